@@ -1,0 +1,29 @@
+#pragma once
+// The library's entry points: each runs one whole command and throws a
+// blogarchive::Error subclass when the command cannot complete.
+#include <iosfwd>
+
+#include "blogarchive/options.hpp"
+
+namespace blogarchive {
+
+/// The version string printed by --version.
+const char* version();
+
+/// Summary of what a command did, for the final report line.
+struct CommandResult {
+  int warning_count = 0;
+};
+
+/// Reads each export into the store, one transaction per file: a file that fails
+/// leaves the store exactly as it was. Writes the import report to `report`.
+CommandResult import_exports(const ImportOptions& options, std::ostream& report);
+
+/// Generates the site from the store into options.out_dir, atomically: the new tree is
+/// written beside out_dir and swapped in only when complete.
+CommandResult build_site(const BuildOptions& options, std::ostream& report);
+
+/// Serves a built site until the process is interrupted.
+void serve_site(const ServeOptions& options, std::ostream& log);
+
+}  // namespace blogarchive

@@ -1,0 +1,130 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dates.hpp"
+
+namespace blogarchive::blog {
+
+/// The exported blog as a whole (WXR channel).
+struct SiteInfo {
+  std::string title;
+  std::string description;
+  std::string link;           ///< the blog's home URL
+  std::string base_site_url;  ///< WordPress's wp:base_site_url
+  std::string base_blog_url;  ///< WordPress's wp:base_blog_url
+  std::string language;
+  std::string format;  ///< "wxr 1.2", …
+};
+
+struct Author {
+  std::string login;
+  std::string display_name;
+};
+
+/// A category, tag or other taxonomy term. `taxonomy` uses WordPress's names:
+/// "category", "post_tag", "post_format", …
+struct Term {
+  std::string taxonomy;
+  std::string slug;
+  std::string name;
+  std::string parent_slug;
+  std::string description;
+};
+
+/// A post's membership in a term, as the item lists it.
+struct TermRef {
+  std::string taxonomy;
+  std::string slug;
+  std::string name;
+  bool operator==(const TermRef&) const = default;
+};
+
+/// A reader's comment, pingback or trackback. E-mail and IP addresses are never
+/// read into this record: the archive does not need them and must not leak them.
+struct Comment {
+  std::int64_t id = 0;
+  std::int64_t parent_id = 0;  ///< 0: top level
+  std::string author_name;
+  std::string author_url;
+  std::optional<core::DateTime> date;
+  std::string content;  ///< raw HTML as exported
+  std::string status;   ///< WordPress's comment_approved: "1", "0", "spam", "trash"
+  std::string type;     ///< "comment", "pingback", "trackback"
+
+  bool is_approved() const { return status == "1" || status == "approve"; }
+  bool is_ping() const { return type == "pingback" || type == "trackback"; }
+};
+
+/// Any item of an export: article ("post"), page, attachment, menu item, custom type.
+struct Post {
+  std::int64_t id = 0;
+  std::string type;    ///< "post", "page", "attachment", "nav_menu_item", …
+  std::string status;  ///< "publish", "draft", "private", "future", "trash", …
+  std::string title;   ///< plain text (entities decoded once)
+  std::string slug;    ///< decoded wp:post_name, or derived from the title
+  std::string link;    ///< the old permalink URL
+  std::string guid;
+  std::optional<core::DateTime> date;      ///< local time of the blog
+  std::optional<core::DateTime> date_gmt;  ///< UTC, when the export has it
+  std::string author_login;
+  std::string content;  ///< raw post_content as exported
+  std::string excerpt;  ///< the hand-written excerpt, raw
+  std::int64_t parent_id = 0;
+  int menu_order = 0;
+  bool has_password = false;  ///< the password itself is never stored
+  bool is_sticky = false;
+  std::string attachment_url;
+  std::vector<TermRef> terms;
+  std::vector<Comment> comments;
+  std::string source;  ///< where it came from, for messages: "blog.xml:120"
+};
+
+/// The one rule of what the archive may show: articles and pages that were public.
+/// Drafts, private, future, trashed, password-protected items and every other type
+/// never reach the output.
+bool is_published(const Post& post);
+
+/// A human-readable reference for messages: `post 17 "Hallo Welt"`.
+std::string describe(const Post& post);
+
+/// What an importer produces, in export order. Implementations: the SQLite store,
+/// `VectorSink` for tests.
+class ImportSink {
+ public:
+  virtual ~ImportSink() = default;
+  virtual void site(const SiteInfo& info) = 0;
+  virtual void author(const Author& author) = 0;
+  virtual void term(const Term& term) = 0;
+  virtual void post(const Post& post) = 0;
+};
+
+/// Keeps everything in memory; used by tests and by tools that need no store.
+class VectorSink : public ImportSink {
+ public:
+  void site(const SiteInfo& info) override { site_info = info; }
+  void author(const Author& a) override { authors.push_back(a); }
+  void term(const Term& t) override { terms.push_back(t); }
+  void post(const Post& p) override { posts.push_back(p); }
+
+  SiteInfo site_info;
+  std::vector<Author> authors;
+  std::vector<Term> terms;
+  std::vector<Post> posts;
+};
+
+}  // namespace blogarchive::blog
+
+namespace blogarchive::blog {
+
+/// Everything the store holds about one blog, loaded for a build.
+struct Snapshot {
+  SiteInfo site;
+  std::vector<Author> authors;
+  std::vector<Term> terms;
+  std::vector<Post> posts;  ///< by id, with their term refs and comments
+};
+
+}  // namespace blogarchive::blog

@@ -1,0 +1,40 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "content/link_rewriter.hpp"
+#include "content/sanitizer.hpp"
+#include "content/shortcodes.hpp"
+
+namespace blogarchive::content {
+
+/// How to turn one piece of imported HTML into archive HTML.
+struct BodyOptions {
+  bool wordpress_rules = true;        ///< shortcodes and autop (skipped for block-editor posts)
+  const SanitizePolicy* policy = nullptr;  ///< defaults to content_policy()
+  const LinkResolver* resolver = nullptr;  ///< no rewriting when null
+  ShortcodeContext shortcodes;
+  std::string embed_label;  ///< e.g. "Eingebetteter Inhalt: "
+};
+
+/// Safe HTML plus what was found on the way.
+struct Body {
+  std::string html;
+  std::string text;  ///< visible text, whitespace collapsed
+  std::vector<std::string> unhandled_shortcodes;
+  std::vector<std::string> unlinked_urls;
+};
+
+/// The whole content pipeline for one piece of HTML: WordPress rules → HTML5 parse →
+/// sanitize → rewrite links → serialize.
+Body render_body(std::string_view raw, const BodyOptions& options);
+
+/// The part before WordPress's <!--more--> marker, if there is one.
+std::optional<std::string_view> before_more(std::string_view raw);
+
+/// True for block-editor (Gutenberg) content, which WordPress does not run autop on.
+bool has_blocks(std::string_view raw);
+
+}  // namespace blogarchive::content

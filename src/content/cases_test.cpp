@@ -1,0 +1,92 @@
+// Runs the case files in tests/cases: "### description", input, "---", expected output.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+
+#include "content/body.hpp"
+#include "core/text.hpp"
+#include "test_paths.hpp"
+
+namespace blogarchive::content {
+namespace {
+
+struct Case {
+  std::string file;
+  std::string name;
+  std::string input;
+  std::string expected;
+};
+
+std::vector<Case> load_cases() {
+  std::vector<Case> cases;
+  const auto dir = testing::source_dir() / "tests" / "cases";
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() == ".cases") {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& path : files) {
+    const std::string text = testing::read_file(path);
+    std::size_t at = text.find("### ");
+    while (at != std::string::npos) {
+      const std::size_t next = text.find("\n### ", at);
+      const std::string block = text.substr(at, next == std::string::npos ? next : next - at + 1);
+      const std::size_t name_end = block.find('\n');
+      const std::size_t separator = block.find("\n---\n");
+      Case c{path.stem().string(), block.substr(4, name_end - 4), {}, {}};
+      if (separator != std::string::npos) {
+        c.input = block.substr(name_end + 1, separator - name_end - 1);
+        c.expected = std::string(core::trim(block.substr(separator + 5)));
+      }
+      cases.push_back(std::move(c));
+      at = next == std::string::npos ? next : next + 1;
+    }
+  }
+  return cases;
+}
+
+class FixedResolver : public LinkResolver {
+ public:
+  LinkDecision resolve(std::string_view url) const override {
+    if (url == "http://old.example.org/?p=1" || url == "http://old.example.org/2009/05/hallo/") {
+      return {LinkDecision::Action::Rewrite, "/2009/05/hallo/"};
+    }
+    if (url == "http://old.example.org/?p=2") {
+      return {LinkDecision::Action::Unlink, {}};
+    }
+    return {};
+  }
+};
+
+std::string run_case(const Case& c) {
+  static const FixedResolver resolver;
+  BodyOptions options;
+  options.resolver = &resolver;
+  options.embed_label = "Embedded: ";
+  options.shortcodes.attached_media = {{7, "http://old.example.org/wp-content/uploads/a.jpg", "A"},
+                                       {8, "http://old.example.org/wp-content/uploads/b.jpg", ""}};
+  if (c.file == "comments") {
+    options.policy = &comment_policy();
+  }
+  return render_body(c.input, options).html;
+}
+
+}  // namespace
+
+TEST(ContentCases, EveryCaseGivesItsExpectedOutput) {
+  const auto cases = load_cases();
+  ASSERT_GT(cases.size(), 20u);
+  for (const auto& c : cases) {
+    const std::string once = run_case(c);
+    EXPECT_EQ(once, c.expected) << c.file << ".cases: " << c.name;
+    // Sanitizing is idempotent: the output is a fixed point of the pipeline's sanitizer.
+    std::vector<HtmlNode> again = parse_fragment(once);
+    sanitize(again, c.file == "comments" ? comment_policy() : content_policy());
+    EXPECT_EQ(serialize(again), once) << c.file << ".cases (idempotence): " << c.name;
+  }
+}
+
+}  // namespace blogarchive::content

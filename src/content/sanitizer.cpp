@@ -1,0 +1,199 @@
+#include "content/sanitizer.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "core/url.hpp"
+
+namespace blogarchive::content {
+namespace {
+
+// Removed together with everything inside them.
+const std::set<std::string> kDropWithContent{
+    "script", "style", "template", "noscript", "noembed", "noframes", "xmp", "plaintext",
+    "title", "head", "meta", "link", "base", "svg", "math", "form", "textarea", "select",
+    "button", "input", "option", "frameset", "frame", "applet", "param", "canvas"};
+
+// Embedded third-party content: replaced by a link to its source.
+const std::set<std::string> kEmbeds{"iframe", "object", "embed", "video", "audio"};
+
+std::string embed_source(const HtmlNode& node) {
+  for (const char* key : {"src", "data"}) {
+    if (const auto* value = node.attribute(key); value != nullptr && !value->empty()) {
+      return *value;
+    }
+  }
+  for (const auto& child : node.children) {
+    if (child.kind != HtmlNode::Kind::Element) {
+      continue;
+    }
+    if (child.name == "param") {
+      const auto* name = child.attribute("name");
+      const auto* value = child.attribute("value");
+      if (name && value && (core::to_lower_ascii(*name) == "movie" || *name == "src")) {
+        return *value;
+      }
+    }
+    if (std::string found = embed_source(child); !found.empty()) {
+      return found;
+    }
+  }
+  return {};
+}
+
+HtmlNode embed_link(const HtmlNode& embed, const SanitizePolicy& policy) {
+  const std::string source = embed_source(embed);
+  HtmlNode link;
+  if (source.empty() || !is_safe_url(source)) {
+    link.kind = HtmlNode::Kind::Text;  // nothing to link to: drop silently
+    return link;
+  }
+  link.kind = HtmlNode::Kind::Element;
+  link.name = "a";
+  link.attributes = {{"class", "embed-link"}, {"href", source}};
+  const core::UrlParts parts = core::split_url(source);
+  HtmlNode text;
+  text.text = policy.embed_label + (parts.host.empty() ? source : core::host_without_www(parts.host));
+  link.children.push_back(std::move(text));
+  return link;
+}
+
+void sanitize_attributes(HtmlNode& node, const std::set<std::string>& allowed,
+                         const SanitizePolicy& policy) {
+  std::erase_if(node.attributes, [&](const auto& attribute) {
+    const std::string& key = attribute.first;
+    if (allowed.count(key) == 0 && policy.global_attributes.count(key) == 0) {
+      return true;
+    }
+    return policy.url_attributes.count(key) > 0 && !is_safe_url(attribute.second);
+  });
+  if (node.name == "a" && !policy.link_rel.empty()) {
+    node.set_attribute("rel", policy.link_rel);
+  }
+}
+
+void sanitize_list(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy, int depth);
+
+// Returns the nodes that replace `node` (itself, its children, a link, or nothing).
+std::vector<HtmlNode> sanitize_node(HtmlNode node, const SanitizePolicy& policy, int depth) {
+  if (node.kind == HtmlNode::Kind::Text) {
+    return {std::move(node)};
+  }
+  if (node.kind == HtmlNode::Kind::Comment || kDropWithContent.count(node.name) > 0 || node.foreign) {
+    return {};
+  }
+  if (kEmbeds.count(node.name) > 0) {
+    if (!policy.embeds_become_links) {
+      return {};
+    }
+    HtmlNode link = embed_link(node, policy);
+    return link.kind == HtmlNode::Kind::Element ? std::vector<HtmlNode>{std::move(link)}
+                                                : std::vector<HtmlNode>{};
+  }
+  // Hostile nesting depth is flattened rather than followed.
+  constexpr int kMaxDepth = 200;
+  sanitize_list(node.children, policy, depth + 1);
+  const auto allowed = policy.elements.find(node.name);
+  if (allowed == policy.elements.end() || depth > kMaxDepth) {
+    return std::move(node.children);  // unknown element: keep its content
+  }
+  sanitize_attributes(node, allowed->second, policy);
+  // Paragraphs emptied by removing their content (an image in a comment) would only
+  // leave gaps.
+  const bool blank = std::all_of(node.children.begin(), node.children.end(), [](const HtmlNode& child) {
+    return child.kind == HtmlNode::Kind::Text && core::trim(child.text).empty();
+  });
+  if (node.name == "p" && blank) {
+    return {};
+  }
+  return {std::move(node)};
+}
+
+void sanitize_list(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy, int depth) {
+  std::vector<HtmlNode> result;
+  result.reserve(nodes.size());
+  for (auto& node : nodes) {
+    for (auto& replacement : sanitize_node(std::move(node), policy, depth)) {
+      result.push_back(std::move(replacement));
+    }
+  }
+  nodes = std::move(result);
+}
+
+SanitizePolicy make_content_policy() {
+  SanitizePolicy policy;
+  const std::set<std::string> none;
+  for (const char* name :
+       {"abbr", "acronym", "address", "b", "bdi", "big", "br", "caption", "center", "code",
+        "dd", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2",
+        "h3", "h4", "h5", "h6", "hr", "i", "kbd", "mark", "p", "pre", "rp", "rt", "ruby", "s",
+        "samp", "section", "small", "span", "strike", "strong", "sub", "summary", "sup",
+        "table", "tbody", "tfoot", "thead", "tr", "tt", "u", "var", "wbr", "cite", "article",
+        "aside", "header", "footer", "nav"}) {
+    policy.elements[name] = none;
+  }
+  policy.elements["a"] = {"href", "name", "hreflang"};
+  policy.elements["img"] = {"src", "alt", "width", "height"};
+  policy.elements["blockquote"] = {"cite"};
+  policy.elements["q"] = {"cite"};
+  policy.elements["del"] = {"cite", "datetime"};
+  policy.elements["ins"] = {"cite", "datetime"};
+  policy.elements["time"] = {"datetime"};
+  policy.elements["td"] = {"colspan", "rowspan", "headers"};
+  policy.elements["th"] = {"colspan", "rowspan", "headers", "scope"};
+  policy.elements["col"] = {"span"};
+  policy.elements["colgroup"] = {"span"};
+  policy.elements["ol"] = {"start", "reversed", "type"};
+  policy.elements["ul"] = none;
+  policy.elements["li"] = {"value"};
+  policy.elements["bdo"] = {"dir"};
+  policy.global_attributes = {"title", "lang", "dir", "class"};
+  policy.url_attributes = {"href", "src", "cite"};
+  policy.embeds_become_links = true;
+  return policy;
+}
+
+SanitizePolicy make_comment_policy() {
+  SanitizePolicy policy;
+  for (const char* name : {"p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li"}) {
+    policy.elements[name] = {};
+  }
+  policy.elements["a"] = {"href"};
+  policy.url_attributes = {"href"};
+  policy.link_rel = "nofollow ugc noopener";
+  return policy;
+}
+
+}  // namespace
+
+const SanitizePolicy& content_policy() {
+  static const SanitizePolicy policy = make_content_policy();
+  return policy;
+}
+
+const SanitizePolicy& comment_policy() {
+  static const SanitizePolicy policy = make_comment_policy();
+  return policy;
+}
+
+void sanitize(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy) {
+  sanitize_list(nodes, policy, 0);
+}
+
+bool is_safe_url(std::string_view url) {
+  std::string cleaned;
+  for (const char c : url) {
+    if (static_cast<unsigned char>(c) > 0x20) {
+      cleaned += c;
+    }
+  }
+  const auto colon = cleaned.find(':');
+  const auto delimiter = cleaned.find_first_of("/?#");
+  if (colon == std::string::npos || (delimiter != std::string::npos && delimiter < colon)) {
+    return true;  // relative: no scheme
+  }
+  const std::string scheme = core::to_lower_ascii(std::string_view(cleaned).substr(0, colon));
+  return scheme == "http" || scheme == "https" || scheme == "mailto";
+}
+
+}  // namespace blogarchive::content

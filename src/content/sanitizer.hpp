@@ -1,0 +1,37 @@
+#pragma once
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "content/html_tree.hpp"
+
+namespace blogarchive::content {
+
+/// An allow-list: what survives sanitizing. Everything else is removed (dangerous
+/// elements with their content, unknown ones keeping their children).
+struct SanitizePolicy {
+  std::map<std::string, std::set<std::string>> elements;  ///< element → its attributes
+  std::set<std::string> global_attributes;
+  std::set<std::string> url_attributes;  ///< checked against safe schemes
+  /// Replaced by a link to their source instead of loading anything (iframe, object…).
+  bool embeds_become_links = false;
+  std::string embed_label;  ///< link text prefix for replaced embeds
+  /// rel value forced onto every link (comments: "nofollow ugc noopener").
+  std::string link_rel;
+};
+
+/// What authors legitimately used in posts and pages.
+const SanitizePolicy& content_policy();
+/// The small set readers may use in comments.
+const SanitizePolicy& comment_policy();
+
+/// Applies `policy` to the tree in place. Idempotent. Removes comments, scripts,
+/// event handlers, and URLs with schemes other than http, https, mailto and relative.
+void sanitize(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy);
+
+/// True when the URL is relative or uses http, https or mailto (after removing the
+/// whitespace and control characters browsers ignore).
+bool is_safe_url(std::string_view url);
+
+}  // namespace blogarchive::content

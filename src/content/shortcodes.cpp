@@ -1,0 +1,266 @@
+#include "content/shortcodes.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+
+#include "core/text.hpp"
+
+namespace blogarchive::content {
+namespace {
+
+struct Shortcode {
+  std::string name;
+  std::string inline_value;  // [youtube=URL]
+  std::map<std::string, std::string> attributes;
+  std::string content;
+  std::size_t end = 0;  // one past the whole shortcode
+};
+
+bool is_name_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
+}
+
+// Reads `key="value"`, `key='value'`, `key=value` and bare values up to ']'.
+std::map<std::string, std::string> parse_attributes(std::string_view text) {
+  std::map<std::string, std::string> attributes;
+  std::size_t i = 0;
+  int position = 0;
+  while (i < text.size()) {
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])) != 0) {
+      ++i;
+    }
+    const std::size_t key_start = i;
+    while (i < text.size() && is_name_char(text[i])) {
+      ++i;
+    }
+    std::string key = core::to_lower_ascii(text.substr(key_start, i - key_start));
+    std::string value;
+    if (i < text.size() && text[i] == '=') {
+      ++i;
+      if (i < text.size() && (text[i] == '"' || text[i] == '\'')) {
+        const char quote = text[i++];
+        const auto close = text.find(quote, i);
+        value = text.substr(i, close == std::string_view::npos ? text.npos : close - i);
+        i = close == std::string_view::npos ? text.size() : close + 1;
+      } else {
+        const std::size_t value_start = i;
+        while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])) == 0) {
+          ++i;
+        }
+        value = text.substr(value_start, i - value_start);
+      }
+    } else if (!key.empty()) {
+      value = key;
+      key = std::to_string(position++);
+    } else {
+      ++i;  // a stray character
+      continue;
+    }
+    attributes[key] = core::decode_html_entities(value);
+  }
+  return attributes;
+}
+
+// Parses the shortcode whose '[' is at `at`; nullopt when the text there is not one.
+std::optional<Shortcode> read_shortcode(std::string_view text, std::size_t at, bool enclosing) {
+  std::size_t i = at + 1;
+  const std::size_t name_start = i;
+  while (i < text.size() && is_name_char(text[i])) {
+    ++i;
+  }
+  if (i == name_start || i >= text.size()) {
+    return std::nullopt;
+  }
+  Shortcode code;
+  code.name = core::to_lower_ascii(text.substr(name_start, i - name_start));
+  const auto close = text.find(']', i);
+  if (close == std::string_view::npos || text.substr(i, close - i).find('[') != std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::string_view rest = text.substr(i, close - i);
+  if (!rest.empty() && rest.front() == '=') {
+    code.inline_value = core::trim(rest.substr(1));
+  } else if (!rest.empty() && rest.front() != ' ' && rest.front() != '/') {
+    return std::nullopt;
+  }
+  if (!rest.empty() && rest.back() == '/') {
+    rest.remove_suffix(1);
+  }
+  code.attributes = parse_attributes(rest);
+  code.end = close + 1;
+  if (enclosing) {
+    const std::string end_tag = "[/" + code.name + "]";
+    const auto end = core::to_lower_ascii(text.substr(code.end)).find(end_tag);
+    if (end != std::string::npos) {
+      code.content = text.substr(code.end, end);
+      code.end += end + end_tag.size();
+    }
+  }
+  return code;
+}
+
+std::string link_to(std::string_view url) {
+  const std::string escaped = core::escape_html(core::trim(url));
+  return "<a href=\"" + escaped + "\">" + escaped + "</a>";
+}
+
+std::string attribute_or(const Shortcode& code, const std::string& key, std::string fallback = {}) {
+  const auto found = code.attributes.find(key);
+  return found == code.attributes.end() ? fallback : found->second;
+}
+
+std::string render_caption(const Shortcode& code) {
+  std::string_view content = core::trim(code.content);
+  std::string caption = attribute_or(code, "caption");
+  std::string media(content);
+  // The image (or linked image) comes first; the rest is the caption text.
+  std::size_t media_end = std::string_view::npos;
+  if (core::starts_with_ci(content, "<a")) {
+    const auto close = core::to_lower_ascii(content).find("</a>");
+    media_end = close == std::string::npos ? close : close + 4;
+  } else if (core::starts_with_ci(content, "<img")) {
+    const auto close = content.find('>');
+    media_end = close == std::string_view::npos ? close : close + 1;
+  }
+  if (media_end != std::string_view::npos) {
+    media = content.substr(0, media_end);
+    if (caption.empty()) {
+      caption = core::trim(content.substr(media_end));
+    }
+  }
+  const std::string align = attribute_or(code, "align");
+  return "<figure class=\"wp-caption" + (align.empty() ? "" : " " + core::escape_html(align)) +
+         "\">" + media + (caption.empty() ? "" : "<figcaption>" + caption + "</figcaption>") +
+         "</figure>";
+}
+
+std::string render_gallery(const Shortcode& code, const ShortcodeContext& context) {
+  std::vector<MediaItem> images;
+  const std::string ids = attribute_or(code, "ids", attribute_or(code, "include"));
+  if (!ids.empty() && context.find_media) {
+    for (const std::string_view id : core::split(ids, ',')) {
+      const std::string trimmed(core::trim(id));
+      if (!trimmed.empty() && std::all_of(trimmed.begin(), trimmed.end(), ::isdigit)) {
+        if (auto media = context.find_media(std::stoll(trimmed))) {
+          images.push_back(*media);
+        }
+      }
+    }
+  } else {
+    images = context.attached_media;
+  }
+  if (images.empty()) {
+    return {};
+  }
+  std::string html = "<ul class=\"gallery\">";
+  for (const auto& image : images) {
+    const std::string label = image.title.empty() ? image.url : image.title;
+    html += "<li><a href=\"" + core::escape_html(image.url) + "\">" + core::escape_html(label) +
+            "</a></li>";
+  }
+  return html + "</ul>";
+}
+
+std::string media_source(const Shortcode& code) {
+  for (const char* key : {"src", "mp3", "m4a", "ogg", "wav", "mp4", "webm", "ogv", "0"}) {
+    if (auto value = attribute_or(code, key); !value.empty()) {
+      return value;
+    }
+  }
+  return core::trim(code.content).empty() ? code.inline_value : std::string(core::trim(code.content));
+}
+
+bool is_enclosing(std::string_view name) {
+  return name == "caption" || name == "wp_caption" || name == "embed" || name == "audio" ||
+         name == "video";
+}
+
+// Shortcodes of WordPress core and common plugins that need a reader's attention when
+// left as text; anything else in brackets is most likely ordinary text ("[sic]").
+bool is_known_shortcode(std::string_view name) {
+  static constexpr std::array<std::string_view, 16> kKnown{
+      "playlist", "soundcloud", "googlemaps", "contact-form", "contact-form-7", "slideshow",
+      "twitter", "instagram", "vimeo", "wpvideo", "code", "sourcecode", "gist", "polldaddy",
+      "tweet", "flickr"};
+  return std::find(kKnown.begin(), kKnown.end(), name) != kKnown.end();
+}
+
+std::optional<std::string> render_known(const Shortcode& code, const ShortcodeContext& context) {
+  if (code.name == "caption" || code.name == "wp_caption") {
+    return render_caption(code);
+  }
+  if (code.name == "gallery") {
+    return render_gallery(code, context);
+  }
+  if (code.name == "embed" || code.name == "audio" || code.name == "video" || code.name == "youtube") {
+    const std::string source = media_source(code);
+    return source.empty() ? std::string{} : link_to(source);
+  }
+  return std::nullopt;
+}
+
+// A line that holds nothing but an http(s) URL: WordPress would have embedded it.
+std::string link_bare_url_lines(std::string_view text) {
+  std::string out;
+  for (const std::string_view line : core::split(text, '\n')) {
+    const std::string_view trimmed = core::trim(line);
+    const bool bare_url = (core::starts_with_ci(trimmed, "http://") ||
+                           core::starts_with_ci(trimmed, "https://")) &&
+                          trimmed.find_first_of(" \t<>\"") == std::string_view::npos;
+    out += bare_url ? link_to(trimmed) : std::string(line);
+    out += '\n';
+  }
+  out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+std::string expand_shortcodes(std::string_view text, const ShortcodeContext& context,
+                              std::vector<std::string>& unhandled) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto open = text.find('[', i);
+    if (open == std::string_view::npos) {
+      out.append(text.substr(i));
+      break;
+    }
+    out.append(text.substr(i, open - i));
+    // [[name]] is WordPress's escape for a literal [name].
+    if (open + 1 < text.size() && text[open + 1] == '[') {
+      const auto close = text.find("]]", open);
+      if (close != std::string_view::npos) {
+        out.append(text.substr(open + 1, close - open));
+        i = close + 2;
+        continue;
+      }
+    }
+    std::string name;
+    for (std::size_t k = open + 1; k < text.size() && is_name_char(text[k]); ++k) {
+      name += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+    }
+    const auto code = read_shortcode(text, open, is_enclosing(name));
+    if (!code) {
+      out += '[';
+      i = open + 1;
+      continue;
+    }
+    if (auto html = render_known(*code, context)) {
+      out += *html;
+    } else {
+      const bool has_end = core::to_lower_ascii(text.substr(code->end)).find("[/" + code->name + "]") !=
+                           std::string::npos;
+      if (has_end || is_known_shortcode(code->name)) {
+        unhandled.push_back(code->name);
+      }
+      out.append(text.substr(open, code->end - open));
+    }
+    i = code->end;
+  }
+  return link_bare_url_lines(out);
+}
+
+}  // namespace blogarchive::content

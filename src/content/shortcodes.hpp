@@ -1,0 +1,31 @@
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace blogarchive::content {
+
+/// A media file a gallery can show.
+struct MediaItem {
+  std::int64_t id = 0;
+  std::string url;
+  std::string title;
+};
+
+/// What shortcodes may look up about the post they are in.
+struct ShortcodeContext {
+  std::vector<MediaItem> attached_media;  ///< the post's attachments, in menu order
+  std::function<std::optional<MediaItem>(std::int64_t)> find_media;  ///< by attachment id
+};
+
+/// Expands the WordPress shortcodes an archive can show without third-party requests:
+/// [caption] → <figure>, [gallery] → a list of links, [embed], [audio], [video],
+/// [youtube=…] and bare URLs on their own line → plain links. Other shortcodes stay as
+/// text; their names are appended to `unhandled`.
+std::string expand_shortcodes(std::string_view text, const ShortcodeContext& context,
+                              std::vector<std::string>& unhandled);
+
+}  // namespace blogarchive::content

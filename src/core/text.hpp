@@ -1,0 +1,32 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace blogarchive::core {
+
+/// Escapes &, <, >, " and ' for use in HTML text and attribute values.
+std::string escape_html(std::string_view text);
+
+/// Decodes HTML character references (named, decimal, hex) once. Unknown names are kept.
+std::string decode_html_entities(std::string_view text);
+
+/// Removes ASCII whitespace at both ends.
+std::string_view trim(std::string_view text);
+
+/// True when `text` is valid UTF-8.
+bool is_valid_utf8(std::string_view text);
+
+/// Collapses runs of whitespace to one space and trims.
+std::string collapse_whitespace(std::string_view text);
+
+/// The first `max_words` words of `text`; appends "…" when it cut something.
+std::string first_words(std::string_view text, std::size_t max_words);
+
+/// Splits on `separator`, keeping empty parts.
+std::vector<std::string_view> split(std::string_view text, char separator);
+
+bool starts_with_ci(std::string_view text, std::string_view prefix);
+std::string to_lower_ascii(std::string_view text);
+
+}  // namespace blogarchive::core

@@ -1,0 +1,36 @@
+#include "core/text.hpp"
+
+#include <gtest/gtest.h>
+
+namespace blogarchive::core {
+
+TEST(EscapeHtml, EscapesMarkupCharacters) {
+  EXPECT_EQ(escape_html("<a href=\"x\">Tom & Jerry's</a>"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+}
+
+TEST(DecodeHtmlEntities, DecodesNamedAndNumericReferencesOnce) {
+  EXPECT_EQ(decode_html_entities("Media &amp; Text"), "Media & Text");
+  EXPECT_EQ(decode_html_entities("&amp;amp;"), "&amp;");
+  EXPECT_EQ(decode_html_entities("Gr&ouml;&szlig;e &#8211; &#x201E;ok&#8220;"),
+            "Größe – „ok“");
+  EXPECT_EQ(decode_html_entities("don&#146;t"), "don’t");
+}
+
+TEST(DecodeHtmlEntities, KeepsUnknownAndBrokenReferences) {
+  EXPECT_EQ(decode_html_entities("a & b &unknown; &#xZZ; &"), "a & b &unknown; &#xZZ; &");
+}
+
+TEST(IsValidUtf8, RejectsOverlongAndTruncatedSequences) {
+  EXPECT_TRUE(is_valid_utf8("Grüße 💫"));
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));
+  EXPECT_FALSE(is_valid_utf8("\xE2\x82"));
+  EXPECT_FALSE(is_valid_utf8("caf\xE9"));
+}
+
+TEST(FirstWords, CutsAfterTheGivenNumberOfWords) {
+  EXPECT_EQ(first_words("eins  zwei\ndrei vier", 2), "eins zwei\u2026");
+  EXPECT_EQ(first_words("eins zwei", 5), "eins zwei");
+}
+
+}  // namespace blogarchive::core

@@ -1,0 +1,39 @@
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "blog/post.hpp"
+#include "core/diagnostics.hpp"
+
+namespace blogarchive::importers {
+
+/// How an importer should treat the file it reads.
+struct ReadOptions {
+  /// Read malformed input as far as a recovering parser can, reporting each repair.
+  bool recover = false;
+};
+
+/// Reads one export format. Implementations throw InputError when the file cannot be
+/// read as a whole, and report single bad items through `diagnostics`.
+class Importer {
+ public:
+  virtual ~Importer() = default;
+  /// Short name used by --format and in messages, e.g. "wordpress".
+  virtual std::string_view name() const = 0;
+  /// True when the first bytes of a file look like this format.
+  virtual bool recognizes(std::string_view head) const = 0;
+  virtual void read(const std::filesystem::path& file, const ReadOptions& options,
+                    blog::ImportSink& sink, core::Diagnostics& diagnostics) const = 0;
+};
+
+/// Every importer this build has, in detection order.
+const std::vector<std::unique_ptr<Importer>>& all_importers();
+
+/// The importer whose format the file's first bytes match; throws InputError naming
+/// the supported formats when none does.
+const Importer& detect_importer(const std::filesystem::path& file);
+
+}  // namespace blogarchive::importers

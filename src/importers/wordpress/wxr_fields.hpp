@@ -1,0 +1,24 @@
+#pragma once
+// Turns the XML subtrees of a WXR channel into blog records.
+#include <libxml/tree.h>
+
+#include <optional>
+#include <string>
+
+#include "blog/post.hpp"
+#include "core/diagnostics.hpp"
+
+namespace blogarchive::importers::wordpress {
+
+/// Where an element came from, for messages: "blog.xml:120".
+std::string location_of(const std::string& file_name, const xmlNode* node);
+
+blog::Author read_author(const xmlNode* node);
+/// wp:category, wp:tag and wp:term all become a Term.
+blog::Term read_term(const xmlNode* node);
+
+/// One <item>. nullopt (with a warning) when it cannot be stored at all.
+std::optional<blog::Post> read_item(const xmlNode* item, const std::string& file_name,
+                                    core::Diagnostics& diagnostics);
+
+}  // namespace blogarchive::importers::wordpress

@@ -1,0 +1,217 @@
+#include "store/store.hpp"
+
+#include <fmt/format.h>
+
+#include <unordered_map>
+
+#include "blogarchive/error.hpp"
+
+namespace blogarchive::store {
+namespace {
+
+// Version 1. Documented in docs/formats/database-schema.md; change both together and
+// add a migration step for stores written by older versions.
+constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE site (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE authors (login TEXT PRIMARY KEY, display_name TEXT NOT NULL) STRICT;
+CREATE TABLE terms (
+  taxonomy TEXT NOT NULL, slug TEXT NOT NULL, name TEXT NOT NULL,
+  parent_slug TEXT NOT NULL, description TEXT NOT NULL,
+  PRIMARY KEY (taxonomy, slug)) STRICT;
+CREATE TABLE posts (
+  id INTEGER PRIMARY KEY, type TEXT NOT NULL, status TEXT NOT NULL, title TEXT NOT NULL,
+  slug TEXT NOT NULL, link TEXT NOT NULL, guid TEXT NOT NULL, date TEXT, date_gmt TEXT,
+  author_login TEXT NOT NULL, content TEXT NOT NULL, excerpt TEXT NOT NULL,
+  parent_id INTEGER NOT NULL, menu_order INTEGER NOT NULL, has_password INTEGER NOT NULL,
+  is_sticky INTEGER NOT NULL, attachment_url TEXT NOT NULL, source TEXT NOT NULL) STRICT;
+CREATE TABLE post_terms (
+  post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE, position INTEGER NOT NULL,
+  taxonomy TEXT NOT NULL, slug TEXT NOT NULL, name TEXT NOT NULL,
+  PRIMARY KEY (post_id, taxonomy, slug)) STRICT;
+CREATE TABLE comments (
+  id INTEGER PRIMARY KEY, post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+  parent_id INTEGER NOT NULL, author_name TEXT NOT NULL, author_url TEXT NOT NULL, date TEXT,
+  content TEXT NOT NULL, status TEXT NOT NULL, type TEXT NOT NULL) STRICT;
+CREATE INDEX comments_by_post ON comments(post_id);
+PRAGMA user_version = 1;
+)sql";
+
+void bind_date(Statement& statement, int index, const std::optional<core::DateTime>& date) {
+  if (date) {
+    statement.bind(index, core::to_sql(*date));
+  } else {
+    statement.bind_null(index);
+  }
+}
+
+std::optional<core::DateTime> to_date(const std::optional<std::string>& text) {
+  return text ? core::parse_datetime(*text) : std::nullopt;
+}
+
+}  // namespace
+
+Store Store::open(const std::filesystem::path& path, bool create) {
+  Database db(path, create);
+  int version = 0;
+  try {
+    version = db.user_version();
+    if (version == 0) {
+      db.execute("BEGIN");
+      db.execute(kSchemaV1);
+      db.execute("COMMIT");
+      version = kSchemaVersion;
+    }
+  } catch (const StoreError&) {
+    std::throw_with_nested(StoreError(fmt::format("'{}' is not a blogarchive store", path.string())));
+  }
+  if (version > kSchemaVersion) {
+    throw StoreError(fmt::format("the store '{}' has schema version {}, made by a newer "
+                                 "blogarchive; this version reads up to {}",
+                                 path.string(), version, kSchemaVersion));
+  }
+  return Store(std::move(db));
+}
+
+std::unique_ptr<ImportTransaction> Store::begin_import() {
+  return std::make_unique<ImportTransaction>(db_);
+}
+
+ImportTransaction::ImportTransaction(Database& db)
+    : db_((db.execute("BEGIN IMMEDIATE"), db)),
+      insert_site_(db.prepare("INSERT OR REPLACE INTO site (key, value) VALUES (?, ?)")),
+      insert_author_(db.prepare("INSERT OR REPLACE INTO authors VALUES (?, ?)")),
+      insert_term_(db.prepare("INSERT OR REPLACE INTO terms VALUES (?, ?, ?, ?, ?)")),
+      upsert_post_(db.prepare(
+          "INSERT INTO posts VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)"
+          " ON CONFLICT(id) DO UPDATE SET type=?2, status=?3, title=?4, slug=?5, link=?6, guid=?7,"
+          " date=?8, date_gmt=?9, author_login=?10, content=?11, excerpt=?12, parent_id=?13,"
+          " menu_order=?14, has_password=?15, is_sticky=?16, attachment_url=?17, source=?18")),
+      delete_post_terms_(db.prepare("DELETE FROM post_terms WHERE post_id = ?")),
+      insert_post_term_(db.prepare("INSERT OR IGNORE INTO post_terms VALUES (?, ?, ?, ?, ?)")),
+      delete_comments_(db.prepare("DELETE FROM comments WHERE post_id = ?")),
+      insert_comment_(db.prepare("INSERT OR REPLACE INTO comments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
+
+ImportTransaction::~ImportTransaction() {
+  if (open_) {
+    try {
+      db_.execute("ROLLBACK");
+    } catch (const StoreError&) {
+      // Nothing more can be done: SQLite rolls back on close as well.
+    }
+  }
+}
+
+void ImportTransaction::site(const blog::SiteInfo& info) {
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"title", &info.title},         {"description", &info.description},
+      {"link", &info.link},           {"base_site_url", &info.base_site_url},
+      {"base_blog_url", &info.base_blog_url}, {"language", &info.language},
+      {"format", &info.format}};
+  for (const auto& [key, value] : fields) {
+    insert_site_.bind(1, key).bind(2, *value).run();
+  }
+}
+
+void ImportTransaction::author(const blog::Author& author) {
+  insert_author_.bind(1, author.login).bind(2, author.display_name).run();
+}
+
+void ImportTransaction::term(const blog::Term& term) {
+  insert_term_.bind(1, term.taxonomy).bind(2, term.slug).bind(3, term.name)
+      .bind(4, term.parent_slug).bind(5, term.description).run();
+}
+
+void ImportTransaction::post(const blog::Post& post) {
+  upsert_post_.bind(1, post.id).bind(2, post.type).bind(3, post.status).bind(4, post.title)
+      .bind(5, post.slug).bind(6, post.link).bind(7, post.guid);
+  bind_date(upsert_post_, 8, post.date);
+  bind_date(upsert_post_, 9, post.date_gmt);
+  upsert_post_.bind(10, post.author_login).bind(11, post.content).bind(12, post.excerpt)
+      .bind(13, post.parent_id).bind(14, std::int64_t{post.menu_order})
+      .bind(15, std::int64_t{post.has_password}).bind(16, std::int64_t{post.is_sticky})
+      .bind(17, post.attachment_url).bind(18, post.source).run();
+  // Re-importing replaces the post's terms and comments instead of piling them up.
+  delete_post_terms_.bind(1, post.id).run();
+  std::int64_t position = 0;
+  for (const auto& term : post.terms) {
+    insert_post_term_.bind(1, post.id).bind(2, position++).bind(3, term.taxonomy)
+        .bind(4, term.slug).bind(5, term.name).run();
+  }
+  delete_comments_.bind(1, post.id).run();
+  for (const auto& comment : post.comments) {
+    insert_comment_.bind(1, comment.id).bind(2, post.id).bind(3, comment.parent_id)
+        .bind(4, comment.author_name).bind(5, comment.author_url);
+    bind_date(insert_comment_, 6, comment.date);
+    insert_comment_.bind(7, comment.content).bind(8, comment.status).bind(9, comment.type).run();
+  }
+}
+
+void ImportTransaction::commit() {
+  db_.execute("COMMIT");
+  open_ = false;
+}
+
+blog::Snapshot Store::load_snapshot() {
+  blog::Snapshot snapshot;
+  for (auto s = db_.prepare("SELECT key, value FROM site"); s.step();) {
+    const std::string key = s.text(0);
+    std::string value = s.text(1);
+    if (key == "title") snapshot.site.title = value;
+    else if (key == "description") snapshot.site.description = value;
+    else if (key == "link") snapshot.site.link = value;
+    else if (key == "base_site_url") snapshot.site.base_site_url = value;
+    else if (key == "base_blog_url") snapshot.site.base_blog_url = value;
+    else if (key == "language") snapshot.site.language = value;
+    else if (key == "format") snapshot.site.format = value;
+  }
+  for (auto s = db_.prepare("SELECT login, display_name FROM authors ORDER BY login"); s.step();) {
+    snapshot.authors.push_back({s.text(0), s.text(1)});
+  }
+  for (auto s = db_.prepare("SELECT * FROM terms ORDER BY taxonomy, slug"); s.step();) {
+    snapshot.terms.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4)});
+  }
+  std::unordered_map<std::int64_t, std::size_t> index_of;
+  for (auto s = db_.prepare("SELECT * FROM posts ORDER BY id"); s.step();) {
+    blog::Post post;
+    post.id = s.integer(0);
+    post.type = s.text(1);
+    post.status = s.text(2);
+    post.title = s.text(3);
+    post.slug = s.text(4);
+    post.link = s.text(5);
+    post.guid = s.text(6);
+    post.date = to_date(s.optional_text(7));
+    post.date_gmt = to_date(s.optional_text(8));
+    post.author_login = s.text(9);
+    post.content = s.text(10);
+    post.excerpt = s.text(11);
+    post.parent_id = s.integer(12);
+    post.menu_order = static_cast<int>(s.integer(13));
+    post.has_password = s.integer(14) != 0;
+    post.is_sticky = s.integer(15) != 0;
+    post.attachment_url = s.text(16);
+    post.source = s.text(17);
+    index_of[post.id] = snapshot.posts.size();
+    snapshot.posts.push_back(std::move(post));
+  }
+  for (auto s = db_.prepare("SELECT post_id, taxonomy, slug, name FROM post_terms "
+                            "ORDER BY post_id, position");
+       s.step();) {
+    snapshot.posts[index_of.at(s.integer(0))].terms.push_back({s.text(1), s.text(2), s.text(3)});
+  }
+  for (auto s = db_.prepare("SELECT * FROM comments ORDER BY post_id, date, id"); s.step();) {
+    blog::Comment comment;
+    comment.id = s.integer(0);
+    comment.parent_id = s.integer(2);
+    comment.author_name = s.text(3);
+    comment.author_url = s.text(4);
+    comment.date = to_date(s.optional_text(5));
+    comment.content = s.text(6);
+    comment.status = s.text(7);
+    comment.type = s.text(8);
+    snapshot.posts[index_of.at(s.integer(1))].comments.push_back(std::move(comment));
+  }
+  return snapshot;
+}
+
+}  // namespace blogarchive::store

@@ -1,0 +1,56 @@
+#pragma once
+#include <filesystem>
+#include <memory>
+
+#include "blog/post.hpp"
+#include "store/sqlite.hpp"
+
+namespace blogarchive::store {
+
+/// The schema version this build writes and reads (PRAGMA user_version).
+constexpr int kSchemaVersion = 1;
+
+/// An import in progress: everything written through it lands in one transaction that
+/// only commit() makes durable. Destroying it uncommitted rolls everything back.
+class ImportTransaction : public blog::ImportSink {
+ public:
+  explicit ImportTransaction(Database& db);
+  ImportTransaction(const ImportTransaction&) = delete;
+  ImportTransaction& operator=(const ImportTransaction&) = delete;
+  ~ImportTransaction() override;
+
+  void site(const blog::SiteInfo& info) override;
+  void author(const blog::Author& author) override;
+  void term(const blog::Term& term) override;
+  void post(const blog::Post& post) override;
+  void commit();
+
+ private:
+  Database& db_;
+  bool open_ = true;
+  Statement insert_site_;
+  Statement insert_author_;
+  Statement insert_term_;
+  Statement upsert_post_;
+  Statement delete_post_terms_;
+  Statement insert_post_term_;
+  Statement delete_comments_;
+  Statement insert_comment_;
+};
+
+/// One blog's SQLite store.
+class Store {
+ public:
+  /// Opens (and with `create`, creates) the store and brings its schema up to date.
+  /// Throws StoreError for a file that is not a store or was made by a newer version.
+  static Store open(const std::filesystem::path& path, bool create);
+
+  std::unique_ptr<ImportTransaction> begin_import();
+  blog::Snapshot load_snapshot();
+
+ private:
+  explicit Store(Database db) : db_(std::move(db)) {}
+  Database db_;
+};
+
+}  // namespace blogarchive::store

@@ -1,0 +1,98 @@
+#include "store/store.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "blogarchive/error.hpp"
+#include "test_paths.hpp"
+
+namespace blogarchive::store {
+namespace {
+
+blog::Post sample_post(std::int64_t id, std::string title) {
+  blog::Post post;
+  post.id = id;
+  post.type = "post";
+  post.status = "publish";
+  post.title = std::move(title);
+  post.slug = "s" + std::to_string(id);
+  post.date = core::parse_datetime("2010-01-05 10:00:00");
+  post.terms = {{"category", "alltag", "Alltag"}, {"post_tag", "rad", "Rad"}};
+  blog::Comment comment;
+  comment.id = id * 10;
+  comment.status = "1";
+  comment.type = "comment";
+  comment.content = "Hallo";
+  post.comments = {comment};
+  return post;
+}
+
+}  // namespace
+
+TEST(Store, RoundTripsEveryFieldOfAPost) {
+  auto store = Store::open(":memory:", true);
+  blog::Post post = sample_post(7, "Grüße");
+  post.guid = "http://old.example.org/?p=7";
+  post.excerpt = "kurz";
+  post.is_sticky = true;
+  post.parent_id = 3;
+  {
+    auto import = store.begin_import();
+    import->post(post);
+    import->commit();
+  }
+  const auto snapshot = store.load_snapshot();
+  ASSERT_EQ(snapshot.posts.size(), 1u);
+  const auto& loaded = snapshot.posts[0];
+  EXPECT_EQ(loaded.title, "Grüße");
+  EXPECT_EQ(loaded.guid, post.guid);
+  EXPECT_EQ(loaded.excerpt, "kurz");
+  EXPECT_TRUE(loaded.is_sticky);
+  EXPECT_EQ(loaded.parent_id, 3);
+  EXPECT_EQ(loaded.date, post.date);
+  EXPECT_EQ(loaded.terms, post.terms);
+  ASSERT_EQ(loaded.comments.size(), 1u);
+  EXPECT_EQ(loaded.comments[0].content, "Hallo");
+}
+
+TEST(Store, ReimportUpdatesInPlaceWithoutDuplicates) {
+  auto store = Store::open(":memory:", true);
+  for (const char* title : {"alt", "neu"}) {
+    auto import = store.begin_import();
+    import->post(sample_post(1, title));
+    import->commit();
+  }
+  const auto snapshot = store.load_snapshot();
+  ASSERT_EQ(snapshot.posts.size(), 1u);
+  EXPECT_EQ(snapshot.posts[0].title, "neu");
+  EXPECT_EQ(snapshot.posts[0].terms.size(), 2u);
+  EXPECT_EQ(snapshot.posts[0].comments.size(), 1u);
+}
+
+TEST(Store, AnUncommittedImportLeavesTheStoreAsItWas) {
+  auto store = Store::open(":memory:", true);
+  {
+    auto import = store.begin_import();
+    import->post(sample_post(1, "bleibt"));
+    import->commit();
+  }
+  {
+    auto import = store.begin_import();
+    import->post(sample_post(1, "verworfen"));
+    import->post(sample_post(2, "verworfen"));
+  }
+  const auto snapshot = store.load_snapshot();
+  ASSERT_EQ(snapshot.posts.size(), 1u);
+  EXPECT_EQ(snapshot.posts[0].title, "bleibt");
+}
+
+TEST(Store, RefusesFilesThatAreNotStores) {
+  const auto dir = testing::fresh_temp_dir("store-not-db");
+  {
+    std::ofstream(dir / "x.db") << "this is not sqlite, just text that is long enough to matter";
+  }
+  EXPECT_THROW(Store::open(dir / "x.db", false), StoreError);
+}
+
+}  // namespace blogarchive::store

@@ -1,0 +1,36 @@
+#include "test_paths.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace blogarchive::testing {
+
+std::filesystem::path source_dir() { return BLOGARCHIVE_SOURCE_DIR; }
+
+std::filesystem::path shared_fixtures_dir() {
+  return source_dir().parent_path() / "shared" / "fixtures";
+}
+
+std::filesystem::path own_fixtures_dir() { return source_dir() / "tests" / "fixtures"; }
+
+std::filesystem::path cli_path() {
+  return std::filesystem::path(BLOGARCHIVE_BINARY_DIR) / "src" / "cli" / "blogarchive";
+}
+
+std::filesystem::path fresh_temp_dir(const std::string& name) {
+  const auto dir = std::filesystem::path(BLOGARCHIVE_BINARY_DIR) / "test-tmp" /
+                   (name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+}  // namespace blogarchive::testing
