@@ -31,8 +31,10 @@ std::optional<std::string_view> before_more(std::string_view raw) {
 Body render_body(std::string_view raw, const BodyOptions& options) {
   Body body;
   std::string text = remove_page_breaks(raw);
-  if (options.wordpress_rules) {
+  if (options.run_shortcodes) {
     text = expand_shortcodes(text, options.shortcodes, body.unhandled_shortcodes);
+  }
+  if (options.wordpress_rules) {
     if (!has_blocks(text)) {
       text = autop(text);
     }

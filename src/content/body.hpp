@@ -12,7 +12,8 @@ namespace blogarchive::content {
 
 /// How to turn one piece of imported HTML into archive HTML.
 struct BodyOptions {
-  bool wordpress_rules = true;        ///< shortcodes and autop (skipped for block-editor posts)
+  bool wordpress_rules = true;  ///< autop (skipped for block-editor posts)
+  bool run_shortcodes = true;   ///< expand shortcodes (off for comments)
   const SanitizePolicy* policy = nullptr;  ///< defaults to content_policy()
   const LinkResolver* resolver = nullptr;  ///< no rewriting when null
   ShortcodeContext shortcodes;

@@ -1,0 +1,74 @@
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "blogarchive/blogarchive.hpp"
+#include "blogarchive/error.hpp"
+
+namespace {
+
+constexpr int kFailure = 1;
+constexpr int kUsage = 2;
+
+void print_error(const std::exception& error, int depth = 0) {
+  std::cerr << (depth == 0 ? "error: " : "  caused by: ") << error.what() << '\n';
+  try {
+    std::rethrow_if_nested(error);
+  } catch (const std::exception& cause) {
+    print_error(cause, depth + 1);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"blogarchive: turns a closed blog's export into a fast, durable static archive"};
+  app.set_version_flag("--version", std::string("blogarchive ") + blogarchive::version());
+  app.require_subcommand(1);
+
+  blogarchive::ImportOptions import_options;
+  auto* import = app.add_subcommand("import", "Read blog exports (WordPress WXR) into the SQLite store");
+  import->add_option("FILE", import_options.export_files, "Export file(s)")->required();
+  import->add_option("--store", import_options.store_path, "The store (created if missing)")->required();
+  import->add_flag("--recover", import_options.recover,
+                   "Read malformed XML as far as possible, reporting every repair");
+
+  blogarchive::BuildOptions build_options;
+  auto* build = app.add_subcommand("build", "Generate the static archive from the store");
+  build->add_option("--store", build_options.store_path, "The store")->required();
+  build->add_option("--config", build_options.config_path, "archive.toml")->required();
+  build->add_option("--out", build_options.out_dir, "Output directory (replaced atomically)")->required();
+
+  blogarchive::ServeOptions serve_options;
+  auto* serve = app.add_subcommand("serve", "Serve a built archive for preview");
+  serve->add_option("DIR", serve_options.site_dir, "The built site")->required();
+  serve->add_option("--host", serve_options.host, "Address to listen on")->capture_default_str();
+  serve->add_option("--port", serve_options.port, "Port")->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& success) {
+    return app.exit(success);
+  } catch (const CLI::ParseError& error) {
+    app.exit(error);
+    return kUsage;
+  }
+
+  try {
+    blogarchive::CommandResult result;
+    if (*import) {
+      result = blogarchive::import_exports(import_options, std::cout);
+    } else if (*build) {
+      result = blogarchive::build_site(build_options, std::cout);
+    } else if (*serve) {
+      blogarchive::serve_site(serve_options, std::cout);
+    }
+    if (result.warning_count > 0) {
+      std::cerr << result.warning_count << " warning(s), listed above\n";
+    }
+    return 0;
+  } catch (const std::exception& error) {
+    print_error(error);
+    return kFailure;
+  }
+}

@@ -1,0 +1,53 @@
+#pragma once
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace blogarchive::output {
+
+/// Receives the generated site file by file. Paths are relative, '/'-separated, and
+/// already checked by the site model. Implementations are thread-safe.
+class OutputSink {
+ public:
+  virtual ~OutputSink() = default;
+  virtual void write(const std::string& path, std::string_view bytes) = 0;
+};
+
+/// Keeps every file in memory (tests, previews).
+class MemorySink : public OutputSink {
+ public:
+  void write(const std::string& path, std::string_view bytes) override;
+  const std::map<std::string, std::string>& files() const { return files_; }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::string> files_;
+};
+
+/// Writes into "<target>.tmp-<pid>" and replaces `target` only on commit(). Destroying
+/// it uncommitted removes the temporary tree, so a failed build leaves no trace.
+class DiskSink : public OutputSink {
+ public:
+  explicit DiskSink(std::filesystem::path target);
+  DiskSink(const DiskSink&) = delete;
+  DiskSink& operator=(const DiskSink&) = delete;
+  ~DiskSink() override;
+
+  void write(const std::string& path, std::string_view bytes) override;
+  /// Swaps the finished tree in place of the target. Throws OutputError.
+  void commit();
+  std::size_t file_count() const { return file_count_; }
+  std::size_t byte_count() const { return byte_count_; }
+
+ private:
+  std::filesystem::path target_;
+  std::filesystem::path staging_;
+  std::mutex mutex_;
+  bool committed_ = false;
+  std::size_t file_count_ = 0;
+  std::size_t byte_count_ = 0;
+};
+
+}  // namespace blogarchive::output

@@ -1,0 +1,114 @@
+#include <fmt/format.h>
+
+#include <map>
+#include <ostream>
+
+#include "blogarchive/blogarchive.hpp"
+#include "blogarchive/error.hpp"
+#include "importers/importer.hpp"
+#include "store/store.hpp"
+
+namespace blogarchive {
+namespace {
+
+// Passes records on to the store and counts them for the import report.
+class CountingSink : public blog::ImportSink {
+ public:
+  explicit CountingSink(blog::ImportSink& next) : next_(next) {}
+  void site(const blog::SiteInfo& info) override { next_.site(info); }
+  void author(const blog::Author& author) override {
+    ++authors;
+    next_.author(author);
+  }
+  void term(const blog::Term& term) override {
+    ++terms[term.taxonomy];
+    next_.term(term);
+  }
+  void post(const blog::Post& post) override {
+    ++items[(post.type.empty() ? "(no type)" : post.type) + "/" + (post.status.empty() ? "(no status)" : post.status) +
+            (post.has_password ? " (password-protected)" : "")];
+    published += blog::is_published(post) ? 1 : 0;
+    for (const auto& comment : post.comments) {
+      ++comments[(comment.is_ping() ? comment.type : "comment") + " " +
+                 (comment.is_approved() ? "approved" : comment.status.empty() ? "(no status)" : comment.status)];
+    }
+    next_.post(post);
+  }
+
+  int authors = 0;
+  int published = 0;
+  std::map<std::string, int> terms;
+  std::map<std::string, int> items;
+  std::map<std::string, int> comments;
+
+ private:
+  blog::ImportSink& next_;
+};
+
+void check_readable(const std::filesystem::path& file) {
+  if (!std::filesystem::exists(file)) {
+    throw InputError(fmt::format("cannot import '{}': no such file", file.string()));
+  }
+  if (std::filesystem::is_directory(file)) {
+    throw InputError(fmt::format("cannot import '{}': it is a directory; name the export file", file.string()));
+  }
+}
+
+void print_report(std::ostream& out, const std::filesystem::path& file, const CountingSink& counts,
+                  const core::Diagnostics& diagnostics) {
+  out << fmt::format("imported {}\n", file.string());
+  for (const auto& [kind, count] : counts.items) {
+    out << fmt::format("  items {:<40} {:>6}\n", kind, count);
+  }
+  out << fmt::format("  {:<46} {:>6}\n", "published articles and pages", counts.published);
+  for (const auto& [kind, count] : counts.comments) {
+    out << fmt::format("  {:<46} {:>6}\n", kind, count);
+  }
+  for (const auto& [taxonomy, count] : counts.terms) {
+    out << fmt::format("  terms {:<40} {:>6}\n", taxonomy, count);
+  }
+  out << fmt::format("  {:<46} {:>6}\n", "authors", counts.authors);
+  for (const auto& warning : diagnostics.warnings()) {
+    out << fmt::format("  warning: {}: {}\n", warning.location, warning.message);
+  }
+}
+
+}  // namespace
+
+CommandResult import_exports(const ImportOptions& options, std::ostream& report) {
+  for (const auto& file : options.export_files) {
+    check_readable(file);
+  }
+  const bool store_existed = std::filesystem::exists(options.store_path);
+  CommandResult result;
+  bool committed_any = false;
+  try {
+    auto store = store::Store::open(options.store_path, true);
+    for (const auto& file : options.export_files) {
+      try {
+        const auto& importer = importers::detect_importer(file);
+        core::Diagnostics diagnostics;
+        auto transaction = store.begin_import();
+        CountingSink counting(*transaction);
+        importer.read(file, importers::ReadOptions{options.recover}, counting, diagnostics);
+        transaction->commit();
+        committed_any = true;
+        print_report(report, file, counting, diagnostics);
+        result.warning_count += static_cast<int>(diagnostics.warnings().size());
+      } catch (const std::exception&) {
+        std::throw_with_nested(InputError(fmt::format("cannot import '{}'; the store was left as it was",
+                                                      file.string())));
+      }
+    }
+  } catch (...) {
+    // A store this command created and never committed to is removed again.
+    if (!store_existed && !committed_any) {
+      std::error_code ignored;
+      std::filesystem::remove(options.store_path, ignored);
+    }
+    throw;
+  }
+  return result;
+}
+
+}  // namespace blogarchive

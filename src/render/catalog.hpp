@@ -1,0 +1,32 @@
+#pragma once
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "core/dates.hpp"
+
+namespace blogarchive::render {
+
+/// The UI messages of one language (themes/default/i18n/<language>.toml), plus how
+/// that language writes dates.
+class Catalog {
+ public:
+  static Catalog parse(std::string_view toml_text, const std::string& language);
+
+  /// The message; throws InputError naming a missing key.
+  const std::string& get(const std::string& key) const;
+  /// The message with {name} placeholders replaced.
+  std::string format(const std::string& key, const std::map<std::string, std::string>& values) const;
+  const std::map<std::string, std::string>& all() const { return messages_; }
+
+  std::string date(const core::DateTime& date) const;        ///< "05.01.2010"
+  std::string month_year(const core::DateTime& date) const;  ///< "Januar 2010"
+  const std::string& language() const { return language_; }
+
+ private:
+  std::string language_;
+  std::map<std::string, std::string> messages_;
+  core::DateStyle date_style_ = core::DateStyle::Long;
+};
+
+}  // namespace blogarchive::render

@@ -1,0 +1,40 @@
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/dates.hpp"
+
+namespace blogarchive::render {
+
+/// An approved comment, its HTML already made safe, with its replies.
+struct RenderedComment {
+  std::int64_t id = 0;
+  std::string author;
+  std::string url;
+  std::optional<core::DateTime> date;
+  std::string html;
+  std::vector<RenderedComment> replies;
+};
+
+/// What content made of one article or page.
+struct RenderedItem {
+  std::string body_html;
+  std::string excerpt_html;
+  std::string summary_text;  ///< plain text for feeds and descriptions
+  std::vector<RenderedComment> comments;  ///< top level, oldest first
+  std::vector<RenderedComment> pings;
+  int comment_count = 0;  ///< comments at any depth
+};
+
+/// Receives each generated file: relative path, bytes.
+using WriteFile = std::function<void(const std::string& path, std::string_view bytes)>;
+
+/// JSON string literal with the characters that could end a <script> escaped.
+std::string json_string(std::string_view text);
+
+}  // namespace blogarchive::render

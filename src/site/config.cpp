@@ -1,0 +1,133 @@
+#include "site/config.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "blogarchive/error.hpp"
+
+namespace blogarchive::site {
+namespace {
+
+std::string where(const std::string& source, const toml::node& node) {
+  const auto& begin = node.source().begin;
+  return fmt::format("{}:{}:{}", source, begin.line, begin.column);
+}
+
+void reject_unknown_keys(const toml::table& table, const std::set<std::string>& known,
+                         const std::string& prefix, const std::string& source) {
+  for (const auto& [key, value] : table) {
+    if (known.count(std::string(key.str())) == 0) {
+      throw InputError(fmt::format("{}: unknown key '{}{}' (known keys: {})", where(source, value),
+                                   prefix, key.str(), fmt::join(known, ", ")));
+    }
+  }
+}
+
+template <typename T>
+void read(const toml::table& table, const char* key, T& out, const std::string& source) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) {
+    return;
+  }
+  if (auto value = node->value<T>()) {
+    out = *value;
+    return;
+  }
+  throw InputError(fmt::format("{}: '{}' has the wrong type", where(source, *node), key));
+}
+
+void read_string(const toml::table& table, const char* key, std::string& out, const std::string& source) {
+  read<std::string>(table, key, out, source);
+}
+
+const toml::table* sub_table(const toml::table& table, const char* key, const std::string& source) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) {
+    return nullptr;
+  }
+  if (!node->is_table()) {
+    throw InputError(fmt::format("{}: '{}' must be a table ([{}])", where(source, *node), key, key));
+  }
+  return node->as_table();
+}
+
+void check(const SiteConfig& config, const std::string& source) {
+  if (config.base_url.empty()) {
+    throw InputError(source + ": base_url is required, e.g. base_url = \"https://archiv.example.org/\"");
+  }
+  if (config.base_url.rfind("http://", 0) != 0 && config.base_url.rfind("https://", 0) != 0) {
+    throw InputError(source + ": base_url must be an absolute http(s) URL");
+  }
+  if (config.language != "de" && config.language != "en") {
+    throw InputError(fmt::format("{}: language \"{}\" is not available (de, en)", source, config.language));
+  }
+  if (config.per_page < 1 || config.per_page > 10000) {
+    throw InputError(source + ": per_page must be between 1 and 10000");
+  }
+}
+
+}  // namespace
+
+SiteConfig parse_config(std::string_view text, const std::string& source_name,
+                        const std::filesystem::path& base_dir) {
+  toml::table table;
+  try {
+    table = toml::parse(text, source_name);
+  } catch (const toml::parse_error& error) {
+    const auto& begin = error.source().begin;
+    throw InputError(fmt::format("{}:{}:{}: {}", source_name, begin.line, begin.column,
+                                 error.description()));
+  }
+  reject_unknown_keys(table, {"title", "description", "intro", "language", "base_url", "per_page",
+                              "theme_dir", "notice", "cookie_notice"}, "", source_name);
+  SiteConfig config;
+  read_string(table, "title", config.title, source_name);
+  read_string(table, "description", config.description, source_name);
+  read_string(table, "intro", config.intro, source_name);
+  read_string(table, "language", config.language, source_name);
+  read_string(table, "base_url", config.base_url, source_name);
+  std::int64_t per_page = config.per_page;
+  read<std::int64_t>(table, "per_page", per_page, source_name);
+  config.per_page = static_cast<int>(std::clamp<std::int64_t>(per_page, -1, 100000));
+  std::string theme_dir;
+  read_string(table, "theme_dir", theme_dir, source_name);
+  if (!theme_dir.empty()) {
+    config.theme_dir = base_dir / theme_dir;
+  }
+  if (const auto* notice = sub_table(table, "notice", source_name)) {
+    reject_unknown_keys(*notice, {"text", "link_url", "link_text"}, "notice.", source_name);
+    read_string(*notice, "text", config.notice.text, source_name);
+    read_string(*notice, "link_url", config.notice.link_url, source_name);
+    read_string(*notice, "link_text", config.notice.link_text, source_name);
+  }
+  if (const auto* cookie = sub_table(table, "cookie_notice", source_name)) {
+    reject_unknown_keys(*cookie, {"enabled", "text", "privacy_url"}, "cookie_notice.", source_name);
+    read<bool>(*cookie, "enabled", config.cookie_notice.enabled, source_name);
+    read_string(*cookie, "text", config.cookie_notice.text, source_name);
+    read_string(*cookie, "privacy_url", config.cookie_notice.privacy_url, source_name);
+  }
+  if (!config.base_url.empty() && config.base_url.back() != '/') {
+    config.base_url += '/';
+  }
+  check(config, source_name);
+  return config;
+}
+
+SiteConfig load_config(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in || std::filesystem::is_directory(path)) {
+    throw InputError(fmt::format("cannot read the config file '{}'", path.string()));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_config(text.str(), path.filename().string(), path.parent_path());
+}
+
+}  // namespace blogarchive::site

@@ -1,0 +1,41 @@
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace blogarchive::site {
+
+/// archive.toml. Every key is optional except base_url; unknown keys are an error.
+struct SiteConfig {
+  std::string title;        ///< empty: the export's blog title
+  std::string description;  ///< empty: the export's description
+  std::string intro;        ///< overview intro; empty: the catalog's text with the years
+  std::string language = "de";
+  std::string base_url;  ///< absolute, ends with '/'
+  int per_page = 50;
+  std::filesystem::path theme_dir;  ///< overrides of the built-in templates
+
+  struct Notice {
+    std::string text;  ///< empty: the catalog's default
+    std::string link_url;
+    std::string link_text;
+  } notice;
+
+  struct CookieNotice {
+    bool enabled = true;
+    std::string text;
+    std::string privacy_url;
+  } cookie_notice;
+
+  /// base_url without its trailing slash, for absolute URLs: base + "/path/".
+  std::string base() const { return base_url.substr(0, base_url.size() - 1); }
+};
+
+/// Reads and checks the config; InputError with file, line and column on any problem.
+SiteConfig load_config(const std::filesystem::path& path);
+
+/// The same from text (tests); `source_name` appears in messages.
+SiteConfig parse_config(std::string_view text, const std::string& source_name,
+                        const std::filesystem::path& base_dir = {});
+
+}  // namespace blogarchive::site

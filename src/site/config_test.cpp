@@ -1,0 +1,49 @@
+#include "site/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include "blogarchive/error.hpp"
+
+namespace blogarchive::site {
+
+TEST(Config, ReadsEveryDocumentedKey) {
+  const auto config = parse_config(R"(
+title = "Blog-Archiv"
+language = "en"
+base_url = "https://archiv.example.org"
+per_page = 10
+[notice]
+text = "Alt."
+link_url = "https://www.example.org/"
+link_text = "www.example.org"
+[cookie_notice]
+enabled = false
+privacy_url = "/datenschutz/"
+)", "archive.toml");
+  EXPECT_EQ(config.title, "Blog-Archiv");
+  EXPECT_EQ(config.language, "en");
+  EXPECT_EQ(config.base_url, "https://archiv.example.org/");
+  EXPECT_EQ(config.per_page, 10);
+  EXPECT_EQ(config.notice.link_text, "www.example.org");
+  EXPECT_FALSE(config.cookie_notice.enabled);
+  EXPECT_EQ(config.cookie_notice.privacy_url, "/datenschutz/");
+}
+
+TEST(Config, NamesUnknownKeysWithTheirPosition) {
+  try {
+    parse_config("base_url = \"https://a.example/\"\n[notice]\ntxet = \"x\"\n", "archive.toml");
+    FAIL();
+  } catch (const InputError& error) {
+    EXPECT_EQ(std::string(error.what()).rfind("archive.toml:3:8: unknown key 'notice.txet'", 0), 0u)
+        << error.what();
+  }
+}
+
+TEST(Config, RequiresBaseUrlAndAKnownLanguage) {
+  EXPECT_THROW(parse_config("title = \"x\"", "a.toml"), InputError);
+  EXPECT_THROW(parse_config("base_url = \"https://a.example/\"\nlanguage = \"fr\"", "a.toml"), InputError);
+  EXPECT_THROW(parse_config("base_url = \"https://a.example/\"\nper_page = \"viele\"", "a.toml"), InputError);
+  EXPECT_THROW(parse_config("base_url = [", "a.toml"), InputError);
+}
+
+}  // namespace blogarchive::site

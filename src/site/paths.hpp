@@ -1,0 +1,19 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace blogarchive::site {
+
+/// A URL path as the archive uses it: decoded UTF-8, starting with '/', no empty, '.'
+/// or '..' segments, and ending with '/' unless the last segment names a file
+/// ("/2010/01/post.html"). nullopt when nothing usable remains or it holds a NUL.
+std::optional<std::string> normalize_path(std::string_view decoded_path);
+
+/// The file (relative to the site root) a route path is written to.
+std::string output_file(std::string_view route_path);
+
+/// The path as it goes into an href (percent-encoded).
+std::string href(std::string_view route_path);
+
+}  // namespace blogarchive::site

@@ -1,0 +1,216 @@
+#include "site/site_model.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/url.hpp"
+#include "site/paths.hpp"
+
+namespace blogarchive::site {
+namespace {
+
+// Tracks which paths are taken so that no two routes write the same file.
+class PathClaims {
+ public:
+  bool claim(const std::string& path) { return output_files_.insert(output_file(path)).second; }
+
+ private:
+  std::set<std::string> output_files_;
+};
+
+// The old permalink's path, or a WordPress-style fallback for plain "?p=123" links.
+std::string wanted_path(const blog::Post& post) {
+  const core::UrlParts parts = core::split_url(post.link);
+  if (parts.query.empty()) {
+    if (auto path = normalize_path(core::percent_decode(parts.path)); path && *path != "/") {
+      return *path;
+    }
+  }
+  if (post.type == "page" || !post.date) {
+    return normalize_path("/" + post.slug).value_or(fmt::format("/{}/", post.id));
+  }
+  return normalize_path(fmt::format("/{:04}/{:02}/{}", post.date->year, post.date->month, post.slug))
+      .value_or(fmt::format("/{}/", post.id));
+}
+
+std::string claim_route(const blog::Post& post, PathClaims& claims, core::Diagnostics& diagnostics) {
+  std::string path = wanted_path(post);
+  if (claims.claim(path)) {
+    return path;
+  }
+  const std::string fallback = fmt::format("{}{}-{}/", path.back() == '/' ? path : path + "/", post.slug, post.id);
+  diagnostics.warn(post.source, fmt::format("{}: the permalink {} is already taken; published at {}",
+                                            blog::describe(post), path, fallback));
+  claims.claim(fallback);
+  return fallback;
+}
+
+// WordPress nests child category URLs under their parents: /category/parent/child/.
+std::string category_path(const std::string& slug, const std::map<std::string, const blog::Term*>& categories) {
+  std::vector<std::string> chain{slug};
+  std::set<std::string> seen{slug};
+  for (auto it = categories.find(slug); it != categories.end() && !it->second->parent_slug.empty();
+       it = categories.find(chain.back())) {
+    if (!seen.insert(it->second->parent_slug).second) {
+      break;  // a cycle in a hand-edited export
+    }
+    chain.push_back(it->second->parent_slug);
+  }
+  std::string path = "/category";
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    path += "/" + *it;
+  }
+  return normalize_path(path).value_or("/category/" + core::percent_encode_path(slug) + "/");
+}
+
+void sort_articles(std::vector<Article>& articles) {
+  std::stable_sort(articles.begin(), articles.end(), [](const Article& a, const Article& b) {
+    if (*a.post->date != *b.post->date) {
+      return *a.post->date > *b.post->date;
+    }
+    return a.post->id > b.post->id;
+  });
+}
+
+void collect_articles(SiteModel& model, PathClaims& claims, core::Diagnostics& diagnostics) {
+  for (const auto& post : model.snapshot->posts) {
+    if (!blog::is_published(post) || post.type != "post" || !post.date) {
+      continue;
+    }
+    model.articles.push_back({&post, claim_route(post, claims, diagnostics), 1, {}, {}});
+  }
+  sort_articles(model.articles);
+  for (std::size_t i = 0; i < model.articles.size(); ++i) {
+    model.articles[i].overview_page = static_cast<int>(i) / model.config.per_page + 1;
+    model.path_of_post[model.articles[i].post->id] = model.articles[i].path;
+  }
+  if (!model.articles.empty()) {
+    model.last_year = model.articles.front().post->date->year;
+    model.first_year = model.articles.back().post->date->year;
+  }
+}
+
+void collect_pages(SiteModel& model, PathClaims& claims, core::Diagnostics& diagnostics) {
+  std::map<std::int64_t, std::size_t> index_of;
+  for (const auto& post : model.snapshot->posts) {
+    if (blog::is_published(post) && post.type == "page") {
+      index_of[post.id] = model.pages.size();
+      model.pages.push_back({&post, claim_route(post, claims, diagnostics), std::nullopt, {}});
+      model.path_of_post[post.id] = model.pages.back().path;
+    }
+  }
+  for (std::size_t i = 0; i < model.pages.size(); ++i) {
+    const auto parent = index_of.find(model.pages[i].post->parent_id);
+    if (parent != index_of.end() && parent->second != i) {
+      model.pages[i].parent = parent->second;
+      model.pages[parent->second].children.push_back(i);
+    }
+  }
+  for (auto& page : model.pages) {
+    std::sort(page.children.begin(), page.children.end(), [&](std::size_t a, std::size_t b) {
+      const auto& pa = *model.pages[a].post;
+      const auto& pb = *model.pages[b].post;
+      return std::tie(pa.menu_order, pa.title, pa.id) < std::tie(pb.menu_order, pb.title, pb.id);
+    });
+  }
+}
+
+void add_listing(SiteModel& model, PathClaims& claims, Listing listing, core::Diagnostics& diagnostics) {
+  if (!claims.claim(listing.base_path)) {
+    diagnostics.warn(listing.base_path, "an article or page already has this path; its archive "
+                                        "listing is not generated");
+    return;
+  }
+  for (int number = 2; number <= model.page_count(listing); ++number) {
+    claims.claim(listing_page_path(listing, number));
+  }
+  model.listings.push_back(std::move(listing));
+}
+
+void collect_listings(SiteModel& model, PathClaims& claims, core::Diagnostics& diagnostics) {
+  std::map<std::string, const blog::Term*> categories;
+  for (const auto& term : model.snapshot->terms) {
+    if (term.taxonomy == "category") {
+      categories[term.slug] = &term;
+    }
+  }
+  std::map<std::string, Listing> by_path;  // sorted by path: deterministic order
+  for (std::size_t i = 0; i < model.articles.size(); ++i) {
+    Article& article = model.articles[i];
+    for (const auto& ref : article.post->terms) {
+      const bool is_category = ref.taxonomy == "category";
+      if (!is_category && ref.taxonomy != "post_tag") {
+        continue;
+      }
+      const std::string path = is_category ? category_path(ref.slug, categories)
+                                           : normalize_path("/tag/" + ref.slug).value_or("/tag/");
+      Listing& listing = by_path[path];
+      listing.kind = is_category ? Listing::Kind::Category : Listing::Kind::Tag;
+      listing.base_path = path;
+      listing.name = ref.name.empty() ? ref.slug : ref.name;
+      listing.articles.push_back(i);
+      (is_category ? article.categories : article.tags).push_back({listing.name, path});
+    }
+    const auto& date = *article.post->date;
+    for (const bool monthly : {false, true}) {
+      const std::string path = monthly ? fmt::format("/{:04}/{:02}/", date.year, date.month)
+                                       : fmt::format("/{:04}/", date.year);
+      Listing& listing = by_path[path];
+      listing.kind = monthly ? Listing::Kind::Month : Listing::Kind::Year;
+      listing.base_path = path;
+      listing.name = path.substr(1, path.size() - 2);
+      listing.month = {date.year, monthly ? date.month : 1, 1, 0, 0, 0};
+      listing.articles.push_back(i);
+    }
+  }
+  for (auto& [path, listing] : by_path) {
+    add_listing(model, claims, std::move(listing), diagnostics);
+  }
+}
+
+}  // namespace
+
+int SiteModel::page_count(const Listing& listing) const {
+  const int count = static_cast<int>(listing.articles.size());
+  return std::max(1, (count + config.per_page - 1) / config.per_page);
+}
+
+std::string listing_page_path(const Listing& listing, int number) {
+  return number <= 1 ? listing.base_path : fmt::format("{}page/{}/", listing.base_path, number);
+}
+
+SiteModel build_site_model(const blog::Snapshot& snapshot, const SiteConfig& config,
+                           core::Diagnostics& diagnostics) {
+  SiteModel model;
+  model.snapshot = &snapshot;
+  model.config = config;
+  model.title = config.title.empty() ? snapshot.site.title : config.title;
+  model.description = config.description.empty() ? snapshot.site.description : config.description;
+  for (const auto& author : snapshot.authors) {
+    model.author_names[author.login] = author.display_name;
+  }
+  PathClaims claims;
+  Listing overview;
+  overview.base_path = "/";
+  claims.claim("/");
+  for (const char* reserved : {kFeedPath, kSitemapPath, "/robots.txt", "/404.html"}) {
+    claims.claim(reserved);
+  }
+  collect_articles(model, claims, diagnostics);
+  collect_pages(model, claims, diagnostics);
+  for (std::size_t i = 0; i < model.articles.size(); ++i) {
+    overview.articles.push_back(i);
+  }
+  for (int number = 2; number <= model.page_count(overview); ++number) {
+    if (!claims.claim(listing_page_path(overview, number))) {
+      diagnostics.warn(listing_page_path(overview, number), "an article uses this path; the overview page there is not generated");
+    }
+  }
+  model.listings.push_back(std::move(overview));
+  collect_listings(model, claims, diagnostics);
+  return model;
+}
+
+}  // namespace blogarchive::site

@@ -1,0 +1,77 @@
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "blog/post.hpp"
+#include "core/diagnostics.hpp"
+#include "site/config.hpp"
+
+namespace blogarchive::site {
+
+/// A link to a category or tag archive.
+struct TermLink {
+  std::string name;
+  std::string path;
+};
+
+/// A published article ("post") and where it lives.
+struct Article {
+  const blog::Post* post = nullptr;
+  std::string path;
+  int overview_page = 1;  ///< the overview page that lists it
+  std::vector<TermLink> categories;
+  std::vector<TermLink> tags;
+};
+
+/// A published WordPress page, outside the article sequence.
+struct Page {
+  const blog::Post* post = nullptr;
+  std::string path;
+  std::optional<std::size_t> parent;  ///< index into SiteModel::pages
+  std::vector<std::size_t> children;  ///< indices, by menu order then title
+};
+
+/// A paginated list of articles: the overview or an archive.
+struct Listing {
+  enum class Kind { Overview, Category, Tag, Year, Month };
+  Kind kind = Kind::Overview;
+  std::string base_path;  ///< "/", "/category/reisen/", "/2010/", "/2010/01/"
+  std::string name;       ///< term name, "2010", or "2010-01"
+  core::DateTime month;   ///< for Year and Month
+  std::vector<std::size_t> articles;  ///< indices into SiteModel::articles, newest first
+};
+
+/// Which URL shows what, for one build. Holds pointers into the snapshot it was made
+/// from, which must outlive it.
+struct SiteModel {
+  const blog::Snapshot* snapshot = nullptr;
+  SiteConfig config;
+  std::string title;
+  std::string description;
+  std::vector<Article> articles;  ///< newest first; ties broken by higher post id first
+  std::vector<Page> pages;
+  std::vector<Listing> listings;  ///< the overview first
+  std::map<std::int64_t, std::string> path_of_post;  ///< published articles and pages
+  std::map<std::string, std::string> author_names;   ///< login → display name
+  int first_year = 0;
+  int last_year = 0;
+
+  int page_count(const Listing& listing) const;
+};
+
+/// The path of page `number` (1-based) of a listing: base, then base + "page/N/".
+std::string listing_page_path(const Listing& listing, int number);
+
+/// The site files besides articles, pages and listings; no post may take these paths.
+inline constexpr const char* kFeedPath = "/atom.xml";
+inline constexpr const char* kSitemapPath = "/sitemap.xml";
+
+/// Builds the model. Items that cannot get a route (a path taken twice, a missing date)
+/// are reported and left out.
+SiteModel build_site_model(const blog::Snapshot& snapshot, const SiteConfig& config,
+                           core::Diagnostics& diagnostics);
+
+}  // namespace blogarchive::site

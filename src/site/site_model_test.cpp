@@ -1,0 +1,106 @@
+#include "site/site_model.hpp"
+
+#include <gtest/gtest.h>
+
+#include "site/old_url_resolver.hpp"
+#include "site/paths.hpp"
+
+namespace blogarchive::site {
+namespace {
+
+blog::Post article(std::int64_t id, const char* date, const char* slug, const char* status = "publish") {
+  blog::Post post;
+  post.id = id;
+  post.type = "post";
+  post.status = status;
+  post.slug = slug;
+  post.title = slug;
+  post.date = core::parse_datetime(date);
+  post.link = std::string("http://www.old.example.org/") + slug + "/";
+  post.terms = {{"category", "alltag", "Alltag"}};
+  return post;
+}
+
+blog::Snapshot sample() {
+  blog::Snapshot snapshot;
+  snapshot.site.link = "http://old.example.org";
+  snapshot.posts = {article(1, "2009-05-01 10:00:00", "eins"), article(2, "2010-01-05 10:00:00", "zwei"),
+                    article(3, "2010-01-05 10:00:00", "drei"), article(4, "2011-01-01 10:00:00", "entwurf", "draft")};
+  blog::Post page;
+  page.id = 10;
+  page.type = "page";
+  page.status = "publish";
+  page.slug = "impressum";
+  page.link = "http://old.example.org/impressum/";
+  snapshot.posts.push_back(page);
+  return snapshot;
+}
+
+SiteConfig config(int per_page) {
+  SiteConfig c;
+  c.base_url = "https://archiv.example.org/";
+  c.per_page = per_page;
+  return c;
+}
+
+}  // namespace
+
+TEST(SiteModel, SortsArticlesNewestFirstBreakingTiesByPostId) {
+  const auto snapshot = sample();
+  core::Diagnostics diagnostics;
+  const auto model = build_site_model(snapshot, config(2), diagnostics);
+  ASSERT_EQ(model.articles.size(), 3u);
+  EXPECT_EQ(model.articles[0].post->id, 3);
+  EXPECT_EQ(model.articles[1].post->id, 2);
+  EXPECT_EQ(model.articles[2].post->id, 1);
+  EXPECT_EQ(model.articles[2].overview_page, 2);
+  EXPECT_EQ(model.first_year, 2009);
+  EXPECT_EQ(model.last_year, 2010);
+}
+
+TEST(SiteModel, BuildsTermAndDateListings) {
+  const auto snapshot = sample();
+  core::Diagnostics diagnostics;
+  const auto model = build_site_model(snapshot, config(50), diagnostics);
+  std::vector<std::string> paths;
+  for (const auto& listing : model.listings) {
+    paths.push_back(listing.base_path);
+  }
+  EXPECT_EQ(paths, (std::vector<std::string>{"/", "/2009/", "/2009/05/", "/2010/", "/2010/01/", "/category/alltag/"}));
+  EXPECT_EQ(model.listings.back().articles.size(), 3u);
+}
+
+TEST(SiteModel, KeepsOldPermalinksAndNeverRoutesDrafts) {
+  const auto snapshot = sample();
+  core::Diagnostics diagnostics;
+  const auto model = build_site_model(snapshot, config(50), diagnostics);
+  EXPECT_EQ(model.path_of_post.at(2), "/zwei/");
+  EXPECT_EQ(model.path_of_post.at(10), "/impressum/");
+  EXPECT_EQ(model.path_of_post.count(4), 0u);
+}
+
+TEST(OldUrlResolver, MapsOldUrlsAndRefusesUnpublishedTargets) {
+  const auto snapshot = sample();
+  core::Diagnostics diagnostics;
+  const auto model = build_site_model(snapshot, config(50), diagnostics);
+  const OldUrlResolver resolver(model);
+  EXPECT_EQ(resolver.resolve("https://old.example.org/?p=2#comments").href, "/zwei/#comments");
+  EXPECT_EQ(resolver.resolve("http://www.old.example.org/zwei").href, "/zwei/");
+  EXPECT_EQ(resolver.resolve("/?page_id=10").href, "/impressum/");
+  EXPECT_EQ(resolver.resolve("http://old.example.org/category/alltag/").href, "/category/alltag/");
+  EXPECT_EQ(resolver.resolve("http://old.example.org/?p=4").kind, OldUrlTarget::Kind::Unpublished);
+  EXPECT_EQ(resolver.resolve("http://old.example.org/entwurf/").kind, OldUrlTarget::Kind::Unpublished);
+  EXPECT_EQ(resolver.resolve("https://other.example.org/zwei/").kind, OldUrlTarget::Kind::Foreign);
+  EXPECT_EQ(resolver.resolve("http://old.example.org.evil.example/zwei/").kind, OldUrlTarget::Kind::Foreign);
+}
+
+TEST(Paths, NormalizesAndNeverEscapesTheRoot) {
+  EXPECT_EQ(normalize_path("/a/../../b"), "/a/b/");
+  EXPECT_EQ(normalize_path("/2010/01/post.html"), "/2010/01/post.html");
+  EXPECT_EQ(normalize_path("//x//y"), "/x/y/");
+  EXPECT_FALSE(normalize_path("/../"));
+  EXPECT_EQ(output_file("/x/"), "x/index.html");
+  EXPECT_EQ(href("/über/"), "/%C3%BCber/");
+}
+
+}  // namespace blogarchive::site

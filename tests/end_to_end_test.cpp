@@ -1,0 +1,184 @@
+// The whole path: export → import → build, checked over the generated files.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <regex>
+
+#include "run_cli.hpp"
+#include "test_paths.hpp"
+
+namespace blogarchive::testing {
+namespace {
+
+std::map<std::string, std::string> read_tree(const std::filesystem::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file()) {
+      files[entry.path().lexically_relative(root).generic_string()] = read_file(entry.path());
+    }
+  }
+  return files;
+}
+
+struct BuiltSite {
+  std::filesystem::path dir;
+  std::map<std::string, std::string> files;
+};
+
+BuiltSite build_sample(const std::string& name) {
+  const auto dir = fresh_temp_dir(name);
+  const auto sample = source_dir() / "examples";
+  const auto imported = run_cli("import '" + (sample / "werkstattblog.wordpress.xml").string() + "' --store '" +
+                                (dir / "blog.db").string() + "'");
+  EXPECT_EQ(imported.exit_code, 0) << imported.output;
+  const auto built = run_cli("build --store '" + (dir / "blog.db").string() + "' --config '" +
+                             (sample / "archive.toml").string() + "' --out '" + (dir / "site").string() + "'");
+  EXPECT_EQ(built.exit_code, 0) << built.output;
+  return {dir, read_tree(dir / "site")};
+}
+
+const BuiltSite& sample_site() {
+  static const BuiltSite site = build_sample("sample");
+  return site;
+}
+
+const std::string& file(const std::string& path) {
+  static const std::string missing;
+  const auto found = sample_site().files.find(path);
+  EXPECT_NE(found, sample_site().files.end()) << path;
+  return found == sample_site().files.end() ? missing : found->second;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST(SampleArchive, PublishesNothingPrivate) {
+  const std::regex email(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})");
+  const std::regex ip(R"(\b198\.51\.100\.\d+\b)");
+  ASSERT_GT(sample_site().files.size(), 40u);
+  for (const auto& [path, text] : sample_site().files) {
+    for (const char* secret : {"NICHT-VEROEFFENTLICHEN", "Geheimer Entwurf", "Privates Tagebuch", "Nur mit Passwort",
+                               "geheimer-entwurf", "Noch nicht freigeschaltet", "spam.example", "billig-uhren"}) {
+      EXPECT_FALSE(contains(text, secret)) << path << " contains " << secret;
+    }
+    EXPECT_FALSE(std::regex_search(text, email)) << path << " contains an e-mail address";
+    EXPECT_FALSE(std::regex_search(text, ip)) << path << " contains an IP address";
+  }
+}
+
+TEST(SampleArchive, ArticleShowsTitleLocalDateNoticeAndNavigation) {
+  const std::string& html = file("2010/01/rueckblick-auf-vier-jahre/index.html");
+  EXPECT_TRUE(contains(html, "<html lang=\"de\">"));
+  EXPECT_TRUE(contains(html, "<h1>Rückblick auf vier Jahre</h1>"));
+  EXPECT_TRUE(contains(html, ">05.01.2010</time>"));
+  EXPECT_TRUE(contains(html, "Archiv eines Blogs, das vor langer Zeit geschlossen wurde"));
+  EXPECT_TRUE(contains(html, "<a href=\"https://www.example.org/\">www.example.org</a>"));
+  EXPECT_TRUE(contains(html, "<a rel=\"next\" href=\"/2010/04/eine-truhe-aus-eiche/\">"));
+  EXPECT_TRUE(contains(html, "<a rel=\"prev\" href=\"/2009/07/sommer-in-der-werkstatt/\">"));
+  EXPECT_TRUE(contains(html, "<meta property=\"og:type\" content=\"article\">"));
+  EXPECT_TRUE(contains(html, "\"@type\":\"BlogPosting\""));
+  EXPECT_TRUE(contains(html, "<link rel=\"canonical\" href=\"http://127.0.0.1:8080/2010/01/rueckblick-auf-vier-jahre/\">"));
+  EXPECT_TRUE(contains(html, "href=\"/datenschutzerklaerung/\""));
+  EXPECT_TRUE(contains(html, "type=\"application/atom+xml\""));
+  // The link to an old permalink with www was rewritten to the archive route.
+  EXPECT_TRUE(contains(html, "<a href=\"/2007/03/hobelbank-fertig/\">die Hobelbank-Runde</a>"));
+}
+
+TEST(SampleArchive, NewestAndOldestArticlesHaveOneNeighbourEach) {
+  const std::string& newest = file("2011/11/das-blog-schliesst/index.html");
+  EXPECT_FALSE(contains(newest, "rel=\"next\""));
+  EXPECT_TRUE(contains(newest, "rel=\"prev\""));
+  const std::string& oldest = file("2006/03/erste-schritte-in-der-werkstatt/index.html");
+  EXPECT_TRUE(contains(oldest, "rel=\"next\""));
+  EXPECT_FALSE(contains(oldest, "rel=\"prev\""));
+  // per_page = 10: the oldest of 15 articles is listed on overview page 2.
+  EXPECT_TRUE(contains(oldest, "<a href=\"/page/2/\">Übersicht</a>"));
+}
+
+TEST(SampleArchive, ThreadsApprovedCommentsOnly) {
+  const std::string& html = file("2007/03/hobelbank-fertig/index.html");
+  EXPECT_TRUE(contains(html, "3 Kommentare"));
+  const auto outer = html.find("id=\"comment-5\"");
+  const auto reply = html.find("id=\"comment-6\"");
+  const auto nested = html.find("id=\"comment-7\"");
+  ASSERT_NE(outer, std::string::npos);
+  ASSERT_NE(reply, std::string::npos);
+  ASSERT_NE(nested, std::string::npos);
+  EXPECT_LT(outer, reply);
+  EXPECT_LT(reply, nested);
+  EXPECT_TRUE(contains(html.substr(outer, nested - outer), "<ol class=\"replies\">"));
+  EXPECT_FALSE(contains(html, "comment-8"));
+  EXPECT_TRUE(contains(html, "<figure class=\"wp-caption aligncenter\">"));
+  EXPECT_TRUE(contains(html, "<figcaption>Die Hobelbank nach der Restaurierung</figcaption>"));
+  EXPECT_TRUE(contains(html, "<a href=\"/2006/03/erste-schritte-in-der-werkstatt/\">ersten Artikel</a>"));
+}
+
+TEST(SampleArchive, OverviewIsPaginatedAndSaysWhenTheBlogRan) {
+  const std::string& home = file("index.html");
+  EXPECT_TRUE(contains(home, "Artikelübersicht"));
+  EXPECT_TRUE(contains(home, "von 2006 bis 2011"));
+  EXPECT_TRUE(contains(home, "<meta property=\"og:type\" content=\"website\">"));
+  EXPECT_TRUE(contains(home, "rel=\"next\" href=\"/page/2/\""));
+  EXPECT_TRUE(contains(file("page/2/index.html"), "rel=\"prev\" href=\"/\""));
+  // The first article's teaser ends at <!--more-->.
+  EXPECT_TRUE(contains(file("page/2/index.html"), "Dieses Blog soll festhalten"));
+  EXPECT_FALSE(contains(file("page/2/index.html"), "neuer Keil für die Vorderzange"));
+}
+
+TEST(SampleArchive, HasArchivesPagesFeedSitemapRobotsAnd404) {
+  EXPECT_TRUE(contains(file("category/werkstatt/index.html"), "Kategorie: Werkstatt"));
+  EXPECT_TRUE(contains(file("tag/holz/index.html"), "Schlagwort: Holz"));
+  EXPECT_TRUE(contains(file("2010/index.html"), "Artikel aus dem Jahr 2010"));
+  EXPECT_TRUE(contains(file("2010/01/index.html"), "Januar 2010"));
+  EXPECT_TRUE(contains(file("ueber/werkzeugliste/index.html"), "<a href=\"/ueber/\">Über dieses Blog</a>"));
+  EXPECT_TRUE(contains(file("datenschutzerklaerung/index.html"), "keine Cookies"));
+  const std::string& feed = file("atom.xml");
+  EXPECT_TRUE(contains(feed, "<id>http://werkstatt-blog.example.de/?p=115</id>"));
+  EXPECT_TRUE(contains(file("sitemap.xml"), "<loc>http://127.0.0.1:8080/2010/01/rueckblick-auf-vier-jahre/</loc>"));
+  EXPECT_TRUE(contains(file("robots.txt"), "Sitemap: http://127.0.0.1:8080/sitemap.xml"));
+  EXPECT_TRUE(contains(file("404.html"), "Seite nicht gefunden"));
+  EXPECT_TRUE(contains(file("assets/cookie-notice.js"), "localStorage"));
+}
+
+TEST(SampleArchive, IsByteIdenticalWhenBuiltAgain) {
+  const BuiltSite again = build_sample("sample-again");
+  EXPECT_EQ(again.files, sample_site().files);
+}
+
+// Every well-formed WordPress export among the shared fixtures imports and builds, and
+// no unpublished text or e-mail address of them reaches the output.
+TEST(SharedFixtures, EveryWellFormedWordPressExportBuildsWithoutLeaks) {
+  const auto dir = fresh_temp_dir("fixtures");
+  std::ofstream(dir / "archive.toml") << "base_url = \"https://archiv.example.org/\"\nlanguage = \"en\"\n";
+  const char* exports[] = {"wordpress-theme-unit-test/themeunittestdata.wordpress.xml",
+                           "wordpress-theme-test-data/64-block-test-data.xml",
+                           "wordpress-importer/small-export.xml",
+                           "pelican/wordpressexport.xml",
+                           "hexo-migrator-wordpress/wordpress.xml",
+                           "google-blog-converters/wordpress-sample2.wxr",
+                           "wordpress-importer/wxr-utf-8-challenges.xml"};
+  const std::regex email(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z.]{2,})");
+  int index = 0;
+  for (const char* name : exports) {
+    const auto store = dir / (std::to_string(index) + ".db");
+    const auto site = dir / ("site" + std::to_string(index++));
+    const auto imported = run_cli("import '" + (shared_fixtures_dir() / name).string() + "' --store '" + store.string() + "'");
+    ASSERT_EQ(imported.exit_code, 0) << name << "\n" << imported.output;
+    const auto built = run_cli("build --store '" + store.string() + "' --config '" + (dir / "archive.toml").string() +
+                               "' --out '" + site.string() + "'");
+    ASSERT_EQ(built.exit_code, 0) << name << "\n" << built.output;
+    for (const auto& [path, text] : read_tree(site)) {
+      std::smatch match;
+      EXPECT_FALSE(std::regex_search(text, match, email)) << name << ": " << path << " has " << match.str();
+      EXPECT_FALSE(contains(text, "Template: Password Protected")) << name << ": " << path;
+      EXPECT_FALSE(contains(text, "Scheduled")) << name << ": " << path;
+      EXPECT_FALSE(contains(text, "Private Post")) << name << ": " << path;
+      EXPECT_FALSE(contains(text, "Draft Page")) << name << ": " << path;
+      EXPECT_FALSE(contains(text, "celebrex")) << name << ": " << path;  // hexo's trashed spam
+    }
+  }
+}
+
+}  // namespace blogarchive::testing
