@@ -224,7 +224,9 @@ std::string overview_intro(const Context& context) {
   if (model.articles.empty()) {
     return {};
   }
-  const std::map<std::string, std::string> values{{"title", model.title},
+  // The blog's own name, not the archive's title ("… – Archiv").
+  const std::string& blog_title = model.snapshot->site.title.empty() ? model.title : model.snapshot->site.title;
+  const std::map<std::string, std::string> values{{"title", blog_title},
                                                   {"first_year", std::to_string(model.first_year)},
                                                   {"last_year", std::to_string(model.last_year)}};
   return context.catalog().format(model.first_year == model.last_year ? "intro_single_year" : "intro", values);
