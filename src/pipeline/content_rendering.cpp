@@ -33,7 +33,7 @@ class SiteLinkResolver : public content::LinkResolver {
   site::OldUrlResolver resolver_;
 };
 
-content::ShortcodeContext media_of(const blog::Snapshot& snapshot, const blog::Post& post,
+content::ShortcodeContext media_of(const blog::Post& post,
                                    const std::map<std::int64_t, const blog::Post*>& attachments) {
   content::ShortcodeContext context;
   std::vector<const blog::Post*> attached;
@@ -55,7 +55,6 @@ content::ShortcodeContext media_of(const blog::Snapshot& snapshot, const blog::P
     }
     return content::MediaItem{id, found->second->attachment_url, found->second->title};
   };
-  (void)snapshot;
   return context;
 }
 
@@ -160,7 +159,7 @@ std::map<std::int64_t, render::RenderedItem> render_content(const site::SiteMode
   options.embed_label = embed_label;
   std::map<std::int64_t, render::RenderedItem> items;
   const auto add = [&](const blog::Post& post) {
-    items.emplace(post.id, render_item(post, options, media_of(*model.snapshot, post, attachments), diagnostics));
+    items.emplace(post.id, render_item(post, options, media_of(post, attachments), diagnostics));
   };
   for (const auto& article : model.articles) {
     add(*article.post);
