@@ -72,6 +72,7 @@ struct Post {
   std::string author_login;
   std::string content;  ///< raw post_content as exported
   std::string excerpt;  ///< the hand-written excerpt, raw
+  std::string markup = "wordpress";  ///< how content is written: "wordpress", "html", "markdown"
   std::int64_t parent_id = 0;
   int menu_order = 0;
   bool has_password = false;  ///< the password itself is never stored

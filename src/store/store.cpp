@@ -9,9 +9,10 @@
 namespace blogarchive::store {
 namespace {
 
-// Version 1. Documented in docs/formats/database-schema.md; change both together and
-// add a migration step for stores written by older versions.
-constexpr std::string_view kSchemaV1 = R"sql(
+// Each step takes a store from version N to N+1; a new store runs them all, so old and
+// new stores end up with the same tables, columns in the same order. Documented in
+// docs/formats/database-schema.md: change both together, and only ever append a step.
+constexpr std::string_view kSchemaSteps[] = {R"sql(
 CREATE TABLE site (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 CREATE TABLE authors (login TEXT PRIMARY KEY, display_name TEXT NOT NULL) STRICT;
 CREATE TABLE terms (
@@ -34,7 +35,14 @@ CREATE TABLE comments (
   content TEXT NOT NULL, status TEXT NOT NULL, type TEXT NOT NULL) STRICT;
 CREATE INDEX comments_by_post ON comments(post_id);
 PRAGMA user_version = 1;
-)sql";
+)sql",
+    // v2: how the body is written, so that importers of other formats can store their
+    // source (Markdown, finished HTML) instead of converting it at import time.
+    R"sql(
+ALTER TABLE posts ADD COLUMN markup TEXT NOT NULL DEFAULT 'wordpress';
+PRAGMA user_version = 2;
+)sql"};
+static_assert(std::size(kSchemaSteps) == kSchemaVersion);
 
 void bind_date(Statement& statement, int index, const std::optional<core::DateTime>& date) {
   if (date) {
@@ -55,11 +63,12 @@ Store Store::open(const std::filesystem::path& path, bool create) {
   int version = 0;
   try {
     version = db.user_version();
-    if (version == 0) {
-      db.execute("BEGIN");
-      db.execute(kSchemaV1);
+    if (version < kSchemaVersion) {
+      db.execute("BEGIN IMMEDIATE");
+      for (; version < kSchemaVersion; ++version) {
+        db.execute(kSchemaSteps[version]);
+      }
       db.execute("COMMIT");
-      version = kSchemaVersion;
     }
   } catch (const StoreError&) {
     std::throw_with_nested(StoreError(fmt::format("'{}' is not a blogarchive store", path.string())));
@@ -82,10 +91,10 @@ ImportTransaction::ImportTransaction(Database& db)
       insert_author_(db.prepare("INSERT OR REPLACE INTO authors VALUES (?, ?)")),
       insert_term_(db.prepare("INSERT OR REPLACE INTO terms VALUES (?, ?, ?, ?, ?)")),
       upsert_post_(db.prepare(
-          "INSERT INTO posts VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)"
+          "INSERT INTO posts VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"
           " ON CONFLICT(id) DO UPDATE SET type=?2, status=?3, title=?4, slug=?5, link=?6, guid=?7,"
           " date=?8, date_gmt=?9, author_login=?10, content=?11, excerpt=?12, parent_id=?13,"
-          " menu_order=?14, has_password=?15, is_sticky=?16, attachment_url=?17, source=?18")),
+          " menu_order=?14, has_password=?15, is_sticky=?16, attachment_url=?17, source=?18, markup=?19")),
       delete_post_terms_(db.prepare("DELETE FROM post_terms WHERE post_id = ?")),
       insert_post_term_(db.prepare("INSERT OR IGNORE INTO post_terms VALUES (?, ?, ?, ?, ?)")),
       delete_comments_(db.prepare("DELETE FROM comments WHERE post_id = ?")),
@@ -129,7 +138,7 @@ void ImportTransaction::post(const blog::Post& post) {
   upsert_post_.bind(10, post.author_login).bind(11, post.content).bind(12, post.excerpt)
       .bind(13, post.parent_id).bind(14, std::int64_t{post.menu_order})
       .bind(15, std::int64_t{post.has_password}).bind(16, std::int64_t{post.is_sticky})
-      .bind(17, post.attachment_url).bind(18, post.source).run();
+      .bind(17, post.attachment_url).bind(18, post.source).bind(19, post.markup).run();
   // Re-importing replaces the post's terms and comments instead of piling them up.
   delete_post_terms_.bind(1, post.id).run();
   std::int64_t position = 0;
@@ -191,6 +200,7 @@ blog::Snapshot Store::load_snapshot() {
     post.is_sticky = s.integer(15) != 0;
     post.attachment_url = s.text(16);
     post.source = s.text(17);
+    post.markup = s.text(18);
     index_of[post.id] = snapshot.posts.size();
     snapshot.posts.push_back(std::move(post));
   }

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "blogarchive/error.hpp"
+#include "store/sqlite.hpp"
 #include "test_paths.hpp"
 
 namespace blogarchive::store {
@@ -37,6 +38,7 @@ TEST(Store, RoundTripsEveryFieldOfAPost) {
   post.excerpt = "kurz";
   post.is_sticky = true;
   post.parent_id = 3;
+  post.markup = "markdown";
   {
     auto import = store.begin_import();
     import->post(post);
@@ -50,6 +52,7 @@ TEST(Store, RoundTripsEveryFieldOfAPost) {
   EXPECT_EQ(loaded.excerpt, "kurz");
   EXPECT_TRUE(loaded.is_sticky);
   EXPECT_EQ(loaded.parent_id, 3);
+  EXPECT_EQ(loaded.markup, "markdown");
   EXPECT_EQ(loaded.date, post.date);
   EXPECT_EQ(loaded.terms, post.terms);
   ASSERT_EQ(loaded.comments.size(), 1u);
@@ -85,6 +88,42 @@ TEST(Store, AnUncommittedImportLeavesTheStoreAsItWas) {
   const auto snapshot = store.load_snapshot();
   ASSERT_EQ(snapshot.posts.size(), 1u);
   EXPECT_EQ(snapshot.posts[0].title, "bleibt");
+}
+
+TEST(Store, UpgradesAVersion1StoreAndKeepsItsPosts) {
+  const auto dir = testing::fresh_temp_dir("store-v1");
+  const auto path = dir / "old.db";
+  {
+    auto store = Store::open(path, true);
+    auto import = store.begin_import();
+    import->post(sample_post(1, "aus Version 1"));
+    import->commit();
+  }
+  {  // Turn it back into what version 1 wrote: no markup column.
+    Database db(path, false);
+    db.execute("ALTER TABLE posts DROP COLUMN markup; PRAGMA user_version = 1;");
+    EXPECT_EQ(db.user_version(), 1);
+  }
+  auto store = Store::open(path, false);
+  const auto snapshot = store.load_snapshot();
+  ASSERT_EQ(snapshot.posts.size(), 1u);
+  EXPECT_EQ(snapshot.posts[0].title, "aus Version 1");
+  EXPECT_EQ(snapshot.posts[0].markup, "wordpress");
+  EXPECT_EQ(Database(path, false).user_version(), kSchemaVersion);
+}
+
+TEST(Store, RefusesAStoreFromANewerVersion) {
+  const auto dir = testing::fresh_temp_dir("store-v99");
+  {
+    Database db(dir / "new.db", true);
+    db.execute("CREATE TABLE future (x); PRAGMA user_version = 99;");
+  }
+  try {
+    Store::open(dir / "new.db", false);
+    FAIL() << "opened a store from the future";
+  } catch (const StoreError& error) {
+    EXPECT_NE(std::string(error.what()).find("schema version 99"), std::string::npos) << error.what();
+  }
 }
 
 TEST(Store, RefusesFilesThatAreNotStores) {
