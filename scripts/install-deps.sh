@@ -15,6 +15,7 @@ packages=(
   libcli11-dev            # command line
   libfmt-dev              # formatting (g++ 12 has no <format>)
   libicu-dev              # dates, slugs, Unicode
+  libcmark-gfm-dev libcmark-gfm-extensions-dev  # Markdown privacy policy, Markdown importers
   libgtest-dev libgmock-dev
 )
 

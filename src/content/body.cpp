@@ -1,6 +1,7 @@
 #include "content/body.hpp"
 
 #include "content/autop.hpp"
+#include "content/markdown.hpp"
 #include "core/text.hpp"
 
 namespace blogarchive::content {
@@ -16,7 +17,58 @@ std::string remove_page_breaks(std::string_view raw) {
   return out;
 }
 
+// WordPress's own rules: shortcodes, then autop unless the block editor wrote it.
+std::string apply_wordpress_rules(std::string_view raw, const BodyOptions& options, Body& body) {
+  std::string text = remove_page_breaks(raw);
+  if (options.run_shortcodes) {
+    text = expand_shortcodes(text, options.shortcodes, body.unhandled_shortcodes);
+  }
+  return has_blocks(text) ? text : autop(text);
+}
+
+std::string to_html(std::string_view raw, const BodyOptions& options, Body& body) {
+  switch (options.markup) {
+    case Markup::WordPress: return apply_wordpress_rules(raw, options, body);
+    case Markup::Markdown: return markdown_to_html(raw);
+    case Markup::Html: break;
+  }
+  return std::string(raw);
+}
+
+// Removed block comments and scripts leave runs of blank lines between blocks; one
+// line break says the same. Only at the top level, so <pre> text is never touched.
+void tidy_block_whitespace(std::vector<HtmlNode>& nodes) {
+  const auto is_blank = [](const HtmlNode& node) {
+    return node.kind == HtmlNode::Kind::Text && core::trim(node.text).empty();
+  };
+  std::vector<HtmlNode> tidy;
+  tidy.reserve(nodes.size());
+  for (auto& node : nodes) {
+    if (is_blank(node) && !tidy.empty() && is_blank(tidy.back())) {
+      tidy.back().text += node.text;
+    } else {
+      tidy.push_back(std::move(node));
+    }
+  }
+  for (auto& node : tidy) {
+    if (is_blank(node) && node.text.find('\n') != std::string::npos) {
+      node.text = "\n";
+    }
+  }
+  nodes = std::move(tidy);
+}
+
 }  // namespace
+
+Markup parse_markup(std::string_view name) {
+  if (name == "html") {
+    return Markup::Html;
+  }
+  if (name == "markdown") {
+    return Markup::Markdown;
+  }
+  return Markup::WordPress;
+}
 
 bool has_blocks(std::string_view raw) { return raw.find("<!-- wp:") != std::string_view::npos; }
 
@@ -30,19 +82,11 @@ std::optional<std::string_view> before_more(std::string_view raw) {
 
 Body render_body(std::string_view raw, const BodyOptions& options) {
   Body body;
-  std::string text = remove_page_breaks(raw);
-  if (options.run_shortcodes) {
-    text = expand_shortcodes(text, options.shortcodes, body.unhandled_shortcodes);
-  }
-  if (options.wordpress_rules) {
-    if (!has_blocks(text)) {
-      text = autop(text);
-    }
-  }
-  std::vector<HtmlNode> nodes = parse_fragment(text);
+  std::vector<HtmlNode> nodes = parse_fragment(to_html(raw, options, body));
   SanitizePolicy policy = options.policy ? *options.policy : content_policy();
   policy.embed_label = options.embed_label;
   sanitize(nodes, policy);
+  tidy_block_whitespace(nodes);
   if (options.resolver != nullptr) {
     rewrite_links(nodes, *options.resolver, body.unlinked_urls);
   }

@@ -10,10 +10,20 @@
 
 namespace blogarchive::content {
 
+/// How a body is written (blog::Post::markup).
+enum class Markup {
+  WordPress,  ///< WordPress's stored HTML: page breaks, shortcodes, autop
+  Html,       ///< finished HTML
+  Markdown,   ///< CommonMark with GitHub's extensions
+};
+
+/// "wordpress", "html" or "markdown"; anything else is treated as WordPress.
+Markup parse_markup(std::string_view name);
+
 /// How to turn one piece of imported HTML into archive HTML.
 struct BodyOptions {
-  bool wordpress_rules = true;  ///< autop (skipped for block-editor posts)
-  bool run_shortcodes = true;   ///< expand shortcodes (off for comments)
+  Markup markup = Markup::WordPress;
+  bool run_shortcodes = true;  ///< expand shortcodes in WordPress markup (off for comments)
   const SanitizePolicy* policy = nullptr;  ///< defaults to content_policy()
   const LinkResolver* resolver = nullptr;  ///< no rewriting when null
   ShortcodeContext shortcodes;

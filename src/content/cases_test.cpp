@@ -71,6 +71,9 @@ std::string run_case(const Case& c) {
   if (c.file == "comments") {
     options.policy = &comment_policy();
   }
+  if (c.file == "markdown") {
+    options.markup = Markup::Markdown;
+  }
   return render_body(c.input, options).html;
 }
 

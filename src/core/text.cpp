@@ -148,7 +148,7 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-bool is_valid_utf8(std::string_view text) {
+std::optional<std::size_t> invalid_utf8_at(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     const auto lead = static_cast<unsigned char>(text[i]);
@@ -168,25 +168,34 @@ bool is_valid_utf8(std::string_view text) {
       length = 4;
       minimum = 0x10000;
     } else {
-      return false;
+      return i;
     }
     if (i + length > text.size()) {
-      return false;
+      return i;
     }
     std::uint32_t value = lead & (0xFF >> (length + 1));
     for (std::size_t k = 1; k < length; ++k) {
       const auto next = static_cast<unsigned char>(text[i + k]);
       if ((next & 0xC0) != 0x80) {
-        return false;
+        return i;
       }
       value = (value << 6) | (next & 0x3F);
     }
     if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
-      return false;
+      return i;
     }
     i += length;
   }
-  return true;
+  return std::nullopt;
+}
+
+bool is_valid_utf8(std::string_view text) { return !invalid_utf8_at(text); }
+
+std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
+  const std::string_view before = text.substr(0, std::min(offset, text.size()));
+  const std::size_t line_start = before.rfind('\n');
+  const std::size_t line = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1;
+  return {line, line_start == std::string_view::npos ? offset + 1 : offset - line_start};
 }
 
 std::string collapse_whitespace(std::string_view text) {

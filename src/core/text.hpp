@@ -1,6 +1,8 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace blogarchive::core {
@@ -16,6 +18,12 @@ std::string_view trim(std::string_view text);
 
 /// True when `text` is valid UTF-8.
 bool is_valid_utf8(std::string_view text);
+
+/// The byte offset of the first sequence that is not valid UTF-8, if any.
+std::optional<std::size_t> invalid_utf8_at(std::string_view text);
+
+/// 1-based line and column (in bytes) of a byte offset, for messages.
+std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset);
 
 /// Collapses runs of whitespace to one space and trims.
 std::string collapse_whitespace(std::string_view text);

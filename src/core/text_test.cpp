@@ -26,6 +26,10 @@ TEST(IsValidUtf8, RejectsOverlongAndTruncatedSequences) {
   EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));
   EXPECT_FALSE(is_valid_utf8("\xE2\x82"));
   EXPECT_FALSE(is_valid_utf8("caf\xE9"));
+  EXPECT_EQ(invalid_utf8_at("Grüße"), std::nullopt);
+  EXPECT_EQ(invalid_utf8_at("ok\ncaf\xE9"), 6u);
+  EXPECT_EQ(line_and_column("ok\ncaf\xE9", 6), std::make_pair(std::size_t{2}, std::size_t{4}));
+  EXPECT_EQ(line_and_column("abc", 1), std::make_pair(std::size_t{1}, std::size_t{2}));
 }
 
 TEST(FirstWords, CutsAfterTheGivenNumberOfWords) {
