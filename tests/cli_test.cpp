@@ -100,4 +100,27 @@ TEST(Cli, BuildWithABadConfigFailsAndKeepsTheOldSite) {
   EXPECT_TRUE(contains(missing.output, "run blogarchive import first")) << missing.output;
 }
 
+TEST(Cli, BuildNamesAMissingOrBrokenPrivacyPolicyAndKeepsTheOldSite) {
+  const auto dir = fresh_temp_dir("cli-privacy");
+  const auto store = (dir / "blog.db").string();
+  ASSERT_EQ(run_cli("import '" + (source_dir() / "examples" / "werkstattblog.wordpress.xml").string() +
+                    "' --store '" + store + "'").exit_code, 0);
+  std::filesystem::create_directories(dir / "site");
+  std::ofstream(dir / "site" / "index.html") << "old";
+  std::ofstream(dir / "archive.toml") << "base_url = \"https://a.example/\"\n[cookie_notice]\n"
+                                         "privacy_markdown = \"datenschutz.md\"\n";
+  const std::string build = "build --store '" + store + "' --config '" + (dir / "archive.toml").string() +
+                            "' --out '" + (dir / "site").string() + "'";
+  const auto missing = run_cli(build);
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_TRUE(contains(missing.output, "cannot read the privacy policy")) << missing.output;
+  EXPECT_TRUE(contains(missing.output, "datenschutz.md")) << missing.output;
+
+  std::ofstream(dir / "datenschutz.md") << "# Datenschutz\n\nGespeichert wird nichts.\nAu\xDFer Latin-1.\n";
+  const auto latin1 = run_cli(build);
+  EXPECT_EQ(latin1.exit_code, 1);
+  EXPECT_TRUE(contains(latin1.output, "datenschutz.md:4:3: the privacy policy is not UTF-8")) << latin1.output;
+  EXPECT_EQ(read_file(dir / "site" / "index.html"), "old");
+}
+
 }  // namespace blogarchive::testing

@@ -10,6 +10,7 @@
 #include "render/catalog.hpp"
 #include "render/renderer.hpp"
 #include "site/config.hpp"
+#include "site/privacy_page.hpp"
 #include "store/store.hpp"
 
 namespace blogarchive {
@@ -26,10 +27,12 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   auto store = store::Store::open(options.store_path, false);
   const blog::Snapshot snapshot = store.load_snapshot();
 
-  core::Diagnostics diagnostics;
-  const site::SiteModel model = site::build_site_model(snapshot, config, diagnostics);
   const render::Theme theme = render::Theme::load(config.theme_dir);
   const auto catalog = render::Catalog::parse(theme.file("i18n/" + config.language + ".toml"), config.language);
+  auto privacy_page = site::load_privacy_page(config, catalog.get("cookie_privacy_link"));
+
+  core::Diagnostics diagnostics;
+  const site::SiteModel model = site::build_site_model(snapshot, config, diagnostics, std::move(privacy_page));
   const auto items = pipeline::render_content(model, catalog.get("embed_label"), diagnostics);
 
   output::DiskSink sink(options.out_dir);

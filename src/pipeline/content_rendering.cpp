@@ -106,6 +106,7 @@ render::RenderedItem render_item(const blog::Post& post, const content::BodyOpti
                                  const content::ShortcodeContext& media, core::Diagnostics& diagnostics) {
   render::RenderedItem item;
   content::BodyOptions options = base_options;
+  options.markup = content::parse_markup(post.markup);
   options.shortcodes = media;
   const content::Body body = content::render_body(post.content, options);
   report(post, body, diagnostics);

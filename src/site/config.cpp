@@ -71,6 +71,11 @@ void check(const SiteConfig& config, const std::string& source) {
   if (config.per_page < 1 || config.per_page > 10000) {
     throw InputError(source + ": per_page must be between 1 and 10000");
   }
+  if (!config.cookie_notice.privacy_markdown.empty() && config.cookie_notice.privacy_url.rfind('/', 0) != 0) {
+    throw InputError(fmt::format("{}: cookie_notice.privacy_url must be a path in the archive such as "
+                                 "\"/datenschutzerklaerung/\" when privacy_markdown is set (it is \"{}\")",
+                                 source, config.cookie_notice.privacy_url));
+  }
 }
 
 }  // namespace
@@ -108,13 +113,22 @@ SiteConfig parse_config(std::string_view text, const std::string& source_name,
     read_string(*notice, "link_text", config.notice.link_text, source_name);
   }
   if (const auto* cookie = sub_table(table, "cookie_notice", source_name)) {
-    reject_unknown_keys(*cookie, {"enabled", "text", "privacy_url"}, "cookie_notice.", source_name);
+    reject_unknown_keys(*cookie, {"enabled", "text", "privacy_url", "privacy_markdown"}, "cookie_notice.",
+                        source_name);
     read<bool>(*cookie, "enabled", config.cookie_notice.enabled, source_name);
     read_string(*cookie, "text", config.cookie_notice.text, source_name);
     read_string(*cookie, "privacy_url", config.cookie_notice.privacy_url, source_name);
+    std::string markdown;
+    read_string(*cookie, "privacy_markdown", markdown, source_name);
+    if (!markdown.empty()) {
+      config.cookie_notice.privacy_markdown = base_dir / markdown;
+    }
   }
   if (!config.base_url.empty() && config.base_url.back() != '/') {
     config.base_url += '/';
+  }
+  if (!config.cookie_notice.privacy_markdown.empty() && config.cookie_notice.privacy_url.empty()) {
+    config.cookie_notice.privacy_url = config.language == "en" ? "/privacy-policy/" : "/datenschutzerklaerung/";
   }
   check(config, source_name);
   return config;

@@ -25,6 +25,10 @@ struct SiteConfig {
     bool enabled = true;
     std::string text;
     std::string privacy_url;
+    /// A Markdown file with the privacy policy, published at privacy_url (default
+    /// /datenschutzerklaerung/ or /privacy-policy/); it replaces a page of the export
+    /// with that path, whose text is usually years out of date.
+    std::filesystem::path privacy_markdown;
   } cookie_notice;
 
   /// base_url without its trailing slash, for absolute URLs: base + "/path/".

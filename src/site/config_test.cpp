@@ -29,6 +29,19 @@ privacy_url = "/datenschutz/"
   EXPECT_EQ(config.cookie_notice.privacy_url, "/datenschutz/");
 }
 
+TEST(Config, PublishesAMarkdownPrivacyPolicyAtTheLanguagesDefaultPath) {
+  const auto de = parse_config("base_url = \"https://a.example/\"\n[cookie_notice]\nprivacy_markdown = \"ds.md\"\n",
+                               "archive.toml", "/srv/blog");
+  EXPECT_EQ(de.cookie_notice.privacy_markdown, std::filesystem::path("/srv/blog/ds.md"));
+  EXPECT_EQ(de.cookie_notice.privacy_url, "/datenschutzerklaerung/");
+  const auto en = parse_config("base_url = \"https://a.example/\"\nlanguage = \"en\"\n"
+                               "[cookie_notice]\nprivacy_markdown = \"p.md\"\n", "archive.toml");
+  EXPECT_EQ(en.cookie_notice.privacy_url, "/privacy-policy/");
+  EXPECT_THROW(parse_config("base_url = \"https://a.example/\"\n[cookie_notice]\nprivacy_markdown = \"p.md\"\n"
+                            "privacy_url = \"https://elsewhere.example/privacy\"\n", "archive.toml"),
+               InputError);
+}
+
 TEST(Config, NamesUnknownKeysWithTheirPosition) {
   try {
     parse_config("base_url = \"https://a.example/\"\n[notice]\ntxet = \"x\"\n", "archive.toml");

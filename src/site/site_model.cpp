@@ -94,8 +94,21 @@ void collect_articles(SiteModel& model, PathClaims& claims, core::Diagnostics& d
 
 void collect_pages(SiteModel& model, PathClaims& claims, core::Diagnostics& diagnostics) {
   std::map<std::int64_t, std::size_t> index_of;
+  std::string replaced_file;
+  if (const auto& privacy = model.privacy_page) {
+    const std::string path = claim_route(*privacy, claims, diagnostics);
+    replaced_file = output_file(path);
+    model.pages.push_back({privacy.get(), path, std::nullopt, {}});
+    model.path_of_post[privacy->id] = path;
+  }
   for (const auto& post : model.snapshot->posts) {
     if (blog::is_published(post) && post.type == "page") {
+      if (!replaced_file.empty() && output_file(wanted_path(post)) == replaced_file) {
+        diagnostics.warn(post.source, fmt::format("{} is replaced by the privacy policy from {}",
+                                                  blog::describe(post), model.privacy_page->source));
+        model.path_of_post[post.id] = model.pages.front().path;  // old links lead to the new text
+        continue;
+      }
       index_of[post.id] = model.pages.size();
       model.pages.push_back({&post, claim_route(post, claims, diagnostics), std::nullopt, {}});
       model.path_of_post[post.id] = model.pages.back().path;
@@ -182,9 +195,12 @@ std::string listing_page_path(const Listing& listing, int number) {
 }
 
 SiteModel build_site_model(const blog::Snapshot& snapshot, const SiteConfig& config,
-                           core::Diagnostics& diagnostics) {
+                           core::Diagnostics& diagnostics, std::optional<blog::Post> privacy_page) {
   SiteModel model;
   model.snapshot = &snapshot;
+  if (privacy_page) {
+    model.privacy_page = std::make_shared<const blog::Post>(std::move(*privacy_page));
+  }
   model.config = config;
   model.title = config.title.empty() ? snapshot.site.title : config.title;
   model.description = config.description.empty() ? snapshot.site.description : config.description;

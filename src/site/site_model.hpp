@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,6 +54,7 @@ struct SiteModel {
   std::string description;
   std::vector<Article> articles;  ///< newest first; ties broken by higher post id first
   std::vector<Page> pages;
+  std::shared_ptr<const blog::Post> privacy_page;  ///< from privacy_markdown; also in pages
   std::vector<Listing> listings;  ///< the overview first
   std::map<std::int64_t, std::string> path_of_post;  ///< published articles and pages
   std::map<std::string, std::string> author_names;   ///< login → display name
@@ -70,8 +72,9 @@ inline constexpr const char* kFeedPath = "/atom.xml";
 inline constexpr const char* kSitemapPath = "/sitemap.xml";
 
 /// Builds the model. Items that cannot get a route (a path taken twice, a missing date)
-/// are reported and left out.
+/// are reported and left out. `privacy_page` (load_privacy_page) takes its path first;
+/// an exported page with the same path is replaced by it.
 SiteModel build_site_model(const blog::Snapshot& snapshot, const SiteConfig& config,
-                           core::Diagnostics& diagnostics);
+                           core::Diagnostics& diagnostics, std::optional<blog::Post> privacy_page = {});
 
 }  // namespace blogarchive::site
