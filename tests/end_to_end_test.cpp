@@ -11,16 +11,6 @@
 namespace blogarchive::testing {
 namespace {
 
-std::map<std::string, std::string> read_tree(const std::filesystem::path& root) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file()) {
-      files[entry.path().lexically_relative(root).generic_string()] = read_file(entry.path());
-    }
-  }
-  return files;
-}
-
 struct BuiltSite {
   std::filesystem::path dir;
   std::map<std::string, std::string> files;

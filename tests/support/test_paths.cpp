@@ -33,4 +33,14 @@ std::string read_file(const std::filesystem::path& path) {
   return out.str();
 }
 
+std::map<std::string, std::string> read_tree(const std::filesystem::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file()) {
+      files[entry.path().lexically_relative(root).generic_string()] = read_file(entry.path());
+    }
+  }
+  return files;
+}
+
 }  // namespace blogarchive::testing

@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <map>
 #include <string>
 
 namespace blogarchive::testing {
@@ -16,5 +17,7 @@ std::filesystem::path cli_path();
 std::filesystem::path fresh_temp_dir(const std::string& name);
 /// The whole file as bytes.
 std::string read_file(const std::filesystem::path& path);
+/// Every regular file under `root`: relative path ('/'-separated) → bytes.
+std::map<std::string, std::string> read_tree(const std::filesystem::path& root);
 
 }  // namespace blogarchive::testing
