@@ -116,7 +116,7 @@ TEST(Cli, BuildNamesAMissingOrBrokenPrivacyPolicyAndKeepsTheOldSite) {
   EXPECT_TRUE(contains(missing.output, "cannot read the privacy policy")) << missing.output;
   EXPECT_TRUE(contains(missing.output, "datenschutz.md")) << missing.output;
 
-  std::ofstream(dir / "datenschutz.md") << "# Datenschutz\n\nGespeichert wird nichts.\nAu\xDFer Latin-1.\n";
+  std::ofstream(dir / "datenschutz.md") << "# Datenschutz\n\nGespeichert wird nichts.\nAu\xDF" "er Latin-1.\n";
   const auto latin1 = run_cli(build);
   EXPECT_EQ(latin1.exit_code, 1);
   EXPECT_TRUE(contains(latin1.output, "datenschutz.md:4:3: the privacy policy is not UTF-8")) << latin1.output;
