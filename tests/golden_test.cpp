@@ -139,12 +139,14 @@ TEST_P(GoldenSite, BuildsExactlyTheExpectedTree) {
   expect_theme_assets(actual);
 }
 
-INSTANTIATE_TEST_SUITE_P(Golden, GoldenSite, ::testing::ValuesIn(golden_cases()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string name = info.param;
-                           std::replace(name.begin(), name.end(), '-', '_');
-                           return name;
-                         });
+// gtest names may not contain '-'.
+std::string test_name(const ::testing::TestParamInfo<std::string>& case_info) {
+  std::string name = case_info.param;
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Golden, GoldenSite, ::testing::ValuesIn(golden_cases()), test_name);
 
 }  // namespace
 }  // namespace blogarchive::testing
