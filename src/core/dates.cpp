@@ -6,7 +6,9 @@
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 
+#include <map>
 #include <memory>
+#include <tuple>
 
 namespace blogarchive::core {
 namespace {
@@ -51,7 +53,24 @@ std::string format_with(icu::DateFormat& format, const DateTime& date) {
   return U_SUCCESS(status) ? out : to_sql(date);
 }
 
-icu::Locale to_locale(std::string_view locale) { return icu::Locale(std::string(locale).c_str()); }
+icu::Locale to_locale(std::string_view locale) {
+  return icu::Locale(std::string(locale).c_str());
+}
+
+// Making an ICU formatter costs far more than formatting, and a blog has a few thousand
+// distinct days: each thread remembers what it formatted (no locking, bounded by the
+// number of distinct days).
+using DateKey = std::tuple<std::string, std::string, int, int, int>;
+
+template <typename Make>
+const std::string& remembered(DateKey key, Make&& make) {
+  thread_local std::map<DateKey, std::string> formatted;
+  auto found = formatted.find(key);
+  if (found == formatted.end()) {
+    found = formatted.emplace(std::move(key), make()).first;
+  }
+  return found->second;
+}
 
 }  // namespace
 
@@ -93,7 +112,9 @@ std::string to_iso_local(const DateTime& date) {
                      date.hour, date.minute, date.second);
 }
 
-std::string to_rfc3339_utc(const DateTime& date) { return to_iso_local(date) + "Z"; }
+std::string to_rfc3339_utc(const DateTime& date) {
+  return to_iso_local(date) + "Z";
+}
 
 std::optional<DateStyle> parse_date_style(std::string_view name) {
   if (name == "short") {
@@ -112,22 +133,29 @@ std::optional<DateStyle> parse_date_style(std::string_view name) {
 }
 
 std::string format_date(const DateTime& date, std::string_view locale, DateStyle style) {
-  const auto icu_style = style == DateStyle::Short    ? icu::DateFormat::kShort
-                         : style == DateStyle::Medium ? icu::DateFormat::kMedium
-                         : style == DateStyle::Long   ? icu::DateFormat::kLong
-                                                      : icu::DateFormat::kFull;
-  std::unique_ptr<icu::DateFormat> format(
-      icu::DateFormat::createDateInstance(icu_style, to_locale(locale)));
-  return format ? format_with(*format, date) : to_sql(date);
+  DateKey key{std::string(locale), std::to_string(static_cast<int>(style)), date.year, date.month,
+              date.day};
+  return remembered(std::move(key), [&] {
+    const auto icu_style = style == DateStyle::Short    ? icu::DateFormat::kShort
+                           : style == DateStyle::Medium ? icu::DateFormat::kMedium
+                           : style == DateStyle::Long   ? icu::DateFormat::kLong
+                                                        : icu::DateFormat::kFull;
+    std::unique_ptr<icu::DateFormat> format(
+        icu::DateFormat::createDateInstance(icu_style, to_locale(locale)));
+    return format ? format_with(*format, date) : to_sql(date);
+  });
 }
 
 std::string format_date_pattern(const DateTime& date, std::string_view locale,
                                 std::string_view pattern) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::SimpleDateFormat format(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size()))),
-      to_locale(locale), status);
-  return U_SUCCESS(status) ? format_with(format, date) : to_sql(date);
+  DateKey key{std::string(locale), std::string(pattern), date.year, date.month, date.day};
+  return remembered(std::move(key), [&] {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::SimpleDateFormat format(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                                     pattern.data(), static_cast<int32_t>(pattern.size()))),
+                                 to_locale(locale), status);
+    return U_SUCCESS(status) ? format_with(format, date) : to_sql(date);
+  });
 }
 
 }  // namespace blogarchive::core
