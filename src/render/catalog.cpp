@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 
 #include "blogarchive/error.hpp"
+#include "core/text.hpp"
 
 namespace blogarchive::render {
 
@@ -56,6 +57,38 @@ std::string Catalog::date(const core::DateTime& date) const {
 
 std::string Catalog::month_year(const core::DateTime& date) const {
   return core::format_date_pattern(date, language_, get("month_pattern"));
+}
+
+std::string localize_template(std::string_view text, const Catalog& catalog,
+                              const std::string& template_name) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t at = 0;
+  for (std::size_t open = text.find("{{"); open != std::string_view::npos; open = text.find("{{", at)) {
+    const bool raw = text.compare(open, 3, "{{{") == 0;
+    const std::string_view close_tag = raw ? "}}}" : "}}";
+    const std::size_t name_start = open + (raw ? 3 : 2);
+    const std::size_t close = text.find(close_tag, name_start);
+    if (close == std::string_view::npos) {
+      break;  // mustache reports the unclosed tag when it compiles the template
+    }
+    const std::string_view name = core::trim(text.substr(name_start, close - name_start));
+    if (name.rfind("t.", 0) != 0) {
+      out.append(text.substr(at, close + close_tag.size() - at));
+      at = close + close_tag.size();
+      continue;
+    }
+    const std::string key(name.substr(2));
+    if (catalog.all().count(key) == 0) {
+      throw InputError(fmt::format("theme template {}: the message '{}' is not in i18n/{}.toml",
+                                   template_name, key, catalog.language()));
+    }
+    out.append(text.substr(at, open - at));
+    out += raw ? catalog.get(key) : core::escape_html(catalog.get(key));
+    at = close + close_tag.size();
+  }
+  out.append(text.substr(at));
+  return out;
 }
 
 }  // namespace blogarchive::render

@@ -29,4 +29,11 @@ class Catalog {
   core::DateStyle date_style_ = core::DateStyle::Long;
 };
 
+/// The template with every {{t.key}} replaced by the catalog's message, HTML-escaped
+/// ({{{t.key}}}: as it is). Messages are constants of a build, so they are put in once
+/// when the theme is loaded instead of being looked up for every page. InputError
+/// naming `template_name` for a key the catalog does not have.
+std::string localize_template(std::string_view text, const Catalog& catalog,
+                              const std::string& template_name);
+
 }  // namespace blogarchive::render

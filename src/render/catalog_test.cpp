@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "blogarchive/error.hpp"
 #include "render/embedded_theme.hpp"
 
 namespace blogarchive::render {
@@ -28,6 +29,13 @@ TEST(Catalog, FormatsDatesTheWayEachLanguageWritesThem) {
 TEST(Catalog, FillsPlaceholders) {
   const auto catalog = Catalog::parse("date_style = \"long\"\nintro = \"von {a} bis {b}\"", "de");
   EXPECT_EQ(catalog.format("intro", {{"a", "2006"}, {"b", "2011"}}), "von 2006 bis 2011");
+}
+
+TEST(Catalog, PutsMessagesIntoTemplatesOnceEscapedOrRaw) {
+  const auto catalog = Catalog::parse("date_style = \"long\"\nmore = \"mehr <lesen>\"", "de");
+  EXPECT_EQ(localize_template("<a>{{t.more}}</a>|{{{t.more}}}|{{ t.more }}|{{title}}", catalog, "x.html"),
+            "<a>mehr &lt;lesen&gt;</a>|mehr <lesen>|mehr &lt;lesen&gt;|{{title}}");
+  EXPECT_THROW(localize_template("{{t.missing}}", catalog, "x.html"), InputError);
 }
 
 }  // namespace blogarchive::render

@@ -23,9 +23,6 @@ class Context {
         theme_(theme),
         catalog_(Catalog::parse(theme.file("i18n/" + model.config.language + ".toml"),
                                 model.config.language)) {
-    for (const auto& [key, value] : catalog_.all()) {
-      messages_.set(key, value);
-    }
     for (const char* name : {"layout", "article", "comment", "page", "listing", "404"}) {
       templates_.emplace(name, compile("templates/" + std::string(name) + ".html"));
     }
@@ -38,8 +35,7 @@ class Context {
   const Catalog& catalog() const { return catalog_; }
   std::string absolute(std::string_view path) const { return model_.config.base() + site::href(path); }
 
-  std::string render(const std::string& name, mustache::data data) const {
-    data.set("t", messages_);
+  std::string render(const std::string& name, const mustache::data& data) const {
     return templates_.at(name).render(data);
   }
 
@@ -75,7 +71,7 @@ class Context {
 
  private:
   mustache::mustache compile(const std::string& path) const {
-    mustache::mustache compiled(theme_.file(path));
+    mustache::mustache compiled(localize_template(theme_.file(path), catalog_, path));
     if (!compiled.is_valid()) {
       throw InputError(fmt::format("theme template {}: {}", path, compiled.error_message()));
     }
@@ -85,7 +81,6 @@ class Context {
   const site::SiteModel& model_;
   const Theme& theme_;
   Catalog catalog_;
-  mustache::data messages_;
   mutable std::map<std::string, mustache::mustache> templates_;  // render() is not const
 };
 
