@@ -140,8 +140,12 @@ std::string format_date(const DateTime& date, std::string_view locale, DateStyle
                            : style == DateStyle::Medium ? icu::DateFormat::kMedium
                            : style == DateStyle::Long   ? icu::DateFormat::kLong
                                                         : icu::DateFormat::kFull;
-    std::unique_ptr<icu::DateFormat> format(
-        icu::DateFormat::createDateInstance(icu_style, to_locale(locale)));
+    // The formatter is kept too: a blog has thousands of distinct days.
+    thread_local std::map<std::pair<std::string, int>, std::unique_ptr<icu::DateFormat>> formats;
+    auto& format = formats[{std::string(locale), static_cast<int>(style)}];
+    if (!format) {
+      format.reset(icu::DateFormat::createDateInstance(icu_style, to_locale(locale)));
+    }
     return format ? format_with(*format, date) : to_sql(date);
   });
 }

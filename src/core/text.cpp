@@ -217,14 +217,28 @@ std::string collapse_whitespace(std::string_view text) {
 }
 
 std::string first_words(std::string_view text, std::size_t max_words) {
-  const std::string collapsed = collapse_whitespace(text);
+  // Walks only as far as the words it keeps: bodies are long, excerpts short.
+  std::string out;
   std::size_t words = 0;
-  for (std::size_t i = 0; i < collapsed.size(); ++i) {
-    if (collapsed[i] == ' ' && ++words == max_words) {
-      return collapsed.substr(0, i) + "\u2026";
+  bool in_word = false;
+  for (const char c : text) {
+    if (is_space(c)) {
+      in_word = false;
+      continue;
     }
+    if (!in_word) {
+      if (words == max_words) {
+        return out + "\u2026";
+      }
+      if (words > 0) {
+        out += ' ';
+      }
+      ++words;
+      in_word = true;
+    }
+    out += c;
   }
-  return collapsed;
+  return out;
 }
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
