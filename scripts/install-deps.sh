@@ -16,8 +16,13 @@ packages=(
   libfmt-dev              # formatting (g++ 12 has no <format>)
   libicu-dev              # dates, slugs, Unicode
   libcmark-gfm-dev libcmark-gfm-extensions-dev  # Markdown privacy policy, Markdown importers
+  libxxhash-dev           # content hashes: which posts changed since the last build
   libgtest-dev libgmock-dev
 )
+# bench/run.sh also needs the tools it compares against and measures with.
+if [ "${1:-}" = "--bench" ]; then
+  packages+=(hugo time libxml2-utils bc libbenchmark-dev)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

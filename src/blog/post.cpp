@@ -2,11 +2,25 @@
 
 #include <fmt/format.h>
 
+#include "core/content_hash.hpp"
+
 namespace blogarchive::blog {
 
 bool is_published(const Post& post) {
   return (post.type == "post" || post.type == "page") && post.status == "publish" &&
          !post.has_password;
+}
+
+std::uint64_t body_hash(const Post& post) {
+  core::ContentHash hash;
+  hash.add(post.markup).add(post.content).add(post.excerpt);
+  hash.add(static_cast<std::int64_t>(post.comments.size()));
+  for (const auto& comment : post.comments) {
+    hash.add(comment.id).add(comment.parent_id).add(comment.author_name).add(comment.author_url);
+    hash.add(comment.date ? core::to_sql(*comment.date) : std::string()).add(comment.content);
+    hash.add(comment.status).add(comment.type);
+  }
+  return hash.digest();
 }
 
 std::string describe(const Post& post) {

@@ -73,6 +73,8 @@ struct Post {
   std::string content;  ///< raw post_content as exported
   std::string excerpt;  ///< the hand-written excerpt, raw
   std::string markup = "wordpress";  ///< how content is written: "wordpress", "html", "markdown"
+  /// body_hash() as imported; 0 when unknown (a store from before schema 3).
+  std::uint64_t body_hash = 0;
   std::int64_t parent_id = 0;
   int menu_order = 0;
   bool has_password = false;  ///< the password itself is never stored
@@ -87,6 +89,11 @@ struct Post {
 /// Drafts, private, future, trashed, password-protected items and every other type
 /// never reach the output.
 bool is_published(const Post& post);
+
+/// A hash of everything the content pipeline reads of a post: body, excerpt, markup and
+/// comments. Equal hashes mean the rendered body, excerpt and comments are equal too,
+/// which lets a build reuse what it rendered last time.
+std::uint64_t body_hash(const Post& post);
 
 /// A human-readable reference for messages: `post 17 "Hallo Welt"`.
 std::string describe(const Post& post);

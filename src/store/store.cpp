@@ -41,6 +41,12 @@ PRAGMA user_version = 1;
     R"sql(
 ALTER TABLE posts ADD COLUMN markup TEXT NOT NULL DEFAULT 'wordpress';
 PRAGMA user_version = 2;
+)sql",
+    // v3: blog::body_hash of each post, so that a build can tell which posts changed
+    // without reading their bodies. 0 (unknown) for rows imported before.
+    R"sql(
+ALTER TABLE posts ADD COLUMN body_hash INTEGER NOT NULL DEFAULT 0;
+PRAGMA user_version = 3;
 )sql"};
 static_assert(std::size(kSchemaSteps) == kSchemaVersion);
 
@@ -54,6 +60,28 @@ void bind_date(Statement& statement, int index, const std::optional<core::DateTi
 
 std::optional<core::DateTime> to_date(const std::optional<std::string>& text) {
   return text ? core::parse_datetime(*text) : std::nullopt;
+}
+
+// Everything of a post but its body, excerpt and comments: what planning a site needs.
+constexpr std::string_view kOutlineColumns =
+    "SELECT id, type, status, title, slug, link, guid, date, date_gmt, author_login, parent_id,"
+    " menu_order, has_password, is_sticky, attachment_url, source, markup, body_hash"
+    " FROM posts ORDER BY id";
+
+constexpr std::string_view kCommentColumns =
+    "SELECT id, post_id, parent_id, author_name, author_url, date, content, status, type FROM comments";
+
+blog::Comment read_comment(Statement& s) {
+  blog::Comment comment;
+  comment.id = s.integer(0);
+  comment.parent_id = s.integer(2);
+  comment.author_name = s.text(3);
+  comment.author_url = s.text(4);
+  comment.date = to_date(s.optional_text(5));
+  comment.content = s.text(6);
+  comment.status = s.text(7);
+  comment.type = s.text(8);
+  return comment;
 }
 
 }  // namespace
@@ -91,10 +119,10 @@ ImportTransaction::ImportTransaction(Database& db)
       insert_author_(db.prepare("INSERT OR REPLACE INTO authors VALUES (?, ?)")),
       insert_term_(db.prepare("INSERT OR REPLACE INTO terms VALUES (?, ?, ?, ?, ?)")),
       upsert_post_(db.prepare(
-          "INSERT INTO posts VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"
+          "INSERT INTO posts VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)"
           " ON CONFLICT(id) DO UPDATE SET type=?2, status=?3, title=?4, slug=?5, link=?6, guid=?7,"
           " date=?8, date_gmt=?9, author_login=?10, content=?11, excerpt=?12, parent_id=?13,"
-          " menu_order=?14, has_password=?15, is_sticky=?16, attachment_url=?17, source=?18, markup=?19")),
+          " menu_order=?14, has_password=?15, is_sticky=?16, attachment_url=?17, source=?18, markup=?19, body_hash=?20")),
       delete_post_terms_(db.prepare("DELETE FROM post_terms WHERE post_id = ?")),
       insert_post_term_(db.prepare("INSERT OR IGNORE INTO post_terms VALUES (?, ?, ?, ?, ?)")),
       delete_comments_(db.prepare("DELETE FROM comments WHERE post_id = ?")),
@@ -138,7 +166,8 @@ void ImportTransaction::post(const blog::Post& post) {
   upsert_post_.bind(10, post.author_login).bind(11, post.content).bind(12, post.excerpt)
       .bind(13, post.parent_id).bind(14, std::int64_t{post.menu_order})
       .bind(15, std::int64_t{post.has_password}).bind(16, std::int64_t{post.is_sticky})
-      .bind(17, post.attachment_url).bind(18, post.source).bind(19, post.markup).run();
+      .bind(17, post.attachment_url).bind(18, post.source).bind(19, post.markup)
+      .bind(20, static_cast<std::int64_t>(blog::body_hash(post))).run();
   // Re-importing replaces the post's terms and comments instead of piling them up.
   delete_post_terms_.bind(1, post.id).run();
   std::int64_t position = 0;
@@ -161,6 +190,23 @@ void ImportTransaction::commit() {
 }
 
 blog::Snapshot Store::load_snapshot() {
+  blog::Snapshot snapshot = load_outline();
+  std::unordered_map<std::int64_t, std::size_t> index_of;
+  for (std::size_t i = 0; i < snapshot.posts.size(); ++i) {
+    index_of[snapshot.posts[i].id] = i;
+  }
+  for (auto s = db_.prepare("SELECT id, content, excerpt FROM posts"); s.step();) {
+    auto& post = snapshot.posts[index_of.at(s.integer(0))];
+    post.content = s.text(1);
+    post.excerpt = s.text(2);
+  }
+  for (auto s = db_.prepare(std::string(kCommentColumns) + " ORDER BY post_id, date, id"); s.step();) {
+    snapshot.posts[index_of.at(s.integer(1))].comments.push_back(read_comment(s));
+  }
+  return snapshot;
+}
+
+blog::Snapshot Store::load_outline() {
   blog::Snapshot snapshot;
   for (auto s = db_.prepare("SELECT key, value FROM site"); s.step();) {
     const std::string key = s.text(0);
@@ -180,7 +226,7 @@ blog::Snapshot Store::load_snapshot() {
     snapshot.terms.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4)});
   }
   std::unordered_map<std::int64_t, std::size_t> index_of;
-  for (auto s = db_.prepare("SELECT * FROM posts ORDER BY id"); s.step();) {
+  for (auto s = db_.prepare(kOutlineColumns); s.step();) {
     blog::Post post;
     post.id = s.integer(0);
     post.type = s.text(1);
@@ -192,15 +238,14 @@ blog::Snapshot Store::load_snapshot() {
     post.date = to_date(s.optional_text(7));
     post.date_gmt = to_date(s.optional_text(8));
     post.author_login = s.text(9);
-    post.content = s.text(10);
-    post.excerpt = s.text(11);
-    post.parent_id = s.integer(12);
-    post.menu_order = static_cast<int>(s.integer(13));
-    post.has_password = s.integer(14) != 0;
-    post.is_sticky = s.integer(15) != 0;
-    post.attachment_url = s.text(16);
-    post.source = s.text(17);
-    post.markup = s.text(18);
+    post.parent_id = s.integer(10);
+    post.menu_order = static_cast<int>(s.integer(11));
+    post.has_password = s.integer(12) != 0;
+    post.is_sticky = s.integer(13) != 0;
+    post.attachment_url = s.text(14);
+    post.source = s.text(15);
+    post.markup = s.text(16);
+    post.body_hash = static_cast<std::uint64_t>(s.integer(17));
     index_of[post.id] = snapshot.posts.size();
     snapshot.posts.push_back(std::move(post));
   }
@@ -209,19 +254,27 @@ blog::Snapshot Store::load_snapshot() {
        s.step();) {
     snapshot.posts[index_of.at(s.integer(0))].terms.push_back({s.text(1), s.text(2), s.text(3)});
   }
-  for (auto s = db_.prepare("SELECT * FROM comments ORDER BY post_id, date, id"); s.step();) {
-    blog::Comment comment;
-    comment.id = s.integer(0);
-    comment.parent_id = s.integer(2);
-    comment.author_name = s.text(3);
-    comment.author_url = s.text(4);
-    comment.date = to_date(s.optional_text(5));
-    comment.content = s.text(6);
-    comment.status = s.text(7);
-    comment.type = s.text(8);
-    snapshot.posts[index_of.at(s.integer(1))].comments.push_back(std::move(comment));
-  }
   return snapshot;
+}
+
+BodyReader::BodyReader(const std::filesystem::path& path)
+    : db_(path, false),
+      select_body_(db_.prepare("SELECT content, excerpt FROM posts WHERE id = ?")),
+      select_comments_(db_.prepare(std::string(kCommentColumns) + " WHERE post_id = ? ORDER BY date, id")) {}
+
+void BodyReader::read(blog::Post& post) {
+  select_body_.bind(1, post.id);
+  if (select_body_.step()) {
+    post.content = select_body_.text(0);
+    post.excerpt = select_body_.text(1);
+  }
+  select_body_.reset();
+  post.comments.clear();
+  select_comments_.bind(1, post.id);
+  while (select_comments_.step()) {
+    post.comments.push_back(read_comment(select_comments_));
+  }
+  select_comments_.reset();
 }
 
 }  // namespace blogarchive::store

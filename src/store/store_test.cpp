@@ -59,6 +59,34 @@ TEST(Store, RoundTripsEveryFieldOfAPost) {
   EXPECT_EQ(loaded.comments[0].content, "Hallo");
 }
 
+TEST(Store, OutlineLeavesBodiesToTheBodyReader) {
+  const auto dir = testing::fresh_temp_dir("store-outline");
+  blog::Post post = sample_post(5, "Gliederung");
+  post.content = "Der ganze Text";
+  post.excerpt = "kurz";
+  {
+    auto store = Store::open(dir / "s.db", true);
+    auto import = store.begin_import();
+    import->post(post);
+    import->commit();
+  }
+  auto store = Store::open(dir / "s.db", false);
+  auto outline = store.load_outline();
+  ASSERT_EQ(outline.posts.size(), 1u);
+  blog::Post& loaded = outline.posts[0];
+  EXPECT_EQ(loaded.title, "Gliederung");
+  EXPECT_TRUE(loaded.content.empty());
+  EXPECT_TRUE(loaded.comments.empty());
+  EXPECT_EQ(loaded.body_hash, blog::body_hash(post));
+  BodyReader reader(dir / "s.db");
+  reader.read(loaded);
+  EXPECT_EQ(loaded.content, "Der ganze Text");
+  EXPECT_EQ(loaded.excerpt, "kurz");
+  ASSERT_EQ(loaded.comments.size(), 1u);
+  EXPECT_EQ(loaded.comments[0].content, "Hallo");
+  EXPECT_EQ(blog::body_hash(loaded), loaded.body_hash);  // what was read is what was hashed
+}
+
 TEST(Store, ReimportUpdatesInPlaceWithoutDuplicates) {
   auto store = Store::open(":memory:", true);
   for (const char* title : {"alt", "neu"}) {
@@ -99,9 +127,10 @@ TEST(Store, UpgradesAVersion1StoreAndKeepsItsPosts) {
     import->post(sample_post(1, "aus Version 1"));
     import->commit();
   }
-  {  // Turn it back into what version 1 wrote: no markup column.
+  {  // Turn it back into what version 1 wrote: no markup and body_hash columns.
     Database db(path, false);
-    db.execute("ALTER TABLE posts DROP COLUMN markup; PRAGMA user_version = 1;");
+    db.execute("ALTER TABLE posts DROP COLUMN body_hash; ALTER TABLE posts DROP COLUMN markup;"
+               "PRAGMA user_version = 1;");
     EXPECT_EQ(db.user_version(), 1);
   }
   auto store = Store::open(path, false);
@@ -109,6 +138,7 @@ TEST(Store, UpgradesAVersion1StoreAndKeepsItsPosts) {
   ASSERT_EQ(snapshot.posts.size(), 1u);
   EXPECT_EQ(snapshot.posts[0].title, "aus Version 1");
   EXPECT_EQ(snapshot.posts[0].markup, "wordpress");
+  EXPECT_EQ(snapshot.posts[0].body_hash, 0u);  // unknown until imported again
   EXPECT_EQ(Database(path, false).user_version(), kSchemaVersion);
 }
 
