@@ -51,8 +51,13 @@ std::string Catalog::format(const std::string& key, const std::map<std::string, 
   return text;
 }
 
-std::string Catalog::date(const core::DateTime& date) const {
-  return core::format_date(date, language_, date_style_);
+const std::string& Catalog::date(const core::DateTime& date) const {
+  const int day = (date.year * 100 + date.month) * 100 + date.day;
+  auto found = dates_.find(day);
+  if (found == dates_.end()) {
+    found = dates_.emplace(day, core::format_date(date, language_, date_style_)).first;
+  }
+  return found->second;
 }
 
 std::string Catalog::month_year(const core::DateTime& date) const {

@@ -1,5 +1,6 @@
 #pragma once
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 
@@ -19,7 +20,9 @@ class Catalog {
   std::string format(const std::string& key, const std::map<std::string, std::string>& values) const;
   const std::map<std::string, std::string>& all() const { return messages_; }
 
-  std::string date(const core::DateTime& date) const;        ///< "05.01.2010"
+  /// "05.01.2010". Remembers what it formatted, so a Catalog must not be shared
+  /// between threads (each PageRenderer has its own copy).
+  const std::string& date(const core::DateTime& date) const;
   std::string month_year(const core::DateTime& date) const;  ///< "Januar 2010"
   const std::string& language() const { return language_; }
 
@@ -27,6 +30,7 @@ class Catalog {
   std::string language_;
   std::map<std::string, std::string> messages_;
   core::DateStyle date_style_ = core::DateStyle::Long;
+  mutable std::unordered_map<int, std::string> dates_;  ///< yyyymmdd → formatted
 };
 
 /// The template with every {{t.key}} replaced by the catalog's message, HTML-escaped

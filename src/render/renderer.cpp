@@ -9,13 +9,14 @@
 #include "site/paths.hpp"
 
 namespace blogarchive::render {
-namespace {
-
 namespace mustache = kainjow::mustache;
 
+namespace {
 constexpr std::size_t kFeedEntries = 20;
+}  // namespace
 
-// Everything every page needs, built once per build.
+// Everything every page needs: the model, the catalog and the compiled templates.
+// One per thread (kainjow's render() is not const).
 class Context {
  public:
   Context(const site::SiteModel& model, const Theme& theme)
@@ -29,6 +30,13 @@ class Context {
     for (const char* name : {"atom.xml", "sitemap.xml", "robots.txt"}) {
       templates_.emplace(name, compile("templates/" + std::string(name)));
     }
+    mustache::list top_pages;
+    for (const auto& p : model.pages) {
+      if (!p.parent) {
+        top_pages.push_back(mustache::object{{"href", site::href(p.path)}, {"title", p.post->title}});
+      }
+    }
+    top_pages_ = top_pages;
   }
 
   const site::SiteModel& model() const { return model_; }
@@ -58,14 +66,8 @@ class Context {
     data.set("cookie_enabled", cookie.enabled);
     data.set("cookie_text", cookie.text.empty() ? catalog_.get("cookie_text") : cookie.text);
     data.set("privacy_url", cookie.privacy_url.empty() ? mustache::data(false) : mustache::data(cookie.privacy_url));
-    mustache::list top_pages;
-    for (const auto& p : model_.pages) {
-      if (!p.parent) {
-        top_pages.push_back(mustache::object{{"href", site::href(p.path)}, {"title", p.post->title}});
-      }
-    }
-    data.set("has_pages", !top_pages.empty());
-    data.set("top_pages", top_pages);
+    data.set("has_pages", !top_pages_.is_empty_list());
+    data.set("top_pages", top_pages_);
     return render("layout", data);
   }
 
@@ -82,7 +84,10 @@ class Context {
   const Theme& theme_;
   Catalog catalog_;
   mutable std::map<std::string, mustache::mustache> templates_;  // render() is not const
+  mustache::data top_pages_;  ///< the same header menu on every page
 };
+
+namespace {
 
 mustache::list term_list(const std::vector<site::TermLink>& terms) {
   mustache::list list;
@@ -129,7 +134,7 @@ std::string author_name(const site::SiteModel& model, const blog::Post& post) {
   return found != model.author_names.end() ? found->second : post.author_login;
 }
 
-void render_article(const Context& context, std::size_t index, const RenderedItem& item, const WriteFile& write) {
+std::string render_article(const Context& context, std::size_t index, const RenderedItem& item) {
   const auto& model = context.model();
   const site::Article& article = model.articles[index];
   const auto& post = *article.post;
@@ -172,12 +177,11 @@ void render_article(const Context& context, std::size_t index, const RenderedIte
   data.set("has_pings", !pings.empty());
   data.set("pings", pings);
   const std::string content = context.render("article", data);
-  write(site::output_file(article.path),
-        context.page(post.title, article.path, content, true, article_json_ld(context, article, author),
-                     core::first_words(item.summary_text, 30)));
+  return context.page(post.title, article.path, content, true, article_json_ld(context, article, author),
+                      core::first_words(item.summary_text, 30));
 }
 
-void render_page(const Context& context, const site::Page& page, const RenderedItem& item, const WriteFile& write) {
+std::string render_page(const Context& context, const site::Page& page, const RenderedItem& item) {
   const auto& model = context.model();
   mustache::data data;
   data.set("title", page.post->title);
@@ -193,9 +197,8 @@ void render_page(const Context& context, const site::Page& page, const RenderedI
   }
   data.set("has_children", !children.empty());
   data.set("children", children);
-  write(site::output_file(page.path),
-        context.page(page.post->title, page.path, context.render("page", data), false, {},
-                     core::first_words(item.summary_text, 30)));
+  return context.page(page.post->title, page.path, context.render("page", data), false, {},
+                      core::first_words(item.summary_text, 30));
 }
 
 std::string listing_heading(const Context& context, const site::Listing& listing) {
@@ -227,44 +230,43 @@ std::string overview_intro(const Context& context) {
   return context.catalog().format(model.first_year == model.last_year ? "intro_single_year" : "intro", values);
 }
 
-void render_listing(const Context& context, const site::Listing& listing,
-                    const std::map<std::int64_t, RenderedItem>& items, const WriteFile& write) {
+std::string render_listing_page(const Context& context, const site::Listing& listing, int number,
+                                const std::vector<std::string>& excerpts) {
   const auto& model = context.model();
   const int pages = model.page_count(listing);
   const auto per_page = static_cast<std::size_t>(model.config.per_page);
   const std::string heading = listing_heading(context, listing);
-  for (int number = 1; number <= pages; ++number) {
-    mustache::list entries;
-    const std::size_t first = static_cast<std::size_t>(number - 1) * per_page;
-    for (std::size_t k = first; k < std::min(listing.articles.size(), first + per_page); ++k) {
-      const site::Article& article = model.articles[listing.articles[k]];
-      entries.push_back(mustache::object{{"title", article.post->title},
-                                         {"href", site::href(article.path)},
-                                         {"date", context.catalog().date(*article.post->date)},
-                                         {"iso_date", core::to_iso_local(*article.post->date)},
-                                         {"excerpt", items.at(article.post->id).excerpt_html}});
-    }
-    mustache::data data;
-    data.set("heading", heading);
-    const std::string intro = listing.kind == site::Listing::Kind::Overview && number == 1 ? overview_intro(context) : "";
-    data.set("intro", intro.empty() ? mustache::data(false) : mustache::data(intro));
-    data.set("entries", entries);
-    data.set("has_pagination", pages > 1);
-    data.set("page_of", context.catalog().format("page_of", {{"page", std::to_string(number)},
-                                                             {"pages", std::to_string(pages)}}));
-    data.set("newer_page", number > 1 ? mustache::data(site::href(site::listing_page_path(listing, number - 1)))
-                                      : mustache::data(false));
-    data.set("older_page", number < pages ? mustache::data(site::href(site::listing_page_path(listing, number + 1)))
-                                          : mustache::data(false));
-    const std::string path = site::listing_page_path(listing, number);
-    const std::string title = number == 1 ? heading : heading + " – " + std::to_string(number);
-    const bool home = listing.kind == site::Listing::Kind::Overview && number == 1;
-    write(site::output_file(path), context.page(home ? model.title : title, path, context.render("listing", data),
-                                                false, {}, home ? model.description : ""));
+  mustache::list entries;
+  const std::size_t first = static_cast<std::size_t>(number - 1) * per_page;
+  for (std::size_t k = first; k < std::min(listing.articles.size(), first + per_page); ++k) {
+    const std::size_t index = listing.articles[k];
+    const site::Article& article = model.articles[index];
+    entries.push_back(mustache::object{{"title", article.post->title},
+                                       {"href", site::href(article.path)},
+                                       {"date", context.catalog().date(*article.post->date)},
+                                       {"iso_date", core::to_iso_local(*article.post->date)},
+                                       {"excerpt", excerpts.at(index)}});
   }
+  mustache::data data;
+  data.set("heading", heading);
+  const std::string intro = listing.kind == site::Listing::Kind::Overview && number == 1 ? overview_intro(context) : "";
+  data.set("intro", intro.empty() ? mustache::data(false) : mustache::data(intro));
+  data.set("entries", entries);
+  data.set("has_pagination", pages > 1);
+  data.set("page_of", context.catalog().format("page_of", {{"page", std::to_string(number)},
+                                                           {"pages", std::to_string(pages)}}));
+  data.set("newer_page", number > 1 ? mustache::data(site::href(site::listing_page_path(listing, number - 1)))
+                                    : mustache::data(false));
+  data.set("older_page", number < pages ? mustache::data(site::href(site::listing_page_path(listing, number + 1)))
+                                        : mustache::data(false));
+  const std::string path = site::listing_page_path(listing, number);
+  const std::string title = number == 1 ? heading : heading + " – " + std::to_string(number);
+  const bool home = listing.kind == site::Listing::Kind::Overview && number == 1;
+  return context.page(home ? model.title : title, path, context.render("listing", data), false, {},
+                      home ? model.description : "");
 }
 
-void render_feed(const Context& context, const std::map<std::int64_t, RenderedItem>& items, const WriteFile& write) {
+std::string render_feed(const Context& context, const std::vector<std::string>& excerpts) {
   const auto& model = context.model();
   mustache::list entries;
   for (std::size_t i = 0; i < std::min(kFeedEntries, model.articles.size()); ++i) {
@@ -280,7 +282,7 @@ void render_feed(const Context& context, const std::map<std::int64_t, RenderedIt
                                        {"url", context.absolute(article.path)},
                                        {"published", core::to_rfc3339_utc(when)},
                                        {"author", author.empty() ? mustache::data(false) : mustache::data(author)},
-                                       {"summary", items.at(post.id).excerpt_html}});
+                                       {"summary", excerpts.at(i)}});
   }
   mustache::data data;
   data.set("lang", model.config.language);
@@ -293,10 +295,10 @@ void render_feed(const Context& context, const std::map<std::int64_t, RenderedIt
   data.set("updated", newest ? core::to_rfc3339_utc(newest->date_gmt ? *newest->date_gmt : *newest->date)
                              : std::string("1970-01-01T00:00:00Z"));
   data.set("entries", entries);
-  write(std::string(site::kFeedPath).substr(1), context.render("atom.xml", data));
+  return context.render("atom.xml", data);
 }
 
-void render_sitemap_and_robots(const Context& context, const WriteFile& write) {
+std::string render_sitemap(const Context& context) {
   const auto& model = context.model();
   mustache::list urls;
   const auto add = [&](const std::string& path, const std::optional<core::DateTime>& date) {
@@ -317,33 +319,44 @@ void render_sitemap_and_robots(const Context& context, const WriteFile& write) {
   }
   mustache::data data;
   data.set("urls", urls);
-  write(std::string(site::kSitemapPath).substr(1), context.render("sitemap.xml", data));
-  mustache::data robots;
-  robots.set("sitemap_url", context.absolute(site::kSitemapPath));
-  write("robots.txt", context.render("robots.txt", robots));
+  return context.render("sitemap.xml", data);
 }
 
 }  // namespace
 
-void render_site(const site::SiteModel& model, const std::map<std::int64_t, RenderedItem>& items,
-                 const Theme& theme, const WriteFile& write) {
-  const Context context(model, theme);
-  for (std::size_t i = 0; i < model.articles.size(); ++i) {
-    render_article(context, i, items.at(model.articles[i].post->id), write);
-  }
-  for (const auto& page : model.pages) {
-    render_page(context, page, items.at(page.post->id), write);
-  }
-  for (const auto& listing : model.listings) {
-    render_listing(context, listing, items, write);
-  }
-  render_feed(context, items, write);
-  render_sitemap_and_robots(context, write);
-  write("404.html", context.page(context.catalog().get("not_found_title"), "/404.html",
-                                 context.render("404", mustache::data{}), false, {}, {}));
-  for (const auto& [path, bytes] : theme.static_files()) {
-    write("assets/" + path, bytes);
-  }
+PageRenderer::PageRenderer(const site::SiteModel& model, const Theme& theme)
+    : context_(std::make_unique<Context>(model, theme)) {}
+
+PageRenderer::~PageRenderer() = default;
+
+std::string PageRenderer::article(std::size_t index, const RenderedItem& item) const {
+  return render_article(*context_, index, item);
+}
+
+std::string PageRenderer::page(std::size_t index, const RenderedItem& item) const {
+  return render_page(*context_, context_->model().pages.at(index), item);
+}
+
+std::string PageRenderer::listing_page(const site::Listing& listing, int number,
+                                       const std::vector<std::string>& excerpts) const {
+  return render_listing_page(*context_, listing, number, excerpts);
+}
+
+std::string PageRenderer::feed(const std::vector<std::string>& excerpts) const {
+  return render_feed(*context_, excerpts);
+}
+
+std::string PageRenderer::sitemap() const { return render_sitemap(*context_); }
+
+std::string PageRenderer::robots() const {
+  mustache::data robots;
+  robots.set("sitemap_url", context_->absolute(site::kSitemapPath));
+  return context_->render("robots.txt", robots);
+}
+
+std::string PageRenderer::not_found() const {
+  return context_->page(context_->catalog().get("not_found_title"), "/404.html",
+                        context_->render("404", mustache::data{}), false, {}, {});
 }
 
 }  // namespace blogarchive::render

@@ -1,5 +1,7 @@
 #pragma once
-#include <map>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "render/theme.hpp"
 #include "render/views.hpp"
@@ -7,10 +9,32 @@
 
 namespace blogarchive::render {
 
-/// Writes the whole site: articles, pages, listings, Atom feed, sitemap, robots.txt,
-/// 404 page and static assets. `items` holds the rendered content of every article and
-/// page in the model. Output depends only on its inputs (no clock, no environment).
-void render_site(const site::SiteModel& model, const std::map<std::int64_t, RenderedItem>& items,
-                 const Theme& theme, const WriteFile& write);
+class Context;
+
+/// Renders the documents of a site one at a time: article and page documents, listing
+/// pages, the Atom feed, sitemap, robots.txt and 404 page. Output depends only on the
+/// inputs (no clock, no environment). Mustache rendering is not thread-safe, so each
+/// thread makes its own renderer; making one compiles the theme's templates.
+///
+/// `excerpts` holds the excerpt HTML of every article, by its index in model.articles.
+class PageRenderer {
+ public:
+  PageRenderer(const site::SiteModel& model, const Theme& theme);
+  ~PageRenderer();
+  PageRenderer(const PageRenderer&) = delete;
+  PageRenderer& operator=(const PageRenderer&) = delete;
+
+  std::string article(std::size_t index, const RenderedItem& item) const;  ///< model.articles[index]
+  std::string page(std::size_t index, const RenderedItem& item) const;     ///< model.pages[index]
+  /// Page `number` (1-based) of a listing.
+  std::string listing_page(const site::Listing& listing, int number, const std::vector<std::string>& excerpts) const;
+  std::string feed(const std::vector<std::string>& excerpts) const;
+  std::string sitemap() const;
+  std::string robots() const;
+  std::string not_found() const;
+
+ private:
+  std::unique_ptr<Context> context_;
+};
 
 }  // namespace blogarchive::render
