@@ -1,14 +1,61 @@
 #include "output/sink.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 #include <system_error>
 
 #include "blogarchive/error.hpp"
 
 namespace blogarchive::output {
+namespace {
+
+bool write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t written = ::write(fd, bytes.data(), bytes.size());
+    if (written < 0 && errno == EINTR) {
+      continue;
+    }
+    if (written <= 0) {
+      return false;
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(written));
+  }
+  return true;
+}
+
+// True when the file at `path` holds exactly `bytes`.
+bool has_bytes(const std::filesystem::path& path, std::string_view bytes) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode) ||
+      static_cast<std::size_t>(info.st_size) != bytes.size()) {
+    return false;
+  }
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return false;
+  }
+  std::string old(bytes.size(), '\0');
+  std::size_t read_total = 0;
+  while (read_total < old.size()) {
+    const ssize_t got = ::read(fd, old.data() + read_total, old.size() - read_total);
+    if (got < 0 && errno == EINTR) {
+      continue;
+    }
+    if (got <= 0) {
+      break;
+    }
+    read_total += static_cast<std::size_t>(got);
+  }
+  ::close(fd);
+  return read_total == bytes.size() && old == bytes;
+}
+
+}  // namespace
 
 void MemorySink::write(const std::string& path, std::string_view bytes) {
   const std::lock_guard lock(mutex_);
@@ -26,6 +73,7 @@ DiskSink::DiskSink(std::filesystem::path target) : target_(std::move(target)) {
   if (std::filesystem::exists(target_) && !std::filesystem::is_directory(target_)) {
     throw OutputError(fmt::format("'{}' exists and is not a directory", target_.string()));
   }
+  has_previous_ = std::filesystem::is_directory(target_);
   if (!std::filesystem::create_directories(staging_, error) || error) {
     throw OutputError(fmt::format("cannot create '{}': {}", staging_.string(),
                                   error ? error.message() : "it already exists"));
@@ -39,19 +87,60 @@ DiskSink::~DiskSink() {
   }
 }
 
-void DiskSink::write(const std::string& path, std::string_view bytes) {
-  const std::filesystem::path file = staging_ / std::filesystem::u8path(path);
+void DiskSink::make_parent_directories(const std::string& path) {
+  const auto slash = path.rfind('/');
+  if (slash == std::string::npos) {
+    return;
+  }
+  const std::string directory = path.substr(0, slash);
+  {
+    const std::lock_guard lock(mutex_);
+    if (directories_.count(directory) > 0) {
+      return;
+    }
+  }
+  // Mostly the parent exists already (an article's folder in its month's), so one
+  // mkdir usually does it; create_directories checks every level.
+  const std::filesystem::path full = staging_ / std::filesystem::u8path(directory);
   std::error_code error;
-  std::filesystem::create_directories(file.parent_path(), error);
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (error || !out) {
-    throw OutputError(fmt::format("cannot write '{}' (disk full or no permission?)", file.string()));
+  if (::mkdir(full.c_str(), 0755) != 0 && errno != EEXIST) {
+    std::filesystem::create_directories(full, error);
+  }
+  if (error) {
+    throw OutputError(fmt::format("cannot create '{}': {}", (staging_ / directory).string(), error.message()));
+  }
+  const std::lock_guard lock(mutex_);
+  directories_.insert(directory);
+}
+
+bool DiskSink::keep_unchanged(const std::string& path, const std::filesystem::path& file, std::string_view bytes) {
+  if (!has_previous_) {
+    return false;
+  }
+  const std::filesystem::path old = target_ / std::filesystem::u8path(path);
+  if (!has_bytes(old, bytes)) {
+    return false;
+  }
+  // A link fails across file systems or where links are not allowed; then write.
+  return ::link(old.c_str(), file.c_str()) == 0;
+}
+
+void DiskSink::write(const std::string& path, std::string_view bytes) {
+  make_parent_directories(path);
+  const std::filesystem::path file = staging_ / std::filesystem::u8path(path);
+  const bool unchanged = keep_unchanged(path, file, bytes);
+  if (!unchanged) {
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const bool written = fd >= 0 && write_all(fd, bytes);
+    const bool closed = fd >= 0 && ::close(fd) == 0;
+    if (!written || !closed) {
+      throw OutputError(fmt::format("cannot write '{}': {}", file.string(), std::strerror(errno)));
+    }
   }
   const std::lock_guard lock(mutex_);
   ++file_count_;
   byte_count_ += bytes.size();
+  unchanged_count_ += unchanged ? 1 : 0;
 }
 
 void DiskSink::commit() {

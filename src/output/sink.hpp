@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,10 @@ class MemorySink : public OutputSink {
 
 /// Writes into "<target>.tmp-<pid>" and replaces `target` only on commit(). Destroying
 /// it uncommitted removes the temporary tree, so a failed build leaves no trace.
+///
+/// A file whose bytes equal the one already at `target` is not written again: the old
+/// file is hard-linked into the new tree, so it keeps its modification time (and
+/// rsync, web caches and backups see that it did not change).
 class DiskSink : public OutputSink {
  public:
   explicit DiskSink(std::filesystem::path target);
@@ -40,11 +45,19 @@ class DiskSink : public OutputSink {
   void commit();
   std::size_t file_count() const { return file_count_; }
   std::size_t byte_count() const { return byte_count_; }
+  /// Files kept from the previous tree because their bytes did not change.
+  std::size_t unchanged_count() const { return unchanged_count_; }
 
  private:
+  void make_parent_directories(const std::string& path);
+  bool keep_unchanged(const std::string& path, const std::filesystem::path& file, std::string_view bytes);
+
   std::filesystem::path target_;
   std::filesystem::path staging_;
+  bool has_previous_ = false;
   std::mutex mutex_;
+  std::set<std::string> directories_;  ///< already created below staging_
+  std::size_t unchanged_count_ = 0;
   bool committed_ = false;
   std::size_t file_count_ = 0;
   std::size_t byte_count_ = 0;
