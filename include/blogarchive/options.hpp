@@ -14,6 +14,8 @@ struct ImportOptions {
   std::filesystem::path store_path;
   /// Read malformed XML with libxml2's recovering parser and report every repair.
   bool recover = false;
+  /// No progress display.
+  bool quiet = false;
 };
 
 /// What `build` reads and where it writes.
@@ -21,6 +23,13 @@ struct BuildOptions {
   std::filesystem::path store_path;
   std::filesystem::path config_path;
   std::filesystem::path out_dir;
+  /// Threads; 0: one per core. The output is the same for any number.
+  int jobs = 0;
+  /// Keep what the content pipeline made of each post in "<store>-render-cache" and
+  /// reuse it when nothing it depends on changed.
+  bool use_render_cache = true;
+  /// No progress display.
+  bool quiet = false;
 };
 
 /// Where `serve` listens and what it serves.

@@ -32,12 +32,17 @@ int main(int argc, char** argv) {
   import->add_option("--store", import_options.store_path, "The store (created if missing)")->required();
   import->add_flag("--recover", import_options.recover,
                    "Read malformed XML as far as possible, reporting every repair");
+  import->add_flag("--quiet,-q", import_options.quiet, "No progress display");
 
   blogarchive::BuildOptions build_options;
   auto* build = app.add_subcommand("build", "Generate the static archive from the store");
   build->add_option("--store", build_options.store_path, "The store")->required();
   build->add_option("--config", build_options.config_path, "archive.toml")->required();
   build->add_option("--out", build_options.out_dir, "Output directory (replaced atomically)")->required();
+  build->add_option("--jobs,-j", build_options.jobs, "Threads (default: one per core)")->check(CLI::Range(0, 256));
+  build->add_flag("--no-render-cache{false}", build_options.use_render_cache,
+                  "Render every post afresh and leave <store>-render-cache alone");
+  build->add_flag("--quiet,-q", build_options.quiet, "No progress display");
 
   blogarchive::ServeOptions serve_options;
   auto* serve = app.add_subcommand("serve", "Serve a built archive for preview");

@@ -1,22 +1,28 @@
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <iostream>
 #include <ostream>
 
 #include "blogarchive/blogarchive.hpp"
 #include "blogarchive/error.hpp"
 #include "output/sink.hpp"
 #include "pipeline/content_rendering.hpp"
+#include "pipeline/documents.hpp"
+#include "pipeline/parallel.hpp"
+#include "pipeline/progress.hpp"
 #include "render/catalog.hpp"
-#include "render/renderer.hpp"
 #include "site/config.hpp"
 #include "site/privacy_page.hpp"
+#include "store/render_cache.hpp"
 #include "store/store.hpp"
 
 namespace blogarchive {
 
-// The whole build, top to bottom: config → store → site model → content → render →
-// output, swapped into place only when complete.
+// The whole build, top to bottom: config → store outline → site model → articles and
+// pages (content from the store or the render cache) → listings → feed and other site
+// files, swapped into place only when complete.
 CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   const auto started = std::chrono::steady_clock::now();
   const site::SiteConfig config = site::load_config(options.config_path);
@@ -24,29 +30,33 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
     throw InputError(fmt::format("the store '{}' does not exist; run blogarchive import first",
                                  options.store_path.string()));
   }
-  auto store = store::Store::open(options.store_path, false);
-  const blog::Snapshot snapshot = store.load_snapshot();
-
   const render::Theme theme = render::Theme::load(config.theme_dir);
   const auto catalog = render::Catalog::parse(theme.file("i18n/" + config.language + ".toml"), config.language);
   auto privacy_page = site::load_privacy_page(config, catalog.get("cookie_privacy_link"));
 
+  auto store = store::Store::open(options.store_path, false);  // also brings the schema up to date
+  const blog::Snapshot outline = store.load_outline();
   core::Diagnostics diagnostics;
-  const site::SiteModel model = site::build_site_model(snapshot, config, diagnostics, std::move(privacy_page));
-  const auto items = pipeline::render_content(model, catalog.get("embed_label"), diagnostics);
+  const site::SiteModel model = site::build_site_model(outline, config, diagnostics, std::move(privacy_page));
+  const pipeline::ContentInputs inputs(model, catalog.get("embed_label"));
 
+  const int jobs = options.jobs > 0 ? options.jobs : pipeline::default_jobs();
+  const pipeline::DocumentSources sources{
+      options.store_path, options.use_render_cache ? store::render_cache_path(options.store_path) : "", jobs};
+  pipeline::Progress progress(std::cerr, !options.quiet && ::isatty(STDERR_FILENO) != 0);
   output::DiskSink sink(options.out_dir);
-  render::render_site(model, items, theme,
-                      [&sink](const std::string& path, std::string_view bytes) { sink.write(path, bytes); });
+  const auto excerpts = pipeline::write_item_documents(model, inputs, theme, sources, sink, progress, diagnostics);
+  pipeline::write_listing_documents(model, theme, excerpts, jobs, sink, progress);
+  pipeline::write_site_files(model, theme, excerpts, sink);
   sink.commit();
 
   for (const auto& warning : diagnostics.warnings()) {
     report << fmt::format("warning: {}: {}\n", warning.location, warning.message);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  report << fmt::format("built {}: {} articles, {} pages, {} files, {} bytes in {:.2f} s\n",
-                        options.out_dir.string(), model.articles.size(), model.pages.size(),
-                        sink.file_count(), sink.byte_count(), seconds);
+  report << fmt::format("built {}: {} articles, {} pages, {} files ({} unchanged), {} bytes in {:.2f} s\n",
+                        options.out_dir.string(), model.articles.size(), model.pages.size(), sink.file_count(),
+                        sink.unchanged_count(), sink.byte_count(), seconds);
   return CommandResult{static_cast<int>(diagnostics.warnings().size())};
 }
 

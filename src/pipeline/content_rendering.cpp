@@ -6,67 +6,45 @@
 #include <functional>
 #include <set>
 
-#include "content/body.hpp"
+#include "core/content_hash.hpp"
 #include "core/text.hpp"
-#include "site/old_url_resolver.hpp"
 
 namespace blogarchive::pipeline {
 namespace {
 
 constexpr std::size_t kExcerptWords = 55;
 
-// Lets content ask the site about old URLs without knowing what a site is.
-class SiteLinkResolver : public content::LinkResolver {
+// Change whenever the content pipeline's output changes for the same input (autop,
+// sanitizer, shortcodes, serializer): render caches made by older builds are then
+// ignored instead of reused.
+constexpr std::int64_t kContentVersion = 1;
+
+// Remembers every URL content asks about, so the cache can check them again later.
+class RecordingResolver : public content::LinkResolver {
  public:
-  explicit SiteLinkResolver(const site::SiteModel& model) : resolver_(model) {}
+  explicit RecordingResolver(const content::LinkResolver& inner) : inner_(inner) {}
   content::LinkDecision resolve(std::string_view url) const override {
-    const site::OldUrlTarget target = resolver_.resolve(url);
-    switch (target.kind) {
-      case site::OldUrlTarget::Kind::Archive: return {content::LinkDecision::Action::Rewrite, target.href};
-      case site::OldUrlTarget::Kind::Unpublished: return {content::LinkDecision::Action::Unlink, {}};
-      case site::OldUrlTarget::Kind::Foreign: break;
-    }
-    return {};
+    asked_.emplace_back(url);
+    return inner_.resolve(url);
   }
+  std::vector<std::string> take() { return std::move(asked_); }
 
  private:
-  site::OldUrlResolver resolver_;
+  const content::LinkResolver& inner_;
+  mutable std::vector<std::string> asked_;
 };
 
-content::ShortcodeContext media_of(const blog::Post& post,
-                                   const std::map<std::int64_t, const blog::Post*>& attachments) {
-  content::ShortcodeContext context;
-  std::vector<const blog::Post*> attached;
-  for (const auto& [id, attachment] : attachments) {
-    if (attachment->parent_id == post.id) {
-      attached.push_back(attachment);
-    }
-  }
-  std::sort(attached.begin(), attached.end(), [](const blog::Post* a, const blog::Post* b) {
-    return std::tie(a->menu_order, a->id) < std::tie(b->menu_order, b->id);
-  });
-  for (const auto* attachment : attached) {
-    context.attached_media.push_back({attachment->id, attachment->attachment_url, attachment->title});
-  }
-  context.find_media = [&attachments](std::int64_t id) -> std::optional<content::MediaItem> {
-    const auto found = attachments.find(id);
-    if (found == attachments.end()) {
-      return std::nullopt;
-    }
-    return content::MediaItem{id, found->second->attachment_url, found->second->title};
-  };
-  return context;
-}
-
-void report(const blog::Post& post, const content::Body& body, core::Diagnostics& diagnostics) {
+std::vector<std::string> warnings_of(const blog::Post& post, const content::Body& body) {
+  std::vector<std::string> warnings;
   for (const auto& name : body.unhandled_shortcodes) {
-    diagnostics.warn(post.source, fmt::format("{}: the shortcode [{}] cannot run in an archive; it is "
-                                              "shown as text", blog::describe(post), name));
+    warnings.push_back(fmt::format("{}: the shortcode [{}] cannot run in an archive; it is shown as text",
+                                   blog::describe(post), name));
   }
   for (const auto& url : body.unlinked_urls) {
-    diagnostics.warn(post.source, fmt::format("{}: the link to {} points at an item that is not "
-                                              "public; only its text is kept", blog::describe(post), url));
+    warnings.push_back(fmt::format("{}: the link to {} points at an item that is not public; only its text "
+                                   "is kept", blog::describe(post), url));
   }
+  return warnings;
 }
 
 // Approved comments (not pings) as a tree; a reply whose parent is not shown moves up.
@@ -85,7 +63,7 @@ std::vector<render::RenderedComment> thread(std::vector<std::pair<std::int64_t, 
       roots.push_back(i);
     }
   }
-  // Iterative assembly, deepest first, so that long reply chains cannot overflow.
+  // Depth is capped so that a hostile reply chain cannot overflow the stack.
   std::function<render::RenderedComment(std::size_t, int)> build = [&](std::size_t i, int depth) {
     render::RenderedComment comment = std::move(flat[i].second);
     if (depth < 50) {
@@ -102,26 +80,10 @@ std::vector<render::RenderedComment> thread(std::vector<std::pair<std::int64_t, 
   return tree;
 }
 
-render::RenderedItem render_item(const blog::Post& post, const content::BodyOptions& base_options,
-                                 const content::ShortcodeContext& media, core::Diagnostics& diagnostics) {
-  render::RenderedItem item;
+void render_comments(const blog::Post& post, const content::BodyOptions& base_options, render::RenderedItem& item) {
   content::BodyOptions options = base_options;
-  options.markup = content::parse_markup(post.markup);
-  options.shortcodes = media;
-  const content::Body body = content::render_body(post.content, options);
-  report(post, body, diagnostics);
-  item.body_html = body.html;
-  item.summary_text = body.text;
-  if (const auto teaser = content::before_more(post.content)) {
-    item.excerpt_html = content::render_body(*teaser, options).html;
-  } else if (!core::trim(post.excerpt).empty()) {
-    item.excerpt_html = content::render_body(post.excerpt, options).html;
-  } else {
-    item.excerpt_html = "<p>" + core::escape_html(core::first_words(body.text, kExcerptWords)) + "</p>";
-  }
-  content::BodyOptions comment_options = base_options;
-  comment_options.policy = &content::comment_policy();
-  comment_options.run_shortcodes = false;
+  options.policy = &content::comment_policy();
+  options.run_shortcodes = false;
   std::vector<std::pair<std::int64_t, render::RenderedComment>> comments;
   for (const auto& comment : post.comments) {
     if (!comment.is_approved()) {
@@ -135,40 +97,101 @@ render::RenderedItem render_item(const blog::Post& post, const content::BodyOpti
       item.pings.push_back(std::move(rendered));
       continue;
     }
-    rendered.html = content::render_body(comment.content, comment_options).html;
+    rendered.html = content::render_body(comment.content, options).html;
     comments.emplace_back(comment.parent_id, std::move(rendered));
     ++item.comment_count;
   }
   item.comments = thread(std::move(comments));
-  return item;
 }
 
 }  // namespace
 
-std::map<std::int64_t, render::RenderedItem> render_content(const site::SiteModel& model,
-                                                            const std::string& embed_label,
-                                                            core::Diagnostics& diagnostics) {
-  const SiteLinkResolver resolver(model);
-  std::map<std::int64_t, const blog::Post*> attachments;
-  for (const auto& post : model.snapshot->posts) {
+content::LinkDecision SiteLinkResolver::resolve(std::string_view url) const {
+  const site::OldUrlTarget target = resolver_.resolve(url);
+  switch (target.kind) {
+    case site::OldUrlTarget::Kind::Archive: return {content::LinkDecision::Action::Rewrite, target.href};
+    case site::OldUrlTarget::Kind::Unpublished: return {content::LinkDecision::Action::Unlink, {}};
+    case site::OldUrlTarget::Kind::Foreign: break;
+  }
+  return {};
+}
+
+MediaIndex::MediaIndex(const blog::Snapshot& snapshot) {
+  std::map<std::int64_t, std::vector<const blog::Post*>> attached;
+  for (const auto& post : snapshot.posts) {
     if (post.type == "attachment" && !post.attachment_url.empty()) {
-      attachments[post.id] = &post;
+      by_id_[post.id] = {post.id, post.attachment_url, post.title};
+      attached[post.parent_id].push_back(&post);
     }
   }
-  content::BodyOptions options;
-  options.resolver = &resolver;
-  options.embed_label = embed_label;
-  std::map<std::int64_t, render::RenderedItem> items;
-  const auto add = [&](const blog::Post& post) {
-    items.emplace(post.id, render_item(post, options, media_of(post, attachments), diagnostics));
+  core::ContentHash hash;
+  for (const auto& [id, media] : by_id_) {
+    hash.add(id).add(media.url).add(media.title);
+  }
+  hash_ = hash.digest();
+  for (auto& [parent, list] : attached) {
+    std::sort(list.begin(), list.end(), [](const blog::Post* a, const blog::Post* b) {
+      return std::tie(a->menu_order, a->id) < std::tie(b->menu_order, b->id);
+    });
+    for (const auto* post : list) {
+      by_parent_[parent].push_back({post->id, post->attachment_url, post->title});
+    }
+  }
+}
+
+content::ShortcodeContext MediaIndex::context_for(const blog::Post& post) const {
+  content::ShortcodeContext context;
+  if (const auto found = by_parent_.find(post.id); found != by_parent_.end()) {
+    context.attached_media = found->second;
+  }
+  context.find_media = [this](std::int64_t id) -> std::optional<content::MediaItem> {
+    const auto found = by_id_.find(id);
+    return found == by_id_.end() ? std::nullopt : std::optional(found->second);
   };
-  for (const auto& article : model.articles) {
-    add(*article.post);
+  return context;
+}
+
+ContentResult render_content(const blog::Post& post, const ContentInputs& inputs) {
+  RecordingResolver recorder(inputs.resolver);
+  content::BodyOptions options;
+  options.resolver = &recorder;
+  options.embed_label = inputs.embed_label;
+  options.markup = content::parse_markup(post.markup);
+  options.shortcodes = inputs.media.context_for(post);
+
+  ContentResult result;
+  render::RenderedItem& item = result.entry.item;
+  const content::Body body = content::render_body(post.content, options);
+  result.entry.warnings = warnings_of(post, body);
+  item.body_html = body.html;
+  item.summary_text = body.text;
+  if (const auto teaser = content::before_more(post.content)) {
+    item.excerpt_html = content::render_body(*teaser, options).html;
+  } else if (!core::trim(post.excerpt).empty()) {
+    item.excerpt_html = content::render_body(post.excerpt, options).html;
+  } else {
+    item.excerpt_html = "<p>" + core::escape_html(core::first_words(body.text, kExcerptWords)) + "</p>";
   }
-  for (const auto& page : model.pages) {
-    add(*page.post);
+  render_comments(post, options, item);
+  result.links = recorder.take();
+  result.links_hash = decisions_hash(result.links, inputs.resolver);
+  return result;
+}
+
+std::uint64_t content_key(const blog::Post& post, const ContentInputs& inputs) {
+  core::ContentHash hash;
+  hash.add(kContentVersion).add(static_cast<std::int64_t>(post.body_hash)).add(inputs.embed_label);
+  hash.add(post.id).add(static_cast<std::int64_t>(inputs.media.hash()));
+  return hash.digest();
+}
+
+std::uint64_t decisions_hash(const std::vector<std::string>& links, const content::LinkResolver& resolver) {
+  core::ContentHash hash;
+  for (const auto& url : links) {
+    const content::LinkDecision decision = resolver.resolve(url);
+    hash.add(static_cast<std::int64_t>(decision.action)).add(decision.url);
   }
-  return items;
+  return hash.digest();
 }
 
 }  // namespace blogarchive::pipeline

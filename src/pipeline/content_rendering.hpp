@@ -1,17 +1,68 @@
 #pragma once
+#include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
-#include "core/diagnostics.hpp"
-#include "render/views.hpp"
+#include "content/body.hpp"
+#include "pipeline/item_codec.hpp"
+#include "site/old_url_resolver.hpp"
 #include "site/site_model.hpp"
 
 namespace blogarchive::pipeline {
 
-/// Runs the body, excerpt and approved comments of every article and page through the
-/// content pipeline, rewriting links to the old blog with the site's routes.
-std::map<std::int64_t, render::RenderedItem> render_content(const site::SiteModel& model,
-                                                            const std::string& embed_label,
-                                                            core::Diagnostics& diagnostics);
+/// Lets content ask the site about old URLs without knowing what a site is.
+class SiteLinkResolver : public content::LinkResolver {
+ public:
+  explicit SiteLinkResolver(const site::SiteModel& model) : resolver_(model) {}
+  content::LinkDecision resolve(std::string_view url) const override;
+
+ private:
+  site::OldUrlResolver resolver_;
+};
+
+/// The attachments of the export, by id and by the post they belong to: what [gallery]
+/// and [caption] need. Built once; posts look theirs up instead of scanning them all.
+class MediaIndex {
+ public:
+  explicit MediaIndex(const blog::Snapshot& snapshot);
+  content::ShortcodeContext context_for(const blog::Post& post) const;
+  /// Changes when any attachment changes (a gallery may name any attachment by id).
+  std::uint64_t hash() const { return hash_; }
+
+ private:
+  std::uint64_t hash_ = 0;
+  std::map<std::int64_t, content::MediaItem> by_id_;
+  std::map<std::int64_t, std::vector<content::MediaItem>> by_parent_;  ///< menu order, then id
+};
+
+/// What every item of a build is rendered with; read-only, shared by all threads.
+struct ContentInputs {
+  ContentInputs(const site::SiteModel& model, std::string label)
+      : resolver(model), media(*model.snapshot), embed_label(std::move(label)) {}
+  SiteLinkResolver resolver;
+  MediaIndex media;
+  std::string embed_label;
+};
+
+/// The content pipeline's output for one post, with what the render cache needs to
+/// know whether it can be reused.
+struct ContentResult {
+  RenderedEntry entry;
+  std::vector<std::string> links;  ///< the URLs the content asked the site about
+  std::uint64_t links_hash = 0;    ///< decisions_hash(links) at render time
+};
+
+/// Runs the body, excerpt and approved comments of one post (with its body read)
+/// through the content pipeline, rewriting links to the old blog with the site's routes.
+ContentResult render_content(const blog::Post& post, const ContentInputs& inputs);
+
+/// What a rendered item depends on besides the links: the post's body hash, the
+/// attachments, the embed label and the pipeline's version.
+std::uint64_t content_key(const blog::Post& post, const ContentInputs& inputs);
+
+/// A hash of what the site answers for each URL now; equal to a cached links_hash when
+/// every link would be rewritten as before.
+std::uint64_t decisions_hash(const std::vector<std::string>& links, const content::LinkResolver& resolver);
 
 }  // namespace blogarchive::pipeline

@@ -1,0 +1,179 @@
+#include "pipeline/documents.hpp"
+
+#include <memory>
+#include <optional>
+
+#include "pipeline/parallel.hpp"
+#include "render/renderer.hpp"
+#include "site/paths.hpp"
+#include "site/privacy_page.hpp"
+#include "store/render_cache.hpp"
+#include "store/store.hpp"
+
+namespace blogarchive::pipeline {
+namespace {
+
+// Articles per chunk: large enough that handing out chunks costs nothing, small
+// enough that two threads finish together.
+constexpr std::size_t kItemChunk = 32;
+constexpr std::size_t kListingChunk = 16;
+
+// What one build thread keeps: its own store connections and compiled templates.
+struct Worker {
+  Worker(const site::SiteModel& model, const render::Theme& theme, const DocumentSources& sources)
+      : renderer(model, theme), bodies(sources.store_path) {
+    if (!sources.render_cache_path.empty()) {
+      cache.emplace(sources.render_cache_path);
+    }
+  }
+  render::PageRenderer renderer;
+  store::BodyReader bodies;
+  std::optional<store::RenderCacheReader> cache;
+};
+
+// Every line ends with '\n', so that an empty list and a list of one empty URL differ.
+std::string join_lines(const std::vector<std::string>& lines) {
+  std::string joined;
+  for (const auto& line : lines) {
+    joined += line;
+    joined += '\n';
+  }
+  return joined;
+}
+
+std::vector<std::string> split_lines(std::string_view joined) {
+  std::vector<std::string> lines;
+  for (std::size_t at = 0, end; (end = joined.find('\n', at)) != std::string_view::npos; at = end + 1) {
+    lines.emplace_back(joined.substr(at, end - at));
+  }
+  return lines;
+}
+
+// The cached entry when its key matches and every link it asked about is still
+// answered the same way.
+std::optional<RenderedEntry> reuse(const blog::Post& post, std::uint64_t key, const ContentInputs& inputs,
+                                   store::RenderCacheReader& cache) {
+  const auto cached = cache.find(post.id);
+  if (!cached || cached->key != key) {
+    return std::nullopt;
+  }
+  if (decisions_hash(split_lines(cached->links), inputs.resolver) != cached->links_hash) {
+    return std::nullopt;
+  }
+  return decode_entry(cached->payload);
+}
+
+RenderedEntry content_of(const blog::Post& outline, const ContentInputs& inputs, Worker& worker,
+                         store::RenderCacheWriter* cache_writer) {
+  // Items without a body hash (stores from before schema 3, the config's own pages)
+  // are always rendered afresh.
+  const bool cacheable = outline.body_hash != 0 && worker.cache && cache_writer != nullptr;
+  const std::uint64_t key = cacheable ? content_key(outline, inputs) : 0;
+  if (cacheable) {
+    if (auto entry = reuse(outline, key, inputs, *worker.cache)) {
+      return std::move(*entry);
+    }
+  }
+  blog::Post post = outline;
+  if (post.id != site::kPrivacyPageId) {
+    worker.bodies.read(post);
+  }
+  ContentResult result = render_content(post, inputs);
+  if (cacheable) {
+    cache_writer->put(post.id, {key, join_lines(result.links), result.links_hash, encode_entry(result.entry)});
+  }
+  return std::move(result.entry);
+}
+
+}  // namespace
+
+std::vector<std::string> write_item_documents(const site::SiteModel& model, const ContentInputs& inputs,
+                                              const render::Theme& theme, const DocumentSources& sources,
+                                              output::OutputSink& sink, Progress& progress,
+                                              core::Diagnostics& diagnostics) {
+  const std::size_t articles = model.articles.size();
+  const std::size_t total = articles + model.pages.size();
+  std::unique_ptr<store::RenderCacheWriter> cache_writer;
+  if (!sources.render_cache_path.empty()) {
+    cache_writer = std::make_unique<store::RenderCacheWriter>(sources.render_cache_path);
+  }
+  std::vector<std::unique_ptr<Worker>> workers(static_cast<std::size_t>(std::max(1, sources.jobs)));
+  std::vector<std::string> excerpts(articles);
+  std::vector<std::vector<std::string>> warnings(total);
+  progress.start("articles and pages", total);
+  parallel_chunks(total, sources.jobs, kItemChunk, [&](int index, std::size_t begin, std::size_t end) {
+    auto& worker = workers[static_cast<std::size_t>(index)];
+    if (!worker) {
+      worker = std::make_unique<Worker>(model, theme, sources);
+    }
+    for (std::size_t i = begin; i < end; ++i) {
+      const bool is_article = i < articles;
+      const blog::Post& outline = is_article ? *model.articles[i].post : *model.pages[i - articles].post;
+      RenderedEntry entry = content_of(outline, inputs, *worker, cache_writer.get());
+      const std::string& path = is_article ? model.articles[i].path : model.pages[i - articles].path;
+      sink.write(site::output_file(path), is_article ? worker->renderer.article(i, entry.item)
+                                                     : worker->renderer.page(i - articles, entry.item));
+      if (is_article) {
+        excerpts[i] = std::move(entry.item.excerpt_html);
+      }
+      warnings[i] = std::move(entry.warnings);
+    }
+    progress.advance(end - begin);
+  });
+  workers.clear();  // readers let go of the cache before the writer commits
+  if (cache_writer) {
+    cache_writer->commit();
+  }
+  for (std::size_t i = 0; i < total; ++i) {
+    const blog::Post& post = i < articles ? *model.articles[i].post : *model.pages[i - articles].post;
+    for (auto& warning : warnings[i]) {
+      diagnostics.warn(post.source, std::move(warning));
+    }
+  }
+  progress.finish();
+  return excerpts;
+}
+
+void write_listing_documents(const site::SiteModel& model, const render::Theme& theme,
+                             const std::vector<std::string>& excerpts, int jobs, output::OutputSink& sink,
+                             Progress& progress) {
+  struct ListingPage {
+    const site::Listing* listing;
+    int number;
+  };
+  std::vector<ListingPage> pages;
+  for (const auto& listing : model.listings) {
+    for (int number = 1; number <= model.page_count(listing); ++number) {
+      pages.push_back({&listing, number});
+    }
+  }
+  std::vector<std::unique_ptr<render::PageRenderer>> renderers(static_cast<std::size_t>(std::max(1, jobs)));
+  progress.start("listing pages", pages.size());
+  parallel_chunks(pages.size(), jobs, kListingChunk, [&](int index, std::size_t begin, std::size_t end) {
+    auto& renderer = renderers[static_cast<std::size_t>(index)];
+    if (!renderer) {
+      renderer = std::make_unique<render::PageRenderer>(model, theme);
+    }
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto& [listing, number] = pages[i];
+      sink.write(site::output_file(site::listing_page_path(*listing, number)),
+                 renderer->listing_page(*listing, number, excerpts));
+    }
+    progress.advance(end - begin);
+  });
+  progress.finish();
+}
+
+void write_site_files(const site::SiteModel& model, const render::Theme& theme,
+                      const std::vector<std::string>& excerpts, output::OutputSink& sink) {
+  const render::PageRenderer renderer(model, theme);
+  sink.write(std::string(site::kFeedPath).substr(1), renderer.feed(excerpts));
+  sink.write(std::string(site::kSitemapPath).substr(1), renderer.sitemap());
+  sink.write("robots.txt", renderer.robots());
+  sink.write("404.html", renderer.not_found());
+  for (const auto& [path, bytes] : theme.static_files()) {
+    sink.write("assets/" + path, bytes);
+  }
+}
+
+}  // namespace blogarchive::pipeline

@@ -1,0 +1,41 @@
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "output/sink.hpp"
+#include "pipeline/content_rendering.hpp"
+#include "pipeline/progress.hpp"
+#include "render/theme.hpp"
+#include "site/site_model.hpp"
+
+namespace blogarchive::pipeline {
+
+/// Where the bodies come from and how a build runs.
+struct DocumentSources {
+  std::filesystem::path store_path;         ///< bodies and comments, read per post
+  std::filesystem::path render_cache_path;  ///< empty: no render cache
+  int jobs = 1;
+};
+
+/// Renders and writes the document of every article and page in parallel, taking each
+/// post's content from the render cache when nothing it depends on changed. Returns
+/// the articles' excerpt HTML by article index, for listings and the feed. Warnings
+/// are added in article, then page order, whatever the number of threads.
+std::vector<std::string> write_item_documents(const site::SiteModel& model, const ContentInputs& inputs,
+                                              const render::Theme& theme, const DocumentSources& sources,
+                                              output::OutputSink& sink, Progress& progress,
+                                              core::Diagnostics& diagnostics);
+
+/// Writes every page of every listing (overview, categories, tags, years, months) in
+/// parallel.
+void write_listing_documents(const site::SiteModel& model, const render::Theme& theme,
+                             const std::vector<std::string>& excerpts, int jobs, output::OutputSink& sink,
+                             Progress& progress);
+
+/// Writes the Atom feed, sitemap, robots.txt, 404 page and the theme's static files.
+void write_site_files(const site::SiteModel& model, const render::Theme& theme,
+                      const std::vector<std::string>& excerpts, output::OutputSink& sink);
+
+}  // namespace blogarchive::pipeline

@@ -1,0 +1,119 @@
+// Rebuilds: the output is the same whatever the number of threads and whether content
+// came from the render cache, and a rebuild rewrites only the files whose bytes change.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <utime.h>
+
+#include <fstream>
+#include <set>
+
+#include "run_cli.hpp"
+#include "test_paths.hpp"
+
+namespace blogarchive::testing {
+namespace {
+
+const std::filesystem::path kSample = source_dir() / "examples" / "werkstattblog.wordpress.xml";
+const std::filesystem::path kConfig = source_dir() / "examples" / "archive.toml";
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  return at == std::string::npos ? text : text.replace(at, from.size(), to);
+}
+
+void import(const std::filesystem::path& file, const std::filesystem::path& store) {
+  const auto run = run_cli("import '" + file.string() + "' --store '" + store.string() + "'");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+}
+
+void build(const std::filesystem::path& store, const std::filesystem::path& out, const std::string& flags = "") {
+  const auto run = run_cli("build --store '" + store.string() + "' --config '" + kConfig.string() + "' --out '" +
+                           out.string() + "' --quiet " + flags);
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+}
+
+// Sets every file's modification time to 1 January 2000, so that a rewrite shows.
+void age_tree(const std::filesystem::path& root) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file()) {
+      const utimbuf old{946684800, 946684800};
+      ASSERT_EQ(::utime(entry.path().c_str(), &old), 0);
+    }
+  }
+}
+
+std::set<std::string> rewritten_files(const std::filesystem::path& root) {
+  std::set<std::string> rewritten;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    struct stat info {};
+    if (entry.is_regular_file() && ::stat(entry.path().c_str(), &info) == 0 && info.st_mtime != 946684800) {
+      rewritten.insert(entry.path().lexically_relative(root).generic_string());
+    }
+  }
+  return rewritten;
+}
+
+}  // namespace
+
+TEST(Rebuild, OutputIsTheSameForAnyNumberOfThreadsWithAndWithoutTheRenderCache) {
+  const auto dir = fresh_temp_dir("threads");
+  import(kSample, dir / "blog.db");
+  build(dir / "blog.db", dir / "one", "--jobs 1 --no-render-cache");
+  const auto reference = read_tree(dir / "one");
+  ASSERT_GT(reference.size(), 40u);
+  build(dir / "blog.db", dir / "cold", "--jobs 3");  // fills the render cache
+  ASSERT_TRUE(std::filesystem::exists(dir / "blog.db-render-cache"));
+  build(dir / "blog.db", dir / "warm", "--jobs 7");  // takes every body from it
+  build(dir / "blog.db", dir / "two", "--jobs 2");
+  EXPECT_EQ(read_tree(dir / "cold"), reference);
+  EXPECT_EQ(read_tree(dir / "warm"), reference);
+  EXPECT_EQ(read_tree(dir / "two"), reference);
+}
+
+TEST(Rebuild, RewritesOnlyTheFilesWhoseBytesChange) {
+  const auto dir = fresh_temp_dir("incremental");
+  import(kSample, dir / "blog.db");
+  build(dir / "blog.db", dir / "site");
+  age_tree(dir / "site");
+  build(dir / "blog.db", dir / "site");
+  EXPECT_TRUE(rewritten_files(dir / "site").empty()) << "nothing changed, yet files were rewritten";
+
+  const auto before = read_tree(dir / "site");
+  std::ofstream(dir / "changed.xml") << replaced(read_file(kSample), "Ich arbeite jetzt morgens früh.",
+                                                 "Ich arbeite jetzt morgens um sechs.");
+  import(dir / "changed.xml", dir / "blog.db");
+  build(dir / "blog.db", dir / "site");
+  const auto after = read_tree(dir / "site");
+  std::set<std::string> differing;
+  for (const auto& [path, bytes] : after) {
+    if (before.count(path) == 0 || before.at(path) != bytes) {
+      differing.insert(path);
+    }
+  }
+  EXPECT_TRUE(differing.count("2009/07/sommer-in-der-werkstatt/index.html") > 0);
+  EXPECT_LT(differing.size(), 12u) << "one changed post should touch a few files";
+  EXPECT_EQ(rewritten_files(dir / "site"), differing);
+}
+
+TEST(Rebuild, CachedContentDropsALinkToAPostThatIsNoLongerPublic) {
+  const auto dir = fresh_temp_dir("cache-links");
+  import(kSample, dir / "blog.db");
+  build(dir / "blog.db", dir / "site");
+  const std::string link = "href=\"/2006/03/erste-schritte-in-der-werkstatt/\">ersten Artikel</a>";
+  ASSERT_NE(read_file(dir / "site" / "2007/03/hobelbank-fertig/index.html").find(link), std::string::npos);
+
+  // Post 101 becomes a draft; post 104, which links to it, is unchanged in the export.
+  std::string text = read_file(kSample);
+  const auto item = text.find("<wp:post_id>101</wp:post_id>");
+  const auto status = text.find("<wp:status>publish</wp:status>", item);
+  text.replace(status, 30, "<wp:status>draft</wp:status>");
+  std::ofstream(dir / "draft.xml") << text;
+  import(dir / "draft.xml", dir / "blog.db");
+  build(dir / "blog.db", dir / "site");
+  const std::string page = read_file(dir / "site" / "2007/03/hobelbank-fertig/index.html");
+  EXPECT_EQ(page.find("erste-schritte-in-der-werkstatt"), std::string::npos);
+  EXPECT_NE(page.find("ersten Artikel"), std::string::npos);
+}
+
+}  // namespace blogarchive::testing
