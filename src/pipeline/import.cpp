@@ -1,11 +1,15 @@
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <iostream>
 #include <map>
 #include <ostream>
 
 #include "blogarchive/blogarchive.hpp"
 #include "blogarchive/error.hpp"
 #include "importers/importer.hpp"
+#include "pipeline/background_sink.hpp"
+#include "pipeline/progress.hpp"
 #include "store/store.hpp"
 
 namespace blogarchive {
@@ -14,7 +18,7 @@ namespace {
 // Passes records on to the store and counts them for the import report.
 class CountingSink : public blog::ImportSink {
  public:
-  explicit CountingSink(blog::ImportSink& next) : next_(next) {}
+  CountingSink(blog::ImportSink& next, pipeline::Progress& progress) : next_(next), progress_(progress) {}
   void site(const blog::SiteInfo& info) override { next_.site(info); }
   void author(const blog::Author& author) override {
     ++authors;
@@ -33,6 +37,7 @@ class CountingSink : public blog::ImportSink {
                  (comment.is_approved() ? "approved" : comment.status.empty() ? "(no status)" : comment.status)];
     }
     next_.post(post);
+    progress_.advance(1);
   }
 
   int authors = 0;
@@ -43,6 +48,7 @@ class CountingSink : public blog::ImportSink {
 
  private:
   blog::ImportSink& next_;
+  pipeline::Progress& progress_;
 };
 
 void check_readable(const std::filesystem::path& file) {
@@ -89,9 +95,14 @@ CommandResult import_exports(const ImportOptions& options, std::ostream& report)
         const auto& importer = importers::detect_importer(file);
         core::Diagnostics diagnostics;
         auto transaction = store.begin_import();
-        CountingSink counting(*transaction);
+        pipeline::BackgroundSink writer(*transaction);  // parse here, write the store there
+        pipeline::Progress progress(std::cerr, !options.quiet && ::isatty(STDERR_FILENO) != 0);
+        progress.start("items of " + file.filename().string(), 0);
+        CountingSink counting(writer, progress);
         importer.read(file, importers::ReadOptions{options.recover}, counting, diagnostics);
+        writer.finish();
         transaction->commit();
+        progress.finish();
         committed_any = true;
         print_report(report, file, counting, diagnostics);
         result.warning_count += static_cast<int>(diagnostics.warnings().size());

@@ -16,6 +16,7 @@ class Progress {
   Progress(std::ostream& out, bool enabled) : out_(out), enabled_(enabled) {}
   ~Progress() { finish(); }
 
+  /// `total` 0: not known; then only the count and the rate are shown.
   void start(std::string label, std::size_t total);
   void advance(std::size_t done);
   /// Clears the line.
