@@ -17,6 +17,7 @@ packages=(
   libicu-dev              # dates, slugs, Unicode
   libcmark-gfm-dev libcmark-gfm-extensions-dev  # Markdown privacy policy, Markdown importers
   libxxhash-dev           # content hashes: which posts changed since the last build
+  libdeflate-dev libbrotli-dev zlib1g-dev  # build --precompress (.gz, .br); zlib checks them
   libgtest-dev libgmock-dev
 )
 # bench/run.sh also needs the tools it compares against and measures with.
