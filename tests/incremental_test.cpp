@@ -116,4 +116,39 @@ TEST(Rebuild, CachedContentDropsALinkToAPostThatIsNoLongerPublic) {
   EXPECT_NE(page.find("ersten Artikel"), std::string::npos);
 }
 
+TEST(Rebuild, PrecompressWritesGzipAndBrotliBesideEveryLargerTextFile) {
+  const auto dir = fresh_temp_dir("precompress");
+  import(kSample, dir / "blog.db");
+  build(dir / "blog.db", dir / "site", "--precompress=gzip,brotli");
+  const auto files = read_tree(dir / "site");
+  int text_files = 0;
+  for (const auto& [path, bytes] : files) {
+    const bool text = path.ends_with(".html") || path.ends_with(".xml") || path.ends_with(".css") ||
+                      path.ends_with(".js") || path.ends_with(".txt");
+    if (!text || bytes.size() < 512) {
+      continue;
+    }
+    ++text_files;
+    ASSERT_TRUE(files.count(path + ".gz") > 0) << path;
+    ASSERT_TRUE(files.count(path + ".br") > 0) << path;
+    EXPECT_LT(files.at(path + ".gz").size(), bytes.size()) << path;
+    EXPECT_EQ(files.at(path + ".gz").substr(0, 2), "\x1f\x8b") << path;  // gzip magic
+  }
+  EXPECT_GT(text_files, 30);
+  EXPECT_EQ(files.count("robots.txt.gz"), 0u);  // too small to be worth it
+}
+
+TEST(Rebuild, AnUnusableRenderCacheOnlyCostsTime) {
+  const auto dir = fresh_temp_dir("cache-unusable");
+  import(kSample, dir / "blog.db");
+  build(dir / "blog.db", dir / "reference", "--no-render-cache");
+  // Something that is not a cache file stands where the cache would go.
+  std::filesystem::create_directories(dir / "blog.db-render-cache" / "not-a-cache");
+  const auto run = run_cli("build --store '" + (dir / "blog.db").string() + "' --config '" + kConfig.string() +
+                           "' --out '" + (dir / "site").string() + "' --quiet");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("the render cache cannot be used"), std::string::npos) << run.output;
+  EXPECT_EQ(read_tree(dir / "site"), read_tree(dir / "reference"));
+}
+
 }  // namespace blogarchive::testing

@@ -1,8 +1,11 @@
 #include "pipeline/documents.hpp"
 
+#include <fmt/format.h>
+
 #include <memory>
 #include <optional>
 
+#include "blogarchive/error.hpp"
 #include "pipeline/parallel.hpp"
 #include "render/renderer.hpp"
 #include "site/paths.hpp"
@@ -93,18 +96,26 @@ std::vector<std::string> write_item_documents(const site::SiteModel& model, cons
                                               core::Diagnostics& diagnostics) {
   const std::size_t articles = model.articles.size();
   const std::size_t total = articles + model.pages.size();
+  DocumentSources used = sources;
   std::unique_ptr<store::RenderCacheWriter> cache_writer;
-  if (!sources.render_cache_path.empty()) {
-    cache_writer = std::make_unique<store::RenderCacheWriter>(sources.render_cache_path);
+  if (!used.render_cache_path.empty()) {
+    try {
+      cache_writer = std::make_unique<store::RenderCacheWriter>(used.render_cache_path);
+    } catch (const StoreError& error) {
+      // A cache is an optimisation: a read-only folder or a locked file must not stop a build.
+      diagnostics.warn(used.render_cache_path.string(),
+                       fmt::format("the render cache cannot be used ({}); every post is rendered afresh", error.what()));
+      used.render_cache_path.clear();
+    }
   }
-  std::vector<std::unique_ptr<Worker>> workers(static_cast<std::size_t>(std::max(1, sources.jobs)));
+  std::vector<std::unique_ptr<Worker>> workers(static_cast<std::size_t>(std::max(1, used.jobs)));
   std::vector<std::string> excerpts(articles);
   std::vector<std::vector<std::string>> warnings(total);
   progress.start("articles and pages", total);
-  parallel_chunks(total, sources.jobs, kItemChunk, [&](int index, std::size_t begin, std::size_t end) {
+  parallel_chunks(total, used.jobs, kItemChunk, [&](int index, std::size_t begin, std::size_t end) {
     auto& worker = workers[static_cast<std::size_t>(index)];
     if (!worker) {
-      worker = std::make_unique<Worker>(model, theme, sources);
+      worker = std::make_unique<Worker>(model, theme, used);
     }
     for (std::size_t i = begin; i < end; ++i) {
       const bool is_article = i < articles;
