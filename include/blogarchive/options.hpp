@@ -28,6 +28,10 @@ struct BuildOptions {
   /// Keep what the content pipeline made of each post in "<store>-render-cache" and
   /// reuse it when nothing it depends on changed.
   bool use_render_cache = true;
+  /// Also write .gz (and with precompress_brotli .br) copies of text files, for servers
+  /// that send them as they are.
+  bool precompress_gzip = false;
+  bool precompress_brotli = false;
   /// No progress display.
   bool quiet = false;
 };

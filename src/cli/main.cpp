@@ -42,6 +42,11 @@ int main(int argc, char** argv) {
   build->add_option("--jobs,-j", build_options.jobs, "Threads (default: one per core)")->check(CLI::Range(0, 256));
   build->add_flag("--no-render-cache{false}", build_options.use_render_cache,
                   "Render every post afresh and leave <store>-render-cache alone");
+  std::string precompress;
+  build->add_flag("--precompress{gzip}", precompress,
+                  "Also write compressed copies of text files for gzip_static: --precompress (.gz) or "
+                  "--precompress=gzip,brotli (.gz and .br; Brotli is several times slower)")
+      ->check(CLI::IsMember({"gzip", "brotli", "gzip,brotli", "brotli,gzip"}));
   build->add_flag("--quiet,-q", build_options.quiet, "No progress display");
 
   blogarchive::ServeOptions serve_options;
@@ -52,6 +57,8 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    build_options.precompress_gzip = precompress.find("gzip") != std::string::npos;
+    build_options.precompress_brotli = precompress.find("brotli") != std::string::npos;
   } catch (const CLI::Success& success) {
     return app.exit(success);
   } catch (const CLI::ParseError& error) {
