@@ -7,6 +7,7 @@
 
 #include "blogarchive/blogarchive.hpp"
 #include "blogarchive/error.hpp"
+#include "output/precompress.hpp"
 #include "output/sink.hpp"
 #include "pipeline/content_rendering.hpp"
 #include "pipeline/documents.hpp"
@@ -44,19 +45,22 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   const pipeline::DocumentSources sources{
       options.store_path, options.use_render_cache ? store::render_cache_path(options.store_path) : "", jobs};
   pipeline::Progress progress(std::cerr, !options.quiet && ::isatty(STDERR_FILENO) != 0);
-  output::DiskSink sink(options.out_dir);
+  output::DiskSink disk(options.out_dir);
+  const output::Precompression formats{options.precompress_gzip, options.precompress_brotli};
+  output::PrecompressingSink precompressing(disk, formats);
+  output::OutputSink& sink = formats.any() ? static_cast<output::OutputSink&>(precompressing) : disk;
   const auto excerpts = pipeline::write_item_documents(model, inputs, theme, sources, sink, progress, diagnostics);
   pipeline::write_listing_documents(model, theme, excerpts, jobs, sink, progress);
   pipeline::write_site_files(model, theme, excerpts, sink);
-  sink.commit();
+  disk.commit();
 
   for (const auto& warning : diagnostics.warnings()) {
     report << fmt::format("warning: {}: {}\n", warning.location, warning.message);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   report << fmt::format("built {}: {} articles, {} pages, {} files ({} unchanged), {} bytes in {:.2f} s\n",
-                        options.out_dir.string(), model.articles.size(), model.pages.size(), sink.file_count(),
-                        sink.unchanged_count(), sink.byte_count(), seconds);
+                        options.out_dir.string(), model.articles.size(), model.pages.size(), disk.file_count(),
+                        disk.unchanged_count(), disk.byte_count(), seconds);
   return CommandResult{static_cast<int>(diagnostics.warnings().size())};
 }
 
