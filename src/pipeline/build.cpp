@@ -49,9 +49,9 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   const output::Precompression formats{options.precompress_gzip, options.precompress_brotli};
   output::PrecompressingSink precompressing(disk, formats);
   output::OutputSink& sink = formats.any() ? static_cast<output::OutputSink&>(precompressing) : disk;
-  const auto excerpts = pipeline::write_item_documents(model, inputs, theme, sources, sink, progress, diagnostics);
-  pipeline::write_listing_documents(model, theme, excerpts, jobs, sink, progress);
-  pipeline::write_site_files(model, theme, excerpts, sink);
+  const auto summaries = pipeline::write_item_documents(model, inputs, theme, sources, sink, progress, diagnostics);
+  pipeline::write_listing_documents(model, theme, summaries, jobs, sink, progress);
+  pipeline::write_site_files(model, theme, summaries, sink);
   disk.commit();
 
   for (const auto& warning : diagnostics.warnings()) {

@@ -90,7 +90,7 @@ RenderedEntry content_of(const blog::Post& outline, const ContentInputs& inputs,
 
 }  // namespace
 
-std::vector<std::string> write_item_documents(const site::SiteModel& model, const ContentInputs& inputs,
+ArticleSummaries write_item_documents(const site::SiteModel& model, const ContentInputs& inputs,
                                               const render::Theme& theme, const DocumentSources& sources,
                                               output::OutputSink& sink, Progress& progress,
                                               core::Diagnostics& diagnostics) {
@@ -109,7 +109,9 @@ std::vector<std::string> write_item_documents(const site::SiteModel& model, cons
     }
   }
   std::vector<std::unique_ptr<Worker>> workers(static_cast<std::size_t>(std::max(1, used.jobs)));
-  std::vector<std::string> excerpts(articles);
+  ArticleSummaries summaries;
+  summaries.entries.resize(articles);
+  summaries.feed_excerpts.resize(std::min(articles, render::kFeedEntries));
   std::vector<std::vector<std::string>> warnings(total);
   progress.start("articles and pages", total);
   parallel_chunks(total, used.jobs, kItemChunk, [&](int index, std::size_t begin, std::size_t end) {
@@ -125,7 +127,10 @@ std::vector<std::string> write_item_documents(const site::SiteModel& model, cons
       sink.write(site::output_file(path), is_article ? worker->renderer.article(i, entry.item)
                                                      : worker->renderer.page(i - articles, entry.item));
       if (is_article) {
-        excerpts[i] = std::move(entry.item.excerpt_html);
+        summaries.entries[i] = worker->renderer.listing_entry(i, entry.item.excerpt_html);
+        if (i < summaries.feed_excerpts.size()) {
+          summaries.feed_excerpts[i] = std::move(entry.item.excerpt_html);
+        }
       }
       warnings[i] = std::move(entry.warnings);
     }
@@ -142,11 +147,11 @@ std::vector<std::string> write_item_documents(const site::SiteModel& model, cons
     }
   }
   progress.finish();
-  return excerpts;
+  return summaries;
 }
 
 void write_listing_documents(const site::SiteModel& model, const render::Theme& theme,
-                             const std::vector<std::string>& excerpts, int jobs, output::OutputSink& sink,
+                             const ArticleSummaries& summaries, int jobs, output::OutputSink& sink,
                              Progress& progress) {
   struct ListingPage {
     const site::Listing* listing;
@@ -168,7 +173,7 @@ void write_listing_documents(const site::SiteModel& model, const render::Theme& 
     for (std::size_t i = begin; i < end; ++i) {
       const auto& [listing, number] = pages[i];
       sink.write(site::output_file(site::listing_page_path(*listing, number)),
-                 renderer->listing_page(*listing, number, excerpts));
+                 renderer->listing_page(*listing, number, summaries.entries));
     }
     progress.advance(end - begin);
   });
@@ -176,9 +181,9 @@ void write_listing_documents(const site::SiteModel& model, const render::Theme& 
 }
 
 void write_site_files(const site::SiteModel& model, const render::Theme& theme,
-                      const std::vector<std::string>& excerpts, output::OutputSink& sink) {
+                      const ArticleSummaries& summaries, output::OutputSink& sink) {
   const render::PageRenderer renderer(model, theme);
-  sink.write(std::string(site::kFeedPath).substr(1), renderer.feed(excerpts));
+  sink.write(std::string(site::kFeedPath).substr(1), renderer.feed(summaries.feed_excerpts));
   sink.write(std::string(site::kSitemapPath).substr(1), renderer.sitemap());
   sink.write("robots.txt", renderer.robots());
   sink.write("404.html", renderer.not_found());

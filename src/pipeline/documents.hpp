@@ -19,11 +19,16 @@ struct DocumentSources {
   int jobs = 1;
 };
 
+/// What listings and the feed need of the articles once their documents are written.
+struct ArticleSummaries {
+  std::vector<std::string> entries;        ///< listing entry HTML, by article index
+  std::vector<std::string> feed_excerpts;  ///< excerpt HTML of the newest articles
+};
+
 /// Renders and writes the document of every article and page in parallel, taking each
-/// post's content from the render cache when nothing it depends on changed. Returns
-/// the articles' excerpt HTML by article index, for listings and the feed. Warnings
+/// post's content from the render cache when nothing it depends on changed. Warnings
 /// are added in article, then page order, whatever the number of threads.
-std::vector<std::string> write_item_documents(const site::SiteModel& model, const ContentInputs& inputs,
+ArticleSummaries write_item_documents(const site::SiteModel& model, const ContentInputs& inputs,
                                               const render::Theme& theme, const DocumentSources& sources,
                                               output::OutputSink& sink, Progress& progress,
                                               core::Diagnostics& diagnostics);
@@ -31,11 +36,11 @@ std::vector<std::string> write_item_documents(const site::SiteModel& model, cons
 /// Writes every page of every listing (overview, categories, tags, years, months) in
 /// parallel.
 void write_listing_documents(const site::SiteModel& model, const render::Theme& theme,
-                             const std::vector<std::string>& excerpts, int jobs, output::OutputSink& sink,
+                             const ArticleSummaries& summaries, int jobs, output::OutputSink& sink,
                              Progress& progress);
 
 /// Writes the Atom feed, sitemap, robots.txt, 404 page and the theme's static files.
 void write_site_files(const site::SiteModel& model, const render::Theme& theme,
-                      const std::vector<std::string>& excerpts, output::OutputSink& sink);
+                      const ArticleSummaries& summaries, output::OutputSink& sink);
 
 }  // namespace blogarchive::pipeline

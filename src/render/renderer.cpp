@@ -11,9 +11,6 @@
 namespace blogarchive::render {
 namespace mustache = kainjow::mustache;
 
-namespace {
-constexpr std::size_t kFeedEntries = 20;
-}  // namespace
 
 // Everything every page needs: the model, the catalog and the compiled templates.
 // One per thread (kainjow's render() is not const).
@@ -24,7 +21,7 @@ class Context {
         theme_(theme),
         catalog_(Catalog::parse(theme.file("i18n/" + model.config.language + ".toml"),
                                 model.config.language)) {
-    for (const char* name : {"layout", "article", "comment", "page", "listing", "404"}) {
+    for (const char* name : {"layout", "article", "comment", "page", "listing", "entry", "404"}) {
       templates_.emplace(name, compile("templates/" + std::string(name) + ".html"));
     }
     for (const char* name : {"atom.xml", "sitemap.xml", "robots.txt"}) {
@@ -231,27 +228,21 @@ std::string overview_intro(const Context& context) {
 }
 
 std::string render_listing_page(const Context& context, const site::Listing& listing, int number,
-                                const std::vector<std::string>& excerpts) {
+                                const std::vector<std::string>& entries) {
   const auto& model = context.model();
   const int pages = model.page_count(listing);
   const auto per_page = static_cast<std::size_t>(model.config.per_page);
   const std::string heading = listing_heading(context, listing);
-  mustache::list entries;
+  std::string entries_html;
   const std::size_t first = static_cast<std::size_t>(number - 1) * per_page;
   for (std::size_t k = first; k < std::min(listing.articles.size(), first + per_page); ++k) {
-    const std::size_t index = listing.articles[k];
-    const site::Article& article = model.articles[index];
-    entries.push_back(mustache::object{{"title", article.post->title},
-                                       {"href", site::href(article.path)},
-                                       {"date", context.catalog().date(*article.post->date)},
-                                       {"iso_date", core::to_iso_local(*article.post->date)},
-                                       {"excerpt", excerpts.at(index)}});
+    entries_html += entries.at(listing.articles[k]);
   }
   mustache::data data;
   data.set("heading", heading);
   const std::string intro = listing.kind == site::Listing::Kind::Overview && number == 1 ? overview_intro(context) : "";
   data.set("intro", intro.empty() ? mustache::data(false) : mustache::data(intro));
-  data.set("entries", entries);
+  data.set("entries", entries_html);
   data.set("has_pagination", pages > 1);
   data.set("page_of", context.catalog().format("page_of", {{"page", std::to_string(number)},
                                                            {"pages", std::to_string(pages)}}));
@@ -269,7 +260,7 @@ std::string render_listing_page(const Context& context, const site::Listing& lis
 std::string render_feed(const Context& context, const std::vector<std::string>& excerpts) {
   const auto& model = context.model();
   mustache::list entries;
-  for (std::size_t i = 0; i < std::min(kFeedEntries, model.articles.size()); ++i) {
+  for (std::size_t i = 0; i < std::min({kFeedEntries, model.articles.size(), excerpts.size()}); ++i) {
     const auto& article = model.articles[i];
     const auto& post = *article.post;
     // The WordPress guid keeps entry ids stable across rebuilds and identical to the
@@ -337,9 +328,20 @@ std::string PageRenderer::page(std::size_t index, const RenderedItem& item) cons
   return render_page(*context_, context_->model().pages.at(index), item);
 }
 
+std::string PageRenderer::listing_entry(std::size_t index, const std::string& excerpt_html) const {
+  const site::Article& article = context_->model().articles.at(index);
+  mustache::data data;
+  data.set("title", article.post->title);
+  data.set("href", site::href(article.path));
+  data.set("date", context_->catalog().date(*article.post->date));
+  data.set("iso_date", core::to_iso_local(*article.post->date));
+  data.set("excerpt", excerpt_html);
+  return context_->render("entry", data);
+}
+
 std::string PageRenderer::listing_page(const site::Listing& listing, int number,
-                                       const std::vector<std::string>& excerpts) const {
-  return render_listing_page(*context_, listing, number, excerpts);
+                                       const std::vector<std::string>& entries) const {
+  return render_listing_page(*context_, listing, number, entries);
 }
 
 std::string PageRenderer::feed(const std::vector<std::string>& excerpts) const {

@@ -11,12 +11,16 @@ namespace blogarchive::render {
 
 class Context;
 
+/// Articles in the Atom feed: the newest.
+inline constexpr std::size_t kFeedEntries = 20;
+
 /// Renders the documents of a site one at a time: article and page documents, listing
 /// pages, the Atom feed, sitemap, robots.txt and 404 page. Output depends only on the
 /// inputs (no clock, no environment). Mustache rendering is not thread-safe, so each
 /// thread makes its own renderer; making one compiles the theme's templates.
 ///
-/// `excerpts` holds the excerpt HTML of every article, by its index in model.articles.
+/// Listing pages are assembled from entries (`listing_entry`, made once per article
+/// and reused by every listing that shows it), held by article index.
 class PageRenderer {
  public:
   PageRenderer(const site::SiteModel& model, const Theme& theme);
@@ -26,8 +30,11 @@ class PageRenderer {
 
   std::string article(std::size_t index, const RenderedItem& item) const;  ///< model.articles[index]
   std::string page(std::size_t index, const RenderedItem& item) const;     ///< model.pages[index]
-  /// Page `number` (1-based) of a listing.
-  std::string listing_page(const site::Listing& listing, int number, const std::vector<std::string>& excerpts) const;
+  /// An article's entry in listings: title, date, excerpt, "read more".
+  std::string listing_entry(std::size_t index, const std::string& excerpt_html) const;
+  /// Page `number` (1-based) of a listing; `entries` by article index.
+  std::string listing_page(const site::Listing& listing, int number, const std::vector<std::string>& entries) const;
+  /// `excerpts`: the excerpt HTML of the newest articles, newest first (kFeedEntries).
   std::string feed(const std::vector<std::string>& excerpts) const;
   std::string sitemap() const;
   std::string robots() const;
