@@ -1,6 +1,5 @@
 #pragma once
 #include <cstdint>
-#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -31,8 +30,6 @@ struct RenderedItem {
   int comment_count = 0;  ///< comments at any depth
 };
 
-/// Receives each generated file: relative path, bytes.
-using WriteFile = std::function<void(const std::string& path, std::string_view bytes)>;
 
 /// JSON string literal with the characters that could end a <script> escaped.
 std::string json_string(std::string_view text);
