@@ -19,19 +19,29 @@ constexpr std::size_t kExcerptWords = 55;
 // ignored instead of reused.
 constexpr std::int64_t kContentVersion = 1;
 
-// Remembers every URL content asks about, so the cache can check them again later.
+// What decisions_hash adds for one answer of the site.
+void add_decision(core::ContentHash& hash, const content::LinkDecision& decision) {
+  hash.add(static_cast<std::int64_t>(decision.action)).add(decision.url);
+}
+
+// Remembers every URL content asks about, and hashes the answers as they are given,
+// so the cache can check them again later without resolving them twice now.
 class RecordingResolver : public content::LinkResolver {
  public:
   explicit RecordingResolver(const content::LinkResolver& inner) : inner_(inner) {}
   content::LinkDecision resolve(std::string_view url) const override {
+    content::LinkDecision decision = inner_.resolve(url);
     asked_.emplace_back(url);
-    return inner_.resolve(url);
+    add_decision(answers_, decision);
+    return decision;
   }
-  std::vector<std::string> take() { return std::move(asked_); }
+  std::vector<std::string> take_links() { return std::move(asked_); }
+  std::uint64_t answers_hash() const { return answers_.digest(); }
 
  private:
   const content::LinkResolver& inner_;
   mutable std::vector<std::string> asked_;
+  mutable core::ContentHash answers_;
 };
 
 std::vector<std::string> warnings_of(const blog::Post& post, const content::Body& body) {
@@ -173,8 +183,8 @@ ContentResult render_content(const blog::Post& post, const ContentInputs& inputs
     item.excerpt_html = "<p>" + core::escape_html(core::first_words(body.text, kExcerptWords)) + "</p>";
   }
   render_comments(post, options, item);
-  result.links = recorder.take();
-  result.links_hash = decisions_hash(result.links, inputs.resolver);
+  result.links = recorder.take_links();
+  result.links_hash = recorder.answers_hash();
   return result;
 }
 
@@ -185,11 +195,10 @@ std::uint64_t content_key(const blog::Post& post, const ContentInputs& inputs) {
   return hash.digest();
 }
 
-std::uint64_t decisions_hash(const std::vector<std::string>& links, const content::LinkResolver& resolver) {
+std::uint64_t decisions_hash(const std::vector<std::string_view>& links, const content::LinkResolver& resolver) {
   core::ContentHash hash;
-  for (const auto& url : links) {
-    const content::LinkDecision decision = resolver.resolve(url);
-    hash.add(static_cast<std::int64_t>(decision.action)).add(decision.url);
+  for (const auto url : links) {
+    add_decision(hash, resolver.resolve(url));
   }
   return hash.digest();
 }

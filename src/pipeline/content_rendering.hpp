@@ -50,7 +50,7 @@ struct ContentInputs {
 struct ContentResult {
   RenderedEntry entry;
   std::vector<std::string> links;  ///< the URLs the content asked the site about
-  std::uint64_t links_hash = 0;    ///< decisions_hash(links) at render time
+  std::uint64_t links_hash = 0;    ///< what decisions_hash(links) gave at render time
 };
 
 /// Runs the body, excerpt and approved comments of one post (with its body read)
@@ -63,6 +63,6 @@ std::uint64_t content_key(const blog::Post& post, const ContentInputs& inputs);
 
 /// A hash of what the site answers for each URL now; equal to a cached links_hash when
 /// every link would be rewritten as before.
-std::uint64_t decisions_hash(const std::vector<std::string>& links, const content::LinkResolver& resolver);
+std::uint64_t decisions_hash(const std::vector<std::string_view>& links, const content::LinkResolver& resolver);
 
 }  // namespace blogarchive::pipeline

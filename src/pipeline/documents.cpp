@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "blogarchive/error.hpp"
+#include "core/text.hpp"
 #include "pipeline/parallel.hpp"
 #include "render/renderer.hpp"
 #include "site/paths.hpp"
@@ -44,13 +45,6 @@ std::string join_lines(const std::vector<std::string>& lines) {
   return joined;
 }
 
-std::vector<std::string> split_lines(std::string_view joined) {
-  std::vector<std::string> lines;
-  for (std::size_t at = 0, end; (end = joined.find('\n', at)) != std::string_view::npos; at = end + 1) {
-    lines.emplace_back(joined.substr(at, end - at));
-  }
-  return lines;
-}
 
 // The cached entry when its key matches and every link it asked about is still
 // answered the same way.
@@ -60,7 +54,9 @@ std::optional<RenderedEntry> reuse(const blog::Post& post, std::uint64_t key, co
   if (!cached || cached->key != key) {
     return std::nullopt;
   }
-  if (decisions_hash(split_lines(cached->links), inputs.resolver) != cached->links_hash) {
+  std::vector<std::string_view> links = core::split(cached->links, '\n');
+  links.pop_back();  // what follows the last line's '\n' (see join_lines)
+  if (decisions_hash(links, inputs.resolver) != cached->links_hash) {
     return std::nullopt;
   }
   return decode_entry(cached->payload);
