@@ -6,9 +6,9 @@
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 
+#include <functional>
 #include <map>
 #include <memory>
-#include <tuple>
 
 namespace blogarchive::core {
 namespace {
@@ -57,19 +57,16 @@ icu::Locale to_locale(std::string_view locale) {
   return icu::Locale(std::string(locale).c_str());
 }
 
-// Making an ICU formatter costs far more than formatting, and a blog has a few thousand
-// distinct days: each thread remembers what it formatted (no locking, bounded by the
-// number of distinct days).
-using DateKey = std::tuple<std::string, std::string, int, int, int>;
-
-template <typename Make>
-const std::string& remembered(DateKey key, Make&& make) {
-  thread_local std::map<DateKey, std::string> formatted;
-  auto found = formatted.find(key);
-  if (found == formatted.end()) {
-    found = formatted.emplace(std::move(key), make()).first;
+// Making an ICU formatter costs far more than formatting with it, so each thread keeps
+// the ones it made (ICU formatters are not thread-safe). Callers that format the same
+// day again and again (render::Catalog) remember the results themselves.
+icu::DateFormat* thread_formatter(const std::string& key, const std::function<icu::DateFormat*()>& make) {
+  thread_local std::map<std::string, std::unique_ptr<icu::DateFormat>> formatters;
+  auto& formatter = formatters[key];
+  if (!formatter) {
+    formatter.reset(make());
   }
-  return found->second;
+  return formatter.get();
 }
 
 }  // namespace
@@ -133,33 +130,26 @@ std::optional<DateStyle> parse_date_style(std::string_view name) {
 }
 
 std::string format_date(const DateTime& date, std::string_view locale, DateStyle style) {
-  DateKey key{std::string(locale), std::to_string(static_cast<int>(style)), date.year, date.month,
-              date.day};
-  return remembered(std::move(key), [&] {
-    const auto icu_style = style == DateStyle::Short    ? icu::DateFormat::kShort
-                           : style == DateStyle::Medium ? icu::DateFormat::kMedium
-                           : style == DateStyle::Long   ? icu::DateFormat::kLong
-                                                        : icu::DateFormat::kFull;
-    // The formatter is kept too: a blog has thousands of distinct days.
-    thread_local std::map<std::pair<std::string, int>, std::unique_ptr<icu::DateFormat>> formats;
-    auto& format = formats[{std::string(locale), static_cast<int>(style)}];
-    if (!format) {
-      format.reset(icu::DateFormat::createDateInstance(icu_style, to_locale(locale)));
-    }
-    return format ? format_with(*format, date) : to_sql(date);
+  const auto icu_style = style == DateStyle::Short    ? icu::DateFormat::kShort
+                         : style == DateStyle::Medium ? icu::DateFormat::kMedium
+                         : style == DateStyle::Long   ? icu::DateFormat::kLong
+                                                      : icu::DateFormat::kFull;
+  icu::DateFormat* format = thread_formatter(fmt::format("{}|style {}", locale, static_cast<int>(style)), [&] {
+    return icu::DateFormat::createDateInstance(icu_style, to_locale(locale));
   });
+  return format ? format_with(*format, date) : to_sql(date);
 }
 
 std::string format_date_pattern(const DateTime& date, std::string_view locale,
                                 std::string_view pattern) {
-  DateKey key{std::string(locale), std::string(pattern), date.year, date.month, date.day};
-  return remembered(std::move(key), [&] {
+  icu::DateFormat* format = thread_formatter(fmt::format("{}|pattern {}", locale, pattern), [&]() -> icu::DateFormat* {
     UErrorCode status = U_ZERO_ERROR;
-    icu::SimpleDateFormat format(icu::UnicodeString::fromUTF8(icu::StringPiece(
-                                     pattern.data(), static_cast<int32_t>(pattern.size()))),
-                                 to_locale(locale), status);
-    return U_SUCCESS(status) ? format_with(format, date) : to_sql(date);
+    auto made = std::make_unique<icu::SimpleDateFormat>(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size()))),
+        to_locale(locale), status);
+    return U_SUCCESS(status) ? made.release() : nullptr;
   });
+  return format ? format_with(*format, date) : to_sql(date);
 }
 
 }  // namespace blogarchive::core
