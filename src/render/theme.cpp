@@ -2,10 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
 
 #include "blogarchive/error.hpp"
+#include "core/files.hpp"
 #include "render/embedded_theme.hpp"
 
 namespace blogarchive::render {
@@ -25,10 +24,8 @@ Theme Theme::load(const std::filesystem::path& override_dir) {
     if (!entry.is_regular_file()) {
       continue;
     }
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    theme.files_[entry.path().lexically_relative(override_dir).generic_string()] = text.str();
+    theme.files_[entry.path().lexically_relative(override_dir).generic_string()] =
+        core::read_file(entry.path()).value_or(std::string());
   }
   return theme;
 }

@@ -3,12 +3,11 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
-#include <fstream>
 #include <map>
 #include <ostream>
-#include <sstream>
 
 #include "blogarchive/error.hpp"
+#include "core/files.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
 
@@ -24,13 +23,6 @@ bool is_inside(const std::filesystem::path& root, const std::filesystem::path& c
   }
   const auto relative = real.lexically_relative(real_root);
   return !relative.empty() && *relative.begin() != "..";
-}
-
-std::string read_all(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
 }
 
 }  // namespace
@@ -98,13 +90,13 @@ StaticServer::StaticServer(std::filesystem::path root, std::ostream& log)
       return;
     }
     if (resolution.kind == Resolution::Kind::File) {
-      response.set_content(read_all(resolution.file), mime_type(resolution.file));
+      response.set_content(core::read_file(resolution.file).value_or(std::string()), mime_type(resolution.file));
       return;
     }
     response.status = 404;
     const auto not_found = site_root / "404.html";
     if (std::filesystem::is_regular_file(not_found)) {
-      response.set_content(read_all(not_found), "text/html; charset=utf-8");
+      response.set_content(core::read_file(not_found).value_or(std::string()), "text/html; charset=utf-8");
     } else {
       response.set_content("404 Not Found\n", "text/plain; charset=utf-8");
     }

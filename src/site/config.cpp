@@ -5,12 +5,11 @@
 
 #include <algorithm>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <toml++/toml.h>
 
 #include "blogarchive/error.hpp"
+#include "core/files.hpp"
 
 namespace blogarchive::site {
 namespace {
@@ -135,13 +134,11 @@ SiteConfig parse_config(std::string_view text, const std::string& source_name,
 }
 
 SiteConfig load_config(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in || std::filesystem::is_directory(path)) {
+  const auto text = core::read_file(path);
+  if (!text) {
     throw InputError(fmt::format("cannot read the config file '{}'", path.string()));
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_config(text.str(), path.filename().string(), path.parent_path());
+  return parse_config(*text, path.filename().string(), path.parent_path());
 }
 
 }  // namespace blogarchive::site

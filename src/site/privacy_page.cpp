@@ -2,25 +2,21 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "blogarchive/error.hpp"
+#include "core/files.hpp"
 #include "core/text.hpp"
 
 namespace blogarchive::site {
 namespace {
 
 std::string read_markdown(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in || std::filesystem::is_directory(path)) {
+  auto text = core::read_file(path);
+  if (!text) {
     throw InputError(fmt::format("cannot read the privacy policy '{}' (cookie_notice.privacy_markdown); "
                                  "check the path, which is relative to the config file",
                                  path.string()));
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::string markdown = text.str();
+  std::string markdown = std::move(*text);
   if (const auto bad = core::invalid_utf8_at(markdown)) {
     const auto [line, column] = core::line_and_column(markdown, *bad);
     throw InputError(fmt::format("{}:{}:{}: the privacy policy is not UTF-8; save it as UTF-8",
