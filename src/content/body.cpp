@@ -2,6 +2,7 @@
 
 #include "content/autop.hpp"
 #include "content/markdown.hpp"
+#include "content/remote_resources.hpp"
 #include "core/text.hpp"
 
 namespace blogarchive::content {
@@ -89,6 +90,10 @@ Body render_body(std::string_view raw, const BodyOptions& options) {
   tidy_block_whitespace(nodes);
   if (options.resolver != nullptr) {
     rewrite_links(nodes, *options.resolver, body.unlinked_urls);
+  }
+  // After rewriting: links to the old blog's own images may have become local.
+  if (!options.allow_remote_images) {
+    keep_requests_local(nodes, options.remote_image_label);
   }
   body.html = std::string(core::trim(serialize(nodes)));
   body.text = extract_text(nodes);

@@ -28,6 +28,10 @@ struct BodyOptions {
   const LinkResolver* resolver = nullptr;  ///< no rewriting when null
   ShortcodeContext shortcodes;
   std::string embed_label;  ///< e.g. "Eingebetteter Inhalt: "
+  /// Off: images on other hosts become links (remote_resources.hpp), so a page makes
+  /// no third-party request.
+  bool allow_remote_images = false;
+  std::string remote_image_label;  ///< e.g. "Bild auf ", before the host
 };
 
 /// Safe HTML plus what was found on the way.
@@ -39,7 +43,7 @@ struct Body {
 };
 
 /// The whole content pipeline for one piece of HTML: WordPress rules → HTML5 parse →
-/// sanitize → rewrite links → serialize.
+/// sanitize → rewrite links → keep requests local → serialize.
 Body render_body(std::string_view raw, const BodyOptions& options);
 
 /// The part before WordPress's <!--more--> marker, if there is one.

@@ -68,9 +68,9 @@ void escape_text(std::string_view text, bool attribute_mode, std::string& out) {
       ++i;
     } else if (attribute_mode && c == '"') {
       out += "&quot;";
-    } else if (!attribute_mode && c == '<') {
-      out += "&lt;";
-    } else if (!attribute_mode && c == '>') {
+    } else if (c == '<') {  // also in attributes: harmless there, and no value can
+      out += "&lt;";          // look like markup to a later parser (noscript mXSS)
+    } else if (c == '>') {
       out += "&gt;";
     } else {
       out += c;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "content/embeds.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
 
@@ -41,25 +42,92 @@ std::string embed_source(const HtmlNode& node) {
   return {};
 }
 
-HtmlNode embed_link(const HtmlNode& embed, const SanitizePolicy& policy) {
-  const std::string source = embed_source(embed);
-  HtmlNode link;
-  if (source.empty() || !is_safe_url(source)) {
-    link.kind = HtmlNode::Kind::Text;  // nothing to link to: drop silently
-    return link;
+// Old WordPress themes aligned with inline styles; a strict Content-Security-Policy
+// refuses style attributes, so the few declarations that carry meaning become the
+// classes the theme styles. Everything else in `style` (url(), expression(), behavior,
+// positioning tricks) is dropped with the attribute.
+std::vector<std::string> classes_for_style(std::string_view style) {
+  std::vector<std::string> classes;
+  for (const std::string_view declaration : core::split(style, ';')) {
+    const auto colon = declaration.find(':');
+    if (colon == std::string_view::npos) {
+      continue;
+    }
+    const std::string property = core::to_lower_ascii(core::trim(declaration.substr(0, colon)));
+    const std::string value = core::to_lower_ascii(core::trim(declaration.substr(colon + 1)));
+    if (property == "text-align" && (value == "center" || value == "right" || value == "left" || value == "justify")) {
+      classes.push_back("has-text-align-" + value);
+    } else if (property == "float" && (value == "left" || value == "right")) {
+      classes.push_back("align" + value);
+    }
   }
-  link.kind = HtmlNode::Kind::Element;
-  link.name = "a";
-  link.attributes = {{"class", "embed-link"}, {"href", source}};
-  const core::UrlParts parts = core::split_url(source);
-  HtmlNode text;
-  text.text = policy.embed_label + (parts.host.empty() ? source : core::host_without_www(parts.host));
-  link.children.push_back(std::move(text));
-  return link;
+  return classes;
 }
+
+void add_classes(HtmlNode& node, const std::vector<std::string>& classes) {
+  if (classes.empty()) {
+    return;
+  }
+  std::string value = node.attribute("class") ? *node.attribute("class") : std::string();
+  for (const auto& name : classes) {
+    if ((" " + value + " ").find(" " + name + " ") == std::string::npos) {
+      value += value.empty() ? name : " " + name;
+    }
+  }
+  node.set_attribute("class", value);
+}
+
+// A descriptor of one srcset candidate: "300w", "2x", "1.5x".
+bool is_srcset_descriptor(std::string_view descriptor) {
+  if (descriptor.size() < 2 || (descriptor.back() != 'w' && descriptor.back() != 'x')) {
+    return false;
+  }
+  const std::string_view number = descriptor.substr(0, descriptor.size() - 1);
+  return number.find_first_not_of("0123456789.") == std::string_view::npos && number.front() != '.';
+}
+
+}  // namespace
+
+std::optional<std::string> clean_srcset(std::string_view srcset) {
+  std::string clean;
+  for (const std::string_view raw_candidate : core::split(srcset, ',')) {
+    const std::string_view candidate = core::trim(raw_candidate);
+    if (candidate.empty()) {
+      continue;
+    }
+    const auto space = candidate.find_first_of(" \t\n\r\f");
+    const std::string_view url = candidate.substr(0, space);
+    const std::string_view descriptor =
+        space == std::string_view::npos ? std::string_view() : core::trim(candidate.substr(space));
+    if (!is_safe_url(url) || (!descriptor.empty() && !is_srcset_descriptor(descriptor))) {
+      return std::nullopt;  // one bad candidate: the author's intent is unclear, drop all
+    }
+    clean += clean.empty() ? "" : ", ";
+    clean.append(url);
+    if (!descriptor.empty()) {
+      clean += ' ';
+      clean.append(descriptor);
+    }
+  }
+  if (clean.empty()) {
+    return std::nullopt;
+  }
+  return clean;
+}
+
+namespace {
 
 void sanitize_attributes(HtmlNode& node, const std::set<std::string>& allowed,
                          const SanitizePolicy& policy) {
+  const std::string* style = node.attribute("style");
+  const auto style_classes = style && policy.styles_become_classes ? classes_for_style(*style) : std::vector<std::string>{};
+  if (const std::string* srcset = node.attribute("srcset"); srcset && allowed.count("srcset") > 0) {
+    if (auto clean = clean_srcset(*srcset)) {
+      node.set_attribute("srcset", std::move(*clean));
+    } else {
+      node.remove_attribute("srcset");
+    }
+  }
   std::erase_if(node.attributes, [&](const auto& attribute) {
     const std::string& key = attribute.first;
     if (allowed.count(key) == 0 && policy.global_attributes.count(key) == 0) {
@@ -67,6 +135,7 @@ void sanitize_attributes(HtmlNode& node, const std::set<std::string>& allowed,
     }
     return policy.url_attributes.count(key) > 0 && !is_safe_url(attribute.second);
   });
+  add_classes(node, style_classes);
   if (node.name == "a" && !policy.link_rel.empty()) {
     node.set_attribute("rel", policy.link_rel);
   }
@@ -86,9 +155,12 @@ std::vector<HtmlNode> sanitize_node(HtmlNode node, const SanitizePolicy& policy,
     if (!policy.embeds_become_links) {
       return {};
     }
-    HtmlNode link = embed_link(node, policy);
-    return link.kind == HtmlNode::Kind::Element ? std::vector<HtmlNode>{std::move(link)}
-                                                : std::vector<HtmlNode>{};
+    const std::string source = embed_source(node);
+    if (source.empty() || !is_safe_url(source)) {
+      return {};  // nothing a reader could follow
+    }
+    const std::string* title = node.attribute("title");
+    return {embed_placeholder(source, title ? *title : std::string_view(), policy.embed_label)};
   }
   // Hostile nesting depth is flattened rather than followed.
   constexpr int kMaxDepth = 200;
@@ -104,6 +176,10 @@ std::vector<HtmlNode> sanitize_node(HtmlNode node, const SanitizePolicy& policy,
     return child.kind == HtmlNode::Kind::Text && core::trim(child.text).empty();
   });
   if (node.name == "p" && blank) {
+    return {};
+  }
+  // An image whose only source was unsafe would show as a broken-image box.
+  if (node.name == "img" && node.attribute("src") == nullptr) {
     return {};
   }
   return {std::move(node)};
@@ -133,7 +209,7 @@ SanitizePolicy make_content_policy() {
     policy.elements[name] = none;
   }
   policy.elements["a"] = {"href", "name", "hreflang"};
-  policy.elements["img"] = {"src", "alt", "width", "height"};
+  policy.elements["img"] = {"src", "srcset", "sizes", "alt", "width", "height"};
   policy.elements["blockquote"] = {"cite"};
   policy.elements["q"] = {"cite"};
   policy.elements["del"] = {"cite", "datetime"};
@@ -150,6 +226,7 @@ SanitizePolicy make_content_policy() {
   policy.global_attributes = {"title", "lang", "dir", "class"};
   policy.url_attributes = {"href", "src", "cite"};
   policy.embeds_become_links = true;
+  policy.styles_become_classes = true;
   return policy;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -14,9 +15,13 @@ struct SanitizePolicy {
   std::map<std::string, std::set<std::string>> elements;  ///< element → its attributes
   std::set<std::string> global_attributes;
   std::set<std::string> url_attributes;  ///< checked against safe schemes
-  /// Replaced by a link to their source instead of loading anything (iframe, object…).
+  /// Replaced by a placeholder linking their source instead of loading anything
+  /// (iframe, object, embed, video, audio); see embeds.hpp. Otherwise removed.
   bool embeds_become_links = false;
-  std::string embed_label;  ///< link text prefix for replaced embeds
+  std::string embed_label;  ///< placeholder text before the provider's name
+  /// style="text-align: center" and float become the theme's classes; the rest of
+  /// `style` is always dropped (the CSP refuses inline styles anyway).
+  bool styles_become_classes = false;
   /// rel value forced onto every link (comments: "nofollow ugc noopener").
   std::string link_rel;
 };
@@ -33,5 +38,9 @@ void sanitize(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy);
 /// True when the URL is relative or uses http, https or mailto (after removing the
 /// whitespace and control characters browsers ignore).
 bool is_safe_url(std::string_view url);
+
+/// A srcset with every candidate's URL safe and its descriptor well-formed, normalised
+/// to "url 300w, url 2x"; nullopt when any candidate is not.
+std::optional<std::string> clean_srcset(std::string_view srcset);
 
 }  // namespace blogarchive::content
