@@ -39,7 +39,8 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   const blog::Snapshot outline = store.load_outline();
   core::Diagnostics diagnostics;
   const site::SiteModel model = site::build_site_model(outline, config, diagnostics, std::move(privacy_page));
-  const pipeline::ContentInputs inputs(model, catalog.get("embed_label"));
+  const pipeline::ContentInputs inputs(
+      model, {catalog.get("embed_label"), catalog.get("remote_image_label"), config.privacy.remote_images});
 
   const int jobs = options.jobs > 0 ? options.jobs : pipeline::default_jobs();
   const pipeline::DocumentSources sources{

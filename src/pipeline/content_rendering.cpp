@@ -17,7 +17,7 @@ constexpr std::size_t kExcerptWords = 55;
 // Change whenever the content pipeline's output changes for the same input (autop,
 // sanitizer, shortcodes, serializer): render caches made by older builds are then
 // ignored instead of reused.
-constexpr std::int64_t kContentVersion = 1;
+constexpr std::int64_t kContentVersion = 2;  // 2: embed placeholders, remote images as links
 
 // What decisions_hash adds for one answer of the site.
 void add_decision(core::ContentHash& hash, const content::LinkDecision& decision) {
@@ -165,7 +165,9 @@ ContentResult render_content(const blog::Post& post, const ContentInputs& inputs
   RecordingResolver recorder(inputs.resolver);
   content::BodyOptions options;
   options.resolver = &recorder;
-  options.embed_label = inputs.embed_label;
+  options.embed_label = inputs.settings.embed_label;
+  options.remote_image_label = inputs.settings.remote_image_label;
+  options.allow_remote_images = inputs.settings.allow_remote_images;
   options.markup = content::parse_markup(post.markup);
   options.shortcodes = inputs.media.context_for(post);
 
@@ -190,7 +192,9 @@ ContentResult render_content(const blog::Post& post, const ContentInputs& inputs
 
 std::uint64_t content_key(const blog::Post& post, const ContentInputs& inputs) {
   core::ContentHash hash;
-  hash.add(kContentVersion).add(static_cast<std::int64_t>(post.body_hash)).add(inputs.embed_label);
+  hash.add(kContentVersion).add(static_cast<std::int64_t>(post.body_hash));
+  hash.add(inputs.settings.embed_label).add(inputs.settings.remote_image_label);
+  hash.add(static_cast<std::int64_t>(inputs.settings.allow_remote_images));
   hash.add(post.id).add(static_cast<std::int64_t>(inputs.media.hash()));
   return hash.digest();
 }

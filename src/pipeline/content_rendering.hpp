@@ -38,11 +38,17 @@ class MediaIndex {
 
 /// What every item of a build is rendered with; read-only, shared by all threads.
 struct ContentInputs {
-  ContentInputs(const site::SiteModel& model, std::string label)
-      : resolver(model), media(*model.snapshot), embed_label(std::move(label)) {}
+  /// The words the content pipeline adds (from the theme's catalog) and what it may load.
+  struct Settings {
+    std::string embed_label;         ///< "Eingebetteter Inhalt: " before the provider
+    std::string remote_image_label;  ///< "Bild auf " before a remote image's host
+    bool allow_remote_images = false;
+  };
+  ContentInputs(const site::SiteModel& model, Settings content_settings)
+      : resolver(model), media(*model.snapshot), settings(std::move(content_settings)) {}
   SiteLinkResolver resolver;
   MediaIndex media;
-  std::string embed_label;
+  Settings settings;
 };
 
 /// The content pipeline's output for one post, with what the render cache needs to

@@ -11,6 +11,7 @@
 #include "render/renderer.hpp"
 #include "site/paths.hpp"
 #include "site/privacy_page.hpp"
+#include "site/security_headers.hpp"
 #include "store/render_cache.hpp"
 #include "store/store.hpp"
 
@@ -183,6 +184,7 @@ void write_site_files(const site::SiteModel& model, const render::Theme& theme,
   sink.write(std::string(site::kSitemapPath).substr(1), renderer.sitemap());
   sink.write("robots.txt", renderer.robots());
   sink.write("404.html", renderer.not_found());
+  sink.write("_headers", site::headers_file(model.config.privacy));
   for (const auto& [path, bytes] : theme.static_files()) {
     sink.write("assets/" + path, bytes);
   }

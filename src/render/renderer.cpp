@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "render/catalog.hpp"
 #include "site/paths.hpp"
+#include "site/security_headers.hpp"
 
 namespace blogarchive::render {
 namespace mustache = kainjow::mustache;
@@ -34,6 +35,7 @@ class Context {
       }
     }
     top_pages_ = top_pages;
+    csp_ = site::content_security_policy(model.config.privacy, false);
   }
 
   const site::SiteModel& model() const { return model_; }
@@ -61,7 +63,9 @@ class Context {
     data.set("content", content);
     const auto& cookie = model_.config.cookie_notice;
     data.set("cookie_enabled", cookie.enabled);
-    data.set("cookie_text", cookie.text.empty() ? catalog_.get("cookie_text") : cookie.text);
+    data.set("cookie_text", cookie.text.empty() ? catalog_.get(cookie_text_key()) : cookie.text);
+    data.set("csp", csp_);
+    data.set("two_click_embeds", model_.config.privacy.two_click_embeds);
     data.set("privacy_url", cookie.privacy_url.empty() ? mustache::data(false) : mustache::data(cookie.privacy_url));
     data.set("has_pages", !top_pages_.is_empty_list());
     data.set("top_pages", top_pages_);
@@ -77,8 +81,15 @@ class Context {
     return compiled;
   }
 
+  // The default text promises that nothing loads from other servers; with remote
+  // images allowed that would be untrue.
+  const char* cookie_text_key() const {
+    return model_.config.privacy.remote_images ? "cookie_text_remote_images" : "cookie_text";
+  }
+
   const site::SiteModel& model_;
   const Theme& theme_;
+  std::string csp_;  ///< the same Content-Security-Policy on every page
   Catalog catalog_;
   mutable std::map<std::string, mustache::mustache> templates_;  // render() is not const
   mustache::data top_pages_;  ///< the same header menu on every page

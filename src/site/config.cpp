@@ -90,7 +90,7 @@ SiteConfig parse_config(std::string_view text, const std::string& source_name,
                                  error.description()));
   }
   reject_unknown_keys(table, {"title", "description", "intro", "language", "base_url", "per_page",
-                              "theme_dir", "notice", "cookie_notice"}, "", source_name);
+                              "theme_dir", "notice", "cookie_notice", "privacy"}, "", source_name);
   SiteConfig config;
   read_string(table, "title", config.title, source_name);
   read_string(table, "description", config.description, source_name);
@@ -122,6 +122,17 @@ SiteConfig parse_config(std::string_view text, const std::string& source_name,
     if (!markdown.empty()) {
       config.cookie_notice.privacy_markdown = base_dir / markdown;
     }
+  }
+  if (const auto* privacy = sub_table(table, "privacy", source_name)) {
+    reject_unknown_keys(*privacy, {"remote_images", "embeds"}, "privacy.", source_name);
+    read<bool>(*privacy, "remote_images", config.privacy.remote_images, source_name);
+    std::string embeds = "placeholder";
+    read_string(*privacy, "embeds", embeds, source_name);
+    if (embeds != "placeholder" && embeds != "two-click") {
+      throw InputError(fmt::format("{}: privacy.embeds is \"{}\"; use \"placeholder\" (the default) or "
+                                   "\"two-click\"", where(source_name, *privacy->get("embeds")), embeds));
+    }
+    config.privacy.two_click_embeds = embeds == "two-click";
   }
   if (!config.base_url.empty() && config.base_url.back() != '/') {
     config.base_url += '/';

@@ -31,6 +31,14 @@ struct SiteConfig {
     std::filesystem::path privacy_markdown;
   } cookie_notice;
 
+  /// What pages may load from other hosts. The default is nothing at all.
+  struct Privacy {
+    /// Show images hot-linked from other hosts; off: they become links to the image.
+    bool remote_images = false;
+    /// Embeds become placeholders; two-click adds a button that loads the player of
+    /// YouTube, Vimeo, SoundCloud or Google Maps after the reader asks for it.
+    bool two_click_embeds = false;
+  } privacy;
   /// base_url without its trailing slash, for absolute URLs: base + "/path/".
   std::string base() const { return base_url.substr(0, base_url.size() - 1); }
 };

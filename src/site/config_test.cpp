@@ -52,6 +52,23 @@ TEST(Config, NamesUnknownKeysWithTheirPosition) {
   }
 }
 
+TEST(Config, LoadsNothingFromOtherHostsUnlessAskedTo) {
+  const auto strict = parse_config("base_url = \"https://a.example/\"\n", "archive.toml");
+  EXPECT_FALSE(strict.privacy.remote_images);
+  EXPECT_FALSE(strict.privacy.two_click_embeds);
+  const auto relaxed = parse_config("base_url = \"https://a.example/\"\n[privacy]\nremote_images = true\n"
+                                    "embeds = \"two-click\"\n", "archive.toml");
+  EXPECT_TRUE(relaxed.privacy.remote_images);
+  EXPECT_TRUE(relaxed.privacy.two_click_embeds);
+  try {
+    parse_config("base_url = \"https://a.example/\"\n[privacy]\nembeds = \"always\"\n", "archive.toml");
+    FAIL();
+  } catch (const InputError& error) {
+    EXPECT_EQ(std::string(error.what()).rfind("archive.toml:3:10: privacy.embeds is \"always\"", 0), 0u)
+        << error.what();
+  }
+}
+
 TEST(Config, RequiresBaseUrlAndAKnownLanguage) {
   EXPECT_THROW(parse_config("title = \"x\"", "a.toml"), InputError);
   EXPECT_THROW(parse_config("base_url = \"https://a.example/\"\nlanguage = \"fr\"", "a.toml"), InputError);
