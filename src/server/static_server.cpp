@@ -26,6 +26,23 @@ bool is_inside(const std::filesystem::path& root, const std::filesystem::path& c
   return !relative.empty() && *relative.begin() != "..";
 }
 
+// A static archive has nothing to post, put or delete; refusing here keeps every other
+// method away from the file system. True when the request got its answer.
+bool refuse(const httplib::Request& request, httplib::Response& response, const ServerLimits& limits) {
+  if (request.method != "GET" && request.method != "HEAD") {
+    response.status = 405;
+    response.set_header("Allow", "GET, HEAD");
+    response.set_content("405 Method Not Allowed: this archive answers only GET and HEAD\n", "text/plain; charset=utf-8");
+    return true;
+  }
+  if (request.headers.size() > limits.max_headers) {
+    response.status = 431;
+    response.set_content("431 Request Header Fields Too Large\n", "text/plain; charset=utf-8");
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Resolution resolve_site_path(const std::filesystem::path& root, std::string_view raw_path) {
@@ -77,7 +94,8 @@ struct StaticServer::Impl {
   httplib::Server http;
 };
 
-StaticServer::StaticServer(std::filesystem::path root, std::ostream& log)
+StaticServer::StaticServer(std::filesystem::path root, std::ostream& log,
+                           std::vector<std::pair<std::string, std::string>> headers, ServerLimits limits)
     : impl_(std::make_unique<Impl>(std::move(root), log)) {
   auto& http = impl_->http;
   const std::filesystem::path site_root = impl_->root;
@@ -101,8 +119,21 @@ StaticServer::StaticServer(std::filesystem::path root, std::ostream& log)
       response.set_content("404 Not Found\n", "text/plain; charset=utf-8");
     }
   };
-  http.Get(".*", handler);
-  http.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
+  http.Get(".*", handler);  // cpp-httplib routes HEAD here too and sends no body for it
+  http.set_pre_routing_handler([limits](const httplib::Request& request, httplib::Response& response) {
+    return refuse(request, response, limits) ? httplib::Server::HandlerResponse::Handled
+                                             : httplib::Server::HandlerResponse::Unhandled;
+  });
+  httplib::Headers defaults{{"X-Content-Type-Options", "nosniff"}};
+  for (auto& [name, value] : headers) {
+    defaults.erase(name);
+    defaults.emplace(std::move(name), std::move(value));
+  }
+  http.set_default_headers(std::move(defaults));
+  http.set_payload_max_length(limits.max_body);
+  http.set_read_timeout(limits.idle_seconds, 0);
+  http.set_write_timeout(limits.idle_seconds, 0);
+  http.set_keep_alive_timeout(limits.idle_seconds);
   http.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
     impl_->log << fmt::format("{} {} {}\n", request.method, request.target, response.status) << std::flush;
   });

@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace blogarchive::server {
 
@@ -25,11 +27,21 @@ Resolution resolve_site_path(const std::filesystem::path& root, std::string_view
 /// The Content-Type for a file name.
 std::string mime_type(const std::filesystem::path& file);
 
+/// What one client may ask of the server; beyond it the request is refused.
+struct ServerLimits {
+  int idle_seconds = 5;         ///< a connection that sends nothing this long is closed
+  std::size_t max_headers = 100;  ///< more request headers: 431
+  std::size_t max_body = 0;     ///< GET and HEAD carry no body: bodies are never read
+};
+
 /// Serves `root` on host:port until stop() is called from another thread. Calls
 /// `on_ready` with the bound port once listening (port 0 picks a free one).
+/// Answers only GET and HEAD (405 otherwise), honours Range, and adds `headers` (the
+/// site's security headers) to every response.
 class StaticServer {
  public:
-  StaticServer(std::filesystem::path root, std::ostream& log);
+  StaticServer(std::filesystem::path root, std::ostream& log,
+               std::vector<std::pair<std::string, std::string>> headers = {}, ServerLimits limits = {});
   ~StaticServer();
   StaticServer(const StaticServer&) = delete;
   StaticServer& operator=(const StaticServer&) = delete;
