@@ -8,6 +8,8 @@
 namespace blogarchive::content {
 namespace {
 
+constexpr int kMaxReparses = 3;
+
 // <!--nextpage--> split posts into pages on the old blog; the archive shows them whole.
 std::string remove_page_breaks(std::string_view raw) {
   std::string out(raw);
@@ -83,18 +85,25 @@ std::optional<std::string_view> before_more(std::string_view raw) {
 
 Body render_body(std::string_view raw, const BodyOptions& options) {
   Body body;
-  std::vector<HtmlNode> nodes = parse_fragment(to_html(raw, options, body));
+  // Gumbo passes invalid UTF-8 through in attribute values but repairs it when the
+  // output is parsed again; repairing first keeps sanitizing idempotent (found by
+  // fuzz_sanitizer, fuzz/regressions/sanitizer).
+  const std::string html = to_html(raw, options, body);
+  std::vector<HtmlNode> nodes =
+      parse_fragment(core::is_valid_utf8(html) ? html : core::repair_utf8(html));
   SanitizePolicy policy = options.policy ? *options.policy : content_policy();
   policy.embed_label = options.embed_label;
-  sanitize(nodes, policy);
+  // Until the tree is one the HTML parser builds from its own serialization: that is
+  // what browsers will see, and sanitizing it again must change nothing.
+  for (int round = 0; sanitize(nodes, policy) && round < kMaxReparses; ++round) {
+    nodes = parse_fragment(serialize(nodes));
+  }
   tidy_block_whitespace(nodes);
   if (options.resolver != nullptr) {
     rewrite_links(nodes, *options.resolver, body.unlinked_urls);
   }
   // After rewriting: links to the old blog's own images may have become local.
-  if (!options.allow_remote_images) {
-    keep_requests_local(nodes, options.remote_image_label);
-  }
+  contain_images(nodes, options.images);
   body.html = std::string(core::trim(serialize(nodes)));
   body.text = extract_text(nodes);
   return body;

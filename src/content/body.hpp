@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "content/link_rewriter.hpp"
+#include "content/remote_resources.hpp"
 #include "content/sanitizer.hpp"
 #include "content/shortcodes.hpp"
 
@@ -28,10 +29,9 @@ struct BodyOptions {
   const LinkResolver* resolver = nullptr;  ///< no rewriting when null
   ShortcodeContext shortcodes;
   std::string embed_label;  ///< e.g. "Eingebetteter Inhalt: "
-  /// Off: images on other hosts become links (remote_resources.hpp), so a page makes
-  /// no third-party request.
-  bool allow_remote_images = false;
-  std::string remote_image_label;  ///< e.g. "Bild auf ", before the host
+  /// Remote images become links and missing local ones their description, so that a
+  /// page makes no third-party request and none that fails (remote_resources.hpp).
+  ImageRules images;
 };
 
 /// Safe HTML plus what was found on the way.
@@ -43,7 +43,7 @@ struct Body {
 };
 
 /// The whole content pipeline for one piece of HTML: WordPress rules → HTML5 parse →
-/// sanitize → rewrite links → keep requests local → serialize.
+/// sanitize → rewrite links → contain images → serialize.
 Body render_body(std::string_view raw, const BodyOptions& options);
 
 /// The part before WordPress's <!--more--> marker, if there is one.

@@ -68,7 +68,10 @@ std::string run_case(const Case& c) {
   BodyOptions options;
   options.resolver = &resolver;
   options.embed_label = "Embedded: ";
-  options.remote_image_label = "image on ";
+  options.images.remote_label = "image on ";
+  options.images.missing_label = "missing image: ";
+  // Local images exist unless their name says otherwise.
+  options.images.local_file_exists = [](std::string_view url) { return url.find("missing") == std::string_view::npos; };
   options.shortcodes.attached_media = {{7, "http://old.example.org/wp-content/uploads/a.jpg", "A"},
                                        {8, "http://old.example.org/wp-content/uploads/b.jpg", ""}};
   if (c.file == "comments") {

@@ -86,20 +86,6 @@ std::string vimeo_id(const core::UrlParts& parts) {
   return numeric ? id : std::string();
 }
 
-HtmlNode element(std::string name, std::string css_class) {
-  HtmlNode node;
-  node.kind = HtmlNode::Kind::Element;
-  node.name = std::move(name);
-  node.attributes = {{"class", std::move(css_class)}};
-  return node;
-}
-
-HtmlNode text_node(std::string text) {
-  HtmlNode node;
-  node.text = std::move(text);
-  return node;
-}
-
 }  // namespace
 
 EmbedProvider embed_provider(std::string_view url) {
@@ -136,24 +122,30 @@ std::string embed_original_url(std::string_view url) {
   return std::string(url);
 }
 
-HtmlNode embed_placeholder(std::string_view url, std::string_view title, std::string_view label) {
+HtmlNode embed_placeholder(std::string_view url, std::string_view title, std::string_view label, bool with_link) {
   const EmbedProvider provider = embed_provider(url);
   const std::string original = embed_original_url(url);
-  HtmlNode box = element("span", "embed embed-" + provider.key);
-  HtmlNode who = element("span", "embed-provider");
+  HtmlNode box = make_element("span", "embed embed-" + provider.key);
+  HtmlNode who = make_element("span", "embed-provider");
   const std::string name = provider.name.empty() ? std::string(core::split_url(original).path) : provider.name;
-  who.children.push_back(text_node(std::string(label) + name));
+  who.children.push_back(make_text(std::string(label) + name));
   box.children.push_back(std::move(who));
   if (const auto clean_title = core::collapse_whitespace(title); !clean_title.empty()) {
-    box.children.push_back(text_node(" "));
-    HtmlNode title_node = element("span", "embed-title");
-    title_node.children.push_back(text_node(clean_title));
+    box.children.push_back(make_text(" "));
+    HtmlNode title_node = make_element("span", "embed-title");
+    title_node.children.push_back(make_text(clean_title));
     box.children.push_back(std::move(title_node));
   }
-  box.children.push_back(text_node(" "));
-  HtmlNode link = element("a", "embed-original");
+  box.children.push_back(make_text(" "));
+  if (!with_link) {
+    HtmlNode source = make_element("span", "embed-original");
+    source.children.push_back(make_text(original));
+    box.children.push_back(std::move(source));
+    return box;
+  }
+  HtmlNode link = make_element("a", "embed-original");
   link.attributes.emplace_back("href", original);
-  link.children.push_back(text_node(original));
+  link.children.push_back(make_text(original));
   box.children.push_back(std::move(link));
   return box;
 }

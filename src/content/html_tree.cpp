@@ -58,10 +58,28 @@ HtmlNode convert(const GumboNode& node) {
   return out;
 }
 
+// Control characters (from references like &#x7; or &#13;) have no meaning in a page,
+// and an HTML parser reading them back turns some into U+FFFD or a line feed, so the
+// output would change each time it is parsed: they are left out (found by fuzzing).
+bool is_dropped_control(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x20) {
+    return c != '\t' && c != '\n' && c != '\f';
+  }
+  if (c == 0x7F) {
+    return true;
+  }
+  const bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                  static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+  return c1;
+}
+
 void escape_text(std::string_view text, bool attribute_mode, std::string& out) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '&') {
+    if (is_dropped_control(text, i)) {
+      i += static_cast<unsigned char>(c) == 0xC2 ? 1 : 0;
+    } else if (c == '&') {
       out += "&amp;";
     } else if (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0') {
       out += "&nbsp;";
@@ -176,6 +194,20 @@ void HtmlNode::set_attribute(std::string_view key, std::string value) {
 
 void HtmlNode::remove_attribute(std::string_view key) {
   std::erase_if(attributes, [&](const auto& attribute) { return attribute.first == key; });
+}
+
+HtmlNode make_element(std::string name, std::string css_class) {
+  HtmlNode node;
+  node.kind = HtmlNode::Kind::Element;
+  node.name = std::move(name);
+  node.attributes = {{"class", std::move(css_class)}};
+  return node;
+}
+
+HtmlNode make_text(std::string text) {
+  HtmlNode node;
+  node.text = std::move(text);
+  return node;
 }
 
 bool is_void_element(std::string_view name) {

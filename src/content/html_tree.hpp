@@ -25,6 +25,11 @@ struct HtmlNode {
   bool is_element(std::string_view tag) const { return kind == Kind::Element && name == tag; }
 };
 
+/// A new element with a class (the content steps' own markup: placeholders, notes).
+HtmlNode make_element(std::string name, std::string css_class);
+/// A new text node.
+HtmlNode make_text(std::string text);
+
 /// Parses an HTML fragment as the content of <body>, the way a browser would.
 std::vector<HtmlNode> parse_fragment(std::string_view html);
 

@@ -7,12 +7,6 @@
 namespace blogarchive::content {
 namespace {
 
-HtmlNode text_node(std::string text) {
-  HtmlNode node;
-  node.text = std::move(text);
-  return node;
-}
-
 // "Der Holzplatz (Bild auf saegewerk.example.com)": what the image showed and where
 // following the link will take the reader.
 std::string image_text(const HtmlNode& image, const std::string& src, std::string_view label) {
@@ -37,37 +31,60 @@ std::string local_candidates(std::string_view srcset) {
   return kept;
 }
 
-void contain(std::vector<HtmlNode>& nodes, std::string_view label, bool inside_link) {
+// What a remote image becomes: a link to it, or its text inside an existing link.
+HtmlNode remote_replacement(const HtmlNode& image, const std::string& url, const ImageRules& rules,
+                            bool inside_link) {
+  HtmlNode text = make_text(image_text(image, url, rules.remote_label));
+  if (inside_link) {
+    return text;
+  }
+  HtmlNode link = make_element("a", "remote-image");
+  link.attributes.emplace_back("href", url);
+  link.children.push_back(std::move(text));
+  return link;
+}
+
+// What a local image the archive lacks becomes: its description, so the reader knows
+// something was there, without a request that can only fail.
+HtmlNode missing_replacement(const HtmlNode& image, const ImageRules& rules) {
+  const std::string* alt = image.attribute("alt");
+  HtmlNode note = make_element("span", "missing-image");
+  const std::string description = alt != nullptr ? core::collapse_whitespace(*alt) : std::string();
+  note.children.push_back(make_text(rules.missing_label + (description.empty() ? "–" : description)));
+  return note;
+}
+
+void contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_link) {
   for (auto& node : nodes) {
     if (node.kind != HtmlNode::Kind::Element) {
       continue;
     }
     if (node.name != "img") {
-      contain(node.children, label, inside_link || node.name == "a");
+      contain(node.children, rules, inside_link || node.name == "a");
       continue;
     }
-    if (const std::string* srcset = node.attribute("srcset")) {
+    const std::string* src = node.attribute("src");
+    if (src == nullptr) {
+      continue;
+    }
+    const std::string url = *src;
+    if (is_remote_url(url)) {
+      if (!rules.allow_remote) {
+        node = remote_replacement(node, url, rules, inside_link);
+      }
+      continue;
+    }
+    if (rules.local_file_exists && !rules.local_file_exists(url)) {
+      node = missing_replacement(node, rules);
+      continue;
+    }
+    if (const std::string* srcset = node.attribute("srcset"); srcset != nullptr && !rules.allow_remote) {
       if (std::string kept = local_candidates(*srcset); kept.empty()) {
         node.remove_attribute("srcset");
       } else {
         node.set_attribute("srcset", std::move(kept));
       }
     }
-    const std::string* src = node.attribute("src");
-    if (src == nullptr || !is_remote_url(*src)) {
-      continue;
-    }
-    const std::string url = *src;
-    HtmlNode replacement = text_node(image_text(node, url, label));
-    if (!inside_link) {
-      HtmlNode link;
-      link.kind = HtmlNode::Kind::Element;
-      link.name = "a";
-      link.attributes = {{"class", "remote-image"}, {"href", url}};
-      link.children.push_back(std::move(replacement));
-      replacement = std::move(link);
-    }
-    node = std::move(replacement);
   }
 }
 
@@ -88,8 +105,6 @@ bool is_remote_url(std::string_view url) {
   return colon != std::string::npos && (delimiter == std::string::npos || colon < delimiter);
 }
 
-void keep_requests_local(std::vector<HtmlNode>& nodes, std::string_view label) {
-  contain(nodes, label, false);
-}
+void contain_images(std::vector<HtmlNode>& nodes, const ImageRules& rules) { contain(nodes, rules, false); }
 
 }  // namespace blogarchive::content

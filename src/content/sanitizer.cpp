@@ -141,33 +141,50 @@ void sanitize_attributes(HtmlNode& node, const std::set<std::string>& allowed,
   }
 }
 
-void sanitize_list(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy, int depth);
+// Where in the tree sanitizing is: how deep, and whether inside a link (where an embed
+// placeholder must not bring its own link: nested <a> would not survive re-parsing).
+struct Position {
+  int depth = 0;
+  bool inside_link = false;
+  bool* reshaped = nullptr;  ///< set when an element is removed, unwrapped or replaced
+};
+
+std::vector<HtmlNode> reshape(const Position& position, std::vector<HtmlNode> replacement = {}) {
+  *position.reshaped = true;
+  return replacement;
+}
+
+void sanitize_list(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy, Position position);
 
 // Returns the nodes that replace `node` (itself, its children, a link, or nothing).
-std::vector<HtmlNode> sanitize_node(HtmlNode node, const SanitizePolicy& policy, int depth) {
+std::vector<HtmlNode> sanitize_node(HtmlNode node, const SanitizePolicy& policy, Position position) {
   if (node.kind == HtmlNode::Kind::Text) {
     return {std::move(node)};
   }
-  if (node.kind == HtmlNode::Kind::Comment || kDropWithContent.count(node.name) > 0 || node.foreign) {
+  if (node.kind == HtmlNode::Kind::Comment) {
     return {};
   }
+  if (kDropWithContent.count(node.name) > 0 || node.foreign) {
+    return reshape(position);
+  }
   if (kEmbeds.count(node.name) > 0) {
-    if (!policy.embeds_become_links) {
-      return {};
-    }
     const std::string source = embed_source(node);
-    if (source.empty() || !is_safe_url(source)) {
-      return {};  // nothing a reader could follow
+    if (!policy.embeds_become_links || source.empty() || !is_safe_url(source)) {
+      return reshape(position);  // nothing a reader could follow
     }
     const std::string* title = node.attribute("title");
-    return {embed_placeholder(source, title ? *title : std::string_view(), policy.embed_label)};
+    std::vector<HtmlNode> placeholder;
+    placeholder.push_back(embed_placeholder(source, title ? *title : std::string_view(), policy.embed_label,
+                                            !position.inside_link));
+    return reshape(position, std::move(placeholder));
   }
   // Hostile nesting depth is flattened rather than followed.
   constexpr int kMaxDepth = 200;
-  sanitize_list(node.children, policy, depth + 1);
+  sanitize_list(node.children, policy,
+                {position.depth + 1, position.inside_link || node.name == "a", position.reshaped});
   const auto allowed = policy.elements.find(node.name);
-  if (allowed == policy.elements.end() || depth > kMaxDepth) {
-    return std::move(node.children);  // unknown element: keep its content
+  if (allowed == policy.elements.end() || position.depth > kMaxDepth) {
+    return reshape(position, std::move(node.children));  // unknown element: keep its content
   }
   sanitize_attributes(node, allowed->second, policy);
   // Paragraphs emptied by removing their content (an image in a comment) would only
@@ -176,20 +193,20 @@ std::vector<HtmlNode> sanitize_node(HtmlNode node, const SanitizePolicy& policy,
     return child.kind == HtmlNode::Kind::Text && core::trim(child.text).empty();
   });
   if (node.name == "p" && blank) {
-    return {};
+    return reshape(position);
   }
   // An image whose only source was unsafe would show as a broken-image box.
   if (node.name == "img" && node.attribute("src") == nullptr) {
-    return {};
+    return reshape(position);
   }
   return {std::move(node)};
 }
 
-void sanitize_list(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy, int depth) {
+void sanitize_list(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy, Position position) {
   std::vector<HtmlNode> result;
   result.reserve(nodes.size());
   for (auto& node : nodes) {
-    for (auto& replacement : sanitize_node(std::move(node), policy, depth)) {
+    for (auto& replacement : sanitize_node(std::move(node), policy, position)) {
       result.push_back(std::move(replacement));
     }
   }
@@ -253,8 +270,10 @@ const SanitizePolicy& comment_policy() {
   return policy;
 }
 
-void sanitize(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy) {
-  sanitize_list(nodes, policy, 0);
+bool sanitize(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy) {
+  bool reshaped = false;
+  sanitize_list(nodes, policy, {0, false, &reshaped});
+  return reshaped;
 }
 
 bool is_safe_url(std::string_view url) {

@@ -33,7 +33,10 @@ const SanitizePolicy& comment_policy();
 
 /// Applies `policy` to the tree in place. Idempotent. Removes comments, scripts,
 /// event handlers, and URLs with schemes other than http, https, mailto and relative.
-void sanitize(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy);
+/// Returns true when elements were removed, unwrapped or replaced: the serialized tree
+/// may then parse differently (an unwrapped <font> between two <h1> lets them nest), so
+/// render_body parses it once more.
+bool sanitize(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy);
 
 /// True when the URL is relative or uses http, https or mailto (after removing the
 /// whitespace and control characters browsers ignore).

@@ -191,6 +191,18 @@ std::optional<std::size_t> invalid_utf8_at(std::string_view text) {
 
 bool is_valid_utf8(std::string_view text) { return !invalid_utf8_at(text); }
 
+std::string repair_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  while (const auto bad = invalid_utf8_at(text)) {
+    out.append(text.substr(0, *bad));
+    out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER, one per bad byte
+    text.remove_prefix(*bad + 1);
+  }
+  out.append(text);
+  return out;
+}
+
 std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
   const std::string_view before = text.substr(0, std::min(offset, text.size()));
   const std::size_t line_start = before.rfind('\n');

@@ -22,6 +22,10 @@ bool is_valid_utf8(std::string_view text);
 /// The byte offset of the first sequence that is not valid UTF-8, if any.
 std::optional<std::size_t> invalid_utf8_at(std::string_view text);
 
+/// `text` with every byte that is not part of valid UTF-8 replaced by U+FFFD, as a
+/// browser decoding it would show it.
+std::string repair_utf8(std::string_view text);
+
 /// 1-based line and column (in bytes) of a byte offset, for messages.
 std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset);
 

@@ -37,4 +37,11 @@ TEST(FirstWords, CutsAfterTheGivenNumberOfWords) {
   EXPECT_EQ(first_words("eins zwei", 5), "eins zwei");
 }
 
+TEST(Text, RepairsInvalidUtf8WithReplacementCharacters) {
+  EXPECT_EQ(repair_utf8("gr\xC3\xBC\xC3n"), "gr\xC3\xBC\xEF\xBF\xBDn");
+  EXPECT_EQ(repair_utf8("\x80\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(repair_utf8("Stra\xC3\x9F" "e"), "Stra\xC3\x9F" "e");
+  EXPECT_EQ(repair_utf8("\xF0\x9F\x98"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
 }  // namespace blogarchive::core
