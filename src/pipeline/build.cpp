@@ -4,9 +4,11 @@
 #include <chrono>
 #include <iostream>
 #include <ostream>
+#include <set>
 
 #include "blogarchive/blogarchive.hpp"
 #include "blogarchive/error.hpp"
+#include "core/text.hpp"
 #include "output/precompress.hpp"
 #include "output/sink.hpp"
 #include "pipeline/content_rendering.hpp"
@@ -20,6 +22,21 @@
 #include "store/store.hpp"
 
 namespace blogarchive {
+
+namespace {
+
+// WordPress allows posts without a title; a page headed by nothing is unreadable and
+// unlinkable in listings, so they are named "Ohne Titel (05.09.2009)".
+void name_untitled_items(blog::Snapshot& snapshot, const render::Catalog& catalog) {
+  for (auto& post : snapshot.posts) {
+    if (core::trim(post.title).empty() && blog::is_published(post)) {
+      post.title = catalog.get("untitled") + (post.date ? " (" + catalog.date(*post.date) + ")" : std::string());
+    }
+  }
+}
+
+}  // namespace
+
 
 // The whole build, top to bottom: config → store outline → site model → articles and
 // pages (content from the store or the render cache) → listings → feed and other site
@@ -36,11 +53,17 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   auto privacy_page = site::load_privacy_page(config, catalog.get("cookie_privacy_link"));
 
   auto store = store::Store::open(options.store_path, false);  // also brings the schema up to date
-  const blog::Snapshot outline = store.load_outline();
+  blog::Snapshot outline = store.load_outline();
+  name_untitled_items(outline, catalog);
   core::Diagnostics diagnostics;
   const site::SiteModel model = site::build_site_model(outline, config, diagnostics, std::move(privacy_page));
+  std::set<std::string> published_files;
+  for (const auto& [path, bytes] : theme.static_files()) {
+    published_files.insert("/assets/" + path);
+  }
   const pipeline::ContentInputs inputs(
-      model, {catalog.get("embed_label"), catalog.get("remote_image_label"), config.privacy.remote_images});
+      model, {catalog.get("embed_label"), catalog.get("remote_image_label"), catalog.get("missing_image_label"),
+              config.privacy.remote_images, std::move(published_files)});
 
   const int jobs = options.jobs > 0 ? options.jobs : pipeline::default_jobs();
   const pipeline::DocumentSources sources{

@@ -8,6 +8,7 @@
 
 #include "core/content_hash.hpp"
 #include "core/text.hpp"
+#include "core/url.hpp"
 
 namespace blogarchive::pipeline {
 namespace {
@@ -17,7 +18,7 @@ constexpr std::size_t kExcerptWords = 55;
 // Change whenever the content pipeline's output changes for the same input (autop,
 // sanitizer, shortcodes, serializer): render caches made by older builds are then
 // ignored instead of reused.
-constexpr std::int64_t kContentVersion = 2;  // 2: embed placeholders, remote images as links
+constexpr std::int64_t kContentVersion = 2;  // 2: embed placeholders, images contained
 
 // What decisions_hash adds for one answer of the site.
 void add_decision(core::ContentHash& hash, const content::LinkDecision& decision) {
@@ -166,8 +167,13 @@ ContentResult render_content(const blog::Post& post, const ContentInputs& inputs
   content::BodyOptions options;
   options.resolver = &recorder;
   options.embed_label = inputs.settings.embed_label;
-  options.remote_image_label = inputs.settings.remote_image_label;
-  options.allow_remote_images = inputs.settings.allow_remote_images;
+  options.images.allow_remote = inputs.settings.allow_remote_images;
+  options.images.remote_label = inputs.settings.remote_image_label;
+  options.images.missing_label = inputs.settings.missing_image_label;
+  options.images.local_file_exists = [&inputs](std::string_view url) {
+    const std::string path = core::percent_decode(url.substr(0, url.find_first_of("?#")));
+    return inputs.settings.published_files.count(path) > 0;
+  };
   options.markup = content::parse_markup(post.markup);
   options.shortcodes = inputs.media.context_for(post);
 
@@ -194,7 +200,10 @@ std::uint64_t content_key(const blog::Post& post, const ContentInputs& inputs) {
   core::ContentHash hash;
   hash.add(kContentVersion).add(static_cast<std::int64_t>(post.body_hash));
   hash.add(inputs.settings.embed_label).add(inputs.settings.remote_image_label);
-  hash.add(static_cast<std::int64_t>(inputs.settings.allow_remote_images));
+  hash.add(inputs.settings.missing_image_label).add(static_cast<std::int64_t>(inputs.settings.allow_remote_images));
+  for (const auto& file : inputs.settings.published_files) {
+    hash.add(file);
+  }
   hash.add(post.id).add(static_cast<std::int64_t>(inputs.media.hash()));
   return hash.digest();
 }

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,9 +41,13 @@ class MediaIndex {
 struct ContentInputs {
   /// The words the content pipeline adds (from the theme's catalog) and what it may load.
   struct Settings {
-    std::string embed_label;         ///< "Eingebetteter Inhalt: " before the provider
-    std::string remote_image_label;  ///< "Bild auf " before a remote image's host
+    std::string embed_label;          ///< "Eingebetteter Inhalt: " before the provider
+    std::string remote_image_label;   ///< "Bild auf " before a remote image's host
+    std::string missing_image_label;  ///< "Bild nicht im Archiv: " before its alt text
     bool allow_remote_images = false;
+    /// Every file the build publishes besides pages ("/assets/style.css"): what a local
+    /// image may show. Media of the blog join it once they are brought home.
+    std::set<std::string> published_files;
   };
   ContentInputs(const site::SiteModel& model, Settings content_settings)
       : resolver(model), media(*model.snapshot), settings(std::move(content_settings)) {}
