@@ -3,7 +3,7 @@
 # every test. ctest prints the summary CI reads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --test
 cmake --preset ci
 cmake --build --preset ci -j 2
 ctest --preset ci

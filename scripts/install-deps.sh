@@ -20,10 +20,19 @@ packages=(
   libdeflate-dev libbrotli-dev zlib1g-dev  # build --precompress (.gz, .br); zlib checks them
   libgtest-dev libgmock-dev
 )
-# bench/run.sh also needs the tools it compares against and measures with.
-if [ "${1:-}" = "--bench" ]; then
-  packages+=(hugo time libxml2-utils bc libbenchmark-dev)
-fi
+# --test: what the browser tests need (Debian's Chromium; Node.js and npm unless the
+# machine already has them, e.g. from NodeSource, whose nodejs package bundles npm).
+# --bench: the tools bench/run.sh compares against and measures with.
+# --fuzz: clang with libFuzzer for the fuzz preset.
+for option in "$@"; do
+  case "$option" in
+    --test) packages+=(chromium)
+            if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi ;;
+    --bench) packages+=(hugo time libxml2-utils bc libbenchmark-dev) ;;
+    --fuzz) packages+=(clang libclang-rt-dev) ;;
+    *) echo "install-deps: unknown option $option (known: --test --bench --fuzz)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for package in "${packages[@]}"; do
@@ -32,8 +41,19 @@ for package in "${packages[@]}"; do
   fi
 done
 
+# The browser tests' npm packages, exactly as package-lock.json pins them.
+install_browser_test_modules() {
+  local dir
+  dir="$(dirname "$0")/../tests/browser"
+  if [ ! -d "$dir/node_modules/playwright-core" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "install-deps: npm ci in tests/browser"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
+  if [[ " $* " == *" --test "* ]]; then install_browser_test_modules; fi
   exit 0
 fi
 
@@ -43,3 +63,4 @@ echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [[ " $* " == *" --test "* ]]; then install_browser_test_modules; fi

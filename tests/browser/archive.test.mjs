@@ -1,0 +1,257 @@
+// End-to-end test of built archives in a real browser (Debian's Chromium, driven by
+// playwright-core) against `blogarchive serve`.
+//
+//   node archive.test.mjs --blogarchive PATH --export FILE.xml --config archive.toml
+//                         [--name NAME] [--cookie-notice] [--two-click]
+//
+// Imports the export, builds it, serves it on a free port of 127.0.0.1 and opens every
+// page of the site. On each page: no dialog opens (alert/confirm/prompt are hooked and
+// the browser's dialog event is watched), nothing is logged as a console error, no
+// script error is thrown, and no request leaves 127.0.0.1. Then, depending on flags:
+// the cookie notice can be dismissed and stays dismissed on the next page; with
+// JavaScript off the articles still read well; two-click embeds load only after a click.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { chromium } from "playwright-core";
+
+const CHROMIUM = process.env.BLOGARCHIVE_CHROMIUM || "/usr/bin/chromium";
+
+function parseArgs(argv) {
+  const args = { name: "site", cookieNotice: false, twoClick: false };
+  for (let i = 0; i < argv.length; i++) {
+    const key = argv[i];
+    if (key === "--cookie-notice") args.cookieNotice = true;
+    else if (key === "--two-click") args.twoClick = true;
+    else args[key.replace(/^--/, "").replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = argv[++i];
+  }
+  for (const required of ["blogarchive", "export", "config"]) {
+    if (!args[required]) throw new Error(`missing --${required}`);
+  }
+  return args;
+}
+
+function run(binary, args) {
+  const result = spawnSync(binary, args, { encoding: "utf8" });
+  if (result.status !== 0) {
+    throw new Error(`${binary} ${args.join(" ")} failed:\n${result.stdout}${result.stderr}`);
+  }
+}
+
+// Every page of the built site as a URL path: index.html files by their directory,
+// other .html files by name.
+function pagePaths(root) {
+  const paths = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith(".html")) {
+        const rel = relative(root, full).split(sep).join("/");
+        paths.push("/" + (name === "index.html" ? rel.slice(0, -"index.html".length) : rel));
+      }
+    }
+  };
+  walk(root);
+  return paths.sort().map((path) => path.split("/").map(encodeURIComponent).join("/"));
+}
+
+// The pages that show one article (their HTML says so), whatever the permalink scheme.
+function articles(siteDir, paths) {
+  return new Set(
+    paths.filter((path) => {
+      const file = join(siteDir, decodeURIComponent(path), path.endsWith("/") ? "index.html" : "");
+      return readFileSync(file, "utf8").includes('<article class="article"');
+    }),
+  );
+}
+
+function serve(binary, siteDir) {
+  return new Promise((resolve, reject) => {
+    const server = spawn(binary, ["serve", siteDir, "--host", "127.0.0.1", "--port", "0"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const onData = (chunk) => {
+      output += chunk;
+      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
+      if (match) resolve({ server, origin: `http://127.0.0.1:${match[1]}` });
+    };
+    server.stdout.on("data", onData);
+    server.stderr.on("data", onData);
+    server.on("exit", (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
+  });
+}
+
+// Records everything on a page that must not happen.
+function watch(context, origin, problems, label) {
+  context.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin + "/") && !url.startsWith("data:") && !url.startsWith("about:")) {
+      problems.push(`${label()}: request leaves the site: ${url}`);
+    }
+  });
+  context.on("page", (page) => watchPage(page, problems, label));
+}
+
+function watchPage(page, problems, label) {
+  page.on("dialog", async (dialog) => {
+    problems.push(`${label()}: a ${dialog.type()} dialog opened: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") {
+      problems.push(`${label()}: console ${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on("pageerror", (error) => problems.push(`${label()}: script error: ${error.message}`));
+}
+
+// Counts calls of alert/confirm/prompt even if a page replaced the dialog event.
+const HOOK_DIALOGS = () => {
+  window.__dialogs = [];
+  for (const name of ["alert", "confirm", "prompt"]) {
+    window[name] = (message) => {
+      window.__dialogs.push(`${name}(${message})`);
+      return null;
+    };
+  }
+};
+
+async function blockForeignRequests(context, origin) {
+  // Nothing may leave 127.0.0.1; a request that tries is recorded (above) and aborted
+  // here so that the test never depends on the network.
+  await context.route("**/*", (route) =>
+    route.request().url().startsWith(origin + "/") ? route.continue() : route.abort("blockedbyclient"),
+  );
+}
+
+async function visitEveryPage(browser, origin, paths, problems) {
+  let current = "";
+  const context = await browser.newContext();
+  watch(context, origin, problems, () => current);
+  await blockForeignRequests(context, origin);
+  await context.addInitScript(HOOK_DIALOGS);
+  const page = await context.newPage();
+  for (const path of paths) {
+    current = path;
+    const response = await page.goto(origin + path, { waitUntil: "load" });
+    if (!response || response.status() !== 200) {
+      problems.push(`${path}: HTTP ${response ? response.status() : "no response"}`);
+    }
+    const dialogs = await page.evaluate(() => window.__dialogs);
+    for (const call of dialogs) problems.push(`${path}: script called ${call}`);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').count();
+    if (csp !== 1) problems.push(`${path}: no Content-Security-Policy meta element`);
+  }
+  await context.close();
+}
+
+async function checkCookieNotice(browser, origin, problems) {
+  const context = await browser.newContext();
+  watch(context, origin, problems, () => "cookie notice");
+  await blockForeignRequests(context, origin);
+  const page = await context.newPage();
+  await page.goto(origin + "/");
+  const notice = page.locator("#cookie-notice");
+  if (!(await notice.isVisible())) problems.push("cookie notice: not shown on the first visit");
+  const privacyLink = notice.locator("a");
+  if ((await privacyLink.count()) === 0) problems.push("cookie notice: no link to the privacy policy");
+  await notice.locator("button").click();
+  if (await notice.isVisible()) problems.push("cookie notice: still visible after dismissing it");
+  const article = await page.locator("main a[href^='/20']").first().getAttribute("href");
+  await page.goto(origin + article);
+  if (await page.locator("#cookie-notice").isVisible()) {
+    problems.push(`cookie notice: shown again on ${article} after it was dismissed`);
+  }
+  await context.close();
+}
+
+async function checkWithoutJavaScript(browser, origin, paths, articlePaths, problems) {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await blockForeignRequests(context, origin);
+  const page = await context.newPage();
+  const articles = paths.filter((path) => articlePaths.has(path)).slice(0, 20);
+  if (articles.length === 0) problems.push("no JavaScript: no article pages found");
+  for (const path of articles) {
+    await page.goto(origin + path);
+    const heading = page.locator("main h1");
+    if (!(await heading.isVisible())) problems.push(`no JavaScript: ${path}: the title is not visible`);
+    const text = (await page.locator("main").innerText()).trim();
+    if (text.length < 40) problems.push(`no JavaScript: ${path}: the article reads as ${JSON.stringify(text)}`);
+    const notice = page.locator("#cookie-notice");
+    if ((await notice.count()) > 0 && (await notice.locator("button").isVisible())) {
+      problems.push(`no JavaScript: ${path}: the cookie notice shows a button that cannot work`);
+    }
+  }
+  await context.close();
+}
+
+async function checkTwoClickEmbeds(browser, origin, paths, problems) {
+  const context = await browser.newContext();
+  const requests = [];
+  context.on("request", (request) => requests.push(request.url()));
+  // The provider is never contacted for real: its answer is a stub.
+  await context.route("**/*", (route) =>
+    route.request().url().startsWith(origin + "/")
+      ? route.continue()
+      : route.fulfill({ status: 200, contentType: "text/html", body: "<p>player</p>" }),
+  );
+  const page = await context.newPage();
+  let found = false;
+  for (const path of paths) {
+    await page.goto(origin + path);
+    const button = page.locator(".embed .embed-load").first();
+    if ((await button.count()) === 0) continue;
+    found = true;
+    const foreign = () => requests.filter((url) => !url.startsWith(origin + "/"));
+    if (foreign().length > 0) problems.push(`two-click: ${path}: requests before the click: ${foreign()}`);
+    await button.click();
+    const frame = page.locator("iframe.embed-frame");
+    await frame.waitFor();
+    const src = await frame.getAttribute("src");
+    if (!src.startsWith("https://www.youtube-nocookie.com/embed/")) problems.push(`two-click: player src ${src}`);
+    break;
+  }
+  if (!found) problems.push("two-click: no page offers a two-click embed");
+  await context.close();
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const work = mkdtempSync(join(tmpdir(), `blogarchive-browser-${args.name}-`));
+  const store = join(work, "archive.db");
+  const siteDir = join(work, "site");
+  run(args.blogarchive, ["import", args.export, "--store", store]);
+  run(args.blogarchive, ["build", "--store", store, "--config", args.config, "--out", siteDir, "--quiet"]);
+  const paths = pagePaths(siteDir);
+  const { server, origin } = await serve(args.blogarchive, siteDir);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync"],
+  });
+  const problems = [];
+  try {
+    await visitEveryPage(browser, origin, paths, problems);
+    if (args.cookieNotice) await checkCookieNotice(browser, origin, problems);
+    await checkWithoutJavaScript(browser, origin, paths, articles(siteDir, paths), problems);
+    if (args.twoClick) await checkTwoClickEmbeds(browser, origin, paths, problems);
+  } finally {
+    await browser.close();
+    server.kill();
+    rmSync(work, { recursive: true, force: true });
+  }
+  console.log(`${args.name}: ${paths.length} pages opened in Chromium`);
+  if (problems.length > 0) {
+    console.error(`${problems.length} problems:\n` + problems.slice(0, 200).join("\n"));
+    process.exit(1);
+  }
+  console.log(`${args.name}: no dialog, no console error, no request beyond ${origin}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
