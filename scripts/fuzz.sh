@@ -16,7 +16,9 @@ status=0
 for target in wxr_reader sanitizer link_rewriter; do
   mkdir -p "$scratch/$target" "fuzz/regressions/$target"
   echo "fuzz: $target for ${seconds}s"
-  if ! "build/fuzz/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  dictionary=()
+  if [ -f "fuzz/$target.dict" ]; then dictionary=(-dict="fuzz/$target.dict"); fi
+  if ! "build/fuzz/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 "${dictionary[@]}" \
       -artifact_prefix="fuzz/regressions/$target/" "$scratch/$target" "fuzz/corpus/$target" \
       "fuzz/regressions/$target" 2>"$scratch/$target.log"; then
     echo "fuzz: $target found a crash (now in fuzz/regressions/$target/):"

@@ -1,6 +1,7 @@
 #include "importers/wordpress/wxr_reader.hpp"
 
 #include <fmt/format.h>
+#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 
@@ -103,6 +104,35 @@ void read_channel_child(const xmlNode* node, ChannelState& state, const std::str
   }
 }
 
+// WordPress never writes a DOCTYPE. One that declares entities is either a mistake or
+// an attack: nested entities expand a few hundred bytes into gigabytes ("billion
+// laughs"), and external ones point at files of the importing machine. They are
+// refused before any content is read.
+void refuse_declared_entities(bool declares_entities, const std::string& file_name, int line) {
+  if (!declares_entities) {
+    return;
+  }
+  throw InputError(fmt::format("{}:{}: the DOCTYPE declares XML entities; WordPress exports never do, and "
+                               "blogarchive does not expand them (nested entities can grow a small file into "
+                               "gigabytes, external ones read local files). Remove the <!DOCTYPE …> block and "
+                               "import again", file_name, line));
+}
+
+bool declares_entities(const xmlDoc* document) {
+  const xmlDtd* subset = document != nullptr ? document->intSubset : nullptr;
+  return subset != nullptr && subset->entities != nullptr &&
+         xmlHashSize(static_cast<xmlHashTablePtr>(subset->entities)) > 0;
+}
+
+// The streaming reader's DOCTYPE node, as text. (xmlTextReaderCurrentDoc would tell
+// too, but it makes the reader keep every node it has read.)
+bool declares_entities(xmlTextReaderPtr reader) {
+  xmlChar* dtd = xmlTextReaderReadOuterXml(reader);
+  const bool declares = dtd != nullptr && xmlStrstr(dtd, BAD_CAST "<!ENTITY") != nullptr;
+  xmlFree(dtd);
+  return declares;
+}
+
 void throw_if_fatal(const XmlErrors& errors, bool recover) {
   if (!recover && !errors.first_fatal.empty()) {
     throw InputError(errors.first_fatal +
@@ -123,6 +153,7 @@ void read_recovering(const std::filesystem::path& file, XmlErrors& errors, Chann
   xmlSetStructuredErrorFunc(nullptr, nullptr);
   xmlFreeParserCtxt(context);
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> owned(document, &xmlFreeDoc);
+  refuse_declared_entities(declares_entities(document), file_name, 1);  // the DTD keeps no line; it is at the top
   const xmlNode* root = document ? xmlDocGetRootElement(document) : nullptr;
   if (root == nullptr || qname(root).local != "rss") {
     throw InputError(fmt::format("{}: not a WordPress export, even read in recovering mode "
@@ -170,7 +201,12 @@ void WxrImporter::read(const std::filesystem::path& file, const ReadOptions& opt
   while (status == 1) {
     throw_if_fatal(errors, options.recover);
     const int depth = xmlTextReaderDepth(reader.get());
-    const bool is_element = xmlTextReaderNodeType(reader.get()) == XML_READER_TYPE_ELEMENT;
+    const int type = xmlTextReaderNodeType(reader.get());
+    if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+      refuse_declared_entities(declares_entities(reader.get()), file_name,
+                               xmlTextReaderGetParserLineNumber(reader.get()));
+    }
+    const bool is_element = type == XML_READER_TYPE_ELEMENT;
     if (is_element && depth == 0) {
       const xmlChar* name = xmlTextReaderConstLocalName(reader.get());
       saw_rss = name != nullptr && std::string_view(reinterpret_cast<const char*>(name)) == "rss";

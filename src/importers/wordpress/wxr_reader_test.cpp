@@ -75,6 +75,41 @@ TEST(WxrImporter, NamesLineAndColumnOfTruncatedFiles) {
   }
 }
 
+TEST(WxrImporter, RefusesEntityDeclarationsBeforeExpandingAnything) {
+  // Seven levels of twenty: 20^6 × 70 bytes, about 4.5 GB of text if expanded.
+  std::string dtd = "<!DOCTYPE rss [\n<!ENTITY a \"" + std::string(70, 'a') + "\">\n";
+  for (char level = 'b'; level <= 'g'; ++level) {
+    dtd += std::string("<!ENTITY ") + level + " \"";
+    for (int i = 0; i < 20; ++i) {
+      dtd += std::string("&") + static_cast<char>(level - 1) + ";";
+    }
+    dtd += "\">\n";
+  }
+  dtd += "<!ENTITY passwd SYSTEM \"file:///etc/passwd\">\n]>\n";
+  std::string text = wxr(item("<wp:post_id>1</wp:post_id><content:encoded>&g;&passwd;</content:encoded>"));
+  text.insert(text.find("<rss"), dtd);
+  const auto path = write_temp("laughs", text);
+  for (const bool recover : {false, true}) {
+    blog::VectorSink sink;
+    core::Diagnostics diagnostics;
+    try {
+      WxrImporter().read(path, {.recover = recover}, sink, diagnostics);
+      FAIL() << "recover=" << recover;
+    } catch (const InputError& error) {
+      EXPECT_NE(std::string(error.what()).find("laughs.xml:"), std::string::npos) << error.what();
+      EXPECT_NE(std::string(error.what()).find("declares XML entities"), std::string::npos) << error.what();
+    }
+    EXPECT_TRUE(sink.posts.empty());
+  }
+  // A DOCTYPE without declarations is harmless and read as usual.
+  std::string plain = wxr(item("<wp:post_id>1</wp:post_id>"));
+  plain.insert(plain.find("<rss"), "<!DOCTYPE rss>\n");
+  blog::VectorSink sink;
+  core::Diagnostics diagnostics;
+  WxrImporter().read(write_temp("doctype", plain), {}, sink, diagnostics);
+  EXPECT_EQ(sink.posts.size(), 1u);
+}
+
 TEST(WxrImporter, DerivesMissingSlugsFromTheTitleAndReportsThem) {
   const auto path = write_temp("slug", wxr(
       "<item><title>Über Größe</title><wp:post_id>3</wp:post_id><wp:status>publish</wp:status>"
