@@ -74,7 +74,7 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   output::PrecompressingSink precompressing(disk, formats);
   output::OutputSink& sink = formats.any() ? static_cast<output::OutputSink&>(precompressing) : disk;
   const auto summaries = pipeline::write_item_documents(model, inputs, theme, sources, sink, progress, diagnostics);
-  pipeline::write_listing_documents(model, theme, summaries, jobs, sink, progress);
+  pipeline::write_listing_documents(model, inputs, theme, summaries, jobs, sink, progress);
   pipeline::write_site_files(model, theme, summaries, sink);
   disk.commit();
 

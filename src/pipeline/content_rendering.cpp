@@ -162,10 +162,13 @@ content::ShortcodeContext MediaIndex::context_for(const blog::Post& post) const 
   return context;
 }
 
-ContentResult render_content(const blog::Post& post, const ContentInputs& inputs) {
-  RecordingResolver recorder(inputs.resolver);
+namespace {
+
+// What every piece of content is rendered with: the site's answers about old URLs, the
+// catalog's words, and which images may show.
+content::BodyOptions body_options(const ContentInputs& inputs, const content::LinkResolver& resolver) {
   content::BodyOptions options;
-  options.resolver = &recorder;
+  options.resolver = &resolver;
   options.embed_label = inputs.settings.embed_label;
   options.images.allow_remote = inputs.settings.allow_remote_images;
   options.images.remote_label = inputs.settings.remote_image_label;
@@ -174,6 +177,14 @@ ContentResult render_content(const blog::Post& post, const ContentInputs& inputs
     const std::string path = core::percent_decode(url.substr(0, url.find_first_of("?#")));
     return inputs.settings.published_files.count(path) > 0;
   };
+  return options;
+}
+
+}  // namespace
+
+ContentResult render_content(const blog::Post& post, const ContentInputs& inputs) {
+  RecordingResolver recorder(inputs.resolver);
+  content::BodyOptions options = body_options(inputs, recorder);
   options.markup = content::parse_markup(post.markup);
   options.shortcodes = inputs.media.context_for(post);
 
@@ -214,6 +225,15 @@ std::uint64_t decisions_hash(const std::vector<std::string_view>& links, const c
     add_decision(hash, resolver.resolve(url));
   }
   return hash.digest();
+}
+
+std::string render_term_description(std::string_view raw, const ContentInputs& inputs) {
+  if (core::trim(raw).empty()) {
+    return {};
+  }
+  content::BodyOptions options = body_options(inputs, inputs.resolver);
+  options.run_shortcodes = false;  // WordPress does not run them in term descriptions
+  return content::render_body(raw, options).html;
 }
 
 }  // namespace blogarchive::pipeline

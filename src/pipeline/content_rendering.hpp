@@ -64,6 +64,10 @@ struct ContentResult {
   std::uint64_t links_hash = 0;    ///< what decisions_hash(links) gave at render time
 };
 
+/// A category's or tag's description through the content pipeline (content policy,
+/// autop, links rewritten); empty for an empty description.
+std::string render_term_description(std::string_view raw, const ContentInputs& inputs);
+
 /// Runs the body, excerpt and approved comments of one post (with its body read)
 /// through the content pipeline, rewriting links to the old blog with the site's routes.
 ContentResult render_content(const blog::Post& post, const ContentInputs& inputs);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -147,7 +148,8 @@ ArticleSummaries write_item_documents(const site::SiteModel& model, const Conten
   return summaries;
 }
 
-void write_listing_documents(const site::SiteModel& model, const render::Theme& theme,
+void write_listing_documents(const site::SiteModel& model, const ContentInputs& inputs,
+                             const render::Theme& theme,
                              const ArticleSummaries& summaries, int jobs, output::OutputSink& sink,
                              Progress& progress) {
   struct ListingPage {
@@ -160,6 +162,13 @@ void write_listing_documents(const site::SiteModel& model, const render::Theme& 
       pages.push_back({&listing, number});
     }
   }
+  // Term descriptions: a few dozen at most, rendered once here rather than per page.
+  std::map<const site::Listing*, std::string> descriptions;
+  for (const auto& listing : model.listings) {
+    if (std::string html = render_term_description(listing.description, inputs); !html.empty()) {
+      descriptions.emplace(&listing, std::move(html));
+    }
+  }
   std::vector<std::unique_ptr<render::PageRenderer>> renderers(static_cast<std::size_t>(std::max(1, jobs)));
   progress.start("listing pages", pages.size());
   parallel_chunks(pages.size(), jobs, kListingChunk, [&](int index, std::size_t begin, std::size_t end) {
@@ -169,8 +178,10 @@ void write_listing_documents(const site::SiteModel& model, const render::Theme& 
     }
     for (std::size_t i = begin; i < end; ++i) {
       const auto& [listing, number] = pages[i];
+      const auto description = descriptions.find(listing);
       sink.write(site::output_file(site::listing_page_path(*listing, number)),
-                 renderer->listing_page(*listing, number, summaries.entries));
+                 renderer->listing_page(*listing, number, summaries.entries,
+                                        description == descriptions.end() ? std::string() : description->second));
     }
     progress.advance(end - begin);
   });

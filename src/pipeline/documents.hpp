@@ -35,7 +35,8 @@ ArticleSummaries write_item_documents(const site::SiteModel& model, const Conten
 
 /// Writes every page of every listing (overview, categories, tags, years, months) in
 /// parallel.
-void write_listing_documents(const site::SiteModel& model, const render::Theme& theme,
+void write_listing_documents(const site::SiteModel& model, const ContentInputs& inputs,
+                             const render::Theme& theme,
                              const ArticleSummaries& summaries, int jobs, output::OutputSink& sink,
                              Progress& progress);
 

@@ -239,7 +239,7 @@ std::string overview_intro(const Context& context) {
 }
 
 std::string render_listing_page(const Context& context, const site::Listing& listing, int number,
-                                const std::vector<std::string>& entries) {
+                                const std::vector<std::string>& entries, const std::string& description_html) {
   const auto& model = context.model();
   const int pages = model.page_count(listing);
   const auto per_page = static_cast<std::size_t>(model.config.per_page);
@@ -253,6 +253,8 @@ std::string render_listing_page(const Context& context, const site::Listing& lis
   data.set("heading", heading);
   const std::string intro = listing.kind == site::Listing::Kind::Overview && number == 1 ? overview_intro(context) : "";
   data.set("intro", intro.empty() ? mustache::data(false) : mustache::data(intro));
+  data.set("description", number == 1 && !description_html.empty() ? mustache::data(description_html)
+                                                                     : mustache::data(false));
   data.set("entries", entries_html);
   data.set("has_pagination", pages > 1);
   data.set("page_of", context.catalog().format("page_of", {{"page", std::to_string(number)},
@@ -351,8 +353,9 @@ std::string PageRenderer::listing_entry(std::size_t index, const std::string& ex
 }
 
 std::string PageRenderer::listing_page(const site::Listing& listing, int number,
-                                       const std::vector<std::string>& entries) const {
-  return render_listing_page(*context_, listing, number, entries);
+                                       const std::vector<std::string>& entries,
+                                       const std::string& description_html) const {
+  return render_listing_page(*context_, listing, number, entries, description_html);
 }
 
 std::string PageRenderer::feed(const std::vector<std::string>& excerpts) const {

@@ -33,7 +33,10 @@ class PageRenderer {
   /// An article's entry in listings: title, date, excerpt, "read more".
   std::string listing_entry(std::size_t index, const std::string& excerpt_html) const;
   /// Page `number` (1-based) of a listing; `entries` by article index.
-  std::string listing_page(const site::Listing& listing, int number, const std::vector<std::string>& entries) const;
+  /// `description_html`: the term's description, already through the content pipeline;
+  /// shown above the first page's entries.
+  std::string listing_page(const site::Listing& listing, int number, const std::vector<std::string>& entries,
+                           const std::string& description_html = {}) const;
   /// `excerpts`: the excerpt HTML of the newest articles, newest first (kFeedEntries).
   std::string feed(const std::vector<std::string>& excerpts) const;
   std::string sitemap() const;

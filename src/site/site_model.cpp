@@ -144,9 +144,12 @@ void add_listing(SiteModel& model, PathClaims& claims, Listing listing, core::Di
 
 void collect_listings(SiteModel& model, PathClaims& claims, core::Diagnostics& diagnostics) {
   std::map<std::string, const blog::Term*> categories;
+  std::map<std::string, const blog::Term*> tags;
   for (const auto& term : model.snapshot->terms) {
     if (term.taxonomy == "category") {
       categories[term.slug] = &term;
+    } else if (term.taxonomy == "post_tag") {
+      tags[term.slug] = &term;
     }
   }
   std::map<std::string, Listing> by_path;  // sorted by path: deterministic order
@@ -163,6 +166,10 @@ void collect_listings(SiteModel& model, PathClaims& claims, core::Diagnostics& d
       listing.kind = is_category ? Listing::Kind::Category : Listing::Kind::Tag;
       listing.base_path = path;
       listing.name = ref.name.empty() ? ref.slug : ref.name;
+      const auto& terms = is_category ? categories : tags;
+      if (const auto term = terms.find(ref.slug); term != terms.end()) {
+        listing.description = term->second->description;
+      }
       listing.articles.push_back(i);
       (is_category ? article.categories : article.tags).push_back({listing.name, path});
     }

@@ -43,6 +43,7 @@ struct Listing {
   std::string name;       ///< term name, "2010", or "2010-01"
   core::DateTime month;   ///< for Year and Month
   std::vector<std::size_t> articles;  ///< indices into SiteModel::articles, newest first
+  std::string description;  ///< the term's description as exported (raw HTML); categories and tags
 };
 
 /// Which URL shows what, for one build. Holds pointers into the snapshot it was made
