@@ -199,6 +199,8 @@ async function checkTwoClickEmbeds(browser, origin, paths, problems) {
       : route.fulfill({ status: 200, contentType: "text/html", body: "<p>player</p>" }),
   );
   const page = await context.newPage();
+  // A player refused by the Content-Security-Policy would show up here as a console error.
+  watchPage(page, problems, () => "two-click");
   let found = false;
   for (const path of paths) {
     await page.goto(origin + path);
@@ -212,6 +214,8 @@ async function checkTwoClickEmbeds(browser, origin, paths, problems) {
     await frame.waitFor();
     const src = await frame.getAttribute("src");
     if (!src.startsWith("https://www.youtube-nocookie.com/embed/")) problems.push(`two-click: player src ${src}`);
+    const player = await (await frame.elementHandle()).contentFrame();
+    await player.waitForSelector("text=player");  // the stub answered: the frame was allowed to load
     break;
   }
   if (!found) problems.push("two-click: no page offers a two-click embed");
