@@ -86,37 +86,6 @@ bool is_srcset_descriptor(std::string_view descriptor) {
   return number.find_first_not_of("0123456789.") == std::string_view::npos && number.front() != '.';
 }
 
-}  // namespace
-
-std::optional<std::string> clean_srcset(std::string_view srcset) {
-  std::string clean;
-  for (const std::string_view raw_candidate : core::split(srcset, ',')) {
-    const std::string_view candidate = core::trim(raw_candidate);
-    if (candidate.empty()) {
-      continue;
-    }
-    const auto space = candidate.find_first_of(" \t\n\r\f");
-    const std::string_view url = candidate.substr(0, space);
-    const std::string_view descriptor =
-        space == std::string_view::npos ? std::string_view() : core::trim(candidate.substr(space));
-    if (!is_safe_url(url) || (!descriptor.empty() && !is_srcset_descriptor(descriptor))) {
-      return std::nullopt;  // one bad candidate: the author's intent is unclear, drop all
-    }
-    clean += clean.empty() ? "" : ", ";
-    clean.append(url);
-    if (!descriptor.empty()) {
-      clean += ' ';
-      clean.append(descriptor);
-    }
-  }
-  if (clean.empty()) {
-    return std::nullopt;
-  }
-  return clean;
-}
-
-namespace {
-
 void sanitize_attributes(HtmlNode& node, const std::set<std::string>& allowed,
                          const SanitizePolicy& policy) {
   const std::string* style = node.attribute("style");
@@ -290,6 +259,33 @@ bool is_safe_url(std::string_view url) {
   }
   const std::string scheme = core::to_lower_ascii(std::string_view(cleaned).substr(0, colon));
   return scheme == "http" || scheme == "https" || scheme == "mailto";
+}
+
+std::optional<std::string> clean_srcset(std::string_view srcset) {
+  std::string clean;
+  for (const std::string_view raw_candidate : core::split(srcset, ',')) {
+    const std::string_view candidate = core::trim(raw_candidate);
+    if (candidate.empty()) {
+      continue;
+    }
+    const auto space = candidate.find_first_of(" \t\n\r\f");
+    const std::string_view url = candidate.substr(0, space);
+    const std::string_view descriptor =
+        space == std::string_view::npos ? std::string_view() : core::trim(candidate.substr(space));
+    if (!is_safe_url(url) || (!descriptor.empty() && !is_srcset_descriptor(descriptor))) {
+      return std::nullopt;  // one bad candidate: the author's intent is unclear, drop all
+    }
+    clean += clean.empty() ? "" : ", ";
+    clean.append(url);
+    if (!descriptor.empty()) {
+      clean += ' ';
+      clean.append(descriptor);
+    }
+  }
+  if (clean.empty()) {
+    return std::nullopt;
+  }
+  return clean;
 }
 
 }  // namespace blogarchive::content
