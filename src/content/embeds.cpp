@@ -107,11 +107,26 @@ EmbedProvider embed_provider(std::string_view url) {
 }
 
 std::string embed_original_url(std::string_view url) {
+  // Players were often embedded protocol-relative ("//www.slideshare.net/…"); readers
+  // follow the link from wherever the archive is hosted, so it names https.
+  if (url.starts_with("//")) {
+    return embed_original_url("https:" + std::string(url));
+  }
   const core::UrlParts parts = core::split_url(url);
   const EmbedProvider provider = embed_provider(url);
   if (provider.key == "youtube") {
     if (const std::string id = youtube_id(parts); !id.empty()) {
       return "https://www.youtube.com/watch?v=" + id;
+    }
+  }
+  if (provider.key == "twitter" && parts.path.find("/embed/Tweet") != std::string::npos) {
+    if (const std::string id = leading_id(core::query_value(parts.query, "id").value_or("")); !id.empty()) {
+      return "https://twitter.com/i/status/" + id;
+    }
+  }
+  if (provider.key == "instagram") {
+    if (const std::string id = id_after(parts.path, "/p/"); !id.empty()) {
+      return "https://www.instagram.com/p/" + id + "/";
     }
   }
   if (provider.key == "vimeo") {

@@ -19,8 +19,9 @@ struct EmbedProvider {
 /// Who serves `url` (an iframe src, a Flash movie, a media file).
 EmbedProvider embed_provider(std::string_view url);
 
-/// The page a reader should visit instead of the embed URL: YouTube's and Vimeo's player
-/// URLs lead to their watch pages; everything else stays as it is.
+/// The page a reader should visit instead of the embed URL: the player URLs of YouTube,
+/// Vimeo, Twitter and Instagram lead to the video's or post's own page; protocol-relative
+/// URLs get https; everything else stays as it is.
 std::string embed_original_url(std::string_view url);
 
 /// The placeholder for an embed of `url`: phrasing content only, so it is valid inside
