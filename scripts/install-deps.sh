@@ -11,7 +11,7 @@ packages=(
   libgumbo-dev            # HTML5 parser for post bodies
   libkainjow-mustache-dev # templates
   libtomlplusplus-dev     # archive.toml
-  libcpp-httplib-dev      # blogarchive serve
+  libmicrohttpd-dev       # blogarchive serve (bounded memory per connection, thread pool)
   libcli11-dev            # command line
   libfmt-dev              # formatting (g++ 12 has no <format>)
   libicu-dev              # dates, slugs, Unicode

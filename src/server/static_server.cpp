@@ -1,10 +1,19 @@
 #include "server/static_server.hpp"
 
 #include <fmt/format.h>
-#include <httplib.h>
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <ostream>
 
 #include "blogarchive/error.hpp"
@@ -24,23 +33,6 @@ bool is_inside(const std::filesystem::path& root, const std::filesystem::path& c
   }
   const auto relative = real.lexically_relative(real_root);
   return !relative.empty() && *relative.begin() != "..";
-}
-
-// A static archive has nothing to post, put or delete; refusing here keeps every other
-// method away from the file system. True when the request got its answer.
-bool refuse(const httplib::Request& request, httplib::Response& response, const ServerLimits& limits) {
-  if (request.method != "GET" && request.method != "HEAD") {
-    response.status = 405;
-    response.set_header("Allow", "GET, HEAD");
-    response.set_content("405 Method Not Allowed: this archive answers only GET and HEAD\n", "text/plain; charset=utf-8");
-    return true;
-  }
-  if (request.headers.size() > limits.max_headers) {
-    response.status = 431;
-    response.set_content("431 Request Header Fields Too Large\n", "text/plain; charset=utf-8");
-    return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -87,72 +79,242 @@ std::string mime_type(const std::filesystem::path& file) {
   return found == kTypes.end() ? "application/octet-stream" : found->second;
 }
 
+namespace {
+
+// One request's raw target ("/%C3%BCber?x=1"), captured by MHD's URI log callback
+// before any decoding, so that resolve_site_path is the only place that decodes.
+struct Request {
+  std::string target;
+};
+
+void* remember_target(void* /*cls*/, const char* uri, MHD_Connection* /*connection*/) {
+  return new Request{uri != nullptr ? uri : ""};
+}
+
+void forget_target(void* /*cls*/, MHD_Connection* /*connection*/, void** request_state,
+                   MHD_RequestTerminationCode /*code*/) {
+  delete static_cast<Request*>(*request_state);
+  *request_state = nullptr;
+}
+
+// "bytes=0-3", "bytes=5-", "bytes=-2" against a file of `size` bytes. Several ranges
+// are answered with the whole file, as RFC 9110 allows.
+struct ByteRange {
+  enum class Kind { Whole, Part, Unsatisfiable };
+  Kind kind = Kind::Whole;
+  std::uint64_t first = 0;
+  std::uint64_t length = 0;
+};
+
+ByteRange parse_range(const char* header, std::uint64_t size) {
+  if (header == nullptr) {
+    return {};
+  }
+  const std::string_view value = core::trim(header);
+  if (!value.starts_with("bytes=") || value.find(',') != std::string_view::npos) {
+    return {};
+  }
+  const std::string_view spec = value.substr(6);
+  const auto dash = spec.find('-');
+  const auto number = [](std::string_view digits) -> std::optional<std::uint64_t> {
+    if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string_view::npos) {
+      return std::nullopt;
+    }
+    return std::stoull(std::string(digits));
+  };
+  if (dash == std::string_view::npos) {
+    return {};
+  }
+  const auto from = number(spec.substr(0, dash));
+  const auto to = number(spec.substr(dash + 1));
+  if (!from && to) {  // the last `to` bytes
+    if (*to == 0 || size == 0) {
+      return {ByteRange::Kind::Unsatisfiable};
+    }
+    const std::uint64_t length = std::min(*to, size);
+    return {ByteRange::Kind::Part, size - length, length};
+  }
+  if (!from || *from >= size || (to && *to < *from)) {
+    return {from ? ByteRange::Kind::Unsatisfiable : ByteRange::Kind::Whole};
+  }
+  const std::uint64_t last = to ? std::min(*to, size - 1) : size - 1;
+  return {ByteRange::Kind::Part, *from, last - *from + 1};
+}
+
+}  // namespace
+
 struct StaticServer::Impl {
-  Impl(std::filesystem::path site_root, std::ostream& out) : root(std::move(site_root)), log(out) {}
+  Impl(std::filesystem::path site_root, std::ostream& out, ServerLimits server_limits)
+      : root(std::move(site_root)), log(out), limits(server_limits) {}
+
   std::filesystem::path root;
   std::ostream& log;
-  httplib::Server http;
+  std::vector<std::pair<std::string, std::string>> headers;
+  ServerLimits limits;
+  std::mutex mutex;  ///< guards `log`, `stopping`
+  std::condition_variable stopped;
+  bool stopping = false;
+
+  // Answers with `response` (taking it), the site's headers added.
+  MHD_Result send(MHD_Connection* connection, const std::string& method, const std::string& target,
+                  unsigned int status, MHD_Response* response) {
+    for (const auto& [name, value] : headers) {
+      MHD_add_response_header(response, name.c_str(), value.c_str());
+    }
+    const MHD_Result queued = MHD_queue_response(connection, status, response);
+    MHD_destroy_response(response);
+    std::lock_guard lock(mutex);
+    log << fmt::format("{} {} {}\n", method, target, status) << std::flush;
+    return queued;
+  }
+
+  MHD_Result send_text(MHD_Connection* connection, const std::string& method, const std::string& target,
+                       unsigned int status, const std::string& text, const char* type = "text/plain; charset=utf-8") {
+    MHD_Response* response =
+        MHD_create_response_from_buffer(text.size(), const_cast<char*>(text.data()), MHD_RESPMEM_MUST_COPY);
+    MHD_add_response_header(response, "Content-Type", type);
+    return send(connection, method, target, status, response);
+  }
+
+  MHD_Result send_file(MHD_Connection* connection, const std::string& method, const std::string& target,
+                       const std::filesystem::path& file) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat info {};
+    if (fd < 0 || ::fstat(fd, &info) != 0) {
+      if (fd >= 0) {
+        ::close(fd);
+      }
+      return send_text(connection, method, target, 500, "500 cannot read the file\n");
+    }
+    const auto size = static_cast<std::uint64_t>(info.st_size);
+    const ByteRange range = parse_range(MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Range"), size);
+    if (range.kind == ByteRange::Kind::Unsatisfiable) {
+      ::close(fd);
+      MHD_Response* response = MHD_create_response_from_buffer(0, nullptr, MHD_RESPMEM_PERSISTENT);
+      MHD_add_response_header(response, "Content-Range", fmt::format("bytes */{}", size).c_str());
+      return send(connection, method, target, 416, response);
+    }
+    const bool part = range.kind == ByteRange::Kind::Part;
+    MHD_Response* response = MHD_create_response_from_fd_at_offset64(part ? range.length : size, fd,
+                                                                      part ? range.first : 0);
+    MHD_add_response_header(response, "Content-Type", mime_type(file).c_str());
+    MHD_add_response_header(response, "Accept-Ranges", "bytes");
+    if (part) {
+      MHD_add_response_header(
+          response, "Content-Range",
+          fmt::format("bytes {}-{}/{}", range.first, range.first + range.length - 1, size).c_str());
+    }
+    return send(connection, method, target, part ? 206 : 200, response);
+  }
+
+  MHD_Result answer(MHD_Connection* connection, const std::string& method, const std::string& target) {
+    // A static archive has nothing to post, put or delete; refusing here, before any
+    // body is read, keeps every other method away from the file system.
+    if (method != "GET" && method != "HEAD") {
+      MHD_Response* response = MHD_create_response_from_buffer(
+          0, nullptr, MHD_RESPMEM_PERSISTENT);
+      MHD_add_response_header(response, "Allow", "GET, HEAD");
+      return send(connection, method, target, 405, response);
+    }
+    const int header_count = MHD_get_connection_values(connection, MHD_HEADER_KIND, nullptr, nullptr);
+    if (header_count < 0 || static_cast<std::size_t>(header_count) > limits.max_headers) {
+      return send_text(connection, method, target, 431, "431 Request Header Fields Too Large\n");
+    }
+    const Resolution resolution = resolve_site_path(root, target);
+    if (resolution.kind == Resolution::Kind::RedirectToSlash) {
+      const auto query = std::min(target.find('?'), target.size());
+      MHD_Response* response = MHD_create_response_from_buffer(0, nullptr, MHD_RESPMEM_PERSISTENT);
+      MHD_add_response_header(response, "Location", (target.substr(0, query) + "/" + target.substr(query)).c_str());
+      return send(connection, method, target, 301, response);
+    }
+    if (resolution.kind == Resolution::Kind::File) {
+      return send_file(connection, method, target, resolution.file);
+    }
+    const auto not_found = core::read_file(root / "404.html");
+    return not_found ? send_text(connection, method, target, 404, *not_found, "text/html; charset=utf-8")
+                     : send_text(connection, method, target, 404, "404 Not Found\n");
+  }
 };
+
+namespace {
+
+// "127.0.0.1", "0.0.0.0" or a name such as "localhost" that resolves to IPv4.
+sockaddr_in ipv4_address(const std::string& host, std::uint16_t port) {
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(port);
+  if (::inet_pton(AF_INET, host.c_str(), &address.sin_addr) == 1) {
+    return address;
+  }
+  addrinfo hints{};
+  hints.ai_family = AF_INET;
+  addrinfo* found = nullptr;
+  if (::getaddrinfo(host.c_str(), nullptr, &hints, &found) != 0 || found == nullptr) {
+    throw NetworkError(fmt::format("cannot listen on {}:{} (not an IPv4 address or a name of this machine)", host, port));
+  }
+  address.sin_addr = reinterpret_cast<const sockaddr_in*>(found->ai_addr)->sin_addr;
+  ::freeaddrinfo(found);
+  return address;
+}
+
+MHD_Result handle(void* cls, MHD_Connection* connection, const char* /*url*/, const char* method,
+                  const char* /*version*/, const char* /*upload_data*/, std::size_t* /*upload_data_size*/,
+                  void** request_state) {
+  auto* impl = static_cast<StaticServer::Impl*>(cls);
+  const auto* request = static_cast<const Request*>(*request_state);
+  return impl->answer(connection, method != nullptr ? method : "", request != nullptr ? request->target : "/");
+}
+
+}  // namespace
 
 StaticServer::StaticServer(std::filesystem::path root, std::ostream& log,
                            std::vector<std::pair<std::string, std::string>> headers, ServerLimits limits)
-    : impl_(std::make_unique<Impl>(std::move(root), log)) {
-  auto& http = impl_->http;
-  const std::filesystem::path site_root = impl_->root;
-  const auto handler = [site_root](const httplib::Request& request, httplib::Response& response) {
-    const Resolution resolution = resolve_site_path(site_root, request.target);
-    if (resolution.kind == Resolution::Kind::RedirectToSlash) {
-      // Built by concatenation: GCC 12 reports a false -Wrestrict for string::insert here.
-      const auto query = std::min(request.target.find('?'), request.target.size());
-      response.set_redirect(request.target.substr(0, query) + "/" + request.target.substr(query), 301);
-      return;
-    }
-    if (resolution.kind == Resolution::Kind::File) {
-      response.set_content(core::read_file(resolution.file).value_or(std::string()), mime_type(resolution.file));
-      return;
-    }
-    response.status = 404;
-    const auto not_found = site_root / "404.html";
-    if (std::filesystem::is_regular_file(not_found)) {
-      response.set_content(core::read_file(not_found).value_or(std::string()), "text/html; charset=utf-8");
-    } else {
-      response.set_content("404 Not Found\n", "text/plain; charset=utf-8");
-    }
-  };
-  http.Get(".*", handler);  // cpp-httplib routes HEAD here too and sends no body for it
-  http.set_pre_routing_handler([limits](const httplib::Request& request, httplib::Response& response) {
-    return refuse(request, response, limits) ? httplib::Server::HandlerResponse::Handled
-                                             : httplib::Server::HandlerResponse::Unhandled;
-  });
-  httplib::Headers defaults{{"X-Content-Type-Options", "nosniff"}};
-  for (auto& [name, value] : headers) {
-    defaults.erase(name);
-    defaults.emplace(std::move(name), std::move(value));
+    : impl_(std::make_unique<Impl>(std::move(root), log, limits)) {
+  // X-Content-Type-Options is sent even when the site brings no headers of its own.
+  impl_->headers.emplace_back("X-Content-Type-Options", "nosniff");
+  for (auto& header : headers) {
+    std::erase_if(impl_->headers, [&](const auto& existing) { return existing.first == header.first; });
+    impl_->headers.push_back(std::move(header));
   }
-  http.set_default_headers(std::move(defaults));
-  http.set_payload_max_length(limits.max_body);
-  http.set_read_timeout(limits.idle_seconds, 0);
-  http.set_write_timeout(limits.idle_seconds, 0);
-  http.set_keep_alive_timeout(limits.idle_seconds);
-  http.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
-    impl_->log << fmt::format("{} {} {}\n", request.method, request.target, response.status) << std::flush;
-  });
 }
 
 StaticServer::~StaticServer() = default;
 
 void StaticServer::listen(const std::string& host, std::uint16_t port, const std::function<void(int)>& on_ready) {
-  auto& http = impl_->http;
-  const int bound = port == 0 ? http.bind_to_any_port(host.c_str()) : (http.bind_to_port(host.c_str(), port) ? port : -1);
-  if (bound < 0) {
+  sockaddr_in address = ipv4_address(host, port);
+  const auto& limits = impl_->limits;
+  MHD_Daemon* daemon = MHD_start_daemon(
+      MHD_USE_AUTO_INTERNAL_THREAD, port, nullptr, nullptr, &handle, impl_.get(),
+      MHD_OPTION_SOCK_ADDR, reinterpret_cast<const sockaddr*>(&address),
+      MHD_OPTION_THREAD_POOL_SIZE, 4U,
+      // The whole request head (line and headers) must fit: bounded memory per client.
+      MHD_OPTION_CONNECTION_MEMORY_LIMIT, limits.max_request_head,
+      MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned int>(limits.idle_seconds),
+      MHD_OPTION_CONNECTION_LIMIT, 256U,
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT, 64U,
+      MHD_OPTION_URI_LOG_CALLBACK, &remember_target, nullptr,
+      MHD_OPTION_NOTIFY_COMPLETED, &forget_target, nullptr,
+      MHD_OPTION_END);
+  if (daemon == nullptr) {
     throw NetworkError(fmt::format("cannot listen on {}:{} (in use, or not an address of this machine)", host, port));
   }
+  const MHD_DaemonInfo* info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
   if (on_ready) {
-    on_ready(bound);
+    on_ready(info != nullptr ? info->port : port);
   }
-  http.listen_after_bind();
+  {
+    std::unique_lock lock(impl_->mutex);
+    impl_->stopped.wait(lock, [&] { return impl_->stopping; });
+  }
+  MHD_stop_daemon(daemon);
 }
 
-void StaticServer::stop() { impl_->http.stop(); }
+void StaticServer::stop() {
+  {
+    std::lock_guard lock(impl_->mutex);
+    impl_->stopping = true;
+  }
+  impl_->stopped.notify_all();
+}
 
 }  // namespace blogarchive::server

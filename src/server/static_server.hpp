@@ -29,15 +29,17 @@ std::string mime_type(const std::filesystem::path& file);
 
 /// What one client may ask of the server; beyond it the request is refused.
 struct ServerLimits {
-  int idle_seconds = 5;         ///< a connection that sends nothing this long is closed
-  std::size_t max_headers = 100;  ///< more request headers: 431
-  std::size_t max_body = 0;     ///< GET and HEAD carry no body: bodies are never read
+  int idle_seconds = 5;             ///< a connection that sends nothing this long is closed
+  std::size_t max_headers = 100;    ///< more request headers: 431
+  /// Memory for one connection's request line and headers; beyond it the request is
+  /// refused (414 or 431) before more is read.
+  std::size_t max_request_head = 32 * 1024;
 };
 
-/// Serves `root` on host:port until stop() is called from another thread. Calls
-/// `on_ready` with the bound port once listening (port 0 picks a free one).
-/// Answers only GET and HEAD (405 otherwise), honours Range, and adds `headers` (the
-/// site's security headers) to every response.
+/// Serves `root` on host:port (IPv4) until stop() is called from another thread, with
+/// libmicrohttpd's thread pool. Calls `on_ready` with the bound port once listening
+/// (port 0 picks a free one). Answers only GET and HEAD (405 otherwise), honours a
+/// single Range, and adds `headers` (the site's security headers) to every response.
 class StaticServer {
  public:
   StaticServer(std::filesystem::path root, std::ostream& log,
@@ -50,8 +52,10 @@ class StaticServer {
   void listen(const std::string& host, std::uint16_t port, const std::function<void(int)>& on_ready);
   void stop();
 
- private:
+  /// Defined in the .cpp; named here so that libmicrohttpd's C callbacks can reach it.
   struct Impl;
+
+ private:
   std::unique_ptr<Impl> impl_;
 };
 
