@@ -21,8 +21,16 @@ void rewrite_links(std::vector<HtmlNode>& nodes, const LinkResolver& resolver,
     LinkDecision decision = resolver.resolve(*url);
     if (decision.action == LinkDecision::Action::Rewrite) {
       node.set_attribute(key, std::move(decision.url));
-    } else if (decision.action == LinkDecision::Action::Unlink && node.name == "a") {
+    } else if (decision.action == LinkDecision::Action::Unlink) {
+      // A link becomes its text; an image that points at something unpublished (found
+      // by fuzz_link_rewriter: it would have become a link to it) becomes its alt text.
       unlinked.push_back(*url);
+      if (node.name == "img") {
+        if (const std::string* alt = node.attribute("alt"); alt != nullptr && !alt->empty()) {
+          result.push_back(make_text(*alt));
+        }
+        continue;
+      }
       for (auto& child : node.children) {
         result.push_back(std::move(child));
       }

@@ -22,7 +22,8 @@ class LinkResolver {
 };
 
 /// Rewrites a@href and img@src through `resolver`. A link whose target must not be
-/// published (Unlink) is replaced by its text; its URL is appended to `unlinked`.
+/// published (Unlink) is replaced by its text, such an image by its alt text; the URL
+/// is appended to `unlinked`.
 void rewrite_links(std::vector<HtmlNode>& nodes, const LinkResolver& resolver,
                    std::vector<std::string>& unlinked);
 
