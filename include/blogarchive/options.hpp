@@ -16,6 +16,8 @@ struct ImportOptions {
   bool recover = false;
   /// No progress display.
   bool quiet = false;
+  /// The export format ("wordpress", "movabletype"); empty: detected from each file's content.
+  std::string format;
 };
 
 /// What `build` reads and where it writes.

@@ -33,6 +33,7 @@ std::string to_html(std::string_view raw, const BodyOptions& options, Body& body
   switch (options.markup) {
     case Markup::WordPress: return apply_wordpress_rules(raw, options, body);
     case Markup::Markdown: return markdown_to_html(raw);
+    case Markup::Paragraphs: return autop(raw);
     case Markup::Html: break;
   }
   return std::string(raw);
@@ -69,6 +70,9 @@ Markup parse_markup(std::string_view name) {
   }
   if (name == "markdown") {
     return Markup::Markdown;
+  }
+  if (name == "paragraphs") {
+    return Markup::Paragraphs;
   }
   return Markup::WordPress;
 }

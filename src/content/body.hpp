@@ -16,9 +16,10 @@ enum class Markup {
   WordPress,  ///< WordPress's stored HTML: page breaks, shortcodes, autop
   Html,       ///< finished HTML
   Markdown,   ///< CommonMark with GitHub's extensions
+  Paragraphs, ///< text with line breaks (Movable Type's "Convert Breaks"): autop only
 };
 
-/// "wordpress", "html" or "markdown"; anything else is treated as WordPress.
+/// "wordpress", "html", "markdown" or "paragraphs"; anything else is treated as WordPress.
 Markup parse_markup(std::string_view name);
 
 /// How to turn one piece of imported HTML into archive HTML.

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <utility>
 
+#include <unicode/unistr.h>
+
 namespace blogarchive::core {
 namespace {
 
@@ -197,6 +199,21 @@ std::string repair_utf8(std::string_view text) {
   while (const auto bad = invalid_utf8_at(text)) {
     out.append(text.substr(0, *bad));
     out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER, one per bad byte
+    text.remove_prefix(*bad + 1);
+  }
+  out.append(text);
+  return out;
+}
+
+std::string repair_windows_1252(std::string_view text, std::size_t& repaired) {
+  std::string out;
+  out.reserve(text.size());
+  while (const auto bad = invalid_utf8_at(text)) {
+    out.append(text.substr(0, *bad));
+    // ICU's converter knows the five holes of Windows-1252 (0x81, 0x8D, …) and maps
+    // them to the C1 controls, as browsers do.
+    icu::UnicodeString(text.data() + *bad, 1, "windows-1252").toUTF8String(out);
+    ++repaired;
     text.remove_prefix(*bad + 1);
   }
   out.append(text);

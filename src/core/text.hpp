@@ -26,6 +26,11 @@ std::optional<std::size_t> invalid_utf8_at(std::string_view text);
 /// browser decoding it would show it.
 std::string repair_utf8(std::string_view text);
 
+/// `text` with every byte that is not part of valid UTF-8 read as Windows-1252 (old
+/// exports mixing UTF-8 with stray "smart quotes"); adds the number of such bytes to
+/// `repaired`.
+std::string repair_windows_1252(std::string_view text, std::size_t& repaired);
+
 /// 1-based line and column (in bytes) of a byte offset, for messages.
 std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset);
 

@@ -37,6 +37,15 @@ TEST(FirstWords, CutsAfterTheGivenNumberOfWords) {
   EXPECT_EQ(first_words("eins zwei", 5), "eins zwei");
 }
 
+TEST(Text, ReadsStrayBytesAsWindows1252) {
+  std::size_t repaired = 0;
+  // "don’t" with a Windows-1252 right quote, then a Latin-1 ü, inside valid UTF-8 text.
+  EXPECT_EQ(repair_windows_1252("don\x92t gr\xFCn \xC3\xA4", repaired), "don\xE2\x80\x99t gr\xC3\xBCn \xC3\xA4");
+  EXPECT_EQ(repaired, 2u);
+  EXPECT_EQ(repair_windows_1252("sauber", repaired), "sauber");
+  EXPECT_EQ(repaired, 2u);
+}
+
 TEST(Text, RepairsInvalidUtf8WithReplacementCharacters) {
   EXPECT_EQ(repair_utf8("gr\xC3\xBC\xC3n"), "gr\xC3\xBC\xEF\xBF\xBDn");
   EXPECT_EQ(repair_utf8("\x80\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD");

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "blogarchive/error.hpp"
+#include "importers/movabletype/mt_reader.hpp"
 #include "importers/wordpress/wxr_reader.hpp"
 
 namespace blogarchive::importers {
@@ -13,9 +14,32 @@ const std::vector<std::unique_ptr<Importer>>& all_importers() {
   static const std::vector<std::unique_ptr<Importer>> importers = [] {
     std::vector<std::unique_ptr<Importer>> list;
     list.push_back(std::make_unique<wordpress::WxrImporter>());
+    list.push_back(std::make_unique<movabletype::MtImporter>());
     return list;
   }();
   return importers;
+}
+
+namespace {
+
+std::string supported_names() {
+  std::string names;
+  for (const auto& importer : all_importers()) {
+    names += names.empty() ? "" : ", ";
+    names += importer->name();
+  }
+  return names;
+}
+
+}  // namespace
+
+const Importer& importer_named(std::string_view name) {
+  for (const auto& importer : all_importers()) {
+    if (importer->name() == name) {
+      return *importer;
+    }
+  }
+  throw InputError(fmt::format("unknown format '{}' (supported: {})", name, supported_names()));
 }
 
 const Importer& detect_importer(const std::filesystem::path& file) {
@@ -25,18 +49,15 @@ const Importer& detect_importer(const std::filesystem::path& file) {
   std::string head(64 * 1024, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
-  std::string names;
   for (const auto& importer : all_importers()) {
     if (importer->recognizes(head)) {
       return *importer;
     }
-    names += names.empty() ? "" : ", ";
-    names += importer->name();
   }
   throw InputError(fmt::format(
       "'{}' is not an export this version can read (supported: {}); for WordPress, "
-      "export with Tools → Export → All content",
-      file.string(), names));
+      "export with Tools → Export → All content; name the format with --format if it was not recognized",
+      file.string(), supported_names()));
 }
 
 }  // namespace blogarchive::importers

@@ -36,4 +36,7 @@ const std::vector<std::unique_ptr<Importer>>& all_importers();
 /// the supported formats when none does.
 const Importer& detect_importer(const std::filesystem::path& file);
 
+/// The importer called `name`; throws InputError naming the supported formats.
+const Importer& importer_named(std::string_view name);
+
 }  // namespace blogarchive::importers

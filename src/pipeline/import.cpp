@@ -92,7 +92,8 @@ CommandResult import_exports(const ImportOptions& options, std::ostream& report)
     auto store = store::Store::open(options.store_path, true);
     for (const auto& file : options.export_files) {
       try {
-        const auto& importer = importers::detect_importer(file);
+        const auto& importer = options.format.empty() ? importers::detect_importer(file)
+                                                      : importers::importer_named(options.format);
         core::Diagnostics diagnostics;
         auto transaction = store.begin_import();
         pipeline::BackgroundSink writer(*transaction);  // parse here, write the store there
