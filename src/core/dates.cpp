@@ -109,6 +109,19 @@ std::string to_iso_local(const DateTime& date) {
                      date.hour, date.minute, date.second);
 }
 
+DateTime shift_minutes(const DateTime& date, int minutes) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::GregorianCalendar calendar(*icu::TimeZone::getGMT(), status);
+  calendar.clear();
+  calendar.set(date.year, date.month - 1, date.day, date.hour, date.minute, date.second);
+  calendar.add(UCAL_MINUTE, minutes, status);
+  if (U_FAILURE(status)) {
+    return date;
+  }
+  return {calendar.get(UCAL_YEAR, status), calendar.get(UCAL_MONTH, status) + 1, calendar.get(UCAL_DATE, status),
+          calendar.get(UCAL_HOUR_OF_DAY, status), calendar.get(UCAL_MINUTE, status), calendar.get(UCAL_SECOND, status)};
+}
+
 std::string to_rfc3339_utc(const DateTime& date) {
   return to_iso_local(date) + "Z";
 }

@@ -21,6 +21,10 @@ struct DateTime {
 /// "0000-00-00 00:00:00" and anything that is not a real calendar date.
 std::optional<DateTime> parse_datetime(std::string_view text);
 
+/// `date` moved by `minutes` on the calendar (across days, months and years), e.g. to
+/// turn a local time with its UTC offset into UTC.
+DateTime shift_minutes(const DateTime& date, int minutes);
+
 /// "YYYY-MM-DD HH:MM:SS", the store's representation.
 std::string to_sql(const DateTime& date);
 

@@ -25,4 +25,10 @@ TEST(FormatDate, UsesTheLocalesOwnFormat) {
   EXPECT_EQ(format_date_pattern(date, "de", "LLLL y"), "Januar 2010");
 }
 
+TEST(Dates, ShiftsAcrossDaysMonthsAndLeapYears) {
+  EXPECT_EQ(shift_minutes({2004, 2, 28, 23, 30, 0}, 60), (DateTime{2004, 2, 29, 0, 30, 0}));
+  EXPECT_EQ(shift_minutes({2005, 1, 1, 0, 15, 9}, -120), (DateTime{2004, 12, 31, 22, 15, 9}));
+  EXPECT_EQ(shift_minutes({2010, 7, 1, 12, 0, 0}, 0), (DateTime{2010, 7, 1, 12, 0, 0}));
+}
+
 }  // namespace blogarchive::core

@@ -10,21 +10,15 @@
 
 #include "blogarchive/error.hpp"
 #include "core/text.hpp"
+#include "imported.hpp"
 #include "test_paths.hpp"
 
 namespace blogarchive::importers::movabletype {
 namespace {
 
-struct Imported {
-  blog::VectorSink sink;
-  core::Diagnostics diagnostics;
-};
+using testing::Imported;
 
-Imported import(const std::filesystem::path& file) {
-  Imported imported;
-  MtImporter().read(file, {}, imported.sink, imported.diagnostics);
-  return imported;
-}
+Imported import(const std::filesystem::path& file) { return testing::import_with(MtImporter(), file); }
 
 std::vector<std::string> term_names(const blog::Post& post, const std::string& taxonomy) {
   std::vector<std::string> names;

@@ -11,6 +11,7 @@
 #include "blogarchive/error.hpp"
 #include "core/slug.hpp"
 #include "core/text.hpp"
+#include "importers/xml_guard.hpp"
 #include "importers/wordpress/wxr_fields.hpp"
 #include "importers/wordpress/xml_node.hpp"
 
@@ -104,26 +105,6 @@ void read_channel_child(const xmlNode* node, ChannelState& state, const std::str
   }
 }
 
-// WordPress never writes a DOCTYPE. One that declares entities is either a mistake or
-// an attack: nested entities expand a few hundred bytes into gigabytes ("billion
-// laughs"), and external ones point at files of the importing machine. They are
-// refused before any content is read.
-void refuse_declared_entities(bool declares_entities, const std::string& file_name, int line) {
-  if (!declares_entities) {
-    return;
-  }
-  throw InputError(fmt::format("{}:{}: the DOCTYPE declares XML entities; WordPress exports never do, and "
-                               "blogarchive does not expand them (nested entities can grow a small file into "
-                               "gigabytes, external ones read local files). Remove the <!DOCTYPE …> block and "
-                               "import again", file_name, line));
-}
-
-bool declares_entities(const xmlDoc* document) {
-  const xmlDtd* subset = document != nullptr ? document->intSubset : nullptr;
-  return subset != nullptr && subset->entities != nullptr &&
-         xmlHashSize(static_cast<xmlHashTablePtr>(subset->entities)) > 0;
-}
-
 // The streaming reader's DOCTYPE node, as text. (xmlTextReaderCurrentDoc would tell
 // too, but it makes the reader keep every node it has read.)
 bool declares_entities(xmlTextReaderPtr reader) {
@@ -153,7 +134,7 @@ void read_recovering(const std::filesystem::path& file, XmlErrors& errors, Chann
   xmlSetStructuredErrorFunc(nullptr, nullptr);
   xmlFreeParserCtxt(context);
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> owned(document, &xmlFreeDoc);
-  refuse_declared_entities(declares_entities(document), file_name, 1);  // the DTD keeps no line; it is at the top
+  refuse_declared_entities(document, file_name);  // the DTD keeps no line; it is at the top
   const xmlNode* root = document ? xmlDocGetRootElement(document) : nullptr;
   if (root == nullptr || qname(root).local != "rss") {
     throw InputError(fmt::format("{}: not a WordPress export, even read in recovering mode "
@@ -203,8 +184,9 @@ void WxrImporter::read(const std::filesystem::path& file, const ReadOptions& opt
     const int depth = xmlTextReaderDepth(reader.get());
     const int type = xmlTextReaderNodeType(reader.get());
     if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-      refuse_declared_entities(declares_entities(reader.get()), file_name,
-                               xmlTextReaderGetParserLineNumber(reader.get()));
+      if (declares_entities(reader.get())) {
+        reject_entity_declarations(file_name, xmlTextReaderGetParserLineNumber(reader.get()));
+      }
     }
     const bool is_element = type == XML_READER_TYPE_ELEMENT;
     if (is_element && depth == 0) {

@@ -1,0 +1,439 @@
+#include "importers/feeds/feed_reader.hpp"
+
+#include <fmt/format.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <unicode/unistr.h>
+
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <regex>
+#include <set>
+
+#include "blogarchive/error.hpp"
+#include "core/files.hpp"
+#include "core/hash.hpp"
+#include "core/slug.hpp"
+#include "core/text.hpp"
+#include "core/url.hpp"
+#include "importers/feeds/feed_dates.hpp"
+#include "importers/xml_guard.hpp"
+
+namespace blogarchive::importers::feeds {
+namespace {
+
+constexpr const char* kAtom10 = "http://www.w3.org/2005/Atom";
+constexpr const char* kAtom03 = "http://purl.org/atom/ns#";
+constexpr const char* kRss10 = "http://purl.org/rss/1.0/";
+constexpr const char* kContent = "http://purl.org/rss/1.0/modules/content/";
+constexpr const char* kDc = "http://purl.org/dc/elements/1.1/";
+
+using Document = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
+
+std::string_view ns_of(const xmlNode* node) {
+  return node->ns && node->ns->href ? reinterpret_cast<const char*>(node->ns->href) : "";
+}
+
+bool is(const xmlNode* node, std::string_view ns, std::string_view local) {
+  return node->type == XML_ELEMENT_NODE && ns_of(node) == ns &&
+         std::string_view(reinterpret_cast<const char*>(node->name)) == local;
+}
+
+std::string text_of(const xmlNode* node) {
+  xmlChar* content = xmlNodeGetContent(node);
+  std::string text = content ? reinterpret_cast<const char*>(content) : "";
+  xmlFree(content);
+  return text;
+}
+
+std::string text_of_or_empty(const xmlNode* node) { return node ? text_of(node) : std::string(); }
+
+std::string strip_tags(const std::string& html) {
+  static const std::regex tags("<[^>]*>");
+  return std::regex_replace(html, tags, "");
+}
+
+std::string attribute(const xmlNode* node, const char* name) {
+  xmlChar* value = xmlGetProp(node, BAD_CAST name);
+  std::string text = value ? reinterpret_cast<const char*>(value) : "";
+  xmlFree(value);
+  return text;
+}
+
+const xmlNode* child(const xmlNode* parent, std::string_view ns, std::string_view local) {
+  for (const xmlNode* node = parent->children; node; node = node->next) {
+    if (is(node, ns, local)) {
+      return node;
+    }
+  }
+  return nullptr;
+}
+
+std::string child_text(const xmlNode* parent, std::string_view ns, std::string_view local) {
+  const xmlNode* node = child(parent, ns, local);
+  return node ? std::string(core::trim(text_of(node))) : std::string();
+}
+
+// Atom text constructs: type="html" holds escaped HTML, "xhtml" a <div> of markup,
+// "text" (the default) plain text. Returns HTML, and false for plain text.
+std::pair<std::string, bool> atom_text(const xmlNode* node) {
+  const std::string type = core::to_lower_ascii(attribute(node, "type"));
+  const std::string mode = attribute(node, "mode");  // Atom 0.3
+  if (type == "xhtml" || type == "application/xhtml+xml" || mode == "xml") {
+    // The markup is the content of the wrapping <div> (Atom 1.0) or of the element.
+    const xmlNode* holder = node;
+    for (const xmlNode* part = node->children; part; part = part->next) {
+      if (part->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(part->name), "div") == 0) {
+        holder = part;
+        break;
+      }
+    }
+    std::string html;
+    for (const xmlNode* part = holder->children; part; part = part->next) {
+      std::unique_ptr<xmlBuffer, decltype(&xmlBufferFree)> buffer(xmlBufferCreate(), &xmlBufferFree);
+      xmlNodeDump(buffer.get(), node->doc, const_cast<xmlNode*>(part), 0, 0);
+      html.append(reinterpret_cast<const char*>(xmlBufferContent(buffer.get())));
+    }
+    return {html, true};
+  }
+  if (type == "html" || type == "text/html" || mode == "escaped") {
+    return {text_of(node), true};
+  }
+  return {text_of(node), false};
+}
+
+// The last path segment of a permalink without its extension: ".../2009/05/hallo.html" → "hallo".
+std::string slug_from_link(const std::string& link) {
+  std::string path = core::split_url(link).path;
+  while (!path.empty() && path.back() == '/') {
+    path.pop_back();
+  }
+  std::string last = path.substr(path.rfind('/') + 1);
+  last = last.substr(0, last.find('.'));
+  return core::slugify(core::percent_decode(last));
+}
+
+struct FeedState {
+  std::string file_name;
+  blog::ImportSink& sink;
+  core::Diagnostics& diagnostics;
+  std::set<std::string> authors;
+  std::set<std::string> tags;
+  std::set<std::int64_t> ids;
+};
+
+void add_tag(blog::Post& post, const std::string& name, FeedState& state) {
+  const std::string trimmed(core::trim(name));
+  const std::string slug = core::slugify(trimmed);
+  if (trimmed.empty() || slug.empty()) {
+    return;
+  }
+  for (const auto& term : post.terms) {
+    if (term.slug == slug) {
+      return;
+    }
+  }
+  post.terms.push_back({"post_tag", slug, trimmed});
+  if (state.tags.insert(slug).second) {
+    state.sink.term({"post_tag", slug, trimmed, "", ""});
+  }
+}
+
+void set_date(blog::Post& post, const std::string& text, FeedState& state) {
+  if (text.empty()) {
+    return;
+  }
+  if (const auto date = parse_feed_date(text)) {
+    post.date = date->local;
+    post.date_gmt = date->utc;
+  } else {
+    state.diagnostics.warn(post.source, fmt::format("date \"{}\" is neither RFC 822 nor RFC 3339", text));
+  }
+}
+
+// libxml2's recovering parser can pass on bytes of a wrongly declared encoding.
+void ensure_utf8(std::string& text) {
+  if (!core::is_valid_utf8(text)) {
+    text = core::repair_utf8(text);
+  }
+}
+
+void finish_post(blog::Post& post, const std::string& identity, FeedState& state) {
+  for (std::string* text : {&post.title, &post.content, &post.excerpt, &post.link, &post.author_login}) {
+    ensure_utf8(*text);
+  }
+  post.type = "post";
+  post.status = "publish";  // a feed only ever carried what was public
+  post.guid = identity.empty() ? post.link : identity;
+  const std::string key = !post.guid.empty() ? post.guid : post.title + "|" + post.source;
+  post.id = -static_cast<std::int64_t>(core::stable_hash("feed:" + key) >> 2) - 1;
+  while (!state.ids.insert(post.id).second) {
+    --post.id;  // the same guid twice (a copy-paste slip): both items stay
+  }
+  post.slug = post.link.empty() ? std::string() : slug_from_link(post.link);
+  if (post.slug.empty()) {
+    post.slug = core::slugify(post.title);
+  }
+  if (!post.author_login.empty() && state.authors.insert(post.author_login).second) {
+    state.sink.author({post.author_login, post.author_login});
+  }
+  state.sink.post(post);
+}
+
+// RSS's <author> is an e-mail address, "jo@example.org (Jo Beispiel)": only the name
+// is kept; an address alone is dropped (the archive publishes no addresses).
+std::string rss_author_name(const std::string& text) {
+  const auto open = text.find('(');
+  const auto close = text.rfind(')');
+  if (open != std::string::npos && close != std::string::npos && close > open) {
+    return std::string(core::trim(text.substr(open + 1, close - open - 1)));
+  }
+  return text.find('@') != std::string::npos ? std::string() : text;
+}
+
+void read_rss_item(const xmlNode* item, std::string_view ns, FeedState& state) {
+  blog::Post post;
+  post.source = fmt::format("{}:{}", state.file_name, xmlGetLineNo(item));
+  post.title = child_text(item, ns, "title");
+  post.link = child_text(item, ns, "link");
+  const std::string description = text_of_or_empty(child(item, ns, "description"));
+  const std::string encoded = text_of_or_empty(child(item, kContent, "encoded"));
+  post.content = !core::trim(encoded).empty() ? encoded : description;
+  post.excerpt = !core::trim(encoded).empty() ? description : std::string();
+  post.markup = "html";
+  const std::string guid = child_text(item, ns, "guid");
+  if (post.link.empty() && guid.starts_with("http") && attribute(child(item, ns, "guid"), "isPermaLink") != "false") {
+    post.link = guid;
+  }
+  set_date(post, !child_text(item, ns, "pubDate").empty() ? child_text(item, ns, "pubDate") : child_text(item, kDc, "date"),
+           state);
+  post.author_login = !child_text(item, kDc, "creator").empty() ? child_text(item, kDc, "creator")
+                                                                : rss_author_name(child_text(item, ns, "author"));
+  for (const xmlNode* node = item->children; node; node = node->next) {
+    if (is(node, ns, "category") || is(node, kDc, "subject")) {
+      add_tag(post, text_of(node), state);
+    }
+  }
+  finish_post(post, guid.empty() ? child_text(item, kRss10, "about") : guid, state);
+}
+
+void read_atom_entry(const xmlNode* entry, std::string_view ns, FeedState& state) {
+  blog::Post post;
+  post.source = fmt::format("{}:{}", state.file_name, xmlGetLineNo(entry));
+  if (const xmlNode* title = child(entry, ns, "title")) {
+    const auto [text, is_html] = atom_text(title);
+    post.title = std::string(core::trim(is_html ? core::decode_html_entities(strip_tags(text)) : text));
+  }
+  for (const xmlNode* node = entry->children; node; node = node->next) {
+    const std::string rel = is(node, ns, "link") ? attribute(node, "rel") : "-";
+    if (rel.empty() || rel == "alternate") {
+      post.link = attribute(node, "href");
+      break;
+    }
+  }
+  const xmlNode* content = child(entry, ns, "content");
+  const xmlNode* summary = child(entry, ns, "summary");
+  const xmlNode* body = content ? content : summary;
+  if (body) {
+    const auto [text, is_html] = atom_text(body);
+    post.content = is_html ? text : core::escape_html(text);
+    post.markup = is_html ? "html" : "paragraphs";
+  }
+  if (content && summary) {
+    const auto [text, is_html] = atom_text(summary);
+    post.excerpt = is_html ? text : core::escape_html(text);
+  }
+  for (const char* field : {"published", "issued", "created", "updated", "modified"}) {
+    if (const std::string date = child_text(entry, ns, field); !date.empty()) {
+      set_date(post, date, state);
+      break;
+    }
+  }
+  if (const xmlNode* author = child(entry, ns, "author")) {
+    post.author_login = child_text(author, ns, "name");
+  }
+  for (const xmlNode* node = entry->children; node; node = node->next) {
+    if (is(node, ns, "category")) {
+      const std::string label = attribute(node, "label");
+      add_tag(post, label.empty() ? attribute(node, "term") : label, state);
+    }
+  }
+  finish_post(post, child_text(entry, ns, "id"), state);
+}
+
+void read_document(const xmlNode* root, FeedState& state) {
+  blog::SiteInfo site;
+  const std::string_view root_ns = ns_of(root);
+  const std::string root_name = reinterpret_cast<const char*>(root->name);
+  if (root_name == "feed" && (root_ns == kAtom10 || root_ns == kAtom03)) {
+    site.format = root_ns == kAtom10 ? "atom 1.0" : "atom 0.3";
+    site.title = child_text(root, root_ns, "title");
+    site.description = child_text(root, root_ns, root_ns == kAtom10 ? "subtitle" : "tagline");
+    for (const xmlNode* node = root->children; node; node = node->next) {
+      if (is(node, root_ns, "link") && (attribute(node, "rel").empty() || attribute(node, "rel") == "alternate")) {
+        site.link = attribute(node, "href");
+        break;
+      }
+    }
+    state.sink.site(site);
+    for (const xmlNode* node = root->children; node; node = node->next) {
+      if (is(node, root_ns, "entry")) {
+        read_atom_entry(node, root_ns, state);
+      }
+    }
+    return;
+  }
+  // RSS 0.9x/2.0 (<rss><channel><item>) or RSS 1.0 (<rdf:RDF><channel/><item/>).
+  const bool rdf = root_name == "RDF";
+  const std::string_view ns = rdf ? kRss10 : "";
+  const xmlNode* channel = child(root, ns, "channel");
+  if (!rdf && root_name != "rss") {
+    throw InputError(fmt::format("{}: the root element is <{}>; an RSS feed has <rss><channel>, an Atom feed "
+                                 "<feed xmlns=\"{}\">", state.file_name, root_name, kAtom10));
+  }
+  if (channel == nullptr && !rdf) {
+    state.diagnostics.warn(state.file_name, "the feed has no <channel>: nothing to import");
+    state.sink.site(site);
+    return;
+  }
+  if (channel != nullptr) {
+    site.title = child_text(channel, ns, "title");
+    site.description = child_text(channel, ns, "description");
+    site.link = child_text(channel, ns, "link");
+    site.language = !child_text(channel, ns, "language").empty() ? child_text(channel, ns, "language")
+                                                                  : child_text(channel, kDc, "language");
+  }
+  site.format = rdf ? "rss 1.0" : "rss " + (attribute(root, "version").empty() ? std::string("2.0") : attribute(root, "version"));
+  state.sink.site(site);
+  const xmlNode* items = rdf ? root : channel;
+  for (const xmlNode* node = items->children; node; node = node->next) {
+    if (is(node, ns, "item")) {
+      read_rss_item(node, ns, state);
+    }
+  }
+}
+
+struct ParseErrors {
+  std::vector<std::string> messages;
+  static void record(void* context, xmlError* error) {
+    auto* self = static_cast<ParseErrors*>(context);
+    if (error != nullptr && error->level >= XML_ERR_ERROR && self->messages.size() < 200) {
+      self->messages.push_back(fmt::format("line {}: {}", error->line, core::trim(error->message ? error->message : "")));
+    }
+  }
+};
+
+// UTF-16 without a byte order mark or an XML declaration (SimplePie's test feeds):
+// libxml2 cannot tell, the NUL bytes can. Returns the text as UTF-8, or nothing.
+std::optional<std::string> utf16_as_utf8(const std::string& bytes) {
+  if (bytes.size() < 4 || bytes.size() % 2 != 0) {
+    return std::nullopt;
+  }
+  const bool big_endian = bytes[0] == '\0' && bytes[1] != '\0' && bytes[2] == '\0';
+  const bool little_endian = bytes[0] != '\0' && bytes[1] == '\0' && bytes[3] == '\0';
+  if (!big_endian && !little_endian) {
+    return std::nullopt;
+  }
+  std::string utf8;
+  icu::UnicodeString(bytes.data(), static_cast<int32_t>(bytes.size()), big_endian ? "UTF-16BE" : "UTF-16LE")
+      .toUTF8String(utf8);
+  return utf8;
+}
+
+// True when the XML declaration names an encoding, or a byte order mark tells it.
+bool declares_encoding(const std::string& bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF") || bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    return true;
+  }
+  const auto end = bytes.find("?>");
+  return bytes.starts_with("<?xml") && end != std::string::npos && bytes.substr(0, end).find("encoding") != std::string::npos;
+}
+
+Document parse(const std::string& bytes, const std::string& file_name, int options, ParseErrors& errors,
+               const char* encoding) {
+  xmlParserCtxtPtr context = xmlNewParserCtxt();
+  xmlSetStructuredErrorFunc(&errors, &ParseErrors::record);
+  xmlDocPtr document = xmlCtxtReadMemory(context, bytes.data(), static_cast<int>(bytes.size()), file_name.c_str(),
+                                         encoding, options);
+  xmlSetStructuredErrorFunc(nullptr, nullptr);
+  const bool well_formed = context->wellFormed != 0;
+  xmlFreeParserCtxt(context);
+  Document owned(document, &xmlFreeDoc);
+  if (!well_formed && !(options & XML_PARSE_RECOVER)) {
+    owned.reset();
+  }
+  return owned;
+}
+
+}  // namespace
+
+bool FeedImporter::recognizes(std::string_view head) const {
+  // UTF-16 feeds: look at the ASCII characters only.
+  std::string ascii;
+  for (const char c : head) {
+    if (c != '\0') {
+      ascii += c;
+    }
+  }
+  const bool blogger_export = ascii.find("schemas.google.com/g/2005#kind") != std::string::npos ||
+                              ascii.find("schemas.google.com/blogger/2008/kind#") != std::string::npos;
+  const bool feed = ascii.find("<rss") != std::string::npos || ascii.find("<feed") != std::string::npos ||
+                    ascii.find("purl.org/rss/1.0/") != std::string::npos;
+  return feed && !blogger_export && ascii.find("wordpress.org/export/") == std::string::npos;
+}
+
+void FeedImporter::read(const std::filesystem::path& file, const ReadOptions& /*options*/, blog::ImportSink& sink,
+                        core::Diagnostics& diagnostics) const {
+  const std::string file_name = file.filename().string();
+  auto bytes = core::read_file(file);
+  if (!bytes) {
+    throw InputError(fmt::format("{}: cannot read the file", file.string()));
+  }
+  // Whitespace before the XML declaration is an error for XML, common in feeds that a
+  // PHP template printed, and harmless: it goes.
+  if (const auto start = bytes->find_first_not_of(" \t\r\n"); start != std::string::npos && start > 0 &&
+                                                                  bytes->compare(start, 5, "<?xml") == 0) {
+    bytes->erase(0, start);
+  }
+  const char* encoding = nullptr;  // as the file declares it
+  int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_HUGE;
+  if (auto utf8 = utf16_as_utf8(*bytes)) {
+    *bytes = std::move(*utf8);
+    encoding = "UTF-8";
+    options |= XML_PARSE_IGNORE_ENC;  // a declaration may still say UTF-16
+  } else if (!declares_encoding(*bytes) && !core::is_valid_utf8(*bytes)) {
+    // XML without a declaration is UTF-8; old feeds that were not usually meant
+    // Windows-1252 (Latin-1 and its smart quotes).
+    std::size_t repaired = 0;
+    *bytes = core::repair_windows_1252(*bytes, repaired);
+    diagnostics.warn(file_name, fmt::format("the feed declares no encoding and is not UTF-8; {} bytes were read as "
+                                            "Windows-1252", repaired));
+  }
+  ParseErrors errors;
+  Document document = parse(*bytes, file_name, options, errors, encoding);
+  if (!document) {
+    // Feeds are often broken; feed readers read them anyway, and so do we, saying how.
+    for (const auto& message : errors.messages) {
+      diagnostics.warn(file_name, "not well-formed, repaired: " + message);
+    }
+    ParseErrors ignored;
+    document = parse(*bytes, file_name, options | XML_PARSE_RECOVER, ignored, encoding);
+    if (!document || xmlDocGetRootElement(document.get()) == nullptr) {
+      // A declared encoding that does not exist ("bogus"): read the bytes as UTF-8.
+      diagnostics.warn(file_name, "the declared encoding could not be used; read as UTF-8");
+      document = parse(core::repair_utf8(*bytes), file_name, options | XML_PARSE_RECOVER | XML_PARSE_IGNORE_ENC,
+                       ignored, "UTF-8");
+    }
+  }
+  const xmlNode* root = document ? xmlDocGetRootElement(document.get()) : nullptr;
+  if (root == nullptr) {
+    throw InputError(fmt::format("{}: no feed could be read from this file{}", file_name,
+                                 errors.messages.empty() ? "" : " (" + errors.messages.front() + ")"));
+  }
+  refuse_declared_entities(document.get(), file_name);
+  FeedState state{file_name, sink, diagnostics, {}, {}, {}};
+  read_document(root, state);
+}
+
+}  // namespace blogarchive::importers::feeds
