@@ -16,7 +16,7 @@ struct ImportOptions {
   bool recover = false;
   /// No progress display.
   bool quiet = false;
-  /// The export format ("wordpress", "movabletype", "feed"); empty: detected from each file's content.
+  /// The export format ("wordpress", "movabletype", "blogger", "feed"); empty: detected from each file's content.
   std::string format;
 };
 

@@ -27,14 +27,14 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   blogarchive::ImportOptions import_options;
-  auto* import = app.add_subcommand("import", "Read blog exports (WordPress WXR, Movable Type/TypePad, RSS/Atom feeds) into the SQLite store");
+  auto* import = app.add_subcommand("import", "Read blog exports (WordPress WXR, Movable Type/TypePad, Blogger, RSS/Atom feeds) into the SQLite store");
   import->add_option("FILE", import_options.export_files, "Export file(s)")->required();
   import->add_option("--store", import_options.store_path, "The store (created if missing)")->required();
   import->add_flag("--recover", import_options.recover,
                    "Read malformed XML as far as possible, reporting every repair");
   import->add_flag("--quiet,-q", import_options.quiet, "No progress display");
   import->add_option("--format", import_options.format,
-                     "Read every file as this format (wordpress, movabletype, feed) instead of detecting it");
+                     "Read every file as this format (wordpress, movabletype, blogger, feed) instead of detecting it");
 
   blogarchive::BuildOptions build_options;
   auto* build = app.add_subcommand("build", "Generate the static archive from the store");

@@ -6,6 +6,8 @@
 #include <memory>
 #include <mutex>
 
+#include "core/url.hpp"
+
 namespace blogarchive::core {
 namespace {
 
@@ -49,6 +51,15 @@ std::string slugify(std::string_view title) {
   }
   const auto last = slug.find_last_not_of('-');
   return slug.substr(first, last - first + 1);
+}
+
+std::string slug_of_url(std::string_view url) {
+  std::string path = split_url(url).path;
+  while (!path.empty() && path.back() == '/') {
+    path.pop_back();
+  }
+  const std::string last = path.substr(path.rfind('/') + 1);
+  return slugify(percent_decode(last.substr(0, last.find('.'))));
 }
 
 }  // namespace blogarchive::core

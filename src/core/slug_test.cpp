@@ -24,4 +24,12 @@ TEST(Slugify, IsIdempotentAndUrlSafe) {
   EXPECT_EQ(slugify("blogs part 1/2"), "blogs-part-1-2");
 }
 
+TEST(Slug, OfAnOldPermalinkIsItsLastSegmentWithoutExtension) {
+  EXPECT_EQ(slug_of_url("http://youngdoctornotes.blogspot.com/2010/11/the-steel-windpipe.html"), "the-steel-windpipe");
+  EXPECT_EQ(slug_of_url("https://rss.com/blog/how-to-start/"), "how-to-start");
+  EXPECT_EQ(slug_of_url("http://example.org/2009/05/gr%C3%BC%C3%9Fe/"), "gruesse");
+  EXPECT_EQ(slug_of_url(""), "");
+  EXPECT_EQ(slug_of_url("http://example.org/"), "");
+}
+
 }  // namespace blogarchive::core

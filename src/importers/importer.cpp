@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "blogarchive/error.hpp"
+#include "importers/blogger/blogger_reader.hpp"
 #include "importers/feeds/feed_reader.hpp"
 #include "importers/movabletype/mt_reader.hpp"
 #include "importers/wordpress/wxr_reader.hpp"
@@ -16,6 +17,7 @@ const std::vector<std::unique_ptr<Importer>>& all_importers() {
     std::vector<std::unique_ptr<Importer>> list;
     list.push_back(std::make_unique<wordpress::WxrImporter>());
     list.push_back(std::make_unique<movabletype::MtImporter>());
+    list.push_back(std::make_unique<blogger::BloggerImporter>());  // before feeds: it is Atom too
     list.push_back(std::make_unique<feeds::FeedImporter>());  // after WXR, which is RSS too
     return list;
   }();
