@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the WXR, Movable Type and feed readers, the sanitizer and the link rewriter with libFuzzer (clang,
+# Fuzzes the WXR, Movable Type, feed and Blogger readers, the sanitizer and the link rewriter with libFuzzer (clang,
 # preset "fuzz"), SECONDS per target (default 60), then merges inputs that reached new
 # code into fuzz/corpus and copies every crash into fuzz/regressions/<target>/, where
 # the default test suite replays it from then on. Commit both after looking at them.
@@ -13,7 +13,7 @@ cmake --build --preset fuzz
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 status=0
-for target in wxr_reader mt_reader feed_reader sanitizer link_rewriter; do
+for target in wxr_reader mt_reader feed_reader blogger_reader sanitizer link_rewriter; do
   mkdir -p "$scratch/$target" "fuzz/regressions/$target"
   echo "fuzz: $target for ${seconds}s"
   dictionary=()
