@@ -25,6 +25,16 @@ OldUrlResolver::OldUrlResolver(const SiteModel& model) {
       hosts_.insert(core::host_without_www(parts.host));
     }
   }
+  // Exports that do not name the blog's address (Movable Type's) still give each
+  // published post its old URL: those hosts are the blog's.
+  if (hosts_.empty()) {
+    for (const auto& post : model.snapshot->posts) {
+      const auto parts = core::split_url(post.link);
+      if (model.path_of_post.count(post.id) > 0 && !parts.host.empty()) {
+        hosts_.insert(core::host_without_www(parts.host));
+      }
+    }
+  }
   for (const auto& post : model.snapshot->posts) {
     const auto published = model.path_of_post.find(post.id);
     const auto old_path = old_path_of(post.link);

@@ -133,7 +133,8 @@ blog::Post post_of(const Entry& entry, const std::string& file_name, std::map<st
   post.markup = markup_of(entry, post.source, diagnostics);
   post.content = entry.section("BODY");
   if (const std::string more = entry.section("EXTENDED BODY"); !core::trim(more).empty()) {
-    post.content += "\n<!--more-->\n" + more;  // the archive shows both; excerpts stop here
+    // Its own paragraphs after the break; the archive shows both, excerpts stop here.
+    post.content += "\n\n<!--more-->\n\n" + more;
   }
   post.excerpt = entry.section("EXCERPT");
 

@@ -55,7 +55,7 @@ TEST(MtImporter, ReadsEveryFieldOfTheAerealExample) {
   EXPECT_EQ(term_names(first, "category"), (std::vector<std::string>{"News", "Product"}));
   EXPECT_EQ(term_names(first, "post_tag"), (std::vector<std::string>{"Movable Type", "foo", "bar"}));
   EXPECT_EQ(first.markup, "html");  // richtext: the editor wrote HTML
-  EXPECT_EQ(first.content, "これは本文です。\n\n<!--more-->\nここに追記の本文が表示されます。\n");
+  EXPECT_EQ(first.content, "これは本文です。\n\n\n<!--more-->\n\nここに追記の本文が表示されます。\n");
   ASSERT_EQ(first.comments.size(), 2u);
   EXPECT_EQ(first.comments[0].author_name, "Foo");
   EXPECT_EQ(first.comments[0].date, (core::DateTime{2002, 1, 31, 15, 47, 6}));
@@ -108,7 +108,7 @@ TEST(MtImporter, ReadsCommentsTagsAndTheExtendedBodyOfTheJumpBoxExport) {
   EXPECT_EQ(post.slug, "my_first_post");
   EXPECT_EQ(term_names(post, "category"), (std::vector<std::string>{"New", "published"}));
   EXPECT_EQ(term_names(post, "post_tag"), (std::vector<std::string>{"first", "goodtag"}));
-  EXPECT_NE(post.content.find("<!--more-->\nThis is the extended body"), std::string::npos);
+  EXPECT_NE(post.content.find("<!--more-->\n\nThis is the extended body"), std::string::npos);
   ASSERT_EQ(post.comments.size(), 3u);
   EXPECT_EQ(post.comments[0].content, "This is the first comment.\n");
   EXPECT_EQ(post.comments[2].author_name, "JJ");
