@@ -7,10 +7,10 @@
 #include <set>
 
 #include "blogarchive/error.hpp"
-#include "core/hash.hpp"
 #include "core/slug.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
+#include "importers/derived_id.hpp"
 #include "importers/feeds/feed_dates.hpp"
 #include "importers/xml_dom.hpp"
 #include "importers/xml_guard.hpp"
@@ -61,14 +61,6 @@ bool is_draft(const xmlNode* entry) {
   return false;
 }
 
-std::int64_t derived_id(const std::string& identity, std::set<std::int64_t>& taken) {
-  auto id = -static_cast<std::int64_t>(core::stable_hash("blogger:" + identity) >> 2) - 1;
-  while (!taken.insert(id).second) {
-    --id;  // a repeated <id> (it happens in real exports): both entries stay
-  }
-  return id;
-}
-
 // The post's public address: rel="alternate", or the comment form's page without
 // its fragment (what Blogger gives some old posts instead).
 std::string permalink_of(const xmlNode* entry) {
@@ -112,7 +104,7 @@ struct Reader {
     post.status = is_draft(entry) ? "draft" : "publish";
     const std::string entry_id = child_text(entry, kAtom, "id");
     post.guid = entry_id;
-    post.id = derived_id(entry_id.empty() ? post.source : entry_id, ids);
+    post.id = unique_derived_id("blogger:" + (entry_id.empty() ? post.source : entry_id), ids);
     if (const xmlNode* title = child(entry, kAtom, "title")) {
       const auto [text, is_html] = atom_text(title);
       post.title = std::string(core::trim(is_html ? core::decode_html_entities(xml::strip_tags(text)) : text));
@@ -166,7 +158,7 @@ struct Reader {
     }
     blog::Comment comment;
     const std::string entry_id = child_text(entry, kAtom, "id");
-    comment.id = derived_id(entry_id, comment_ids);
+    comment.id = unique_derived_id("blogger:" + entry_id, comment_ids);
     if (const xmlNode* author = child(entry, kAtom, "author")) {
       comment.author_name = child_text(author, kAtom, "name");
       comment.author_url = child_text(author, kAtom, "uri");  // never <email>

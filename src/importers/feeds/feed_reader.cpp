@@ -13,10 +13,10 @@
 
 #include "blogarchive/error.hpp"
 #include "core/files.hpp"
-#include "core/hash.hpp"
 #include "core/slug.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
+#include "importers/derived_id.hpp"
 #include "importers/feeds/feed_dates.hpp"
 #include "importers/xml_dom.hpp"
 #include "importers/xml_guard.hpp"
@@ -85,10 +85,7 @@ void finish_post(blog::Post& post, const std::string& identity, FeedState& state
   post.status = "publish";  // a feed only ever carried what was public
   post.guid = identity.empty() ? post.link : identity;
   const std::string key = !post.guid.empty() ? post.guid : post.title + "|" + post.source;
-  post.id = -static_cast<std::int64_t>(core::stable_hash("feed:" + key) >> 2) - 1;
-  while (!state.ids.insert(post.id).second) {
-    --post.id;  // the same guid twice (a copy-paste slip): both items stay
-  }
+  post.id = unique_derived_id("feed:" + key, state.ids);  // the same guid twice: both items stay
   post.slug = core::slug_of_url(post.link);
   if (post.slug.empty()) {
     post.slug = core::slugify(post.title);

@@ -11,6 +11,7 @@
 #include "core/hash.hpp"
 #include "core/slug.hpp"
 #include "core/text.hpp"
+#include "importers/derived_id.hpp"
 #include "importers/movabletype/mt_format.hpp"
 
 namespace blogarchive::importers::movabletype {
@@ -74,11 +75,6 @@ std::string url_of(std::string_view raw) {
     return match[1].str();
   }
   return text;
-}
-
-// A stable negative id: exports carry no ids, and re-importing must update, not add.
-std::int64_t derived_id(const std::string& identity) {
-  return -static_cast<std::int64_t>(core::stable_hash(identity) >> 2) - 1;
 }
 
 blog::Comment comment_of(const Feedback& feedback, bool ping, const std::string& identity) {

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <charconv>
 
-#include "core/hash.hpp"
 #include "core/slug.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
+#include "importers/derived_id.hpp"
 #include "importers/wordpress/xml_node.hpp"
 
 namespace blogarchive::importers::wordpress {
@@ -211,7 +211,7 @@ std::optional<blog::Post> read_item(const xmlNode* item, const std::string& file
     const std::string identity = !post.guid.empty() ? post.guid
                                  : !post.link.empty() ? post.link
                                                       : post.title + "|" + post.source;
-    post.id = -static_cast<std::int64_t>(core::stable_hash(identity) >> 2) - 1;
+    post.id = derived_id(identity);
     diagnostics.warn(post.source, fmt::format("item \"{}\" has no valid wp:post_id (or it is in a "
                                               "foreign namespace); using the stable id {}",
                                               post.title, post.id));
