@@ -12,6 +12,7 @@
 #include "core/url.hpp"
 #include "importers/derived_id.hpp"
 #include "importers/feeds/feed_dates.hpp"
+#include "importers/tags.hpp"
 #include "importers/xml_dom.hpp"
 #include "importers/xml_guard.hpp"
 
@@ -92,7 +93,7 @@ struct Reader {
   core::Diagnostics& diagnostics;
   std::set<std::int64_t> ids;
   std::set<std::int64_t> comment_ids;
-  std::set<std::string> tags;
+  TagCollector tags;
   std::set<std::string> authors;
   std::vector<blog::Post> posts;
   std::map<std::string, std::size_t> post_by_entry_id;  ///< <id> text → index in posts
@@ -125,7 +126,7 @@ struct Reader {
     }
     for (const xmlNode* node = entry->children; node; node = node->next) {
       if (is(node, kAtom, "category") && attribute(node, "scheme") == kLabelScheme) {
-        add_label(post, attribute(node, "term"));
+        tags.add(post, attribute(node, "term"));
       }
     }
     if (!post.author_login.empty() && authors.insert(post.author_login).second) {
@@ -133,18 +134,6 @@ struct Reader {
     }
     post_by_entry_id.emplace(entry_id, posts.size());
     posts.push_back(std::move(post));
-  }
-
-  void add_label(blog::Post& post, const std::string& label) {
-    const std::string name(core::trim(label));
-    const std::string slug = core::slugify(name);
-    if (name.empty() || slug.empty()) {
-      return;
-    }
-    post.terms.push_back({"post_tag", slug, name});
-    if (tags.insert(slug).second) {
-      sink.term({"post_tag", slug, name, "", ""});
-    }
   }
 
   void read_comment(const xmlNode* entry) {
@@ -213,7 +202,7 @@ void BloggerImporter::read(const std::filesystem::path& file, const ReadOptions&
   site.title = child_text(root, kAtom, "title");
   site.link = xml::atom_link(root, kAtom, "alternate");
   sink.site(site);
-  Reader reader{file_name, sink, diagnostics, {}, {}, {}, {}, {}, {}};
+  Reader reader{file_name, sink, diagnostics, {}, {}, TagCollector(sink), {}, {}, {}};
   // Posts and pages first: a comment may come before the post it answers.
   for (const xmlNode* entry = root->children; entry; entry = entry->next) {
     if (is(entry, kAtom, "entry")) {

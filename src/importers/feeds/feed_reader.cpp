@@ -18,6 +18,7 @@
 #include "core/url.hpp"
 #include "importers/derived_id.hpp"
 #include "importers/feeds/feed_dates.hpp"
+#include "importers/tags.hpp"
 #include "importers/xml_dom.hpp"
 #include "importers/xml_guard.hpp"
 
@@ -37,26 +38,9 @@ struct FeedState {
   blog::ImportSink& sink;
   core::Diagnostics& diagnostics;
   std::set<std::string> authors;
-  std::set<std::string> tags;
+  TagCollector tags;
   std::set<std::int64_t> ids;
 };
-
-void add_tag(blog::Post& post, const std::string& name, FeedState& state) {
-  const std::string trimmed(core::trim(name));
-  const std::string slug = core::slugify(trimmed);
-  if (trimmed.empty() || slug.empty()) {
-    return;
-  }
-  for (const auto& term : post.terms) {
-    if (term.slug == slug) {
-      return;
-    }
-  }
-  post.terms.push_back({"post_tag", slug, trimmed});
-  if (state.tags.insert(slug).second) {
-    state.sink.term({"post_tag", slug, trimmed, "", ""});
-  }
-}
 
 void set_date(blog::Post& post, const std::string& text, FeedState& state) {
   if (text.empty()) {
@@ -127,7 +111,7 @@ void read_rss_item(const xmlNode* item, std::string_view ns, FeedState& state) {
                                                                 : rss_author_name(child_text(item, ns, "author"));
   for (const xmlNode* node = item->children; node; node = node->next) {
     if (is(node, ns, "category") || is(node, kDc, "subject")) {
-      add_tag(post, text_of(node), state);
+      state.tags.add(post, text_of(node));
     }
   }
   finish_post(post, guid.empty() ? child_text(item, kRss10, "about") : guid, state);
@@ -171,7 +155,7 @@ void read_atom_entry(const xmlNode* entry, std::string_view ns, FeedState& state
   for (const xmlNode* node = entry->children; node; node = node->next) {
     if (is(node, ns, "category")) {
       const std::string label = attribute(node, "label");
-      add_tag(post, label.empty() ? attribute(node, "term") : label, state);
+      state.tags.add(post, label.empty() ? attribute(node, "term") : label);
     }
   }
   finish_post(post, child_text(entry, ns, "id"), state);
@@ -347,7 +331,7 @@ void FeedImporter::read(const std::filesystem::path& file, const ReadOptions& /*
                                  errors.messages.empty() ? "" : " (" + errors.messages.front() + ")"));
   }
   refuse_declared_entities(document.get(), file_name);
-  FeedState state{file_name, sink, diagnostics, {}, {}, {}};
+  FeedState state{file_name, sink, diagnostics, {}, TagCollector(sink), {}};
   read_document(root, state);
 }
 
