@@ -81,7 +81,9 @@ std::pair<std::string, bool> atom_text(const xmlNode* node) {
 
 std::string atom_link(const xmlNode* element, std::string_view ns, std::string_view rel) {
   for (const xmlNode* node = element->children; node; node = node->next) {
-    if (is(node, ns, "link") && attribute(node, "rel") == rel) {
+    // Atom: a link without rel is the alternate one.
+    const std::string link_rel = is(node, ns, "link") ? attribute(node, "rel") : std::string("-");
+    if (link_rel == rel || (link_rel.empty() && rel == "alternate")) {
       return attribute(node, "href");
     }
   }

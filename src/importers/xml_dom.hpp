@@ -33,7 +33,8 @@ std::string strip_tags(const std::string& html);
 /// "text" (the default) plain text. Returns the text and whether it is HTML.
 std::pair<std::string, bool> atom_text(const xmlNode* node);
 
-/// The href of an Atom element's link with this rel ("" matches a link without rel).
+/// The href of an Atom element's first link with this rel; a link without rel counts as
+/// "alternate", as Atom defines.
 std::string atom_link(const xmlNode* element, std::string_view ns, std::string_view rel);
 
 }  // namespace blogarchive::importers::xml

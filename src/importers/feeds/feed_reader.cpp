@@ -124,13 +124,7 @@ void read_atom_entry(const xmlNode* entry, std::string_view ns, FeedState& state
     const auto [text, is_html] = atom_text(title);
     post.title = std::string(core::trim(is_html ? core::decode_html_entities(strip_tags(text)) : text));
   }
-  for (const xmlNode* node = entry->children; node; node = node->next) {
-    const std::string rel = is(node, ns, "link") ? attribute(node, "rel") : "-";
-    if (rel.empty() || rel == "alternate") {
-      post.link = attribute(node, "href");
-      break;
-    }
-  }
+  post.link = atom_link(entry, ns, "alternate");
   const xmlNode* content = child(entry, ns, "content");
   const xmlNode* summary = child(entry, ns, "summary");
   const xmlNode* body = content ? content : summary;
@@ -169,12 +163,7 @@ void read_document(const xmlNode* root, FeedState& state) {
     site.format = root_ns == kAtom10 ? "atom 1.0" : "atom 0.3";
     site.title = child_text(root, root_ns, "title");
     site.description = child_text(root, root_ns, root_ns == kAtom10 ? "subtitle" : "tagline");
-    for (const xmlNode* node = root->children; node; node = node->next) {
-      if (is(node, root_ns, "link") && (attribute(node, "rel").empty() || attribute(node, "rel") == "alternate")) {
-        site.link = attribute(node, "href");
-        break;
-      }
-    }
+    site.link = atom_link(root, root_ns, "alternate");
     state.sink.site(site);
     for (const xmlNode* node = root->children; node; node = node->next) {
       if (is(node, root_ns, "entry")) {
