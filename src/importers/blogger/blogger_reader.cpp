@@ -77,16 +77,6 @@ std::string permalink_of(const xmlNode* entry) {
   return {};
 }
 
-void set_dates(blog::Post& post, const xmlNode* entry, core::Diagnostics& diagnostics) {
-  const std::string text = child_text(entry, kAtom, "published");
-  if (const auto date = feeds::parse_feed_date(text)) {
-    post.date = date->local;
-    post.date_gmt = date->utc;
-  } else if (!text.empty()) {
-    diagnostics.warn(post.source, fmt::format("published \"{}\" is not an RFC 3339 date", text));
-  }
-}
-
 struct Reader {
   std::string file_name;
   blog::ImportSink& sink;
@@ -120,7 +110,7 @@ struct Reader {
     if (post.slug.empty()) {
       post.slug = core::slugify(post.title);
     }
-    set_dates(post, entry, diagnostics);
+    feeds::set_post_date(post, child_text(entry, kAtom, "published"), diagnostics);
     if (const xmlNode* author = child(entry, kAtom, "author")) {
       post.author_login = child_text(author, kAtom, "name");
     }

@@ -1,5 +1,7 @@
 #include "importers/feeds/feed_dates.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <map>
 #include <regex>
@@ -99,6 +101,18 @@ std::optional<FeedDate> parse_rfc3339(const std::string& text) {
 }
 
 }  // namespace
+
+void set_post_date(blog::Post& post, std::string_view text, core::Diagnostics& diagnostics) {
+  if (core::trim(text).empty()) {
+    return;
+  }
+  if (const auto date = parse_feed_date(text)) {
+    post.date = date->local;
+    post.date_gmt = date->utc;
+  } else {
+    diagnostics.warn(post.source, fmt::format("date \"{}\" is neither RFC 822 nor RFC 3339", text));
+  }
+}
 
 std::optional<FeedDate> parse_feed_date(std::string_view text) {
   const std::string value(core::trim(text));

@@ -4,7 +4,9 @@
 #include <optional>
 #include <string_view>
 
+#include "blog/post.hpp"
 #include "core/dates.hpp"
+#include "core/diagnostics.hpp"
 
 namespace blogarchive::importers::feeds {
 
@@ -17,5 +19,9 @@ struct FeedDate {
 /// RFC 822 / RFC 1123 with two- or four-digit years, numeric zones, GMT/UT/Z and the
 /// North American zone names; nullopt when it is neither this nor RFC 3339.
 std::optional<FeedDate> parse_feed_date(std::string_view text);
+
+/// Sets the post's local and UTC dates from a feed date; an empty text leaves them,
+/// one that is not a date is reported at the post's source.
+void set_post_date(blog::Post& post, std::string_view text, core::Diagnostics& diagnostics);
 
 }  // namespace blogarchive::importers::feeds

@@ -42,18 +42,6 @@ struct FeedState {
   std::set<std::int64_t> ids;
 };
 
-void set_date(blog::Post& post, const std::string& text, FeedState& state) {
-  if (text.empty()) {
-    return;
-  }
-  if (const auto date = parse_feed_date(text)) {
-    post.date = date->local;
-    post.date_gmt = date->utc;
-  } else {
-    state.diagnostics.warn(post.source, fmt::format("date \"{}\" is neither RFC 822 nor RFC 3339", text));
-  }
-}
-
 // libxml2's recovering parser can pass on bytes of a wrongly declared encoding.
 void ensure_utf8(std::string& text) {
   if (!core::is_valid_utf8(text)) {
@@ -105,8 +93,9 @@ void read_rss_item(const xmlNode* item, std::string_view ns, FeedState& state) {
   if (post.link.empty() && guid.starts_with("http") && attribute(child(item, ns, "guid"), "isPermaLink") != "false") {
     post.link = guid;
   }
-  set_date(post, !child_text(item, ns, "pubDate").empty() ? child_text(item, ns, "pubDate") : child_text(item, kDc, "date"),
-           state);
+  set_post_date(post, !child_text(item, ns, "pubDate").empty() ? child_text(item, ns, "pubDate")
+                                                               : child_text(item, kDc, "date"),
+                state.diagnostics);
   post.author_login = !child_text(item, kDc, "creator").empty() ? child_text(item, kDc, "creator")
                                                                 : rss_author_name(child_text(item, ns, "author"));
   for (const xmlNode* node = item->children; node; node = node->next) {
@@ -139,7 +128,7 @@ void read_atom_entry(const xmlNode* entry, std::string_view ns, FeedState& state
   }
   for (const char* field : {"published", "issued", "created", "updated", "modified"}) {
     if (const std::string date = child_text(entry, ns, field); !date.empty()) {
-      set_date(post, date, state);
+      set_post_date(post, date, state.diagnostics);
       break;
     }
   }
