@@ -95,11 +95,11 @@ Body render_body(std::string_view raw, const BodyOptions& options) {
   const std::string html = to_html(raw, options, body);
   std::vector<HtmlNode> nodes =
       parse_fragment(core::is_valid_utf8(html) ? html : core::repair_utf8(html));
-  SanitizePolicy policy = options.policy ? *options.policy : content_policy();
-  policy.embed_label = options.embed_label;
+  // Shared and read-only: the policy is not copied per body.
+  const SanitizePolicy& policy = options.policy ? *options.policy : content_policy();
   // Until the tree is one the HTML parser builds from its own serialization: that is
   // what browsers will see, and sanitizing it again must change nothing.
-  for (int round = 0; sanitize(nodes, policy) && round < kMaxReparses; ++round) {
+  for (int round = 0; sanitize(nodes, policy, options.embed_label) && round < kMaxReparses; ++round) {
     nodes = parse_fragment(serialize(nodes));
   }
   tidy_block_whitespace(nodes);

@@ -116,6 +116,7 @@ struct Position {
   int depth = 0;
   bool inside_link = false;
   bool* reshaped = nullptr;  ///< set when an element is removed, unwrapped or replaced
+  std::string_view embed_label;
 };
 
 std::vector<HtmlNode> reshape(const Position& position, std::vector<HtmlNode> replacement = {}) {
@@ -143,14 +144,15 @@ std::vector<HtmlNode> sanitize_node(HtmlNode node, const SanitizePolicy& policy,
     }
     const std::string* title = node.attribute("title");
     std::vector<HtmlNode> placeholder;
-    placeholder.push_back(embed_placeholder(source, title ? *title : std::string_view(), policy.embed_label,
+    placeholder.push_back(embed_placeholder(source, title ? *title : std::string_view(), position.embed_label,
                                             !position.inside_link));
     return reshape(position, std::move(placeholder));
   }
   // Hostile nesting depth is flattened rather than followed.
   constexpr int kMaxDepth = 200;
   sanitize_list(node.children, policy,
-                {position.depth + 1, position.inside_link || node.name == "a", position.reshaped});
+                {position.depth + 1, position.inside_link || node.name == "a", position.reshaped,
+                 position.embed_label});
   const auto allowed = policy.elements.find(node.name);
   if (allowed == policy.elements.end() || position.depth > kMaxDepth) {
     return reshape(position, std::move(node.children));  // unknown element: keep its content
@@ -239,9 +241,9 @@ const SanitizePolicy& comment_policy() {
   return policy;
 }
 
-bool sanitize(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy) {
+bool sanitize(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy, std::string_view embed_label) {
   bool reshaped = false;
-  sanitize_list(nodes, policy, {0, false, &reshaped});
+  sanitize_list(nodes, policy, {0, false, &reshaped, embed_label});
   return reshaped;
 }
 

@@ -18,7 +18,6 @@ struct SanitizePolicy {
   /// Replaced by a placeholder linking their source instead of loading anything
   /// (iframe, object, embed, video, audio); see embeds.hpp. Otherwise removed.
   bool embeds_become_links = false;
-  std::string embed_label;  ///< placeholder text before the provider's name
   /// style="text-align: center" and float become the theme's classes; the rest of
   /// `style` is always dropped (the CSP refuses inline styles anyway).
   bool styles_become_classes = false;
@@ -36,7 +35,8 @@ const SanitizePolicy& comment_policy();
 /// Returns true when elements were removed, unwrapped or replaced: the serialized tree
 /// may then parse differently (an unwrapped <font> between two <h1> lets them nest), so
 /// render_body parses it once more.
-bool sanitize(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy);
+/// `embed_label` is the placeholder's text before the provider's name.
+bool sanitize(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy, std::string_view embed_label = {});
 
 /// True when the URL is relative or uses http, https or mailto (after removing the
 /// whitespace and control characters browsers ignore).
