@@ -66,6 +66,9 @@ struct Post {
   std::string title;   ///< plain text (entities decoded once)
   std::string slug;    ///< decoded wp:post_name, or derived from the title
   std::string link;    ///< the old permalink URL
+  /// Other URLs the old site answered with this item (Hugo's `aliases`, Jekyll's
+  /// `redirect_from`), absolute or root-relative like `link`.
+  std::vector<std::string> aliases;
   std::string guid;
   std::optional<core::DateTime> date;      ///< local time of the blog
   std::optional<core::DateTime> date_gmt;  ///< UTC, when the export has it

@@ -43,8 +43,18 @@ OldUrlResolver::OldUrlResolver(const SiteModel& model) {
       if (old_path) {
         by_path_[*old_path] = published->second;
       }
+      for (const auto& alias : post.aliases) {
+        if (const auto alias_path = old_path_of(alias)) {
+          by_path_.emplace(*alias_path, published->second);  // a real permalink wins over an alias
+        }
+      }
     } else if (post.type != "attachment") {
       unpublished_ids_.insert(post.id);
+      for (const auto& alias : post.aliases) {
+        if (const auto alias_path = old_path_of(alias); alias_path && *alias_path != "/") {
+          unpublished_paths_.insert(*alias_path);
+        }
+      }
       if (old_path && *old_path != "/") {
         unpublished_paths_.insert(*old_path);
       }

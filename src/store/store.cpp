@@ -47,6 +47,14 @@ PRAGMA user_version = 2;
     R"sql(
 ALTER TABLE posts ADD COLUMN body_hash INTEGER NOT NULL DEFAULT 0;
 PRAGMA user_version = 3;
+)sql",
+    // v4: the other URLs an item answered on the old site (Hugo aliases, Jekyll's
+    // redirect_from), so that they keep working.
+    R"sql(
+CREATE TABLE post_aliases (
+  post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE, url TEXT NOT NULL,
+  PRIMARY KEY (post_id, url)) STRICT;
+PRAGMA user_version = 4;
 )sql"};
 static_assert(std::size(kSchemaSteps) == kSchemaVersion);
 
@@ -125,6 +133,8 @@ ImportTransaction::ImportTransaction(Database& db)
           " menu_order=?14, has_password=?15, is_sticky=?16, attachment_url=?17, source=?18, markup=?19, body_hash=?20")),
       delete_post_terms_(db.prepare("DELETE FROM post_terms WHERE post_id = ?")),
       insert_post_term_(db.prepare("INSERT OR IGNORE INTO post_terms VALUES (?, ?, ?, ?, ?)")),
+      delete_aliases_(db.prepare("DELETE FROM post_aliases WHERE post_id = ?")),
+      insert_alias_(db.prepare("INSERT OR IGNORE INTO post_aliases VALUES (?, ?)")),
       delete_comments_(db.prepare("DELETE FROM comments WHERE post_id = ?")),
       insert_comment_(db.prepare("INSERT OR REPLACE INTO comments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
 
@@ -174,6 +184,10 @@ void ImportTransaction::post(const blog::Post& post) {
   for (const auto& term : post.terms) {
     insert_post_term_.bind(1, post.id).bind(2, position++).bind(3, term.taxonomy)
         .bind(4, term.slug).bind(5, term.name).run();
+  }
+  delete_aliases_.bind(1, post.id).run();
+  for (const auto& alias : post.aliases) {
+    insert_alias_.bind(1, post.id).bind(2, alias).run();
   }
   delete_comments_.bind(1, post.id).run();
   for (const auto& comment : post.comments) {
@@ -253,6 +267,9 @@ blog::Snapshot Store::load_outline() {
                             "ORDER BY post_id, position");
        s.step();) {
     snapshot.posts[index_of.at(s.integer(0))].terms.push_back({s.text(1), s.text(2), s.text(3)});
+  }
+  for (auto s = db_.prepare("SELECT post_id, url FROM post_aliases ORDER BY post_id, url"); s.step();) {
+    snapshot.posts[index_of.at(s.integer(0))].aliases.push_back(s.text(1));
   }
   return snapshot;
 }

@@ -8,7 +8,7 @@
 namespace blogarchive::store {
 
 /// The schema version this build writes and reads (PRAGMA user_version).
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 /// An import in progress: everything written through it lands in one transaction that
 /// only commit() makes durable. Destroying it uncommitted rolls everything back.
@@ -34,6 +34,8 @@ class ImportTransaction : public blog::ImportSink {
   Statement upsert_post_;
   Statement delete_post_terms_;
   Statement insert_post_term_;
+  Statement delete_aliases_;
+  Statement insert_alias_;
   Statement delete_comments_;
   Statement insert_comment_;
 };

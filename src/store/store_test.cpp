@@ -127,9 +127,9 @@ TEST(Store, UpgradesAVersion1StoreAndKeepsItsPosts) {
     import->post(sample_post(1, "aus Version 1"));
     import->commit();
   }
-  {  // Turn it back into what version 1 wrote: no markup and body_hash columns.
+  {  // Turn it back into what version 1 wrote: no markup and body_hash columns, no aliases.
     Database db(path, false);
-    db.execute("ALTER TABLE posts DROP COLUMN body_hash; ALTER TABLE posts DROP COLUMN markup;"
+    db.execute("DROP TABLE post_aliases; ALTER TABLE posts DROP COLUMN body_hash; ALTER TABLE posts DROP COLUMN markup;"
                "PRAGMA user_version = 1;");
     EXPECT_EQ(db.user_version(), 1);
   }
