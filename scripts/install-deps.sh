@@ -10,7 +10,8 @@ packages=(
   libxml2-dev             # WXR reader (streaming, recovering mode, line/column errors)
   libgumbo-dev            # HTML5 parser for post bodies
   libkainjow-mustache-dev # templates
-  libtomlplusplus-dev     # archive.toml
+  libtomlplusplus-dev     # archive.toml, Hugo front matter and config
+  libyaml-cpp-dev         # Jekyll and Hugo front matter and _config.yml
   libmicrohttpd-dev       # blogarchive serve (bounded memory per connection, thread pool)
   libcli11-dev            # command line
   libfmt-dev              # formatting (g++ 12 has no <format>)

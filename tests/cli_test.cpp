@@ -41,7 +41,7 @@ TEST(Cli, ImportOfADirectoryOrNonExportSaysSo) {
   const auto dir = fresh_temp_dir("cli-kind");
   const auto run = run_cli("import '" + dir.string() + "' --store '" + (dir / "out.db").string() + "'");
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_TRUE(contains(run.output, "is a directory")) << run.output;
+  EXPECT_TRUE(contains(run.output, "is a folder, but neither a Jekyll site")) << run.output;
   std::ofstream(dir / "notes.txt") << "just some notes";
   const auto other = run_cli("import '" + (dir / "notes.txt").string() + "' --store '" + (dir / "out.db").string() + "'");
   EXPECT_EQ(other.exit_code, 1);

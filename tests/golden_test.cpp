@@ -1,5 +1,6 @@
-// Golden-site tests: each folder under tests/golden holds a small export with its
-// config (input/) and the complete site blogarchive must build from it (expected/).
+// Golden-site tests: each folder under tests/golden holds a small export (or a Jekyll or
+// Hugo site folder, input/site/) with its config (input/) and the complete site
+// blogarchive must build from it (expected/).
 // Every file is compared byte for byte, so any change to the output shows up in review.
 // input/never-published.txt lists text of the export that must appear in no output file
 // (drafts, private posts, spam, e-mail and IP addresses), one per line.
@@ -98,7 +99,9 @@ TEST_P(GoldenSite, BuildsExactlyTheExpectedTree) {
 
   std::vector<std::filesystem::path> exports;
   for (const auto& entry : std::filesystem::directory_iterator(input)) {
-    if (entry.path().extension() == ".xml" || (entry.path().extension() == ".txt" && entry.path().stem() != "never-published")) {
+    const bool site_folder = entry.is_directory() && entry.path().filename() == "site";  // Jekyll, Hugo
+    if (site_folder || entry.path().extension() == ".xml" ||
+        (entry.path().extension() == ".txt" && entry.path().stem() != "never-published")) {
       exports.push_back(entry.path());
     }
   }

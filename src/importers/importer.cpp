@@ -8,6 +8,8 @@
 #include "importers/blogger/blogger_reader.hpp"
 #include "importers/feeds/feed_reader.hpp"
 #include "importers/movabletype/mt_reader.hpp"
+#include "importers/sitefolders/hugo_reader.hpp"
+#include "importers/sitefolders/jekyll_reader.hpp"
 #include "importers/wordpress/wxr_reader.hpp"
 
 namespace blogarchive::importers {
@@ -19,6 +21,8 @@ const std::vector<std::unique_ptr<Importer>>& all_importers() {
     list.push_back(std::make_unique<movabletype::MtImporter>());
     list.push_back(std::make_unique<blogger::BloggerImporter>());  // before feeds: it is Atom too
     list.push_back(std::make_unique<feeds::FeedImporter>());  // after WXR, which is RSS too
+    list.push_back(std::make_unique<sitefolders::JekyllImporter>());  // folders: before Hugo, whose
+    list.push_back(std::make_unique<sitefolders::HugoImporter>());    // only sign is content/
     return list;
   }();
   return importers;
@@ -47,6 +51,16 @@ const Importer& importer_named(std::string_view name) {
 }
 
 const Importer& detect_importer(const std::filesystem::path& file) {
+  if (std::filesystem::is_directory(file)) {
+    for (const auto& importer : all_importers()) {
+      if (importer->recognizes_folder(file)) {
+        return *importer;
+      }
+    }
+    throw InputError(fmt::format("'{}' is a folder, but neither a Jekyll site (no _posts/ or _config.yml) nor a "
+                                 "Hugo site (no content/); name an export file or a site folder",
+                                 file.string()));
+  }
   // 64 KiB is enough to reach the WXR channel header past long comments and
   // namespace declarations.
   std::ifstream in(file, std::ios::binary);

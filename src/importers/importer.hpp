@@ -25,6 +25,8 @@ class Importer {
   virtual std::string_view name() const = 0;
   /// True when the first bytes of a file look like this format.
   virtual bool recognizes(std::string_view head) const = 0;
+  /// True when `folder` is a site of this format (Jekyll, Hugo); file formats say no.
+  virtual bool recognizes_folder(const std::filesystem::path& /*folder*/) const { return false; }
   virtual void read(const std::filesystem::path& file, const ReadOptions& options,
                     blog::ImportSink& sink, core::Diagnostics& diagnostics) const = 0;
 };
@@ -32,8 +34,9 @@ class Importer {
 /// Every importer this build has, in detection order.
 const std::vector<std::unique_ptr<Importer>>& all_importers();
 
-/// The importer whose format the file's first bytes match; throws InputError naming
-/// the supported formats when none does.
+/// The importer whose format the file's first bytes match, or for a folder the site
+/// generator whose layout it has; throws InputError naming the supported formats when
+/// none does.
 const Importer& detect_importer(const std::filesystem::path& file);
 
 /// The importer called `name`; throws InputError naming the supported formats.

@@ -1,5 +1,7 @@
 #pragma once
-// Tags as the feed and Blogger importers meet them: inside each item, by name.
+// Terms as the feed, Blogger and site-folder importers meet them: inside each item, by
+// name, with no list of terms up front.
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -8,18 +10,27 @@
 
 namespace blogarchive::importers {
 
-/// Attaches tags to posts and names each tag to the sink once, the first time it is met.
-class TagCollector {
+/// Attaches terms of one taxonomy to posts and names each term to the sink once, the
+/// first time it is met.
+class TermCollector {
  public:
-  explicit TagCollector(blog::ImportSink& sink) : sink_(sink) {}
+  /// Names that differ only in case ("Linux", "linux") are one term unless
+  /// `case_sensitive`: Jekyll keeps them apart, and its archive had a page for each.
+  TermCollector(blog::ImportSink& sink, std::string taxonomy, bool case_sensitive = false)
+      : sink_(sink), taxonomy_(std::move(taxonomy)), case_sensitive_(case_sensitive) {}
 
-  /// Tags `post` with `name` (trimmed) unless it already carries that tag; a name with
+  /// Gives `post` the term `name` (trimmed) unless it already has it; a name with
   /// nothing to make a slug of is skipped.
   void add(blog::Post& post, std::string_view name);
 
  private:
+  std::string slug_for(const std::string& name);
+
   blog::ImportSink& sink_;
-  std::set<std::string> named_;  ///< slugs already sent to the sink
+  std::string taxonomy_;
+  bool case_sensitive_;
+  std::map<std::string, std::string> slug_of_name_;  ///< case-sensitive mode: name → slug
+  std::set<std::string> named_;                      ///< slugs already sent to the sink
 };
 
 }  // namespace blogarchive::importers

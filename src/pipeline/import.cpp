@@ -55,8 +55,15 @@ void check_readable(const std::filesystem::path& file) {
   if (!std::filesystem::exists(file)) {
     throw InputError(fmt::format("cannot import '{}': no such file", file.string()));
   }
-  if (std::filesystem::is_directory(file)) {
-    throw InputError(fmt::format("cannot import '{}': it is a directory; name the export file", file.string()));
+}
+
+// A site folder needs a folder importer, an export file a file importer.
+void check_kind(const std::filesystem::path& file, const importers::Importer& importer) {
+  const bool folder = std::filesystem::is_directory(file);
+  const bool reads_folders = importer.name() == "jekyll" || importer.name() == "hugo";
+  if (folder != reads_folders) {
+    throw InputError(fmt::format("'{}' is a {}, but the {} format is read from a {}", file.string(),
+                                 folder ? "folder" : "file", importer.name(), reads_folders ? "site folder" : "file"));
   }
 }
 
@@ -94,6 +101,7 @@ CommandResult import_exports(const ImportOptions& options, std::ostream& report)
       try {
         const auto& importer = options.format.empty() ? importers::detect_importer(file)
                                                       : importers::importer_named(options.format);
+        check_kind(file, importer);
         core::Diagnostics diagnostics;
         auto transaction = store.begin_import();
         pipeline::BackgroundSink writer(*transaction);  // parse here, write the store there

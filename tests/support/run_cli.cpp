@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdio>
+#include <fstream>
 
 #include "test_paths.hpp"
 
@@ -23,6 +24,27 @@ CliRun run_cli(const std::string& arguments) {
   const int status = ::pclose(pipe);
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return run;
+}
+
+BuiltArchive import_and_build(const std::filesystem::path& dir, const std::vector<std::filesystem::path>& inputs,
+                              const std::string& config) {
+  BuiltArchive archive;
+  const std::string store = "'" + (dir / "blog.db").string() + "'";
+  std::string paths;
+  for (const auto& input : inputs) {
+    paths += "'" + input.string() + "' ";
+  }
+  archive.import = run_cli("import " + paths + "--store " + store);
+  if (archive.import.exit_code != 0) {
+    return archive;
+  }
+  std::ofstream(dir / "archive.toml") << config;
+  archive.build = run_cli("build --store " + store + " --config '" + (dir / "archive.toml").string() + "' --out '" +
+                          (dir / "site").string() + "'");
+  if (archive.build.exit_code == 0) {
+    archive.files = read_tree(dir / "site");
+  }
+  return archive;
 }
 
 }  // namespace blogarchive::testing

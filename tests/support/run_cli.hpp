@@ -1,5 +1,8 @@
 #pragma once
+#include <filesystem>
+#include <map>
 #include <string>
+#include <vector>
 
 namespace blogarchive::testing {
 
@@ -11,5 +14,17 @@ struct CliRun {
 
 /// Runs `blogarchive <arguments>` through the shell.
 CliRun run_cli(const std::string& arguments);
+
+/// What `import_and_build` did: both runs and the files of the built site.
+struct BuiltArchive {
+  CliRun import;
+  CliRun build;
+  std::map<std::string, std::string> files;  ///< relative path → bytes; empty when a step failed
+};
+
+/// Imports `inputs` into `dir`/blog.db, writes `config` to `dir`/archive.toml and
+/// builds `dir`/site: the path from an export to an archive every end-to-end test takes.
+BuiltArchive import_and_build(const std::filesystem::path& dir, const std::vector<std::filesystem::path>& inputs,
+                              const std::string& config);
 
 }  // namespace blogarchive::testing

@@ -12,7 +12,7 @@
 #include "core/url.hpp"
 #include "importers/derived_id.hpp"
 #include "importers/feeds/feed_dates.hpp"
-#include "importers/tags.hpp"
+#include "importers/term_collector.hpp"
 #include "importers/xml_dom.hpp"
 #include "importers/xml_guard.hpp"
 
@@ -83,7 +83,7 @@ struct Reader {
   core::Diagnostics& diagnostics;
   std::set<std::int64_t> ids;
   std::set<std::int64_t> comment_ids;
-  TagCollector tags;
+  TermCollector tags;
   std::set<std::string> authors;
   std::vector<blog::Post> posts;
   std::map<std::string, std::size_t> post_by_entry_id;  ///< <id> text → index in posts
@@ -192,7 +192,7 @@ void BloggerImporter::read(const std::filesystem::path& file, const ReadOptions&
   site.title = child_text(root, kAtom, "title");
   site.link = xml::atom_link(root, kAtom, "alternate");
   sink.site(site);
-  Reader reader{file_name, sink, diagnostics, {}, {}, TagCollector(sink), {}, {}, {}};
+  Reader reader{file_name, sink, diagnostics, {}, {}, TermCollector(sink, "post_tag"), {}, {}, {}};
   // Posts and pages first: a comment may come before the post it answers.
   for (const xmlNode* entry = root->children; entry; entry = entry->next) {
     if (is(entry, kAtom, "entry")) {

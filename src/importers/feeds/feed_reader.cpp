@@ -18,7 +18,7 @@
 #include "core/url.hpp"
 #include "importers/derived_id.hpp"
 #include "importers/feeds/feed_dates.hpp"
-#include "importers/tags.hpp"
+#include "importers/term_collector.hpp"
 #include "importers/xml_dom.hpp"
 #include "importers/xml_guard.hpp"
 
@@ -38,7 +38,7 @@ struct FeedState {
   blog::ImportSink& sink;
   core::Diagnostics& diagnostics;
   std::set<std::string> authors;
-  TagCollector tags;
+  TermCollector tags;
   std::set<std::int64_t> ids;
 };
 
@@ -309,7 +309,7 @@ void FeedImporter::read(const std::filesystem::path& file, const ReadOptions& /*
                                  errors.messages.empty() ? "" : " (" + errors.messages.front() + ")"));
   }
   refuse_declared_entities(document.get(), file_name);
-  FeedState state{file_name, sink, diagnostics, {}, TagCollector(sink), {}};
+  FeedState state{file_name, sink, diagnostics, {}, TermCollector(sink, "post_tag"), {}};
   read_document(root, state);
 }
 
