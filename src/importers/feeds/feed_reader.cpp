@@ -1,6 +1,7 @@
 #include "importers/feeds/feed_reader.hpp"
 
 #include <fmt/format.h>
+#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <unicode/unistr.h>
@@ -12,6 +13,7 @@
 #include <set>
 
 #include "blogarchive/error.hpp"
+#include "core/encoding.hpp"
 #include "core/files.hpp"
 #include "core/slug.hpp"
 #include "core/text.hpp"
@@ -49,10 +51,27 @@ void ensure_utf8(std::string& text) {
   }
 }
 
+// Text that went through one encoding too many: UTF-8 read as Latin-1 and written
+// again, and Windows-1252 quotes stored as C1 controls. Reported per item.
+void repair_mojibake(blog::Post& post, core::Diagnostics& diagnostics) {
+  std::size_t repaired = 0;
+  for (std::string* text : {&post.title, &post.content, &post.excerpt}) {
+    bool doubled = false;
+    *text = core::repair_double_encoding(*text, doubled);
+    repaired += doubled ? 1 : 0;
+    *text = core::repair_c1_controls(*text, repaired);
+  }
+  if (repaired > 0) {
+    diagnostics.warn(post.source, fmt::format("{} garbled character(s) or text(s) repaired (UTF-8 encoded twice, or "
+                                              "Windows-1252 quotes stored as control characters)", repaired));
+  }
+}
+
 void finish_post(blog::Post& post, const std::string& identity, FeedState& state) {
   for (std::string* text : {&post.title, &post.content, &post.excerpt, &post.link, &post.author_login}) {
     ensure_utf8(*text);
   }
+  repair_mojibake(post, state.diagnostics);
   post.type = "post";
   post.status = "publish";  // a feed only ever carried what was public
   post.guid = identity.empty() ? post.link : identity;
@@ -218,6 +237,66 @@ std::optional<std::string> utf16_as_utf8(const std::string& bytes) {
   return utf8;
 }
 
+// XML without a declaration is UTF-8; old feeds that were not meant something else.
+// ICU's detector tells the multi-byte Asian encodings, KOI8-R and the Hebrew, Greek and
+// Cyrillic code pages apart; for Latin text (and when it has no idea) Windows-1252, the
+// usual meaning of Latin-1 with smart quotes, is the better guess.
+std::string undeclared_as_utf8(const std::string& bytes, const std::string& file_name,
+                               core::Diagnostics& diagnostics) {
+  const auto detected = core::detect_encoding(bytes);
+  const bool western = !detected || detected->name == "ISO-8859-1" || detected->name == "windows-1252";
+  if (!western && detected->confidence >= 10) {
+    if (auto decoded = core::decode_as(bytes, detected->name)) {
+      diagnostics.warn(file_name, fmt::format("the feed declares no encoding and is not UTF-8; read as {} (detected, "
+                                              "{}% confidence)", detected->name, detected->confidence));
+      return *decoded;
+    }
+  }
+  std::size_t repaired = 0;
+  std::string text = core::repair_windows_1252(bytes, repaired);
+  diagnostics.warn(file_name, fmt::format("the feed declares no encoding and is not UTF-8; {} bytes were read as "
+                                          "Windows-1252", repaired));
+  return text;
+}
+
+// Feeds written by HTML templates use HTML's named entities (&acirc;, &hellip;), which
+// XML does not define. Outside CDATA sections and comments, those HTML knows become
+// numeric references, as feed readers read them; `replaced` counts them.
+std::string html_entities_as_references(const std::string& bytes, std::size_t& replaced) {
+  std::string out;
+  out.reserve(bytes.size());
+  for (std::size_t i = 0; i < bytes.size();) {
+    for (const auto& [open, close] : {std::pair{"<![CDATA[", "]]>"}, std::pair{"<!--", "-->"}}) {
+      if (bytes.compare(i, std::strlen(open), open) == 0) {
+        const std::size_t end = bytes.find(close, i);
+        const std::size_t until = end == std::string::npos ? bytes.size() : end + std::strlen(close);
+        out.append(bytes, i, until - i);
+        i = until;
+      }
+    }
+    if (i >= bytes.size()) {
+      break;
+    }
+    if (bytes[i] == '&') {
+      const std::size_t semicolon = bytes.find(';', i);
+      if (semicolon != std::string::npos && semicolon - i <= 33 && semicolon - i > 1) {
+        const std::string name = bytes.substr(i + 1, semicolon - i - 1);
+        static const std::set<std::string> xml_defined{"amp", "lt", "gt", "quot", "apos"};
+        const htmlEntityDesc* entity =
+            xml_defined.contains(name) ? nullptr : htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
+        if (entity != nullptr) {
+          out += fmt::format("&#{};", entity->value);
+          ++replaced;
+          i = semicolon + 1;
+          continue;
+        }
+      }
+    }
+    out += bytes[i++];
+  }
+  return out;
+}
+
 // True when the XML declaration names an encoding, or a byte order mark tells it.
 bool declares_encoding(const std::string& bytes) {
   if (bytes.starts_with("\xEF\xBB\xBF") || bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
@@ -280,12 +359,7 @@ void FeedImporter::read(const std::filesystem::path& file, const ReadOptions& /*
     encoding = "UTF-8";
     options |= XML_PARSE_IGNORE_ENC;  // a declaration may still say UTF-16
   } else if (!declares_encoding(*bytes) && !core::is_valid_utf8(*bytes)) {
-    // XML without a declaration is UTF-8; old feeds that were not usually meant
-    // Windows-1252 (Latin-1 and its smart quotes).
-    std::size_t repaired = 0;
-    *bytes = core::repair_windows_1252(*bytes, repaired);
-    diagnostics.warn(file_name, fmt::format("the feed declares no encoding and is not UTF-8; {} bytes were read as "
-                                            "Windows-1252", repaired));
+    *bytes = undeclared_as_utf8(*bytes, file_name, diagnostics);
   }
   ParseErrors errors;
   Document document = parse(*bytes, file_name, options, errors, encoding);
@@ -293,6 +367,11 @@ void FeedImporter::read(const std::filesystem::path& file, const ReadOptions& /*
     // Feeds are often broken; feed readers read them anyway, and so do we, saying how.
     for (const auto& message : errors.messages) {
       diagnostics.warn(file_name, "not well-formed, repaired: " + message);
+    }
+    std::size_t replaced = 0;
+    *bytes = html_entities_as_references(*bytes, replaced);
+    if (replaced > 0) {
+      diagnostics.warn(file_name, fmt::format("{} HTML entities that XML does not define were read as HTML", replaced));
     }
     ParseErrors ignored;
     document = parse(*bytes, file_name, options | XML_PARSE_RECOVER, ignored, encoding);

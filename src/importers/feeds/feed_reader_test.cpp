@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "blogarchive/error.hpp"
 #include "core/text.hpp"
 #include "importers/feeds/feed_dates.hpp"
@@ -89,14 +91,51 @@ TEST(FeedImporter, ReadsUtf16FeedsWithAndWithoutByteOrderMark) {
 }
 
 TEST(FeedImporter, ReadsDeclaredLegacyEncodings) {
-  // demoronize-1: U+0092 in UTF-8 stays that character; euc-kr is decoded as declared.
+  // euc-kr is decoded as declared (feedparser: the feed title is U+B144).
   const auto korean = import(feedparser("encoding/euc-kr.xml"));
-  EXPECT_EQ(korean.sink.site_info.title, "\xEB\x85\x84");  // U+B144
-  for (const char* name : {"koi8r.xml", "shiftjis.xml", "windows1255.xml", "gb2312.xml"}) {
+  EXPECT_EQ(korean.sink.site_info.title, "\xEB\x85\x84");
+}
+
+TEST(FeedImporter, DetectsUndeclaredAsianAndCyrillicEncodings) {
+  // feedparser's chardet cases: no declaration, not UTF-8. ICU's detector names them.
+  const std::pair<const char*, const char*> cases[] = {
+      {"big5.xml", "Big5"},        {"eucjp.xml", "EUC-JP"}, {"euckr.xml", "EUC-KR"},
+      {"gb2312.xml", "GB18030"},   {"koi8r.xml", "KOI8-R"}, {"shiftjis.xml", "Shift_JIS"}};
+  const std::map<std::string, std::string> beginnings{
+      {"big5.xml", "我希望"},         {"eucjp.xml", "ゲーム三昧な正月"}, {"euckr.xml", "EUC-KR 에서"},
+      {"gb2312.xml", "不归移民漫画系列"}, {"koi8r.xml", "Как пережить"},   {"shiftjis.xml", "DrecomRSSに記事投稿"}};
+  for (const auto& [name, encoding] : cases) {
+    const auto imported = import(feedparser(std::string("illformed/chardet/") + name));
+    const std::string title =
+        imported.sink.posts.empty() ? imported.sink.site_info.title : imported.sink.posts.front().title;
+    EXPECT_TRUE(title.starts_with(beginnings.at(name))) << name << ": " << title;
+    ASSERT_FALSE(imported.diagnostics.warnings().empty()) << name;
+    EXPECT_NE(imported.diagnostics.warnings().front().message.find(std::string("read as ") + encoding),
+              std::string::npos)
+        << imported.diagnostics.warnings().front().message;
+  }
+  // Thai (TIS-620) is beyond ICU's detector: read as Windows-1252, still valid UTF-8.
+  for (const char* name : {"tis620.xml", "windows1255.xml"}) {
     const auto imported = import(feedparser(std::string("illformed/chardet/") + name));
     for (const auto& post : imported.sink.posts) {
       EXPECT_TRUE(core::is_valid_utf8(post.content + post.title)) << name;
     }
+  }
+}
+
+TEST(FeedImporter, RepairsTextEncodedTwiceAndWindowsQuotesAsControls) {
+  const auto doubled = import(feedparser("encoding/double-encoded-html.xml"));
+  ASSERT_EQ(doubled.sink.posts.size(), 1u);
+  EXPECT_EQ(doubled.sink.posts[0].content, "\xE2\x80\xA6");  // U+2026, not "â\u0080¦"
+  EXPECT_FALSE(doubled.diagnostics.empty());
+  // The same with HTML entities that XML does not define (&acirc;&#128;&brvbar;).
+  const auto entities = import(feedparser("encoding/bozo_double-encoded-html.xml"));
+  ASSERT_EQ(entities.sink.posts.size(), 1u);
+  EXPECT_EQ(entities.sink.posts[0].content, "\xE2\x80\xA6");
+  for (const char* name : {"encoding/demoronize-1.xml", "encoding/demoronize-2.xml"}) {
+    const auto imported = import(feedparser(name));
+    ASSERT_EQ(imported.sink.posts.size(), 1u);
+    EXPECT_EQ(imported.sink.posts[0].content, "don\xE2\x80\x99t") << name;
   }
 }
 
