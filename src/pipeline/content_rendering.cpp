@@ -18,7 +18,7 @@ constexpr std::size_t kExcerptWords = 55;
 // Change whenever the content pipeline's output changes for the same input (autop,
 // sanitizer, shortcodes, serializer): render caches made by older builds are then
 // ignored instead of reused.
-constexpr std::int64_t kContentVersion = 2;  // 2: embed placeholders, images contained
+constexpr std::int64_t kContentVersion = 3;  // 2: embed placeholders, images contained; 3: caption tables → figures
 
 // What decisions_hash adds for one answer of the site.
 void add_decision(core::ContentHash& hash, const content::LinkDecision& decision) {
