@@ -87,6 +87,8 @@ struct Reader {
   std::set<std::string> authors;
   std::vector<blog::Post> posts;
   std::map<std::string, std::size_t> post_by_entry_id;  ///< <id> text → index in posts
+  std::map<std::string, std::int64_t> comment_by_number;  ///< Blogger's comment number → our id
+  std::map<std::int64_t, std::string> parent_number;      ///< our comment id → the number it answers
 
   void read_post(const xmlNode* entry, const std::string& kind) {
     blog::Post post;
@@ -152,7 +154,41 @@ struct Reader {
     // The export holds the comments the blog showed; spam and deleted ones are gone.
     comment.status = "1";
     comment.type = "comment";
+    comment_by_number[number_after(entry_id, ".post-")] = comment.id;
+    if (std::string answered = answered_comment(entry); !answered.empty()) {
+      parent_number[comment.id] = answered;
+    }
     posts[post->second].comments.push_back(std::move(comment));
+  }
+
+  // Replies point at their parent through <link rel="related"
+  // href=".../comments/default/NUMBER">; the parent may come later in the file.
+  void thread_replies() {
+    for (auto& post : posts) {
+      for (auto& comment : post.comments) {
+        const auto answered = parent_number.find(comment.id);
+        if (answered == parent_number.end()) {
+          continue;
+        }
+        if (const auto parent = comment_by_number.find(answered->second); parent != comment_by_number.end()) {
+          comment.parent_id = parent->second;
+        }
+      }
+    }
+  }
+
+  static std::string number_after(const std::string& text, std::string_view marker) {
+    const auto at = text.rfind(marker);
+    return at == std::string::npos ? std::string() : text.substr(at + marker.size());
+  }
+
+  static std::string answered_comment(const xmlNode* entry) {
+    for (const xmlNode* node = entry->children; node; node = node->next) {
+      if (is(node, kAtom, "link") && attribute(node, "rel") == "related") {
+        return number_after(attribute(node, "href"), "/comments/default/");
+      }
+    }
+    return {};
   }
 };
 
@@ -192,7 +228,7 @@ void BloggerImporter::read(const std::filesystem::path& file, const ReadOptions&
   site.title = child_text(root, kAtom, "title");
   site.link = xml::atom_link(root, kAtom, "alternate");
   sink.site(site);
-  Reader reader{file_name, sink, diagnostics, {}, {}, TermCollector(sink, "post_tag"), {}, {}, {}};
+  Reader reader{file_name, sink, diagnostics, {}, {}, TermCollector(sink, "post_tag"), {}, {}, {}, {}, {}};
   // Posts and pages first: a comment may come before the post it answers.
   for (const xmlNode* entry = root->children; entry; entry = entry->next) {
     if (is(entry, kAtom, "entry")) {
@@ -207,6 +243,7 @@ void BloggerImporter::read(const std::filesystem::path& file, const ReadOptions&
       reader.read_comment(entry);
     }
   }
+  reader.thread_replies();
   for (const auto& post : reader.posts) {
     sink.post(post);
   }

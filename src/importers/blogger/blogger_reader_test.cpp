@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <set>
 
 #include "imported.hpp"
@@ -93,6 +94,40 @@ TEST(BloggerImporter, AttachesCommentsAndReadsPrefixedAtom) {
   EXPECT_EQ(detect_importer(testing::shared_fixtures_dir() / "google-blog-converters" / "blogger-sample.xml").name(),
             "blogger");
   EXPECT_EQ(detect_importer(testing::shared_fixtures_dir() / "pelican" / "bloggerexport.xml").name(), "blogger");
+}
+
+}  // namespace blogarchive::importers::blogger
+
+namespace blogarchive::importers::blogger {
+
+TEST(BloggerImporter, ThreadsRepliesThroughTheirRelatedLink) {
+  // A reply that comes before the comment it answers, as Blogger's backups order them.
+  const auto file = testing::fresh_temp_dir("blogger-replies") / "backup.xml";
+  std::ofstream(file) << R"(<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0">
+<id>tag:blogger.com,1999:blog-7</id><title>Replies</title>
+<entry><id>tag:blogger.com,1999:blog-7.post-100</id>
+<category scheme="http://schemas.google.com/g/2005#kind" term="http://schemas.google.com/blogger/2008/kind#post"/>
+<title>Ein Beitrag</title><content type="html">Text</content><published>2011-05-01T10:00:00+02:00</published>
+<link rel="alternate" type="text/html" href="https://x.blogspot.com/2011/05/ein-beitrag.html"/></entry>
+<entry><id>tag:blogger.com,1999:blog-7.post-302</id>
+<category scheme="http://schemas.google.com/g/2005#kind" term="http://schemas.google.com/blogger/2008/kind#comment"/>
+<content type="html">Die Antwort</content><published>2011-05-02T10:00:00+02:00</published>
+<link rel="related" href="https://www.blogger.com/feeds/7/100/comments/default/301"/>
+<thr:in-reply-to ref="tag:blogger.com,1999:blog-7.post-100"/></entry>
+<entry><id>tag:blogger.com,1999:blog-7.post-301</id>
+<category scheme="http://schemas.google.com/g/2005#kind" term="http://schemas.google.com/blogger/2008/kind#comment"/>
+<content type="html">Die Frage</content><published>2011-05-01T12:00:00+02:00</published>
+<thr:in-reply-to ref="tag:blogger.com,1999:blog-7.post-100"/></entry>
+</feed>)";
+  const auto imported = testing::import_with(BloggerImporter(), file);
+  ASSERT_EQ(imported.sink.posts.size(), 1u);
+  const auto& comments = imported.sink.posts[0].comments;
+  ASSERT_EQ(comments.size(), 2u);
+  const auto& reply = comments[0].content == "Die Antwort" ? comments[0] : comments[1];
+  const auto& question = comments[0].content == "Die Frage" ? comments[0] : comments[1];
+  EXPECT_EQ(reply.parent_id, question.id);
+  EXPECT_EQ(question.parent_id, 0);
 }
 
 }  // namespace blogarchive::importers::blogger
