@@ -15,7 +15,8 @@ packages=(
   libmicrohttpd-dev       # blogarchive serve (bounded memory per connection, thread pool)
   libcli11-dev            # command line
   libfmt-dev              # formatting (g++ 12 has no <format>)
-  libicu-dev              # dates, slugs, Unicode
+  libicu-dev              # dates, slugs, Unicode, word breaks for search
+  libstemmer-dev          # Snowball stemmers (german, english) for search
   libcmark-gfm-dev libcmark-gfm-extensions-dev  # Markdown privacy policy, Markdown importers
   libxxhash-dev           # content hashes: which posts changed since the last build
   libdeflate-dev libbrotli-dev zlib1g-dev  # build --precompress (.gz, .br); zlib checks them

@@ -13,6 +13,9 @@ std::string escape_html(std::string_view text);
 /// Decodes HTML character references (named, decimal, hex) once. Unknown names are kept.
 std::string decode_html_entities(std::string_view text);
 
+/// A JSON string literal, with the characters that could end a <script> escaped.
+std::string json_string(std::string_view text);
+
 /// Removes ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);
 

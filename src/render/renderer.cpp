@@ -126,13 +126,13 @@ std::string comment_tree(const Context& context, const std::vector<RenderedComme
 std::string article_json_ld(const Context& context, const site::Article& article, const std::string& author) {
   const auto& post = *article.post;
   std::string json = "{\"@context\":\"https://schema.org\",\"@type\":\"BlogPosting\"";
-  json += ",\"headline\":" + json_string(post.title);
-  json += ",\"datePublished\":" + json_string(core::to_iso_local(*post.date));
-  json += ",\"url\":" + json_string(context.absolute(article.path));
-  json += ",\"mainEntityOfPage\":" + json_string(context.absolute(article.path));
-  json += ",\"inLanguage\":" + json_string(context.model().config.language);
+  json += ",\"headline\":" + core::json_string(post.title);
+  json += ",\"datePublished\":" + core::json_string(core::to_iso_local(*post.date));
+  json += ",\"url\":" + core::json_string(context.absolute(article.path));
+  json += ",\"mainEntityOfPage\":" + core::json_string(context.absolute(article.path));
+  json += ",\"inLanguage\":" + core::json_string(context.model().config.language);
   if (!author.empty()) {
-    json += ",\"author\":{\"@type\":\"Person\",\"name\":" + json_string(author) + "}";
+    json += ",\"author\":{\"@type\":\"Person\",\"name\":" + core::json_string(author) + "}";
   }
   return json + "}";
 }

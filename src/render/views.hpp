@@ -31,7 +31,5 @@ struct RenderedItem {
 };
 
 
-/// JSON string literal with the characters that could end a <script> escaped.
-std::string json_string(std::string_view text);
 
 }  // namespace blogarchive::render

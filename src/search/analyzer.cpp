@@ -1,0 +1,172 @@
+#include "search/analyzer.hpp"
+
+#include <libstemmer.h>
+#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <mutex>
+
+#include "core/text.hpp"
+
+namespace blogarchive::search {
+namespace {
+
+// Written for this project from the most frequent function words of German and English
+// blog text; short on purpose: a word that might carry meaning stays searchable.
+const std::set<std::string> kGermanStopWords{
+    "aber", "als", "am", "an", "auch", "auf", "aus", "bei", "bin", "bis", "da", "dann", "das", "dass", "daß",
+    "dem", "den", "denn", "der", "des", "die", "dies", "diese", "diesem", "diesen", "dieser", "dieses", "doch",
+    "du", "durch", "ein", "eine", "einem", "einen", "einer", "eines", "er", "es", "für", "hat", "hatte", "ich",
+    "ihr", "im", "in", "ist", "ja", "mit", "man", "mich", "mir", "nach", "nicht", "noch", "nur", "ob", "oder",
+    "sich", "sie", "sind", "so", "um", "und", "uns", "von", "vom", "vor", "war", "was", "wenn", "wie", "wir",
+    "wird", "zu", "zum", "zur"};
+const std::set<std::string> kEnglishStopWords{
+    "a", "about", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "did", "do", "for", "from",
+    "had", "has", "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "me", "my", "not", "of",
+    "on", "or", "our", "she", "so", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "to", "was", "we", "were", "what", "when", "which", "who", "will", "with", "you", "your"};
+const std::set<std::string> kNoStopWords;
+
+// German umlauts typed without the key: ae, oe, ue (but not the "ue" of "que").
+std::string with_umlauts(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char next = i + 1 < word.size() ? word[i + 1] : '\0';
+    if (next == 'e' && (word[i] == 'a' || word[i] == 'o' || (word[i] == 'u' && !(i > 0 && word[i - 1] == 'q')))) {
+      out += word[i] == 'a' ? "\xC3\xA4" : word[i] == 'o' ? "\xC3\xB6" : "\xC3\xBC";
+      ++i;
+    } else {
+      out += word[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Language language_of(std::string_view code) {
+  const std::string lower = core::to_lower_ascii(code.substr(0, 2));
+  if (lower == "de") {
+    return Language::German;
+  }
+  if (lower == "en") {
+    return Language::English;
+  }
+  return Language::Other;
+}
+
+std::string_view stemmer_name(Language language) {
+  switch (language) {
+    case Language::German: return "german";
+    case Language::English: return "english";
+    case Language::Other: break;
+  }
+  return "";
+}
+
+std::vector<WordSpan> word_spans(std::string_view text) {
+  std::vector<WordSpan> spans;
+  // UTF-16 for ICU, with the UTF-8 offset of every UTF-16 unit to map breaks back.
+  icu::UnicodeString unicode;
+  std::vector<std::size_t> offsets;
+  offsets.reserve(text.size() + 1);
+  for (int32_t i = 0; i < static_cast<int32_t>(text.size());) {
+    const auto start = static_cast<std::size_t>(i);
+    UChar32 c = 0;
+    U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
+    unicode.append(c < 0 ? 0xFFFD : c);
+    offsets.resize(static_cast<std::size_t>(unicode.length()), start);
+  }
+  offsets.push_back(text.size());
+  UErrorCode status = U_ZERO_ERROR;
+  // Word break rules are the same for every locale we analyze; one iterator per call
+  // keeps this thread-safe.
+  std::unique_ptr<icu::BreakIterator> breaks(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) {
+    return spans;
+  }
+  breaks->setText(unicode);
+  int32_t start = breaks->first();
+  for (int32_t end = breaks->next(); end != icu::BreakIterator::DONE; start = end, end = breaks->next()) {
+    const int32_t kind = breaks->getRuleStatus();
+    if (kind >= UBRK_WORD_NONE && kind < UBRK_WORD_NONE_LIMIT) {
+      continue;  // spaces and punctuation
+    }
+    spans.push_back({offsets[static_cast<std::size_t>(start)], offsets[static_cast<std::size_t>(end)]});
+  }
+  return spans;
+}
+
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  for (const auto& span : word_spans(text)) {
+    words.emplace_back(text.substr(span.begin, span.end - span.begin));
+  }
+  return words;
+}
+
+std::string fold(std::string_view word, Language language) {
+  icu::UnicodeString unicode =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  unicode.toLower(icu::Locale::getRoot());
+  std::string lower;
+  unicode.toUTF8String(lower);
+  // Typographic apostrophes are the ASCII one for the stemmers (English "don’t").
+  for (std::size_t at = lower.find("\xE2\x80\x99"); at != std::string::npos; at = lower.find("\xE2\x80\x99", at)) {
+    lower.replace(at, 3, "'");
+  }
+  return language == Language::German ? with_umlauts(lower) : lower;
+}
+
+const std::set<std::string>& stop_words(Language language) {
+  switch (language) {
+    case Language::German: return kGermanStopWords;
+    case Language::English: return kEnglishStopWords;
+    case Language::Other: break;
+  }
+  return kNoStopWords;
+}
+
+Analyzer::Analyzer(Language language) : language_(language) {
+  if (const auto name = stemmer_name(language); !name.empty()) {
+    stemmer_ = sb_stemmer_new(std::string(name).c_str(), "UTF_8");
+  }
+}
+
+Analyzer::~Analyzer() {
+  if (stemmer_ != nullptr) {
+    sb_stemmer_delete(stemmer_);
+  }
+}
+
+std::string Analyzer::stem(std::string_view folded) const {
+  if (stemmer_ == nullptr) {
+    return std::string(folded);
+  }
+  const sb_symbol* stemmed = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(folded.data()),
+                                             static_cast<int>(folded.size()));
+  if (stemmed == nullptr) {
+    return std::string(folded);  // out of memory in libstemmer: the word itself still finds itself
+  }
+  return std::string(reinterpret_cast<const char*>(stemmed), static_cast<std::size_t>(sb_stemmer_length(stemmer_)));
+}
+
+bool Analyzer::is_stop_word(std::string_view folded) const {
+  // Stop words are listed with their umlauts; a folded word has them too.
+  return stop_words(language_).contains(std::string(folded));
+}
+
+std::vector<std::string> Analyzer::terms(std::string_view text) const {
+  std::vector<std::string> terms;
+  for (const auto& word : words_of(text)) {
+    const std::string folded = fold(word, language_);
+    if (!is_stop_word(folded)) {
+      terms.push_back(stem(folded));
+    }
+  }
+  return terms;
+}
+
+}  // namespace blogarchive::search

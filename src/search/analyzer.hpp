@@ -1,0 +1,66 @@
+#pragma once
+// Text analysis for search: the same steps at index time (here) and at query time (here
+// for `blogarchive search`, in themes/default/static/search.js for the browser).
+//   words:  Unicode word segmentation (ICU's word break rules; Intl.Segmenter in the
+//           browser uses the same rules), letters and numbers only
+//   fold:   lower case; German: "ae", "oe", "ue" read as "ä", "ö", "ü" so that Mueller,
+//           Müller and Muller meet after stemming
+//   stem:   Snowball (libstemmer): german, english; other languages are not stemmed
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct sb_stemmer;  // libstemmer's, kept out of this header
+
+namespace blogarchive::search {
+
+enum class Language { German, English, Other };
+
+/// "de", "de-DE", "en", "en_US" → the analysis to use.
+Language language_of(std::string_view code);
+
+/// The Snowball algorithm's name ("german", "english"), or "" when none is used.
+std::string_view stemmer_name(Language language);
+
+/// Where a word is in a text: bytes [begin, end).
+struct WordSpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+/// The words of `text` in order, where they are.
+std::vector<WordSpan> word_spans(std::string_view text);
+
+/// The words of `text` in order, as written (not folded).
+std::vector<std::string> words_of(std::string_view text);
+
+/// Lower case, and for German the two-letter umlaut spellings read as umlauts.
+std::string fold(std::string_view word, Language language);
+
+/// Function words that say nothing about a document: not indexed, and dropped from
+/// queries (phrases are still checked against the text with them).
+const std::set<std::string>& stop_words(Language language);
+
+/// One analyzer per thread: libstemmer's stemmers keep state.
+class Analyzer {
+ public:
+  explicit Analyzer(Language language);
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  Language language() const { return language_; }
+  /// The index term of a folded word: its stem.
+  std::string stem(std::string_view folded) const;
+  /// The terms of a text, stop words left out, in order (repeats kept).
+  std::vector<std::string> terms(std::string_view text) const;
+  bool is_stop_word(std::string_view folded) const;
+
+ private:
+  Language language_;
+  ::sb_stemmer* stemmer_ = nullptr;
+};
+
+}  // namespace blogarchive::search

@@ -1,0 +1,294 @@
+#include "search/index_files.hpp"
+
+#include <fmt/format.h>
+#include <libdeflate.h>
+
+#include <map>
+#include <memory>
+
+#include "blogarchive/error.hpp"
+#include "core/content_hash.hpp"
+#include "core/text.hpp"
+#include "output/precompress.hpp"
+
+namespace blogarchive::search {
+namespace {
+
+constexpr int kFormatVersion = 1;
+
+void put_varint(std::string& out, std::uint64_t value) {
+  while (value >= 0x80) {
+    out += static_cast<char>((value & 0x7F) | 0x80);
+    value >>= 7;
+  }
+  out += static_cast<char>(value);
+}
+
+void put_u32(std::string& out, std::uint32_t value) {
+  for (int i = 0; i < 4; ++i) {
+    out += static_cast<char>((value >> (8 * i)) & 0xFF);
+  }
+}
+
+std::string hex_hash(std::string_view bytes) {
+  core::ContentHash hash;
+  hash.add(bytes);
+  return fmt::format("{:016x}", hash.digest());
+}
+
+std::size_t shared_prefix(std::string_view a, std::string_view b) {
+  std::size_t n = 0;
+  while (n < a.size() && n < b.size() && a[n] == b[n]) {
+    ++n;
+  }
+  return n;
+}
+
+void put_term(std::string& shard, const std::string& previous, const std::string& term,
+              const std::vector<Posting>& postings) {
+  const std::size_t shared = shared_prefix(previous, term);
+  put_varint(shard, shared);
+  put_varint(shard, term.size() - shared);
+  shard.append(term, shared);
+  put_varint(shard, postings.size());
+  std::uint32_t last = 0;
+  for (const auto& posting : postings) {
+    put_varint(shard, posting.doc - last);
+    last = posting.doc;
+    shard += static_cast<char>(posting.impact);
+  }
+}
+
+std::string stored_json(const StoredDocument& document) {
+  return "{\"u\":" + core::json_string(document.url) + ",\"t\":" + core::json_string(document.title) +
+         ",\"d\":" + core::json_string(document.date) + ",\"x\":" + core::json_string(document.text) + "}";
+}
+
+std::string language_code(Language language) {
+  switch (language) {
+    case Language::German: return "de";
+    case Language::English: return "en";
+    case Language::Other: break;
+  }
+  return "";
+}
+
+// ---- reading back -------------------------------------------------------------------
+
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  std::uint64_t varint() {
+    std::uint64_t value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      const auto byte = static_cast<unsigned char>(take(1)[0]);
+      value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0) {
+        return value;
+      }
+    }
+    throw InputError("search index: a number is too long");
+  }
+  std::string_view take(std::size_t n) {
+    if (n > bytes_.size() - at_) {
+      throw InputError("search index: a shard ends early");
+    }
+    const auto part = bytes_.substr(at_, n);
+    at_ += n;
+    return part;
+  }
+  bool done() const { return at_ == bytes_.size(); }
+
+ private:
+  std::string_view bytes_;
+  std::size_t at_ = 0;
+};
+
+std::string gunzip(std::string_view bytes) {
+  struct Deleter {
+    void operator()(libdeflate_decompressor* d) const { libdeflate_free_decompressor(d); }
+  };
+  std::unique_ptr<libdeflate_decompressor, Deleter> decompressor(libdeflate_alloc_decompressor());
+  std::string out(std::max<std::size_t>(bytes.size() * 8, 1024), '\0');
+  for (;;) {
+    std::size_t size = 0;
+    const auto result = libdeflate_gzip_decompress(decompressor.get(), bytes.data(), bytes.size(), out.data(),
+                                                   out.size(), &size);
+    if (result == LIBDEFLATE_SUCCESS) {
+      out.resize(size);
+      return out;
+    }
+    if (result != LIBDEFLATE_INSUFFICIENT_SPACE) {
+      throw InputError("search index: a file is not valid gzip");
+    }
+    out.resize(out.size() * 2);
+  }
+}
+
+// The value of "key":"…" or "key":[…] in the manifest (which we wrote ourselves).
+std::string_view json_field(std::string_view json, std::string_view key) {
+  const std::string marker = "\"" + std::string(key) + "\":";
+  const auto at = json.find(marker);
+  if (at == std::string_view::npos) {
+    throw InputError(fmt::format("search index: the manifest has no \"{}\"", key));
+  }
+  return json.substr(at + marker.size());
+}
+
+std::string json_text(std::string_view& json) {
+  // Our own escapes only: \" \\ \n \r \t \u00XX.
+  std::string out;
+  std::size_t i = json.find('"') + 1;
+  for (; i < json.size() && json[i] != '"'; ++i) {
+    if (json[i] == '\\') {
+      const char next = json[++i];
+      if (next == 'u') {
+        out += static_cast<char>(std::stoi(std::string(json.substr(i + 1, 4)), nullptr, 16));
+        i += 4;
+      } else {
+        out += next == 'n' ? '\n' : next == 'r' ? '\r' : next == 't' ? '\t' : next;
+      }
+    } else {
+      out += json[i];
+    }
+  }
+  json.remove_prefix(i + 1);
+  return out;
+}
+
+}  // namespace
+
+std::vector<IndexFile> index_files(const SearchIndex& index, std::size_t shard_target) {
+  std::vector<IndexFile> files;
+  std::vector<std::pair<std::string, std::string>> shards;  // first term, file name
+  std::string shard;
+  std::string previous;
+  std::string first;
+  std::size_t count = 0;
+  const auto flush = [&] {
+    if (count == 0) {
+      return;
+    }
+    std::string raw;
+    put_varint(raw, count);
+    raw += shard;
+    std::string packed = output::gzip(raw);
+    const std::string name = "search/t/" + hex_hash(packed) + ".bin";
+    shards.emplace_back(first, name);
+    files.push_back({name, std::move(packed)});
+    shard.clear();
+    previous.clear();
+    count = 0;
+  };
+  for (std::size_t t = 0; t < index.terms.size(); ++t) {
+    if (count == 0) {
+      first = index.terms[t];
+    }
+    put_term(shard, previous, index.terms[t], index.postings[t]);
+    previous = index.terms[t];
+    ++count;
+    if (shard.size() >= shard_target) {
+      flush();
+    }
+  }
+  flush();
+
+  std::string store;
+  std::string table;
+  for (const auto& document : index.documents) {
+    const std::string blob = output::gzip(stored_json(document));
+    put_u32(table, static_cast<std::uint32_t>(store.size()));
+    put_u32(table, static_cast<std::uint32_t>(blob.size()));
+    store += blob;
+  }
+  const std::string store_name = "search/docs-" + hex_hash(store) + ".bin";
+  const std::string table_name = "search/docs-" + hex_hash(table) + ".idx";
+
+  std::string manifest = fmt::format("{{\"version\":{},\"language\":{},\"stemmer\":{},\"documents\":{},", kFormatVersion,
+                                     core::json_string(language_code(index.language)),
+                                     core::json_string(stemmer_name(index.language)), index.documents.size());
+  manifest += "\"textLimit\":" + std::to_string(kStoredTextLimit) + ",\"stopWords\":[";
+  bool comma = false;
+  for (const auto& word : stop_words(index.language)) {
+    manifest += (comma ? "," : "") + core::json_string(word);
+    comma = true;
+  }
+  manifest += "],\"store\":" + core::json_string(store_name.substr(7)) +
+              ",\"table\":" + core::json_string(table_name.substr(7)) + ",\"shards\":[";
+  comma = false;
+  for (const auto& [term, name] : shards) {
+    manifest += (comma ? ",[" : "[") + core::json_string(term) + "," + core::json_string(name.substr(7)) + "]";
+    comma = true;
+  }
+  manifest += "]}\n";
+  files.push_back({store_name, std::move(store)});
+  files.push_back({table_name, std::move(table)});
+  files.push_back({"search/manifest.json", std::move(manifest)});
+  return files;
+}
+
+SearchIndex read_index_files(const std::vector<IndexFile>& files) {
+  std::map<std::string, std::string_view> by_path;
+  for (const auto& file : files) {
+    by_path[file.path] = file.bytes;
+  }
+  const auto file = [&](const std::string& path) {
+    const auto it = by_path.find(path);
+    if (it == by_path.end()) {
+      throw InputError("search index: " + path + " is missing");
+    }
+    return it->second;
+  };
+  const std::string_view manifest = file("search/manifest.json");
+  SearchIndex index;
+  std::string_view language = json_field(manifest, "language");
+  index.language = language_of(json_text(language));
+  // [["first term","t/….bin"],…]]: terms are words, so "]]" ends the list.
+  std::string_view shards = json_field(manifest, "shards");
+  shards = shards.substr(0, shards.find("]]") + 1);
+  while (shards.find('"') != std::string_view::npos) {
+    json_text(shards);  // the shard's first term: the shard itself says it again
+    const std::string raw = gunzip(file("search/" + json_text(shards)));
+    Reader shard(raw);
+    std::string term;
+    for (std::uint64_t n = shard.varint(); n > 0; --n) {
+      const auto shared = shard.varint();
+      const auto suffix = shard.varint();
+      term = term.substr(0, shared) + std::string(shard.take(suffix));
+      std::vector<Posting> postings(shard.varint());
+      std::uint32_t doc = 0;
+      for (auto& posting : postings) {
+        doc += static_cast<std::uint32_t>(shard.varint());
+        posting = {doc, static_cast<std::uint8_t>(shard.take(1)[0])};
+      }
+      index.terms.push_back(term);
+      index.postings.push_back(std::move(postings));
+    }
+    if (!shard.done()) {
+      throw InputError("search index: a shard has bytes after its last term");
+    }
+  }
+  std::string_view store_field = json_field(manifest, "store");
+  std::string_view table_field = json_field(manifest, "table");
+  const std::string_view store = file("search/" + json_text(store_field));
+  const std::string_view table = file("search/" + json_text(table_field));
+  const auto u32 = [&](std::size_t at) {
+    std::uint32_t value = 0;
+    for (int i = 0; i < 4; ++i) {
+      value |= static_cast<std::uint32_t>(static_cast<unsigned char>(table[at + static_cast<std::size_t>(i)])) << (8 * i);
+    }
+    return value;
+  };
+  for (std::size_t at = 0; at + 8 <= table.size(); at += 8) {
+    std::string json = gunzip(store.substr(u32(at), u32(at + 4)));
+    std::string_view view = json;
+    StoredDocument document;
+    std::string_view u = json_field(view, "u"), t = json_field(view, "t"), d = json_field(view, "d"),
+                     x = json_field(view, "x");
+    document = {json_text(u), json_text(t), json_text(d), json_text(x)};
+    index.documents.push_back(std::move(document));
+  }
+  return index;
+}
+
+}  // namespace blogarchive::search

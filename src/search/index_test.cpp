@@ -1,0 +1,129 @@
+// The index end to end in memory: built from documents, written as files and read
+// back, and queried as `blogarchive search` and the browser query it.
+#include "search/index.hpp"
+
+#include <gtest/gtest.h>
+
+#include "search/index_files.hpp"
+#include "search/query.hpp"
+
+namespace blogarchive::search {
+namespace {
+
+SearchIndex german_index() {
+  const Analyzer analyzer(Language::German);
+  IndexBuilder builder(Language::German);
+  const std::vector<SearchDocument> documents{
+      {"/2010/01/werkstattblog/", "Das Werkstattblog ist eröffnet", "05.01.2010", "Allgemein",
+       "Hier schreibe ich über Hobelbänke, Sägen und die Werkstatt im Keller."},
+      {"/2010/02/blog/", "Warum ein Blog?", "01.02.2010", "Allgemein",
+       "Ein Blog ist ein Tagebuch im Netz. Herr Müller fragte, wozu."},
+      {"/2010/03/strassenbahn/", "Mit der Straßenbahn zum Holzhändler", "03.03.2010", "Ausflüge",
+       "Die Straßenbahn fährt bis vor die Tür. Ein Brett passt hinein, eine Bahn Furnier auch."},
+      {"/2010/04/hobel/", "Der Hobel", "04.04.2010", "Werkzeug",
+       "Ein scharfer Hobel macht die Arbeit leicht. Mueller sagt: Hobeln ist Meditation."},
+  };
+  for (std::uint32_t i = 0; i < documents.size(); ++i) {
+    builder.add(i, documents[i], analyzer);
+  }
+  return builder.finish();
+}
+
+std::vector<std::string> urls(const SearchIndex& index, const SearchResults& results) {
+  std::vector<std::string> out;
+  for (const auto& hit : results.hits) {
+    out.push_back(index.documents[hit.doc].url);
+  }
+  return out;
+}
+
+std::vector<std::string> search(const SearchIndex& index, std::string_view query, bool prefix = false) {
+  const Analyzer analyzer(index.language);
+  return urls(index, run_query(index, analyzer, query, {prefix, 10}));
+}
+
+}  // namespace
+
+TEST(SearchIndex, FindsCompoundsByTheirParts) {
+  const auto index = german_index();
+  // "Blog" finds the Werkstattblog, but the article about blogs ranks first.
+  EXPECT_EQ(search(index, "Blog"), (std::vector<std::string>{"/2010/02/blog/", "/2010/01/werkstattblog/"}));
+  // "Bahn" finds the Straßenbahn article (which also has the word).
+  EXPECT_EQ(search(index, "Bahn"), std::vector<std::string>{"/2010/03/strassenbahn/"});
+  EXPECT_EQ(search(index, "Werkstatt"), std::vector<std::string>{"/2010/01/werkstattblog/"});
+}
+
+TEST(SearchIndex, UmlautSpellingsAndInflectionsMatch) {
+  const auto index = german_index();
+  // Both documents, the shorter one first (BM25's length normalization).
+  const std::vector<std::string> both{"/2010/04/hobel/", "/2010/02/blog/"};
+  EXPECT_EQ(search(index, "Müller"), both);
+  EXPECT_EQ(search(index, "Mueller"), both);
+  EXPECT_EQ(search(index, "muller"), both);
+  EXPECT_EQ(search(index, "Strassenbahnen"), std::vector<std::string>{"/2010/03/strassenbahn/"});
+}
+
+TEST(SearchIndex, AllWordsMustMatchElsePartialResults) {
+  const auto index = german_index();
+  EXPECT_EQ(search(index, "Hobel Meditation"), std::vector<std::string>{"/2010/04/hobel/"});
+  const Analyzer analyzer(Language::German);
+  const auto partial = run_query(index, analyzer, "Hobel Tagebuch", {});
+  EXPECT_TRUE(partial.partial);
+  EXPECT_EQ(partial.total, 2u);
+  EXPECT_TRUE(search(index, "die und der").empty());  // stop words only
+}
+
+TEST(SearchIndex, PhrasesAreCheckedOnTheText) {
+  const auto index = german_index();
+  EXPECT_EQ(search(index, "\"Tür Ein Brett\""), std::vector<std::string>{"/2010/03/strassenbahn/"});
+  EXPECT_TRUE(search(index, "\"Brett Tür\"").empty());
+  EXPECT_EQ(search(index, "„bis vor die Tür“"), std::vector<std::string>{"/2010/03/strassenbahn/"});
+}
+
+TEST(SearchIndex, TheLastWordMayBeUnfinished) {
+  const auto index = german_index();
+  EXPECT_TRUE(search(index, "Holzh").empty());
+  EXPECT_EQ(search(index, "Holzh", true), std::vector<std::string>{"/2010/03/strassenbahn/"});
+  EXPECT_EQ(search(index, "Werkstattbl", true), std::vector<std::string>{"/2010/01/werkstattblog/"});
+  // A finished word (a space after it) is not a prefix.
+  EXPECT_TRUE(search(index, "Holzh ", true).empty());
+}
+
+TEST(SearchIndex, FilesReadBackToTheSameIndex) {
+  const auto index = german_index();
+  const auto files = index_files(index, 64);  // tiny shards: many files
+  std::size_t shards = 0;
+  for (const auto& file : files) {
+    shards += file.path.starts_with("search/t/") ? 1 : 0;
+  }
+  EXPECT_GT(shards, 3u);
+  const auto back = read_index_files(files);
+  EXPECT_EQ(back.terms, index.terms);
+  ASSERT_EQ(back.postings.size(), index.postings.size());
+  for (std::size_t t = 0; t < index.terms.size(); ++t) {
+    ASSERT_EQ(back.postings[t].size(), index.postings[t].size()) << index.terms[t];
+    for (std::size_t p = 0; p < index.postings[t].size(); ++p) {
+      EXPECT_EQ(back.postings[t][p].doc, index.postings[t][p].doc);
+      EXPECT_EQ(back.postings[t][p].impact, index.postings[t][p].impact);
+    }
+  }
+  ASSERT_EQ(back.documents.size(), index.documents.size());
+  EXPECT_EQ(back.documents[2].title, "Mit der Straßenbahn zum Holzhändler");
+  EXPECT_EQ(back.documents[2].url, "/2010/03/strassenbahn/");
+  // Every indexed term finds its documents through the files as well.
+  const Analyzer analyzer(Language::German);
+  for (std::size_t t = 0; t < index.terms.size(); ++t) {
+    const auto* postings = back.find(index.terms[t]);
+    ASSERT_NE(postings, nullptr) << index.terms[t];
+    EXPECT_EQ(postings->size(), index.postings[t].size());
+  }
+}
+
+TEST(SearchIndex, SnippetsMarkTheMatchingWords) {
+  const auto index = german_index();
+  const Analyzer analyzer(Language::German);
+  EXPECT_EQ(snippet(analyzer, "straßenbahnen tür", index.documents[2].text, "[", "]", 8),
+            "Die [Straßenbahn] fährt bis vor die [Tür]. Ein …");
+}
+
+}  // namespace blogarchive::search
