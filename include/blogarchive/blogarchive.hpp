@@ -23,6 +23,10 @@ CommandResult import_exports(const ImportOptions& options, std::ostream& report)
 /// written beside out_dir and swapped in only when complete.
 CommandResult build_site(const BuildOptions& options, std::ostream& report);
 
+/// Builds the archive's search index in memory (as `build` writes it) and prints the
+/// ranked results of one query: the browser's search, in a terminal.
+CommandResult search_archive(const SearchOptions& options, std::ostream& out);
+
 /// Serves a built site until the process is interrupted.
 void serve_site(const ServeOptions& options, std::ostream& log);
 

@@ -10,13 +10,14 @@ namespace blogarchive {
 
 /// What `import` reads and where it writes.
 struct ImportOptions {
-  std::vector<std::filesystem::path> export_files;
+  std::vector<std::filesystem::path> export_files;  ///< export files and site folders
   std::filesystem::path store_path;
   /// Read malformed XML with libxml2's recovering parser and report every repair.
   bool recover = false;
   /// No progress display.
   bool quiet = false;
-  /// The export format ("wordpress", "movabletype", "blogger", "feed"); empty: detected from each file's content.
+  /// The format ("wordpress", "movabletype", "blogger", "feed", "jekyll", "hugo"); empty:
+  /// detected from each file's content or folder's layout.
   std::string format;
 };
 
@@ -36,6 +37,17 @@ struct BuildOptions {
   bool precompress_brotli = false;
   /// No progress display.
   bool quiet = false;
+};
+
+/// What `search` looks for, in which store, and how it prints what it finds.
+struct SearchOptions {
+  std::filesystem::path store_path;
+  std::filesystem::path config_path;
+  std::string query;
+  std::size_t limit = 10;
+  /// The last word is still being typed: it also matches the words it begins.
+  bool prefix = false;
+  bool json = false;
 };
 
 /// Where `serve` listens and what it serves.

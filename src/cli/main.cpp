@@ -27,14 +27,16 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   blogarchive::ImportOptions import_options;
-  auto* import = app.add_subcommand("import", "Read blog exports (WordPress WXR, Movable Type/TypePad, Blogger, RSS/Atom feeds) into the SQLite store");
-  import->add_option("FILE", import_options.export_files, "Export file(s)")->required();
+  auto* import = app.add_subcommand("import", "Read blog exports (WordPress WXR, Movable Type/TypePad, Blogger, "
+                                               "RSS/Atom feeds) or Jekyll/Hugo site folders into the SQLite store");
+  import->add_option("FILE", import_options.export_files, "Export file(s) or site folder(s)")->required();
   import->add_option("--store", import_options.store_path, "The store (created if missing)")->required();
   import->add_flag("--recover", import_options.recover,
                    "Read malformed XML as far as possible, reporting every repair");
   import->add_flag("--quiet,-q", import_options.quiet, "No progress display");
   import->add_option("--format", import_options.format,
-                     "Read every file as this format (wordpress, movabletype, blogger, feed) instead of detecting it");
+                     "Read every file as this format (wordpress, movabletype, blogger, feed, jekyll, hugo) "
+                     "instead of detecting it");
 
   blogarchive::BuildOptions build_options;
   auto* build = app.add_subcommand("build", "Generate the static archive from the store");
@@ -50,6 +52,16 @@ int main(int argc, char** argv) {
                   "--precompress=gzip,brotli (.gz and .br; Brotli is several times slower)")
       ->check(CLI::IsMember({"gzip", "brotli", "gzip,brotli", "brotli,gzip"}));
   build->add_flag("--quiet,-q", build_options.quiet, "No progress display");
+
+  blogarchive::SearchOptions search_options;
+  auto* search = app.add_subcommand("search", "Search the archive as its search page does, and print the results");
+  search->add_option("QUERY", search_options.query, "Words; \"quoted words\" must stand together")->required();
+  search->add_option("--store", search_options.store_path, "The store")->required();
+  search->add_option("--config", search_options.config_path, "archive.toml")->required();
+  search->add_option("--limit,-n", search_options.limit, "How many results to print")
+      ->capture_default_str()->check(CLI::Range(1, 1000));
+  search->add_flag("--prefix", search_options.prefix, "The last word is unfinished, as while typing in the search box");
+  search->add_flag("--json", search_options.json, "Print the results as JSON (url, title, score)");
 
   blogarchive::ServeOptions serve_options;
   auto* serve = app.add_subcommand("serve", "Serve a built archive for preview");
@@ -74,6 +86,8 @@ int main(int argc, char** argv) {
       result = blogarchive::import_exports(import_options, std::cout);
     } else if (*build) {
       result = blogarchive::build_site(build_options, std::cout);
+    } else if (*search) {
+      result = blogarchive::search_archive(search_options, std::cout);
     } else if (*serve) {
       blogarchive::serve_site(serve_options, std::cout);
     }

@@ -27,7 +27,7 @@ constexpr std::size_t kListingChunk = 16;
 // What one build thread keeps: its own store connections and compiled templates.
 struct Worker {
   Worker(const site::SiteModel& model, const render::Theme& theme, const DocumentSources& sources)
-      : renderer(model, theme), bodies(sources.store_path) {
+      : renderer(model, theme), bodies(sources.store_path), analyzer(search::language_of(model.config.language)) {
     if (!sources.render_cache_path.empty()) {
       cache.emplace(sources.render_cache_path);
     }
@@ -35,6 +35,7 @@ struct Worker {
   render::PageRenderer renderer;
   store::BodyReader bodies;
   std::optional<store::RenderCacheReader> cache;
+  search::Analyzer analyzer;  ///< libstemmer's stemmers are not shared between threads
 };
 
 // Every line ends with '\n', so that an empty list and a list of one empty URL differ.
@@ -89,9 +90,9 @@ RenderedEntry content_of(const blog::Post& outline, const ContentInputs& inputs,
 }  // namespace
 
 ArticleSummaries write_item_documents(const site::SiteModel& model, const ContentInputs& inputs,
-                                              const render::Theme& theme, const DocumentSources& sources,
-                                              output::OutputSink& sink, Progress& progress,
-                                              core::Diagnostics& diagnostics) {
+                                      const render::Theme& theme, const DocumentSources& sources,
+                                      output::OutputSink& sink, Progress& progress, core::Diagnostics& diagnostics,
+                                      SearchCollector* search) {
   const std::size_t articles = model.articles.size();
   const std::size_t total = articles + model.pages.size();
   DocumentSources used = sources;
@@ -124,6 +125,9 @@ ArticleSummaries write_item_documents(const site::SiteModel& model, const Conten
       const std::string& path = is_article ? model.articles[i].path : model.pages[i - articles].path;
       sink.write(site::output_file(path), is_article ? worker->renderer.article(i, entry.item)
                                                      : worker->renderer.page(i - articles, entry.item));
+      if (search != nullptr) {
+        search->add(static_cast<std::uint32_t>(i), outline, path, entry.item, worker->analyzer);
+      }
       if (is_article) {
         summaries.entries[i] = worker->renderer.listing_entry(i, entry.item.excerpt_html);
         if (i < summaries.feed_excerpts.size()) {
@@ -195,6 +199,9 @@ void write_site_files(const site::SiteModel& model, const render::Theme& theme,
   sink.write(std::string(site::kSitemapPath).substr(1), renderer.sitemap());
   sink.write("robots.txt", renderer.robots());
   sink.write("404.html", renderer.not_found());
+  if (model.config.search.enabled) {
+    sink.write(site::output_file(site::kSearchPath), renderer.search_page());
+  }
   sink.write("_headers", site::headers_file(model.config.privacy));
   for (const auto& [path, bytes] : theme.static_files()) {
     sink.write("assets/" + path, bytes);

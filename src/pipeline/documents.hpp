@@ -7,6 +7,7 @@
 #include "output/sink.hpp"
 #include "pipeline/content_rendering.hpp"
 #include "pipeline/progress.hpp"
+#include "pipeline/search_documents.hpp"
 #include "render/theme.hpp"
 #include "site/site_model.hpp"
 
@@ -26,12 +27,13 @@ struct ArticleSummaries {
 };
 
 /// Renders and writes the document of every article and page in parallel, taking each
-/// post's content from the render cache when nothing it depends on changed. Warnings
-/// are added in article, then page order, whatever the number of threads.
+/// post's content from the render cache when nothing it depends on changed, and hands
+/// each to `search` when given. Warnings are added in article, then page order,
+/// whatever the number of threads.
 ArticleSummaries write_item_documents(const site::SiteModel& model, const ContentInputs& inputs,
-                                              const render::Theme& theme, const DocumentSources& sources,
-                                              output::OutputSink& sink, Progress& progress,
-                                              core::Diagnostics& diagnostics);
+                                      const render::Theme& theme, const DocumentSources& sources,
+                                      output::OutputSink& sink, Progress& progress, core::Diagnostics& diagnostics,
+                                      SearchCollector* search = nullptr);
 
 /// Writes every page of every listing (overview, categories, tags, years, months) in
 /// parallel.

@@ -22,7 +22,7 @@ class Context {
         theme_(theme),
         catalog_(Catalog::parse(theme.file("i18n/" + model.config.language + ".toml"),
                                 model.config.language)) {
-    for (const char* name : {"layout", "article", "comment", "page", "listing", "entry", "404"}) {
+    for (const char* name : {"layout", "article", "comment", "page", "listing", "entry", "404", "search"}) {
       templates_.emplace(name, compile("templates/" + std::string(name) + ".html"));
     }
     for (const char* name : {"atom.xml", "sitemap.xml", "robots.txt"}) {
@@ -48,7 +48,8 @@ class Context {
 
   // Wraps `content` in the layout.
   std::string page(const std::string& title, const std::string& path, const std::string& content,
-                   bool is_article, const std::string& json_ld, const std::string& description) const {
+                   bool is_article, const std::string& json_ld, const std::string& description,
+                   bool is_search_page = false) const {
     mustache::data data;
     data.set("lang", model_.config.language);
     data.set("page_title", title == model_.title ? title : title + " – " + model_.title);
@@ -69,6 +70,9 @@ class Context {
     data.set("privacy_url", cookie.privacy_url.empty() ? mustache::data(false) : mustache::data(cookie.privacy_url));
     data.set("has_pages", !top_pages_.is_empty_list());
     data.set("top_pages", top_pages_);
+    data.set("search_enabled", model_.config.search.enabled);
+    data.set("search_page", is_search_page);
+    data.set("search_href", std::string(site::kSearchPath));
     return render("layout", data);
   }
 
@@ -368,6 +372,13 @@ std::string PageRenderer::robots() const {
   mustache::data robots;
   robots.set("sitemap_url", context_->absolute(site::kSitemapPath));
   return context_->render("robots.txt", robots);
+}
+
+std::string PageRenderer::search_page() const {
+  mustache::data data;
+  data.set("search_href", std::string(site::kSearchPath));
+  return context_->page(context_->catalog().get("search_title"), site::kSearchPath,
+                        context_->render("search", data), false, {}, {}, true);
 }
 
 std::string PageRenderer::not_found() const {

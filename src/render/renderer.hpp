@@ -42,6 +42,8 @@ class PageRenderer {
   std::string sitemap() const;
   std::string robots() const;
   std::string not_found() const;
+  /// The search page (search.html): the form, and the script that answers it.
+  std::string search_page() const;
 
  private:
   std::unique_ptr<Context> context_;

@@ -90,7 +90,7 @@ SiteConfig parse_config(std::string_view text, const std::string& source_name,
                                  error.description()));
   }
   reject_unknown_keys(table, {"title", "description", "intro", "language", "base_url", "per_page",
-                              "theme_dir", "notice", "cookie_notice", "privacy"}, "", source_name);
+                              "theme_dir", "notice", "cookie_notice", "privacy", "search"}, "", source_name);
   SiteConfig config;
   read_string(table, "title", config.title, source_name);
   read_string(table, "description", config.description, source_name);
@@ -122,6 +122,11 @@ SiteConfig parse_config(std::string_view text, const std::string& source_name,
     if (!markdown.empty()) {
       config.cookie_notice.privacy_markdown = base_dir / markdown;
     }
+  }
+  if (const auto* search = sub_table(table, "search", source_name)) {
+    reject_unknown_keys(*search, {"enabled", "comments"}, "search.", source_name);
+    read<bool>(*search, "enabled", config.search.enabled, source_name);
+    read<bool>(*search, "comments", config.search.comments, source_name);
   }
   if (const auto* privacy = sub_table(table, "privacy", source_name)) {
     reject_unknown_keys(*privacy, {"remote_images", "embeds"}, "privacy.", source_name);

@@ -39,6 +39,14 @@ struct SiteConfig {
     /// YouTube, Vimeo, SoundCloud or Google Maps after the reader asks for it.
     bool two_click_embeds = false;
   } privacy;
+
+  /// The archive's own search (search/ in the output, a search page and a box on
+  /// every page).
+  struct Search {
+    bool enabled = true;
+    /// Index approved comments with their article (off: only what the author wrote).
+    bool comments = false;
+  } search;
   /// base_url without its trailing slash, for absolute URLs: base + "/path/".
   std::string base() const { return base_url.substr(0, base_url.size() - 1); }
 };

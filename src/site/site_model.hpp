@@ -71,6 +71,7 @@ std::string listing_page_path(const Listing& listing, int number);
 /// The site files besides articles, pages and listings; no post may take these paths.
 inline constexpr const char* kFeedPath = "/atom.xml";
 inline constexpr const char* kSitemapPath = "/sitemap.xml";
+inline constexpr const char* kSearchPath = "/search/";
 
 /// Builds the model. Items that cannot get a route (a path taken twice, a missing date)
 /// are reported and left out. `privacy_page` (load_privacy_page) takes its path first;

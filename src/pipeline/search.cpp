@@ -1,0 +1,70 @@
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "blogarchive/blogarchive.hpp"
+#include "core/text.hpp"
+#include "pipeline/documents.hpp"
+#include "pipeline/parallel.hpp"
+#include "pipeline/site_plan.hpp"
+#include "search/query.hpp"
+#include "store/render_cache.hpp"
+
+namespace blogarchive {
+namespace {
+
+// The pages are rendered (that is how the build gets their text) and dropped.
+class DiscardingSink : public output::OutputSink {
+ public:
+  void write(const std::string&, std::string_view) override {}
+};
+
+void print_text(const search::SearchIndex& index, const search::Analyzer& analyzer, const SearchOptions& options,
+                const search::SearchResults& results, std::ostream& out) {
+  out << fmt::format("{} result{}{} for \"{}\"\n", results.total, results.total == 1 ? "" : "s",
+                     results.partial ? " (not every word found)" : "", options.query);
+  int rank = 0;
+  for (const auto& hit : results.hits) {
+    const auto& document = index.documents[hit.doc];
+    out << fmt::format("\n{:>2}. {}{}\n    {}\n    {}\n", ++rank, document.title,
+                       document.date.empty() ? "" : " (" + document.date + ")", document.url,
+                       search::snippet(analyzer, options.query, document.text, "[", "]"));
+  }
+}
+
+void print_json(const search::SearchIndex& index, const search::SearchResults& results, std::ostream& out) {
+  out << fmt::format("{{\"total\":{},\"partial\":{},\"hits\":[", results.total, results.partial ? "true" : "false");
+  bool comma = false;
+  for (const auto& hit : results.hits) {
+    const auto& document = index.documents[hit.doc];
+    out << (comma ? "," : "") << "{\"url\":" << core::json_string(document.url)
+        << ",\"title\":" << core::json_string(document.title) << ",\"score\":" << hit.score << "}";
+    comma = true;
+  }
+  out << "]}\n";
+}
+
+}  // namespace
+
+CommandResult search_archive(const SearchOptions& options, std::ostream& out) {
+  const pipeline::SitePlan plan(options.store_path, options.config_path);
+  core::Diagnostics diagnostics;
+  const int jobs = pipeline::default_jobs();
+  const pipeline::DocumentSources sources{options.store_path, store::render_cache_path(options.store_path), jobs};
+  pipeline::Progress quiet(out, false);
+  DiscardingSink discard;
+  const search::Language language = search::language_of(plan.config.language);
+  pipeline::SearchCollector collector(language, plan.catalog, plan.config.search.comments);
+  pipeline::write_item_documents(plan.model, plan.inputs, plan.theme, sources, discard, quiet, diagnostics, &collector);
+  const search::SearchIndex index = collector.finish();
+  const search::Analyzer analyzer(language);
+  const auto results = search::run_query(index, analyzer, options.query, {options.prefix, options.limit});
+  if (options.json) {
+    print_json(index, results, out);
+  } else {
+    print_text(index, analyzer, options, results, out);
+  }
+  return {};
+}
+
+}  // namespace blogarchive

@@ -1,0 +1,52 @@
+#include "pipeline/site_plan.hpp"
+
+#include <fmt/format.h>
+
+#include "blogarchive/error.hpp"
+#include "core/text.hpp"
+#include "site/privacy_page.hpp"
+
+namespace blogarchive::pipeline {
+namespace {
+
+store::Store open_existing(const std::filesystem::path& store_path) {
+  if (!std::filesystem::is_regular_file(store_path)) {
+    throw InputError(fmt::format("the store '{}' does not exist; run blogarchive import first", store_path.string()));
+  }
+  return store::Store::open(store_path, false);  // also brings the schema up to date
+}
+
+// WordPress allows posts without a title; a page headed by nothing is unreadable and
+// unlinkable in listings, so they are named "Ohne Titel (05.09.2009)".
+blog::Snapshot outline_with_titles(store::Store& store, const render::Catalog& catalog) {
+  blog::Snapshot outline = store.load_outline();
+  for (auto& post : outline.posts) {
+    if (core::trim(post.title).empty() && blog::is_published(post)) {
+      post.title = catalog.get("untitled") + (post.date ? " (" + catalog.date(*post.date) + ")" : std::string());
+    }
+  }
+  return outline;
+}
+
+ContentInputs::Settings content_settings(const SitePlan& plan) {
+  std::set<std::string> published_files;
+  for (const auto& [path, bytes] : plan.theme.static_files()) {
+    published_files.insert("/assets/" + path);
+  }
+  return {plan.catalog.get("embed_label"), plan.catalog.get("remote_image_label"),
+          plan.catalog.get("missing_image_label"), plan.config.privacy.remote_images, std::move(published_files)};
+}
+
+}  // namespace
+
+SitePlan::SitePlan(const std::filesystem::path& store_path, const std::filesystem::path& config_path)
+    : config(site::load_config(config_path)),
+      theme(render::Theme::load(config.theme_dir)),
+      catalog(render::Catalog::parse(theme.file("i18n/" + config.language + ".toml"), config.language)),
+      store(open_existing(store_path)),
+      outline(outline_with_titles(store, catalog)),
+      model(site::build_site_model(outline, config, diagnostics,
+                                   site::load_privacy_page(config, catalog.get("cookie_privacy_link")))),
+      inputs(model, content_settings(*this)) {}
+
+}  // namespace blogarchive::pipeline

@@ -1,0 +1,33 @@
+#pragma once
+// Everything a build knows before it renders anything: config, theme, messages, the
+// store's outline and the site model built from it. `build` and `search` both start here.
+#include <filesystem>
+#include <memory>
+
+#include "core/diagnostics.hpp"
+#include "pipeline/content_rendering.hpp"
+#include "render/catalog.hpp"
+#include "render/theme.hpp"
+#include "site/config.hpp"
+#include "site/site_model.hpp"
+#include "store/store.hpp"
+
+namespace blogarchive::pipeline {
+
+struct SitePlan {
+  /// Throws InputError for a bad config or a store that does not exist.
+  SitePlan(const std::filesystem::path& store_path, const std::filesystem::path& config_path);
+  SitePlan(const SitePlan&) = delete;
+  SitePlan& operator=(const SitePlan&) = delete;
+
+  site::SiteConfig config;
+  render::Theme theme;
+  render::Catalog catalog;
+  store::Store store;
+  blog::Snapshot outline;  ///< the model points into it: a plan never moves
+  core::Diagnostics diagnostics;
+  site::SiteModel model;
+  ContentInputs inputs;
+};
+
+}  // namespace blogarchive::pipeline

@@ -1,0 +1,419 @@
+// The archive's search, in the browser: analysis, index access and ranking as
+// src/search (analyzer.cpp, index_files.cpp, query.cpp) define them, step for step, so
+// that `blogarchive search` prints what readers see. Plain JavaScript: no framework, no
+// WebAssembly, no request to another host. Format: docs/formats/search-index.md.
+import { stemEnglish, stemGerman } from './search-stemmers.js';
+
+const PHRASE_CANDIDATES = 50;
+const PREFIX_EXPANSIONS = 50;
+const PREFIX_WEIGHT = 0.5;
+
+// ---- analysis -----------------------------------------------------------------------
+
+export function wordSpans(text) {
+  const spans = [];
+  if (typeof Intl !== 'undefined' && Intl.Segmenter) {
+    // The same Unicode word break rules as ICU's BreakIterator at build time.
+    for (const part of new Intl.Segmenter(undefined, { granularity: 'word' }).segment(text)) {
+      if (part.isWordLike) spans.push([part.index, part.index + part.segment.length]);
+    }
+  } else {
+    for (const match of text.matchAll(/[\p{L}\p{N}\p{M}]+(?:['’.][\p{L}\p{N}\p{M}]+)*/gu)) {
+      spans.push([match.index, match.index + match[0].length]);
+    }
+  }
+  return spans;
+}
+
+export function wordsOf(text) {
+  return wordSpans(text).map(([begin, end]) => text.slice(begin, end));
+}
+
+// Lower case; "ae", "oe", "ue" (not after q) are umlauts in German.
+export function fold(word, language) {
+  const lower = word.toLowerCase().replace(/’/g, "'");
+  if (language !== 'de') return lower;
+  return lower.replace(/(q?)([aou])e/g, (all, q, vowel) => (q && vowel === 'u' ? all : q + { a: 'ä', o: 'ö', u: 'ü' }[vowel]));
+}
+
+export class Analyzer {
+  constructor(language, stopWords) {
+    this.language = language;
+    this.stopWords = new Set(stopWords);
+    this.stemmer = language === 'de' ? stemGerman : language === 'en' ? stemEnglish : (w) => w;
+  }
+  stem(folded) { return this.stemmer(folded); }
+  isStopWord(folded) { return this.stopWords.has(folded); }
+  terms(text) {
+    const terms = [];
+    for (const word of wordsOf(text)) {
+      const folded = fold(word, this.language);
+      if (!this.isStopWord(folded)) terms.push(this.stem(folded));
+    }
+    return terms;
+  }
+}
+
+// How a typed beginning compares with stems: German stems have no umlauts, and ss.
+function prefixKey(folded, language) {
+  if (language !== 'de') return folded;
+  return folded.replace(/[äöüß]/g, (c) => ({ 'ä': 'a', 'ö': 'o', 'ü': 'u', 'ß': 'ss' })[c]);
+}
+
+// ---- the index files ----------------------------------------------------------------
+
+async function gunzip(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+function utf8(bytes) { return new TextDecoder().decode(bytes); }
+
+function compareBytes(a, b) {
+  // Terms are ordered by their UTF-8 bytes, as std::string compares them.
+  const x = new TextEncoder().encode(a);
+  const y = new TextEncoder().encode(b);
+  for (let i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return x.length - y.length;
+}
+
+function parseShard(bytes) {
+  let at = 0;
+  const varint = () => {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 128;
+    }
+  };
+  const terms = [];
+  let previous = new Uint8Array(0);
+  for (let count = varint(); count > 0; count--) {
+    const shared = varint();
+    const suffix = varint();
+    const term = new Uint8Array(shared + suffix);
+    term.set(previous.subarray(0, shared));
+    term.set(bytes.subarray(at, at + suffix), shared);
+    at += suffix;
+    previous = term;
+    const df = varint();
+    const docs = new Uint32Array(df);
+    const impacts = new Uint8Array(df);
+    let doc = 0;
+    for (let i = 0; i < df; i++) {
+      doc += varint();
+      docs[i] = doc;
+      impacts[i] = bytes[at++];
+    }
+    terms.push({ term: utf8(term), docs, impacts });
+  }
+  return terms;
+}
+
+export class SearchIndex {
+  // `base`: the URL of the search folder ("/search/"); `fetcher`: fetch or a stand-in.
+  constructor(base, fetcher = (url, init) => fetch(url, init)) {
+    this.base = base;
+    this.fetcher = fetcher;
+    this.shards = new Map();  // file → Promise of parsed terms
+    this.documents = new Map();
+    this.wholeFiles = new Map();  // for servers that ignore Range
+  }
+
+  async open() {
+    const response = await this.fetcher(this.base + 'manifest.json');
+    if (!response.ok) throw new Error('search index: ' + response.status);
+    this.manifest = await response.json();
+    this.analyzer = new Analyzer(this.manifest.language, this.manifest.stopWords);
+    return this;
+  }
+
+  shard(file) {
+    if (!this.shards.has(file)) {
+      this.shards.set(file, this.fetcher(this.base + file)
+        .then((r) => r.arrayBuffer())
+        .then((b) => gunzip(new Uint8Array(b)))
+        .then(parseShard));
+    }
+    return this.shards.get(file);
+  }
+
+  // The shard that holds `term`, by the first terms the manifest lists.
+  shardFor(term) {
+    const shards = this.manifest.shards;
+    let low = 0;
+    let high = shards.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (compareBytes(shards[middle][0], term) <= 0) low = middle;
+      else high = middle - 1;
+    }
+    return shards.length ? shards[low][1] : null;
+  }
+
+  async find(term) {
+    const file = this.shardFor(term);
+    if (!file) return null;
+    return (await this.shard(file)).find((t) => t.term === term) || null;
+  }
+
+  // Terms beginning with `prefix`: they start in the shard that would hold the prefix
+  // itself and go on while the next shards begin with it.
+  async withPrefix(prefix) {
+    const shards = this.manifest.shards;
+    const first = shards.findIndex((s) => s[1] === this.shardFor(prefix));
+    const found = [];
+    for (let i = first; i >= 0 && i < shards.length; i++) {
+      if (i > first && !shards[i][0].startsWith(prefix)) break;
+      for (const t of await this.shard(shards[i][1])) if (t.term.startsWith(prefix)) found.push(t);
+    }
+    return found;
+  }
+
+  async range(file, begin, length) {
+    if (this.wholeFiles.has(file)) return (await this.wholeFiles.get(file)).subarray(begin, begin + length);
+    const response = await this.fetcher(this.base + file, { headers: { Range: `bytes=${begin}-${begin + length - 1}` } });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (response.status === 206) return bytes;
+    // The server sent the whole file: keep it, and cut from it from now on.
+    this.wholeFiles.set(file, Promise.resolve(bytes));
+    return bytes.subarray(begin, begin + length);
+  }
+
+  document(number) {
+    if (!this.documents.has(number)) {
+      this.documents.set(number, (async () => {
+        const entry = new DataView((await this.range(this.manifest.table, number * 8, 8)).slice().buffer);
+        const blob = await this.range(this.manifest.store, entry.getUint32(0, true), entry.getUint32(4, true));
+        const stored = JSON.parse(utf8(await gunzip(blob)));
+        return { url: stored.u, title: stored.t, date: stored.d, text: stored.x };
+      })());
+    }
+    return this.documents.get(number);
+  }
+}
+
+// ---- queries ------------------------------------------------------------------------
+
+export function parseQuery(raw, analyzer, prefixLast) {
+  const query = raw.replace(/[„“”]/g, '"');
+  const words = [];
+  const phrases = [];
+  const parts = query.split('"');
+  let lastWasPlainWord = false;
+  parts.forEach((part, index) => {
+    const phrase = index % 2 === 1;
+    const folded = wordsOf(part).map((w) => fold(w, analyzer.language));
+    for (const word of folded) words.push({ folded: word, prefix: false });
+    lastWasPlainWord = !phrase && folded.length > 0;
+    if (phrase && folded.length) phrases.push(folded);
+  });
+  const stillTyping = query.length > 0 && !/["\s]$/.test(query) && !/[\t ]$/.test(query);
+  if (prefixLast && stillTyping && lastWasPlainWord) words[words.length - 1].prefix = true;
+  return { words: words.filter((w) => w.prefix || !analyzer.isStopWord(w.folded)), phrases };
+}
+
+async function termsOf(word, index) {
+  const analyzer = index.analyzer;
+  const terms = [];
+  let exact = null;
+  if (!analyzer.isStopWord(word.folded)) {
+    exact = await index.find(analyzer.stem(word.folded));
+    if (exact) terms.push([exact, 1]);
+  }
+  const key = prefixKey(word.folded, analyzer.language);
+  if (word.prefix && Array.from(new TextEncoder().encode(key)).length >= 2) {
+    const found = (await index.withPrefix(key)).filter((t) => t !== exact && t.term !== (exact && exact.term));
+    found.sort((a, b) => b.docs.length - a.docs.length || compareBytes(a.term, b.term));
+    for (const t of found.slice(0, PREFIX_EXPANSIONS)) terms.push([t, PREFIX_WEIGHT]);
+  }
+  return terms;
+}
+
+function containsPhrase(words, phrase) {
+  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+// { hits: [{doc, score}], total, partial }, best first; the same as run_query in C++.
+export async function runQuery(index, query, { prefixLast = false, limit = 10 } = {}) {
+  const analyzer = index.analyzer;
+  const parsed = parseQuery(query, analyzer, prefixLast);
+  const seen = new Set();
+  const matches = new Map();
+  let groups = 0;
+  for (const word of parsed.words) {
+    const key = word.folded + (word.prefix ? '*' : '');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    groups++;
+    const best = new Map();
+    for (const [term, weight] of await termsOf(word, index)) {
+      for (let i = 0; i < term.docs.length; i++) {
+        const value = term.impacts[i] * weight;
+        if (!(best.get(term.docs[i]) >= value)) best.set(term.docs[i], value);
+      }
+    }
+    for (const [doc, value] of best) {
+      const match = matches.get(doc) || { groups: 0, score: 0 };
+      match.groups++;
+      match.score += value;
+      matches.set(doc, match);
+    }
+  }
+  const results = { hits: [], total: 0, partial: false };
+  if (groups === 0) return results;
+  let hits = [];
+  for (const [doc, match] of matches) if (match.groups === groups) hits.push({ doc, score: match.score });
+  if (hits.length === 0 && groups > 1) {
+    results.partial = true;
+    for (const [doc, match] of matches) hits.push({ doc, score: match.score });
+  }
+  hits.sort((a, b) => (a.score !== b.score ? b.score - a.score : a.doc - b.doc));
+  if (parsed.phrases.length) {
+    const candidates = hits.slice(0, PHRASE_CANDIDATES);
+    const documents = await Promise.all(candidates.map((hit) => index.document(hit.doc)));
+    hits = candidates.filter((hit, i) => {
+      const words = wordsOf(documents[i].title + '\n' + documents[i].text).map((w) => fold(w, analyzer.language));
+      return parsed.phrases.every((phrase) => containsPhrase(words, phrase));
+    });
+  }
+  results.total = hits.length;
+  results.hits = hits.slice(0, limit);
+  return results;
+}
+
+// The words of `text` around the first match, as [text, matched] pieces.
+export function snippet(analyzer, query, text, words = 30) {
+  const parsed = parseQuery(query, analyzer, true);
+  const stems = new Set(parsed.words.map((w) => analyzer.stem(w.folded)));
+  const prefixes = parsed.words.filter((w) => w.prefix).map((w) => prefixKey(w.folded, analyzer.language));
+  const spans = wordSpans(text);
+  if (!spans.length) return [];
+  const matched = spans.map(([b, e]) => {
+    const folded = fold(text.slice(b, e), analyzer.language);
+    const stem = analyzer.stem(folded);
+    return !analyzer.isStopWord(folded) && (stems.has(stem) || prefixes.some((p) => stem.startsWith(p)));
+  });
+  const first = matched.indexOf(true);
+  const begin = first < 0 || first < Math.floor(words / 3) ? 0 : first - Math.floor(words / 3);
+  const end = Math.min(spans.length, begin + words);
+  const pieces = begin > 0 ? [['… ', false]] : [];
+  let at = spans[begin][0];
+  for (let i = begin; i < end; i++) {
+    pieces.push([text.slice(at, spans[i][0]), false]);
+    pieces.push([text.slice(spans[i][0], spans[i][1]), matched[i]]);
+    at = spans[i][1];
+  }
+  if (end < spans.length) pieces.push([' …', false]);
+  return pieces;
+}
+
+// ---- the search page ----------------------------------------------------------------
+
+function startPage() {
+  const page = document.querySelector('[data-search]');
+  if (!page) return;
+  const input = page.querySelector('input[name="q"]');
+  const status = page.querySelector('.search-status');
+  const list = page.querySelector('.search-results');
+  const more = page.querySelector('.search-more');
+  const text = (key, values = {}) => (page.dataset[key] || '').replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
+  const index = new SearchIndex(page.dataset.search);
+  const ready = index.open();
+  let shown = 0;
+  let current = null;
+  let generation = 0;
+
+  const render = async (results, query, from, mine) => {
+    const found = await Promise.all(results.hits.slice(from).map((hit) => index.document(hit.doc)));
+    if (mine !== generation) return;
+    for (const stored of found) {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = stored.url;
+      link.textContent = stored.title;
+      const heading = document.createElement('h2');
+      heading.append(link);
+      item.append(heading);
+      if (stored.date) {
+        const date = document.createElement('p');
+        date.className = 'meta';
+        date.textContent = stored.date;
+        item.append(date);
+      }
+      const excerpt = document.createElement('p');
+      for (const [piece, match] of snippet(index.analyzer, query, stored.text)) {
+        if (match) {
+          const mark = document.createElement('mark');
+          mark.textContent = piece;
+          excerpt.append(mark);
+        } else {
+          excerpt.append(piece);
+        }
+      }
+      item.append(excerpt);
+      list.append(item);
+    }
+  };
+
+  const run = async (query, { typing }) => {
+    const mine = ++generation;
+    const url = new URL(window.location.href);
+    if (query) url.searchParams.set('q', query);
+    else url.searchParams.delete('q');
+    window.history.replaceState(null, '', url);
+    if (!query.trim()) {
+      list.replaceChildren();
+      status.textContent = '';
+      more.hidden = true;
+      return;
+    }
+    await ready;
+    shown = 10;
+    const results = await runQuery(index, query, { prefixLast: typing, limit: 1000 });
+    if (mine !== generation) return;
+    current = { results, query };
+    list.replaceChildren();
+    status.textContent = results.total === 0 ? text('none', { query })
+      : text(results.total === 1 ? 'countOne' : 'count', { count: results.total, query }) +
+        (results.partial ? ' ' + text('partial') : '');
+    await render({ hits: results.hits.slice(0, shown) }, query, 0, mine);
+    more.hidden = results.hits.length <= shown;
+  };
+
+  let timer = null;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => run(input.value, { typing: true }), 120);
+  });
+  page.querySelector('form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    run(input.value, { typing: false });
+  });
+  more.addEventListener('click', async () => {
+    if (!current) return;
+    const from = shown;
+    shown += 10;
+    await render({ hits: current.results.hits.slice(0, shown) }, current.query, from, generation);
+    more.hidden = current.results.hits.length <= shown;
+  });
+  ready.catch(() => { status.textContent = text('unavailable'); });
+  const initial = new URL(window.location.href).searchParams.get('q');
+  if (initial) {
+    input.value = initial;
+    run(initial, { typing: false });
+  }
+}
+
+if (typeof document !== 'undefined') {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startPage);
+  else startPage();
+}
