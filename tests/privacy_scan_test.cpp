@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "privacy_scan.hpp"
+#include "search/index_files.hpp"
 #include "run_cli.hpp"
 #include "test_paths.hpp"
 
@@ -88,6 +89,20 @@ TEST(PrivacyScanHelper, FindsWhatTheSampleHidesAndReportsAPlantedLeak) {
   const auto leaks = find_leaks(site, facts);
   ASSERT_EQ(leaks.size(), 1u);
   EXPECT_EQ(leaks.front(), "index.html: billig-uhren@leser.example.org");
+}
+
+TEST(PrivacyScanHelper, ReadsTheCompressedSearchIndex) {
+  const PrivateFacts facts = private_facts_of_wxr(source_dir() / "examples" / "werkstattblog.wordpress.xml");
+  const search::Analyzer analyzer(search::Language::German);
+  search::IndexBuilder builder(search::Language::German);
+  builder.add(0, {"/x/", "Titel", "", "", "Kontakt: billig-uhren@leser.example.org"}, analyzer);
+  std::map<std::string, std::string> site;
+  for (auto& file : search::index_files(builder.finish())) {
+    site.emplace(file.path, std::move(file.bytes));
+  }
+  const auto leaks = find_leaks(site, facts);
+  ASSERT_EQ(leaks.size(), 1u);  // found although every index file is gzip-compressed
+  EXPECT_EQ(leaks.front(), "search/ (the index, decompressed): billig-uhren@leser.example.org");
 }
 
 TEST(PrivacyScanHelper, ScansEnoughExportsToMeanSomething) {

@@ -19,10 +19,11 @@ import { chromium } from "playwright-core";
 const CHROMIUM = process.env.BLOGARCHIVE_CHROMIUM || "/usr/bin/chromium";
 
 function parseArgs(argv) {
-  const args = { name: "site", cookieNotice: false, twoClick: false };
+  const args = { name: "site", cookieNotice: false, twoClick: false, searches: [] };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i];
     if (key === "--cookie-notice") args.cookieNotice = true;
+    else if (key === "--search") args.searches.push(argv[++i].split("=>"));
     else if (key === "--two-click") args.twoClick = true;
     else args[key.replace(/^--/, "").replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = argv[++i];
   }
@@ -148,6 +149,46 @@ async function visitEveryPage(browser, origin, paths, problems) {
   await context.close();
 }
 
+// Each search is "QUERY=>PATH": typed into the box in the header of the overview, the
+// query leads to the search page, whose first result is PATH; typed again key by key on
+// the search page without its last letter, the unfinished word finds it too; and the
+// keyboard reaches the first result from the search field.
+async function checkSearch(browser, origin, searches, problems) {
+  const context = await browser.newContext();
+  watch(context, origin, problems, () => "search");
+  await blockForeignRequests(context, origin);
+  const page = await context.newPage();
+  const firstResult = page.locator(".search-results li h2 a").first();
+  for (const [query, expected] of searches) {
+    await page.goto(origin + "/");
+    await page.locator("#site-search-q").fill(query);
+    await page.locator("#site-search-q").press("Enter");
+    await page.waitForURL(/\/search\/\?q=/);
+    await firstResult.waitFor({ timeout: 10000 }).catch(() => {});
+    const href = (await firstResult.count()) ? await firstResult.getAttribute("href") : "(no result)";
+    if (href !== expected) problems.push(`search "${query}" from the header: first result ${href}, expected ${expected}`);
+    if (!new URL(page.url()).searchParams.get("q")) problems.push(`search "${query}": the URL does not carry the query`);
+    const marked = await page.locator(".search-results mark").count();
+    if (marked === 0) problems.push(`search "${query}": no matched word is highlighted`);
+
+    const field = page.locator("#search-q");
+    await field.fill("");
+    await field.pressSequentially(query.slice(0, -1), { delay: 40 });
+    await page.waitForFunction(
+      (q) => new URL(location.href).searchParams.get("q") === q && document.querySelector(".search-results li"),
+      query.slice(0, -1), { timeout: 10000 }).catch(() => {});
+    const typed = (await firstResult.count()) ? await firstResult.getAttribute("href") : "(no result)";
+    if (typed !== expected) problems.push(`search "${query.slice(0, -1)}" while typing: first result ${typed}, expected ${expected}`);
+
+    await field.focus();
+    await page.keyboard.press("Tab");  // the search button
+    await page.keyboard.press("Tab");  // the first result
+    const focused = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute("href"));
+    if (focused !== expected) problems.push(`search "${query}": Tab from the field reaches ${focused}, not the first result`);
+  }
+  await context.close();
+}
+
 async function checkCookieNotice(browser, origin, problems) {
   const context = await browser.newContext();
   watch(context, origin, problems, () => "cookie notice");
@@ -240,6 +281,7 @@ async function main() {
   try {
     await visitEveryPage(browser, origin, paths, problems);
     if (args.cookieNotice) await checkCookieNotice(browser, origin, problems);
+    if (args.searches.length) await checkSearch(browser, origin, args.searches, problems);
     await checkWithoutJavaScript(browser, origin, paths, articles(siteDir, paths), problems);
     if (args.twoClick) await checkTwoClickEmbeds(browser, origin, paths, problems);
   } finally {

@@ -1,5 +1,7 @@
 #include "privacy_scan.hpp"
 
+#include "search/index_files.hpp"
+
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -154,9 +156,39 @@ PrivateFacts private_facts_of_wxr(const std::filesystem::path& export_file) {
   return collected.candidates;
 }
 
-std::vector<std::string> find_leaks(const std::map<std::string, std::string>& files, const PrivateFacts& facts) {
-  std::vector<std::string> leaks;
+namespace {
+
+// The search index stores its shards and documents compressed: the scan reads them as
+// the browser does, terms and documents in plain text.
+std::map<std::string, std::string> with_search_index_readable(const std::map<std::string, std::string>& files) {
+  std::vector<search::IndexFile> index;
+  std::map<std::string, std::string> readable;
   for (const auto& [path, content] : files) {
+    if (path.starts_with("search/") && !path.ends_with(".html")) {
+      index.push_back({path, content});
+    } else {
+      readable.emplace(path, content);
+    }
+  }
+  if (!index.empty()) {
+    const auto read = search::read_index_files(index);
+    std::string text;
+    for (const auto& term : read.terms) {
+      text += term + "\n";
+    }
+    for (const auto& document : read.documents) {
+      text += document.url + "\n" + document.title + "\n" + document.date + "\n" + document.text + "\n";
+    }
+    readable.emplace("search/ (the index, decompressed)", std::move(text));
+  }
+  return readable;
+}
+
+}  // namespace
+
+std::vector<std::string> find_leaks(const std::map<std::string, std::string>& output, const PrivateFacts& facts) {
+  std::vector<std::string> leaks;
+  for (const auto& [path, content] : with_search_index_readable(output)) {
     for (const auto* set : {&facts.emails, &facts.ips, &facts.texts}) {
       for (const auto& fact : *set) {
         if (content.find(fact) != std::string::npos) {

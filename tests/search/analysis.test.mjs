@@ -1,0 +1,71 @@
+// The browser's analysis (themes/default/static/search.js and search-stemmers.js)
+// against the build's (src/search/analyzer.cpp with libstemmer): every case of
+// analysis.cases, and the folding and stemming of every word of real German and
+// English text. A difference would make the browser miss what the index holds.
+//   node analysis.test.mjs --vocabulary TOOL --de FILE... --en FILE...
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const { Analyzer, fold, wordsOf } = await import(join(root, 'themes/default/static/search.js'));
+
+const args = process.argv.slice(2);
+const tool = args[args.indexOf('--vocabulary') + 1];
+const filesFor = (flag) => {
+  const files = [];
+  for (let i = args.indexOf(flag) + 1; i > 0 && i < args.length && !args[i].startsWith('--'); i++) files.push(args[i]);
+  return files;
+};
+
+let failures = 0;
+const fail = (message) => {
+  failures++;
+  if (failures <= 40) console.error('FAIL ' + message);
+};
+
+const vocabularies = {};
+for (const language of ['de', 'en', 'xx']) {
+  const files = filesFor('--' + language);
+  vocabularies[language] = JSON.parse(execFileSync(tool, [language, ...(files.length ? files : [join(here, 'analysis.cases')])],
+    { maxBuffer: 1 << 28 }).toString());
+}
+
+// 1. The case file.
+let cases = 0;
+const text = readFileSync(join(here, 'analysis.cases'), 'utf8');
+for (const block of text.split(/^### /m).slice(1)) {
+  const [name, ...lines] = block.split('\n');
+  const separator = lines.indexOf('---');
+  const input = lines.slice(0, separator).filter((l) => l && !l.startsWith('#')).join('');
+  const expected = lines.slice(separator + 1).filter((l) => l && !l.startsWith('#')).join('');
+  const [kind, ...rest] = input.split(': ');
+  if (kind === 'compounds') continue;  // index time only
+  const analyzer = new Analyzer(kind, vocabularies[kind].stopWords);
+  const got = analyzer.terms(rest.join(': ')).join(' ');
+  cases++;
+  if (got !== expected) fail(`case "${name}": got "${got}", expected "${expected}"`);
+}
+
+// 2. Every word of the vocabulary files: folding and stemming as libstemmer does.
+let words = 0;
+for (const language of ['de', 'en']) {
+  const analyzer = new Analyzer(language, vocabularies[language].stopWords);
+  for (const [folded, stem] of vocabularies[language].pairs) {
+    words++;
+    const got = analyzer.stem(folded);
+    if (got !== stem) fail(`${language} stem of "${folded}": got "${got}", libstemmer "${stem}"`);
+    if (fold(folded, language) !== folded) fail(`${language} folding "${folded}" again changed it`);
+  }
+}
+
+// 3. Word breaks on a mixed sample: the same words as ICU.
+const sample = 'Am 05.01.2010 schrieb Jörg: „Die Hobelbank-Runde trifft sich um 19:30 Uhr.“ Don’t panic, e-mail me.';
+const expectedWords = ['Am', '05.01.2010', 'schrieb', 'Jörg', 'Die', 'Hobelbank', 'Runde', 'trifft', 'sich', 'um',
+  '19', '30', 'Uhr', 'Don’t', 'panic', 'e', 'mail', 'me'];
+if (JSON.stringify(wordsOf(sample)) !== JSON.stringify(expectedWords)) fail('word breaks: ' + JSON.stringify(wordsOf(sample)));
+
+console.log(`${cases} cases, ${words} words compared, ${failures} failure(s)`);
+process.exit(failures === 0 && cases > 5 && words > 1000 ? 0 : 1);
