@@ -143,25 +143,36 @@ std::string decode_html_entities(std::string_view text) {
 }
 
 std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  std::size_t run = 0;  // start of the characters that need no escape
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const char* escape = nullptr;
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '<': out += "\\u003c"; break;
-      case '>': out += "\\u003e"; break;
-      case '&': out += "\\u0026"; break;
+      case '"': escape = "\\\""; break;
+      case '\\': escape = "\\\\"; break;
+      case '\n': escape = "\\n"; break;
+      case '\r': escape = "\\r"; break;
+      case '\t': escape = "\\t"; break;
+      case '<': escape = "\\u003c"; break;
+      case '>': escape = "\\u003e"; break;
+      case '&': escape = "\\u0026"; break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<int>(c));
-        } else {
-          out += c;
+        if (static_cast<unsigned char>(c) >= 0x20) {
+          continue;
         }
     }
+    out.append(text.substr(run, i - run));
+    if (escape != nullptr) {
+      out += escape;
+    } else {
+      out += fmt::format("\\u{:04x}", static_cast<int>(c));
+    }
+    run = i + 1;
   }
+  out.append(text.substr(run));
   return out + "\"";
 }
 

@@ -25,7 +25,7 @@ void print_text(const search::SearchIndex& index, const search::Analyzer& analyz
                      results.partial ? " (not every word found)" : "", options.query);
   int rank = 0;
   for (const auto& hit : results.hits) {
-    const auto& document = index.documents[hit.doc];
+    const auto document = index.document(hit.doc);
     out << fmt::format("\n{:>2}. {}{}\n    {}\n    {}\n", ++rank, document.title,
                        document.date.empty() ? "" : " (" + document.date + ")", document.url,
                        search::snippet(analyzer, options.query, document.text, "[", "]"));
@@ -36,7 +36,7 @@ void print_json(const search::SearchIndex& index, const search::SearchResults& r
   out << fmt::format("{{\"total\":{},\"partial\":{},\"hits\":[", results.total, results.partial ? "true" : "false");
   bool comma = false;
   for (const auto& hit : results.hits) {
-    const auto& document = index.documents[hit.doc];
+    const auto document = index.document(hit.doc);
     out << (comma ? "," : "") << "{\"url\":" << core::json_string(document.url)
         << ",\"title\":" << core::json_string(document.title) << ",\"score\":" << hit.score << "}";
     comma = true;

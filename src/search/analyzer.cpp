@@ -5,7 +5,9 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <mutex>
+#include <optional>
 
 #include "core/text.hpp"
 
@@ -27,6 +29,15 @@ const std::set<std::string> kEnglishStopWords{
     "on", "or", "our", "she", "so", "than", "that", "the", "their", "them", "then", "there", "these", "they",
     "this", "to", "was", "we", "were", "what", "when", "which", "who", "will", "with", "you", "your"};
 const std::set<std::string> kNoStopWords;
+
+// Longer words need no lookup.
+std::size_t longest_stop_word(Language language) {
+  static const std::size_t german = std::max_element(kGermanStopWords.begin(), kGermanStopWords.end(),
+                                                     [](const auto& a, const auto& b) { return a.size() < b.size(); })->size();
+  static const std::size_t english = std::max_element(kEnglishStopWords.begin(), kEnglishStopWords.end(),
+                                                      [](const auto& a, const auto& b) { return a.size() < b.size(); })->size();
+  return language == Language::German ? german : language == Language::English ? english : 0;
+}
 
 // German umlauts typed without the key: ae, oe, ue (but not the "ue" of "que").
 std::string with_umlauts(std::string_view word) {
@@ -68,18 +79,35 @@ std::string_view stemmer_name(Language language) {
 
 std::vector<WordSpan> word_spans(std::string_view text) {
   std::vector<WordSpan> spans;
-  // UTF-16 for ICU, with the UTF-8 offset of every UTF-16 unit to map breaks back.
+  // UTF-16 for ICU, with the UTF-8 offset of every UTF-16 unit to map breaks back
+  // (faster than letting ICU read UTF-8 through a UText).
+  const auto length = static_cast<int32_t>(text.size());
   icu::UnicodeString unicode;
-  std::vector<std::size_t> offsets;
+  std::vector<std::uint32_t> offsets;
   offsets.reserve(text.size() + 1);
-  for (int32_t i = 0; i < static_cast<int32_t>(text.size());) {
-    const auto start = static_cast<std::size_t>(i);
-    UChar32 c = 0;
-    U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
-    unicode.append(c < 0 ? 0xFFFD : c);
-    offsets.resize(static_cast<std::size_t>(unicode.length()), start);
+  {
+    UChar* units = unicode.getBuffer(length + 1);
+    int32_t written = 0;
+    for (int32_t i = 0; i < length;) {
+      const auto start = static_cast<std::uint32_t>(i);
+      UChar32 c = 0;
+      U8_NEXT(text.data(), i, length, c);
+      if (c < 0) {
+        c = 0xFFFD;
+      }
+      if (c <= 0xFFFF) {
+        units[written++] = static_cast<UChar>(c);
+        offsets.push_back(start);
+      } else {
+        units[written++] = U16_LEAD(c);
+        units[written++] = U16_TRAIL(c);
+        offsets.push_back(start);
+        offsets.push_back(start);
+      }
+    }
+    unicode.releaseBuffer(written);
   }
-  offsets.push_back(text.size());
+  offsets.push_back(static_cast<std::uint32_t>(text.size()));
   UErrorCode status = U_ZERO_ERROR;
   // Word break rules are the same for every locale we analyze; one iterator per call
   // keeps this thread-safe.
@@ -108,14 +136,18 @@ std::vector<std::string> words_of(std::string_view text) {
 }
 
 std::string fold(std::string_view word, Language language) {
-  icu::UnicodeString unicode =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
-  unicode.toLower(icu::Locale::getRoot());
   std::string lower;
-  unicode.toUTF8String(lower);
-  // Typographic apostrophes are the ASCII one for the stemmers (English "don’t").
-  for (std::size_t at = lower.find("\xE2\x80\x99"); at != std::string::npos; at = lower.find("\xE2\x80\x99", at)) {
-    lower.replace(at, 3, "'");
+  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    lower = core::to_lower_ascii(word);  // most words: no need for ICU
+  } else {
+    icu::UnicodeString unicode =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    unicode.toLower(icu::Locale::getRoot());
+    unicode.toUTF8String(lower);
+    // Typographic apostrophes are the ASCII one for the stemmers (English "don’t").
+    for (std::size_t at = lower.find("\xE2\x80\x99"); at != std::string::npos; at = lower.find("\xE2\x80\x99", at)) {
+      lower.replace(at, 3, "'");
+    }
   }
   return language == Language::German ? with_umlauts(lower) : lower;
 }
@@ -129,7 +161,7 @@ const std::set<std::string>& stop_words(Language language) {
   return kNoStopWords;
 }
 
-Analyzer::Analyzer(Language language) : language_(language) {
+Analyzer::Analyzer(Language language) : language_(language), slots_(1024) {
   if (const auto name = stemmer_name(language); !name.empty()) {
     stemmer_ = sb_stemmer_new(std::string(name).c_str(), "UTF_8");
   }
@@ -155,17 +187,57 @@ std::string Analyzer::stem(std::string_view folded) const {
 
 bool Analyzer::is_stop_word(std::string_view folded) const {
   // Stop words are listed with their umlauts; a folded word has them too.
-  return stop_words(language_).contains(std::string(folded));
+  return folded.size() <= longest_stop_word(language_) && stop_words(language_).contains(std::string(folded));
+}
+
+const Term* Analyzer::term_of(std::string_view word) const {
+  const std::uint64_t hash = std::hash<std::string_view>{}(word);
+  std::size_t at = hash & (slots_.size() - 1);
+  for (; slots_[at].length != 0; at = (at + 1) & (slots_.size() - 1)) {
+    const Slot& slot = slots_[at];
+    if (slot.hash == hash && std::string_view(words_).substr(slot.word, slot.length) == word) {
+      return slot.term;
+    }
+  }
+  const std::string folded = fold(word, language_);
+  const Term* term = nullptr;
+  if (!is_stop_word(folded)) {
+    std::string text = stem(folded);
+    if (const auto known = by_text_.find(text); known != by_text_.end()) {
+      term = known->second;
+    } else {
+      term = &terms_.emplace_back(Term{std::move(text)});
+      by_text_.emplace(term->text, term);
+    }
+  }
+  if (word.empty() || word.size() > 0xFFFF) {
+    return term;  // not worth keeping
+  }
+  slots_[at] = {hash, static_cast<std::uint32_t>(words_.size()), static_cast<std::uint32_t>(word.size()), term};
+  words_.append(word);
+  if (++used_ * 2 > slots_.size()) {
+    grow();
+  }
+  return term;
+}
+
+void Analyzer::grow() const {
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  for (const Slot& slot : old) {
+    if (slot.length != 0) {
+      std::size_t at = slot.hash & (slots_.size() - 1);
+      while (slots_[at].length != 0) {
+        at = (at + 1) & (slots_.size() - 1);
+      }
+      slots_[at] = slot;
+    }
+  }
 }
 
 std::vector<std::string> Analyzer::terms(std::string_view text) const {
   std::vector<std::string> terms;
-  for (const auto& word : words_of(text)) {
-    const std::string folded = fold(word, language_);
-    if (!is_stop_word(folded)) {
-      terms.push_back(stem(folded));
-    }
-  }
+  for_each_term(text, [&](const Term& term) { terms.push_back(term.text); });
   return terms;
 }
 

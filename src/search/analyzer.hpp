@@ -6,7 +6,11 @@
 //   fold:   lower case; German: "ae", "oe", "ue" read as "ä", "ö", "ü" so that Mueller,
 //           Müller and Muller meet after stemming
 //   stem:   Snowball (libstemmer): german, english; other languages are not stemmed
+#include <cstdint>
+#include <deque>
 #include <memory>
+#include <optional>
+#include <unordered_map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -44,6 +48,16 @@ std::string fold(std::string_view word, Language language);
 const std::set<std::string>& stop_words(Language language);
 
 /// One analyzer per thread: libstemmer's stemmers keep state.
+/// An index term as an analyzer hands it out: one object per distinct term per
+/// analyzer, so that its address identifies it. `owner` and `slot` belong to whoever
+/// collects terms (the index builder keeps its posting list there).
+struct Term {
+  std::string text;
+  mutable std::uint64_t owner = 0;
+  mutable void* slot = nullptr;
+};
+
+/// One analyzer per thread: libstemmer's stemmers keep state, and so does the cache.
 class Analyzer {
  public:
   explicit Analyzer(Language language);
@@ -56,11 +70,39 @@ class Analyzer {
   std::string stem(std::string_view folded) const;
   /// The terms of a text, stop words left out, in order (repeats kept).
   std::vector<std::string> terms(std::string_view text) const;
+  /// The same without a vector: `each(term)` for every term, in order. Terms live as
+  /// long as the analyzer.
+  template <typename Each>
+  void for_each_term(std::string_view text, Each&& each) const {
+    for (const auto& span : word_spans(text)) {
+      if (const Term* term = term_of(text.substr(span.begin, span.end - span.begin))) {
+        each(*term);
+      }
+    }
+  }
   bool is_stop_word(std::string_view folded) const;
 
  private:
+  /// The term of a word as written; nullptr for a stop word. Cached: words repeat.
+  const Term* term_of(std::string_view word) const;
+
+  // An open-addressing table of the words met so far (words are short and many;
+  // std::unordered_map's nodes cost a cache miss each).
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t word = 0;    ///< offset in words_
+    std::uint32_t length = 0;  ///< 0: empty slot
+    const Term* term = nullptr;
+  };
+  void grow() const;
+
   Language language_;
   ::sb_stemmer* stemmer_ = nullptr;
+  mutable std::vector<Slot> slots_;
+  mutable std::size_t used_ = 0;
+  mutable std::string words_;
+  mutable std::deque<Term> terms_;  ///< stable addresses
+  mutable std::unordered_map<std::string_view, const Term*> by_text_;  ///< stems are shared by words
 };
 
 }  // namespace blogarchive::search

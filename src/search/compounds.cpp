@@ -19,7 +19,7 @@ bool is_boundary(std::string_view text, std::size_t at) {
 
 class Split {
  public:
-  Split(std::string_view word, const std::unordered_set<std::string>& vocabulary)
+  Split(std::string_view word, const std::unordered_set<std::string_view>& vocabulary)
       : word_(word), vocabulary_(vocabulary) {}
 
   // The split of word_[from..] into the fewest known parts; nullopt when there is none.
@@ -35,7 +35,7 @@ class Split {
       const std::size_t length = end - from;
       const bool head = end == word_.size();
       if ((from == 0 && head) || length < (head ? kMinHead : kMinModifier) || !is_boundary(word_, end) ||
-          !vocabulary_.contains(std::string(word_.substr(from, length)))) {
+          !vocabulary_.contains(word_.substr(from, length))) {
         continue;
       }
       for (const auto link : kLinks) {
@@ -59,14 +59,29 @@ class Split {
 
  private:
   std::string_view word_;
-  const std::unordered_set<std::string>& vocabulary_;
+  const std::unordered_set<std::string_view>& vocabulary_;
   std::map<std::size_t, std::optional<std::vector<std::string>>> memo_;
 };
 
 }  // namespace
 
+CompoundSplitter::CompoundSplitter(std::unordered_set<std::string> vocabulary) : words_(std::move(vocabulary)) {
+  vocabulary_.reserve(words_.size());
+  for (const auto& word : words_) {
+    vocabulary_.insert(word);
+  }
+}
+
 std::vector<std::string> CompoundSplitter::parts(std::string_view stem) const {
   if (stem.size() < kMinCompound || stem.size() > kMaxCompound) {
+    return {};
+  }
+  // Most words are no compound: without a known head there is nothing to split.
+  bool has_head = false;
+  for (std::size_t start = kMinModifier; !has_head && start + kMinHead <= stem.size(); ++start) {
+    has_head = is_boundary(stem, start) && vocabulary_.contains(stem.substr(start));
+  }
+  if (!has_head) {
     return {};
   }
   if (auto split = Split(stem, vocabulary_).from(0); split && split->size() >= 2) {
@@ -74,9 +89,9 @@ std::vector<std::string> CompoundSplitter::parts(std::string_view stem) const {
   }
   // Only the head is a word of the archive: "strassen|bahn".
   for (std::size_t start = kMinUnknownModifier; start + kMinHead + 1 <= stem.size(); ++start) {
-    const std::string head(stem.substr(start));
+    const std::string_view head = stem.substr(start);
     if (is_boundary(stem, start) && head.size() >= kMinModifier && vocabulary_.contains(head)) {
-      return {head};
+      return {std::string(head)};
     }
   }
   return {};

@@ -18,14 +18,15 @@ namespace blogarchive::search {
 class CompoundSplitter {
  public:
   /// `vocabulary`: the stems that occur as words in the archive (not stop words).
-  explicit CompoundSplitter(std::unordered_set<std::string> vocabulary) : vocabulary_(std::move(vocabulary)) {}
+  explicit CompoundSplitter(std::unordered_set<std::string> vocabulary);
 
   /// The parts of a compound stem ("werkstattblog" → werkstatt, blog); empty when it
   /// is not one.
   std::vector<std::string> parts(std::string_view stem) const;
 
  private:
-  std::unordered_set<std::string> vocabulary_;
+  std::unordered_set<std::string> words_;
+  std::unordered_set<std::string_view> vocabulary_;  ///< views of words_: probes need no copies
 };
 
 }  // namespace blogarchive::search

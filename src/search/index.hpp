@@ -36,12 +36,20 @@ struct Posting {
   std::uint8_t impact = 0;  ///< 1–255: the term's BM25F score in the document, quantized
 };
 
+/// A stored document as the index keeps and publishes it: gzip-compressed JSON
+/// {"u","t","d","x"}, made once (in the build's worker threads) and read back on demand.
+std::string pack_document(const StoredDocument& document);
+StoredDocument unpack_document(std::string_view packed);
+
 /// Terms in byte order with their postings (by document), and the documents.
 struct SearchIndex {
   Language language = Language::Other;
   std::vector<std::string> terms;
   std::vector<std::vector<Posting>> postings;  ///< parallel to terms
-  std::vector<StoredDocument> documents;       ///< by document number
+  std::vector<std::string> packed_documents;   ///< by document number (pack_document)
+
+  /// Document `number`, unpacked.
+  StoredDocument document(std::uint32_t number) const { return unpack_document(packed_documents.at(number)); }
 
   /// The postings of `term`, or nullptr.
   const std::vector<Posting>* find(std::string_view term) const;
@@ -62,7 +70,7 @@ struct Scoring {
 /// Collects documents (from any number of threads) and makes the index.
 class IndexBuilder {
  public:
-  explicit IndexBuilder(Language language, Scoring scoring = {}) : language_(language), scoring_(scoring) {}
+  explicit IndexBuilder(Language language, Scoring scoring = {});
 
   /// Analyzes `document` with the calling thread's `analyzer` and adds it as number
   /// `number` (numbers must be 0…n-1 without gaps once all are added).
@@ -80,15 +88,24 @@ class IndexBuilder {
   struct RawPosting {
     std::uint32_t doc;
     FieldCounts counts;
-    float from_compounds = 0;  ///< weighted frequency the term gets as a part of compounds
+  };
+  struct TransparentHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
   };
   double weighted(const FieldCounts& counts) const;
+  /// For every part of every compound: the documents holding the compound, with the
+  /// weighted frequency they give the part.
+  std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, double>>> compound_parts() const;
 
   Language language_;
   Scoring scoring_;
   std::mutex mutex_;
-  std::unordered_map<std::string, std::vector<RawPosting>> postings_;
-  std::vector<StoredDocument> documents_;
+  std::unordered_map<std::string, std::vector<RawPosting>, TransparentHash, std::equal_to<>> postings_;
+  /// Marks the Terms whose `slot` holds this builder's posting list for them, so that a
+  /// term is looked up by its text once per thread, not once per document.
+  std::uint64_t id_;
+  std::vector<std::string> packed_;
   std::vector<double> lengths_;  ///< weighted length of each document
 };
 

@@ -59,11 +59,6 @@ void put_term(std::string& shard, const std::string& previous, const std::string
   }
 }
 
-std::string stored_json(const StoredDocument& document) {
-  return "{\"u\":" + core::json_string(document.url) + ",\"t\":" + core::json_string(document.title) +
-         ",\"d\":" + core::json_string(document.date) + ",\"x\":" + core::json_string(document.text) + "}";
-}
-
 std::string language_code(Language language) {
   switch (language) {
     case Language::German: return "de";
@@ -195,18 +190,17 @@ std::vector<IndexFile> index_files(const SearchIndex& index, std::size_t shard_t
 
   std::string store;
   std::string table;
-  for (const auto& document : index.documents) {
-    const std::string blob = output::gzip(stored_json(document));
+  for (const auto& packed : index.packed_documents) {
     put_u32(table, static_cast<std::uint32_t>(store.size()));
-    put_u32(table, static_cast<std::uint32_t>(blob.size()));
-    store += blob;
+    put_u32(table, static_cast<std::uint32_t>(packed.size()));
+    store += packed;
   }
   const std::string store_name = "search/docs-" + hex_hash(store) + ".bin";
   const std::string table_name = "search/docs-" + hex_hash(table) + ".idx";
 
   std::string manifest = fmt::format("{{\"version\":{},\"language\":{},\"stemmer\":{},\"documents\":{},", kFormatVersion,
                                      core::json_string(language_code(index.language)),
-                                     core::json_string(stemmer_name(index.language)), index.documents.size());
+                                     core::json_string(stemmer_name(index.language)), index.packed_documents.size());
   manifest += "\"textLimit\":" + std::to_string(kStoredTextLimit) + ",\"stopWords\":[";
   bool comma = false;
   for (const auto& word : stop_words(index.language)) {
@@ -225,6 +219,13 @@ std::vector<IndexFile> index_files(const SearchIndex& index, std::size_t shard_t
   files.push_back({table_name, std::move(table)});
   files.push_back({"search/manifest.json", std::move(manifest)});
   return files;
+}
+
+StoredDocument unpack_document(std::string_view packed) {
+  const std::string json = gunzip(packed);
+  std::string_view u = json_field(json, "u"), t = json_field(json, "t"), d = json_field(json, "d"),
+                   x = json_field(json, "x");
+  return {json_text(u), json_text(t), json_text(d), json_text(x)};
 }
 
 SearchIndex read_index_files(const std::vector<IndexFile>& files) {
@@ -280,13 +281,10 @@ SearchIndex read_index_files(const std::vector<IndexFile>& files) {
     return value;
   };
   for (std::size_t at = 0; at + 8 <= table.size(); at += 8) {
-    std::string json = gunzip(store.substr(u32(at), u32(at + 4)));
-    std::string_view view = json;
-    StoredDocument document;
-    std::string_view u = json_field(view, "u"), t = json_field(view, "t"), d = json_field(view, "d"),
-                     x = json_field(view, "x");
-    document = {json_text(u), json_text(t), json_text(d), json_text(x)};
-    index.documents.push_back(std::move(document));
+    if (static_cast<std::size_t>(u32(at)) + u32(at + 4) > store.size()) {
+      throw InputError("search index: the document table points past the store");
+    }
+    index.packed_documents.emplace_back(store.substr(u32(at), u32(at + 4)));
   }
   return index;
 }

@@ -32,7 +32,7 @@ SearchIndex german_index() {
 std::vector<std::string> urls(const SearchIndex& index, const SearchResults& results) {
   std::vector<std::string> out;
   for (const auto& hit : results.hits) {
-    out.push_back(index.documents[hit.doc].url);
+    out.push_back(index.document(hit.doc).url);
   }
   return out;
 }
@@ -107,9 +107,9 @@ TEST(SearchIndex, FilesReadBackToTheSameIndex) {
       EXPECT_EQ(back.postings[t][p].impact, index.postings[t][p].impact);
     }
   }
-  ASSERT_EQ(back.documents.size(), index.documents.size());
-  EXPECT_EQ(back.documents[2].title, "Mit der Straßenbahn zum Holzhändler");
-  EXPECT_EQ(back.documents[2].url, "/2010/03/strassenbahn/");
+  ASSERT_EQ(back.packed_documents.size(), index.packed_documents.size());
+  EXPECT_EQ(back.document(2).title, "Mit der Straßenbahn zum Holzhändler");
+  EXPECT_EQ(back.document(2).url, "/2010/03/strassenbahn/");
   // Every indexed term finds its documents through the files as well.
   const Analyzer analyzer(Language::German);
   for (std::size_t t = 0; t < index.terms.size(); ++t) {
@@ -122,7 +122,7 @@ TEST(SearchIndex, FilesReadBackToTheSameIndex) {
 TEST(SearchIndex, SnippetsMarkTheMatchingWords) {
   const auto index = german_index();
   const Analyzer analyzer(Language::German);
-  EXPECT_EQ(snippet(analyzer, "straßenbahnen tür", index.documents[2].text, "[", "]", 8),
+  EXPECT_EQ(snippet(analyzer, "straßenbahnen tür", index.document(2).text, "[", "]", 8),
             "Die [Straßenbahn] fährt bis vor die [Tür]. Ein …");
 }
 

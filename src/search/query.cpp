@@ -184,7 +184,7 @@ SearchResults run_query(const SearchIndex& index, const Analyzer& analyzer, std:
   if (!parsed.phrases.empty()) {
     std::vector<SearchHit> verified;
     for (std::size_t i = 0; i < hits.size() && i < kPhraseCandidates; ++i) {
-      const StoredDocument& document = index.documents[hits[i].doc];
+      const StoredDocument document = index.document(hits[i].doc);
       const auto words = folded_words(document.title + "\n" + document.text, index.language);
       if (std::all_of(parsed.phrases.begin(), parsed.phrases.end(),
                       [&](const auto& phrase) { return contains_phrase(words, phrase); })) {

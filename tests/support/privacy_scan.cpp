@@ -176,7 +176,8 @@ std::map<std::string, std::string> with_search_index_readable(const std::map<std
     for (const auto& term : read.terms) {
       text += term + "\n";
     }
-    for (const auto& document : read.documents) {
+    for (std::uint32_t number = 0; number < read.packed_documents.size(); ++number) {
+      const auto document = read.document(number);
       text += document.url + "\n" + document.title + "\n" + document.date + "\n" + document.text + "\n";
     }
     readable.emplace("search/ (the index, decompressed)", std::move(text));

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Turns bench/search.sh's measurements into the "Search" section of docs/benchmarks.md.
+
+  report.py RESULTS BLOGARCHIVE PAGEFIND        > section.md
+  report.py --splice docs/benchmarks.md section.md   (replace or append the section)
+  report.py --keep OLD NEW   (carry the section of OLD over into NEW: bench/run.sh rewrites the rest)
+"""
+import json
+import platform
+import statistics
+import subprocess
+import sys
+from collections import defaultdict
+
+BEGIN = "<!-- search-bench:begin (written by bench/search.sh) -->"
+END = "<!-- search-bench:end -->"
+
+
+def splice(target, section_file):
+    section = open(section_file, encoding="utf-8").read().strip()
+    text = open(target, encoding="utf-8").read()
+    block = f"{BEGIN}\n{section}\n{END}"
+    if BEGIN in text and END in text:
+        text = text[:text.index(BEGIN)] + block + text[text.index(END) + len(END):]
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    open(target, "w", encoding="utf-8").write(text)
+
+
+def mib(kib):
+    return f"{int(kib) / 1024:.0f} MiB"
+
+
+def kb(n):
+    return f"{n / 1000:.1f} kB"
+
+
+def mb(n):
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB"
+
+
+def seconds(values):
+    values = sorted(values)
+    return f"{statistics.median(values):.2f} s"
+
+
+def main():
+    if sys.argv[1] == "--splice":
+        splice(sys.argv[2], sys.argv[3])
+        return
+    if sys.argv[1] == "--keep":
+        old = open(sys.argv[2], encoding="utf-8").read() if __import__("os").path.exists(sys.argv[2]) else ""
+        if BEGIN in old and END in old:
+            section = old[old.index(BEGIN) + len(BEGIN):old.index(END)].strip()
+            with open(sys.argv[3] + ".section", "w", encoding="utf-8") as f:
+                f.write(section)
+            splice(sys.argv[3], sys.argv[3] + ".section")
+            __import__("os").remove(sys.argv[3] + ".section")
+        return
+    results, blogarchive, pagefind = sys.argv[1:4]
+    data = defaultdict(dict)
+    runs = defaultdict(lambda: defaultdict(list))
+    names = []
+    for line in open(results, encoding="utf-8"):
+        name, key, *rest = line.split()
+        if name not in names:
+            names.append(name)
+        if key.startswith("build-"):
+            kind = key.rsplit("-", 1)[0]
+            runs[name][kind].append((float(rest[0]), int(rest[1])))
+        else:
+            data[name][key] = rest
+    version = subprocess.run([blogarchive, "--version"], capture_output=True, text=True).stdout.strip()
+    pf_version = subprocess.run([pagefind, "--version"], capture_output=True, text=True).stdout.strip()
+    pf_version = pf_version.removeprefix("pagefind ")
+    cpu = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+    out = []
+    out.append("## Search, against Pagefind\n")
+    out.append("Written by `bench/search.sh` (do not edit by hand). Both tools index the same article pages of "
+               "the same built archive: blogarchive during `build`, Pagefind afterwards over hard links of those "
+               "pages. blogarchive's indexing time is the difference between a warm build with search and one "
+               "without (medians of 3 each); Pagefind's is one run of `pagefind --site`. Bytes are what headless "
+               "Chromium received (headers and bodies, `request.sizes()`) for a query that shows 5 results with "
+               "their data, served by `blogarchive serve` with no compression on the wire; *cold* is the first "
+               "query in a fresh browser, *follow-up* the next one in the same tab.\n")
+    out.append(f"Machine: {cpu} cores, {platform.system()} {platform.release()}; {version}; Pagefind {pf_version} "
+               "(npm `pagefind`, its bundled `pagefind_extended` binary); Chromium from Debian.\n")
+    out.append("| archive | articles | blogarchive indexing | its peak memory (whole build) | Pagefind indexing | "
+               "Pagefind peak memory | blogarchive index | Pagefind index |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for name in names:
+        with_search = runs[name]["build-with-search"]
+        without = runs[name]["build-without-search"]
+        cost = statistics.median(w for w, _ in with_search) - statistics.median(w for w, _ in without)
+        peak = max(p for _, p in with_search)
+        peak_without = max(p for _, p in without)
+        pf_time, pf_peak = data[name]["pagefind-index"]
+        ours_files, ours_bytes = map(int, data[name]["index-blogarchive"])
+        pf_files, pf_bytes = map(int, data[name]["index-pagefind"])
+        out.append(f"| {name} | {data[name]['pagefind-pages'][0]} | {max(cost, 0):.2f} s | {mib(peak)} "
+                   f"(without search {mib(peak_without)}) | {float(pf_time):.2f} s | {mib(pf_peak)} | "
+                   f"{ours_files} files, {mb(ours_bytes)} | {pf_files} files, {mb(pf_bytes)} |")
+    out.append("")
+    out.append("Bytes downloaded per query (requests in brackets):\n")
+    out.append("| archive | blogarchive cold | Pagefind cold | blogarchive follow-up | Pagefind follow-up |")
+    out.append("|---|---:|---:|---:|---:|")
+    measured = {name: json.load(open(data[name]["measured"][0], encoding="utf-8")) for name in names}
+    for name in names:
+        b = measured[name]["bytes"]
+        cell = lambda tool, which: f"{kb(b[tool][which]['total'])} ({b[tool][which]['requests']})"
+        out.append(f"| {name} | {cell('blogarchive', 'cold')} | {cell('pagefind', 'cold')} | "
+                   f"{cell('blogarchive', 'follow')} | {cell('pagefind', 'follow')} |")
+    out.append("")
+    out.append("Known-item queries: the share whose post is the first result (@1) and among the first five (@5). "
+               "*title*: two rare title words; *inflected*: one of them inflected (Straße → Straßen); *compound*: "
+               "the head of a compound in the title (Haustür → Tür) with another title word; *umlaut*: ä/ö/ü/ß "
+               "typed as ae/oe/ue/ss. Corpus queries come from `bench/search/queries.py`, the sample's from "
+               "`bench/search/sample-queries.json`.\n")
+    out.append("| archive | kind | queries | blogarchive @1 | blogarchive @5 | Pagefind @1 | Pagefind @5 |")
+    out.append("|---|---|---:|---:|---:|---:|---:|")
+    for name in names:
+        q = measured[name]["quality"]
+        for kind in q["blogarchive"]:
+            ours, theirs = q["blogarchive"][kind], q["pagefind"][kind]
+            n = ours["queries"]
+            pct = lambda hits: f"{100 * hits / n:.0f} %" if n else "–"
+            out.append(f"| {name} | {kind} | {n} | {pct(ours['at1'])} | {pct(ours['at5'])} | "
+                       f"{pct(theirs['at1'])} | {pct(theirs['at5'])} |")
+    out.append("")
+    out.append("Reproduce: `bench/search.sh --sizes \"10000\"` (the corpus is generated once into the work folder).")
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
