@@ -66,11 +66,9 @@ bench_site() {
   echo "$name index-blogarchive $(tree "$site/search" | sed 's/ / /')" >>"$results"
   echo "$name documents $(grep -o '"documents":[0-9]*' "$site/search/manifest.json" | cut -d: -f2)" >>"$results"
   # Pagefind gets the same article pages: the paths the sitemap lists as articles.
-  (cd "$site" && find . -regextype posix-extended -regex '\./[0-9]{4}/[0-9]{2}/([0-9]{2}/)?[^/]+/index\.html' \
-    -printf '%P\n') | while read -r page; do
-      mkdir -p "$articles/$(dirname "$page")"
-      ln "$site/$page" "$articles/$page"
-    done
+  cp -al "$site" "$articles"
+  find "$articles" -type f -regextype posix-extended \
+    ! -regex '.*/[0-9]{4}/[0-9]{2}/([0-9]{2}/)?[^/]+/index\.html' -delete
   echo "$name pagefind-pages $(find "$articles" -name '*.html' | wc -l)" >>"$results"
   rm -rf "$site/pagefind"
   measure "$name pagefind-index" "$pagefind" --site "$articles" --output-path "$site/pagefind"

@@ -212,6 +212,7 @@ SearchIndex IndexBuilder::finish() {
         const long quantized = highest > 0 ? std::lround(score / highest * 255.0) : 1;
         out.push_back({doc, static_cast<std::uint8_t>(std::clamp<long>(quantized, 1, 255))});
       }
+      std::vector<RawPosting>().swap(postings_.find(terms[t])->second);  // this thread's term only
     }
   });
   postings_.clear();
