@@ -36,7 +36,9 @@ results="$work/search-results.txt"
 : >"$results"
 port=8097
 server=
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null || true' EXIT
+tmpfs=/dev/shm/blogarchive-search-bench
+mkdir -p "$tmpfs"
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$tmpfs"' EXIT
 
 measure() {  # NAME COMMAND...: appends "NAME wall_s peak_kib" to $results
   local name="$1"; shift
@@ -50,16 +52,17 @@ tree() { echo "$(find "$1" -type f | wc -l) $(du -sb "$1" | cut -f1)"; }
 # bench_site NAME EXPORT CONFIG QUERIES COLD_WORD FOLLOW_WORD
 bench_site() {
   local name="$1" export="$2" config="$3" queries="$4" cold="$5" follow="$6"
-  local store="$work/search-$name.db" site="$work/search-$name-site" articles="$work/search-$name-articles"
+  # Sites on tmpfs, as in bench/run.sh: disk writes made the build times noisy.
+  local store="$work/search-$name.db" site="$tmpfs/search-$name-site" articles="$tmpfs/search-$name-articles"
   local off="$work/search-$name-off.toml"
-  rm -rf "$store" "$store-render-cache" "$site" "$articles" "$work/search-$name-nosearch"
+  rm -rf "$store" "$store-render-cache" "$site" "$articles" "$tmpfs/search-$name-nosearch"
   "$blogarchive" import "$export" --store "$store" --quiet >/dev/null
   { cat "$config"; printf '\n[search]\nenabled = false\n'; } >"$off"
   # Warm builds (render cache filled once), so that the difference is the index alone.
   "$blogarchive" build --store "$store" --config "$config" --out "$site" --quiet >/dev/null
   for run in 1 2 3; do
     measure "$name build-without-search-$run" "$blogarchive" build --store "$store" --config "$off" \
-      --out "$work/search-$name-nosearch" --quiet
+      --out "$tmpfs/search-$name-nosearch" --quiet
     measure "$name build-with-search-$run" "$blogarchive" build --store "$store" --config "$config" \
       --out "$site" --quiet
   done
@@ -84,6 +87,7 @@ bench_site() {
   node bench/search/measure.mjs "http://127.0.0.1:$port" "$queries" "$cold" "$follow" >"$work/search-$name.json"
   kill "$server"
   server=
+  rm -rf "$site" "$articles" "$tmpfs/search-$name-nosearch"
   echo "$name measured $work/search-$name.json" >>"$results"
 }
 

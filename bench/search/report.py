@@ -81,12 +81,12 @@ def main():
                "pages. blogarchive's indexing time is the difference between a warm build with search and one "
                "without (medians of 3 each); Pagefind's is one run of `pagefind --site`. Bytes are what headless "
                "Chromium received (headers and bodies, `request.sizes()`) for a query that shows 5 results with "
-               "their data, served by `blogarchive serve` with no compression on the wire; *cold* is the first "
+               "their data, served by `blogarchive serve` with no compression on the wire (sites on tmpfs); *cold* is the first "
                "query in a fresh browser, *follow-up* the next one in the same tab.\n")
     out.append(f"Machine: {cpu} cores, {platform.system()} {platform.release()}; {version}; Pagefind {pf_version} "
                "(npm `pagefind`, its bundled `pagefind_extended` binary); Chromium from Debian.\n")
-    out.append("| archive | articles | blogarchive indexing | its peak memory (whole build) | Pagefind indexing | "
-               "Pagefind peak memory | blogarchive index | Pagefind index |")
+    out.append("| archive | articles | blogarchive indexing (build with / without search) | its peak memory (whole "
+               "build) | Pagefind indexing | Pagefind peak memory | blogarchive index | Pagefind index |")
     out.append("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name in names:
         with_search = runs[name]["build-with-search"]
@@ -97,7 +97,9 @@ def main():
         pf_time, pf_peak = data[name]["pagefind-index"]
         ours_files, ours_bytes = map(int, data[name]["index-blogarchive"])
         pf_files, pf_bytes = map(int, data[name]["index-pagefind"])
-        out.append(f"| {name} | {data[name]['pagefind-pages'][0]} | {max(cost, 0):.2f} s | {mib(peak)} "
+        both = (f"{statistics.median(w for w, _ in with_search):.2f} s / "
+                f"{statistics.median(w for w, _ in without):.2f} s")
+        out.append(f"| {name} | {data[name]['pagefind-pages'][0]} | {max(cost, 0):.2f} s ({both}) | {mib(peak)} "
                    f"(without search {mib(peak_without)}) | {float(pf_time):.2f} s | {mib(pf_peak)} | "
                    f"{ours_files} files, {mb(ours_bytes)} | {pf_files} files, {mb(pf_bytes)} |")
     out.append("")

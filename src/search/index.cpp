@@ -188,18 +188,44 @@ SearchIndex IndexBuilder::finish() {
       thread.join();
     }
   };
-  std::vector<double> highest_of(threads, 0.0);
+  // The scale: the 99.9th percentile of all scores, not the highest, so that a few
+  // outliers (a word repeated all over one short post) do not squeeze every other
+  // score into the lowest impacts; the few above it are clamped to 255. Scores are
+  // counted in a histogram of logarithmic buckets, per thread.
+  constexpr int kBuckets = 4096;
+  constexpr double kLowest = 1e-6;
+  constexpr double kHighest = 1e3;
+  const auto bucket_of = [&](double score) {
+    const double position = std::log(std::max(score, kLowest) / kLowest) / std::log(kHighest / kLowest);
+    return std::clamp(static_cast<int>(position * kBuckets), 0, kBuckets - 1);
+  };
+  std::vector<std::vector<std::uint64_t>> histograms(threads, std::vector<std::uint64_t>(kBuckets));
   in_parallel([&](std::size_t first, std::size_t last, std::size_t thread) {
     std::vector<std::pair<std::uint32_t, double>> frequencies;
     std::vector<std::pair<std::uint32_t, double>> merged;
     for (std::size_t t = first; t < last; ++t) {
       score_term(terms[t], frequencies, merged);
       for (const auto& [doc, score] : merged) {
-        highest_of[thread] = std::max(highest_of[thread], score);
+        ++histograms[thread][static_cast<std::size_t>(bucket_of(score))];
       }
     }
   });
-  const double highest = *std::max_element(highest_of.begin(), highest_of.end());
+  std::vector<std::uint64_t> histogram(kBuckets);
+  std::uint64_t total = 0;
+  for (const auto& counts : histograms) {
+    for (int i = 0; i < kBuckets; ++i) {
+      histogram[static_cast<std::size_t>(i)] += counts[static_cast<std::size_t>(i)];
+      total += counts[static_cast<std::size_t>(i)];
+    }
+  }
+  double highest = 0;  // the upper edge of the bucket holding the 99.9th percentile
+  for (std::uint64_t seen = 0, i = 0; i < static_cast<std::uint64_t>(kBuckets); ++i) {
+    seen += histogram[i];
+    if (seen * 1000 >= total * 999) {
+      highest = kLowest * std::pow(kHighest / kLowest, static_cast<double>(i + 1) / kBuckets);
+      break;
+    }
+  }
   index.postings.resize(terms.size());
   in_parallel([&](std::size_t first, std::size_t last, std::size_t) {
     std::vector<std::pair<std::uint32_t, double>> frequencies;
