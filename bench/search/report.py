@@ -129,7 +129,8 @@ def main():
             out.append(f"| {name} | {kind} | {n} | {pct(ours['at1'])} | {pct(ours['at5'])} | "
                        f"{pct(theirs['at1'])} | {pct(theirs['at5'])} |")
     out.append("")
-    out.append("Reproduce: `bench/search.sh --sizes \"10000\"` (the corpus is generated once into the work folder).")
+    out.append("Reproduce: `bench/search.sh --sizes \"10000 50000\"` (corpora are generated once into the work folder; "
+               "Pagefind comes from bench/search/package-lock.json).")
     print("\n".join(out))
 
 
