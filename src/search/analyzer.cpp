@@ -143,10 +143,17 @@ std::string fold(std::string_view word, Language language) {
     icu::UnicodeString unicode =
         icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
     unicode.toLower(icu::Locale::getRoot());
-    unicode.toUTF8String(lower);
+    std::string utf8;
+    unicode.toUTF8String(utf8);
     // Typographic apostrophes are the ASCII one for the stemmers (English "don’t").
-    for (std::size_t at = lower.find("\xE2\x80\x99"); at != std::string::npos; at = lower.find("\xE2\x80\x99", at)) {
-      lower.replace(at, 3, "'");
+    constexpr std::string_view kApostrophe = "\xE2\x80\x99";
+    for (std::size_t at = 0; at < utf8.size();) {
+      if (std::string_view(utf8).substr(at, kApostrophe.size()) == kApostrophe) {
+        lower += '\'';
+        at += kApostrophe.size();
+      } else {
+        lower += utf8[at++];
+      }
     }
   }
   return language == Language::German ? with_umlauts(lower) : lower;

@@ -21,10 +21,15 @@ struct ParsedQuery {
 };
 
 std::string straight_quotes(std::string_view query) {
-  std::string out(query);
-  for (const char* curly : {"\xE2\x80\x9E", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {  // „ “ ”
-    for (auto at = out.find(curly); at != std::string::npos; at = out.find(curly, at)) {
-      out.replace(at, 3, "\"");
+  std::string out;
+  out.reserve(query.size());
+  for (std::size_t at = 0; at < query.size();) {
+    const std::string_view rest = query.substr(at);
+    if (rest.starts_with("\xE2\x80\x9E") || rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xE2\x80\x9D")) {
+      out += '"';  // „ “ ”
+      at += 3;
+    } else {
+      out += query[at++];
     }
   }
   return out;
