@@ -29,9 +29,16 @@ struct CompressorDeleter {
 
 }  // namespace
 
-std::string gzip(std::string_view bytes) {
-  // One compressor per thread: making one allocates its tables.
-  thread_local std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(libdeflate_alloc_compressor(6));
+std::string gzip(std::string_view bytes, int level) {
+  if (level < 1 || level > 12) {
+    throw OutputError("gzip level must be 1 to 12");
+  }
+  // One compressor per thread and level: making one allocates its tables.
+  thread_local std::array<std::unique_ptr<libdeflate_compressor, CompressorDeleter>, 13> compressors;
+  auto& compressor = compressors[static_cast<std::size_t>(level)];
+  if (!compressor) {
+    compressor.reset(libdeflate_alloc_compressor(level));
+  }
   if (!compressor) {
     throw OutputError("cannot allocate a gzip compressor");
   }

@@ -29,8 +29,9 @@ class PrecompressingSink : public OutputSink {
   Precompression formats_;
 };
 
-/// Exposed for tests.
-std::string gzip(std::string_view bytes);
+/// gzip without a timestamp (deterministic). Level 6 for files served as they are;
+/// other stages may trade size for speed (1–12).
+std::string gzip(std::string_view bytes, int level = 6);
 std::string brotli(std::string_view bytes);
 
 }  // namespace blogarchive::output

@@ -1,7 +1,5 @@
 #include "search/index.hpp"
 
-#include <libdeflate.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -12,6 +10,7 @@
 #include <unordered_set>
 
 #include "core/text.hpp"
+#include "output/precompress.hpp"
 #include "search/compounds.hpp"
 
 namespace blogarchive::search {
@@ -26,19 +25,6 @@ std::string cut(std::string_view text, std::size_t limit) {
     --limit;
   }
   return std::string(text.substr(0, limit));
-}
-
-struct CompressorDeleter {
-  void operator()(libdeflate_compressor* compressor) const { libdeflate_free_compressor(compressor); }
-};
-
-// Documents are compressed one by one, in the build's workers: level 1 is twice as fast
-// as 6 and only about 2 % larger on blog text.
-std::string gzip_fast(std::string_view bytes) {
-  thread_local std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(libdeflate_alloc_compressor(1));
-  std::string out(libdeflate_gzip_compress_bound(compressor.get(), bytes.size()), '\0');
-  out.resize(libdeflate_gzip_compress(compressor.get(), bytes.data(), bytes.size(), out.data(), out.size()));
-  return out;
 }
 
 }  // namespace
@@ -248,9 +234,12 @@ SearchIndex IndexBuilder::finish() {
 }
 
 std::string pack_document(const StoredDocument& document) {
-  return gzip_fast("{\"u\":" + core::json_string(document.url) + ",\"t\":" + core::json_string(document.title) +
+  // Documents are compressed one by one, in the build's workers: level 1 is twice as
+  // fast as 6 and only about 2 % larger on blog text.
+  return output::gzip("{\"u\":" + core::json_string(document.url) + ",\"t\":" + core::json_string(document.title) +
                       ",\"d\":" + core::json_string(document.date) + ",\"x\":" + core::json_string(document.text) +
-                      "}");
+                      "}",
+                      1);
 }
 
 }  // namespace blogarchive::search
