@@ -12,6 +12,7 @@
 #include "core/url.hpp"
 #include "importers/derived_id.hpp"
 #include "importers/feeds/feed_dates.hpp"
+#include "importers/author_collector.hpp"
 #include "importers/term_collector.hpp"
 #include "importers/xml_dom.hpp"
 #include "importers/xml_guard.hpp"
@@ -84,7 +85,7 @@ struct Reader {
   std::set<std::int64_t> ids;
   std::set<std::int64_t> comment_ids;
   TermCollector tags;
-  std::set<std::string> authors;
+  AuthorCollector authors;
   std::vector<blog::Post> posts;
   std::map<std::string, std::size_t> post_by_entry_id;  ///< <id> text → index in posts
   std::map<std::string, std::int64_t> comment_by_number;  ///< Blogger's comment number → our id
@@ -121,9 +122,7 @@ struct Reader {
         tags.add(post, attribute(node, "term"));
       }
     }
-    if (!post.author_login.empty() && authors.insert(post.author_login).second) {
-      sink.author({post.author_login, post.author_login});
-    }
+    authors.add(post.author_login);
     post_by_entry_id.emplace(entry_id, posts.size());
     posts.push_back(std::move(post));
   }
@@ -228,7 +227,7 @@ void BloggerImporter::read(const std::filesystem::path& file, const ReadOptions&
   site.title = child_text(root, kAtom, "title");
   site.link = xml::atom_link(root, kAtom, "alternate");
   sink.site(site);
-  Reader reader{file_name, sink, diagnostics, {}, {}, TermCollector(sink, "post_tag"), {}, {}, {}, {}, {}};
+  Reader reader{file_name, sink, diagnostics, {}, {}, TermCollector(sink, "post_tag"), AuthorCollector(sink), {}, {}, {}, {}};
   // Posts and pages first: a comment may come before the post it answers.
   for (const xmlNode* entry = root->children; entry; entry = entry->next) {
     if (is(entry, kAtom, "entry")) {

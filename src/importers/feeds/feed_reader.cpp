@@ -20,6 +20,7 @@
 #include "core/url.hpp"
 #include "importers/derived_id.hpp"
 #include "importers/feeds/feed_dates.hpp"
+#include "importers/author_collector.hpp"
 #include "importers/term_collector.hpp"
 #include "importers/xml_dom.hpp"
 #include "importers/xml_guard.hpp"
@@ -39,7 +40,7 @@ struct FeedState {
   std::string file_name;
   blog::ImportSink& sink;
   core::Diagnostics& diagnostics;
-  std::set<std::string> authors;
+  AuthorCollector authors;
   TermCollector tags;
   std::set<std::int64_t> ids;
 };
@@ -81,9 +82,7 @@ void finish_post(blog::Post& post, const std::string& identity, FeedState& state
   if (post.slug.empty()) {
     post.slug = core::slugify(post.title);
   }
-  if (!post.author_login.empty() && state.authors.insert(post.author_login).second) {
-    state.sink.author({post.author_login, post.author_login});
-  }
+  state.authors.add(post.author_login);
   state.sink.post(post);
 }
 
@@ -388,7 +387,7 @@ void FeedImporter::read(const std::filesystem::path& file, const ReadOptions& /*
                                  errors.messages.empty() ? "" : " (" + errors.messages.front() + ")"));
   }
   refuse_declared_entities(document.get(), file_name);
-  FeedState state{file_name, sink, diagnostics, {}, TermCollector(sink, "post_tag"), {}};
+  FeedState state{file_name, sink, diagnostics, AuthorCollector(sink), TermCollector(sink, "post_tag"), {}};
   read_document(root, state);
 }
 

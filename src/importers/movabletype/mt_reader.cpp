@@ -11,6 +11,7 @@
 #include "core/hash.hpp"
 #include "core/slug.hpp"
 #include "core/text.hpp"
+#include "importers/author_collector.hpp"
 #include "importers/derived_id.hpp"
 #include "importers/movabletype/mt_format.hpp"
 
@@ -213,12 +214,10 @@ void MtImporter::read(const std::filesystem::path& file, const ReadOptions& /*op
   std::map<std::string, int> identities;
   Terms terms;
   std::vector<blog::Post> posts;
-  std::set<std::string> authors;
+  AuthorCollector authors(sink);
   for (const auto& entry : entries) {
     posts.push_back(post_of(entry, file_name, identities, terms, diagnostics));
-    if (!posts.back().author_login.empty() && authors.insert(posts.back().author_login).second) {
-      sink.author({posts.back().author_login, posts.back().author_login});
-    }
+    authors.add(posts.back().author_login);
   }
   for (const auto& term : terms.list) {
     sink.term(term);

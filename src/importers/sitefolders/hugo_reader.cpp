@@ -12,6 +12,7 @@
 #include "importers/sitefolders/macros.hpp"
 #include "importers/sitefolders/permalinks.hpp"
 #include "importers/sitefolders/site_files.hpp"
+#include "importers/author_collector.hpp"
 #include "importers/term_collector.hpp"
 
 namespace blogarchive::importers::sitefolders {
@@ -376,7 +377,7 @@ class Reader {
       const auto authors = entry.front.list("authors");
       author = authors.empty() ? config_.values.text("params.author") : authors.front();
     }
-    post.author_login = authors_.add(author);
+    post.author_login = authors_.add(login_of(author), std::string(core::trim(author)));
     for (const auto& category : entry.front.list(config_.categories_key)) {
       categories_.add(post, category);
     }

@@ -12,6 +12,7 @@
 #include "importers/sitefolders/macros.hpp"
 #include "importers/sitefolders/permalinks.hpp"
 #include "importers/sitefolders/site_files.hpp"
+#include "importers/author_collector.hpp"
 #include "importers/term_collector.hpp"
 
 namespace blogarchive::importers::sitefolders {
@@ -290,7 +291,7 @@ class Reader {
     };
     entry.post.content = expand_liquid(entry.body, context, entry.post.source, diagnostics_);
     entry.post.excerpt = expand_liquid(entry.post.excerpt, context, entry.post.source, diagnostics_);
-    entry.post.author_login = authors_.add(entry.author);
+    entry.post.author_login = authors_.add(login_of(entry.author), std::string(core::trim(entry.author)));
     for (const auto& category : entry.categories) {
       categories_.add(entry.post, category);
     }

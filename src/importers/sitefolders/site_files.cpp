@@ -142,19 +142,10 @@ std::string title_from_slug(const std::string& slug) {
   return title;
 }
 
-std::string AuthorCollector::add(const std::string& name) {
+std::string login_of(std::string_view name) {
   const std::string trimmed(core::trim(name));
-  if (trimmed.empty()) {
-    return {};
-  }
   std::string login = core::slugify(trimmed);
-  if (login.empty()) {
-    login = trimmed;
-  }
-  if (named_.insert(login).second) {
-    sink_.author({login, trimmed});
-  }
-  return login;
+  return login.empty() ? trimmed : login;
 }
 
 }  // namespace blogarchive::importers::sitefolders

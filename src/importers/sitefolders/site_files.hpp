@@ -53,16 +53,9 @@ std::pair<std::string, std::string> split_extension(const std::string& name);
 /// "i-dont-like-zeroes" → "I Dont Like Zeroes": the title of a post that has none.
 std::string title_from_slug(const std::string& slug);
 
-/// Names each author to the sink once; returns the login to put on the post.
-class AuthorCollector {
- public:
-  explicit AuthorCollector(blog::ImportSink& sink) : sink_(sink) {}
-  std::string add(const std::string& name);
-
- private:
-  blog::ImportSink& sink_;
-  std::set<std::string> named_;
-};
+/// The login of an author known only by name: its slug ("Jana Speiche" →
+/// "jana-speiche"), or the name itself when nothing is left to make a slug of.
+std::string login_of(std::string_view name);
 
 }  // namespace blogarchive::importers::sitefolders
 
