@@ -25,7 +25,9 @@ class Importer {
   virtual std::string_view name() const = 0;
   /// True when the first bytes of a file look like this format.
   virtual bool recognizes(std::string_view head) const = 0;
-  /// True when `folder` is a site of this format (Jekyll, Hugo); file formats say no.
+  /// True for formats read from a site folder (Jekyll, Hugo) instead of a file.
+  virtual bool reads_folders() const { return false; }
+  /// True when `folder` is a site of this format; file formats say no.
   virtual bool recognizes_folder(const std::filesystem::path& /*folder*/) const { return false; }
   virtual void read(const std::filesystem::path& file, const ReadOptions& options,
                     blog::ImportSink& sink, core::Diagnostics& diagnostics) const = 0;

@@ -60,7 +60,7 @@ void check_readable(const std::filesystem::path& file) {
 // A site folder needs a folder importer, an export file a file importer.
 void check_kind(const std::filesystem::path& file, const importers::Importer& importer) {
   const bool folder = std::filesystem::is_directory(file);
-  const bool reads_folders = importer.name() == "jekyll" || importer.name() == "hugo";
+  const bool reads_folders = importer.reads_folders();
   if (folder != reads_folders) {
     throw InputError(fmt::format("'{}' is a {}, but the {} format is read from a {}", file.string(),
                                  folder ? "folder" : "file", importer.name(), reads_folders ? "site folder" : "file"));

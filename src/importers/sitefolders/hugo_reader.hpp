@@ -14,6 +14,7 @@ class HugoImporter : public Importer {
  public:
   std::string_view name() const override { return "hugo"; }
   bool recognizes(std::string_view) const override { return false; }
+  bool reads_folders() const override { return true; }
   bool recognizes_folder(const std::filesystem::path& folder) const override;
   void read(const std::filesystem::path& folder, const ReadOptions& options, blog::ImportSink& sink,
             core::Diagnostics& diagnostics) const override;
