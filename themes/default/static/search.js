@@ -211,7 +211,7 @@ export function parseQuery(raw, analyzer, prefixLast) {
     lastWasPlainWord = !phrase && folded.length > 0;
     if (phrase && folded.length) phrases.push(folded);
   });
-  const stillTyping = query.length > 0 && !/["\s]$/.test(query) && !/[\t ]$/.test(query);
+  const stillTyping = query.length > 0 && !/["\s]$/.test(query);
   if (prefixLast && stillTyping && lastWasPlainWord) words[words.length - 1].prefix = true;
   return { words: words.filter((w) => w.prefix || !analyzer.isStopWord(w.folded)), phrases };
 }
@@ -226,7 +226,7 @@ async function termsOf(word, index) {
   }
   const key = prefixKey(word.folded, analyzer.language);
   if (word.prefix && Array.from(new TextEncoder().encode(key)).length >= 2) {
-    const found = (await index.withPrefix(key)).filter((t) => t !== exact && t.term !== (exact && exact.term));
+    const found = (await index.withPrefix(key)).filter((t) => t !== exact);  // shards are parsed once: one object per term
     found.sort((a, b) => b.docs.length - a.docs.length || compareBytes(a.term, b.term));
     for (const t of found.slice(0, PREFIX_EXPANSIONS)) terms.push([t, PREFIX_WEIGHT]);
   }
