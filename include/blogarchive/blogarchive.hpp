@@ -27,6 +27,9 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report);
 /// ranked results of one query: the browser's search, in a terminal.
 CommandResult search_archive(const SearchOptions& options, std::ostream& out);
 
+/// Writes what ExportOptions asks for; each file appears complete or not at all.
+CommandResult export_archive(const ExportOptions& options, std::ostream& report);
+
 /// Serves a built site until the process is interrupted.
 void serve_site(const ServeOptions& options, std::ostream& log);
 

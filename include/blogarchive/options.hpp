@@ -50,6 +50,21 @@ struct SearchOptions {
   bool json = false;
 };
 
+/// What `export` writes: redirect configs for servers whose config lives outside the
+/// site, and packages of the whole archive for web archives and offline readers.
+struct ExportOptions {
+  std::filesystem::path store_path;
+  std::filesystem::path config_path;
+  /// A site `build` made from this store and config; empty: build one in a temporary folder.
+  std::filesystem::path site_dir;
+  /// nginx: the maps (http block) here, the server-block part beside it as NAME.server.conf.
+  std::filesystem::path nginx_file;
+  std::filesystem::path caddy_file;
+  std::filesystem::path warc_file;  ///< WARC/1.1, one gzip member per record
+  std::filesystem::path wacz_file;  ///< WACZ 1.1.1 for ReplayWeb.page
+  std::filesystem::path zim_file;   ///< ZIM for Kiwix, through blogarchive-zim
+};
+
 /// Where `serve` listens and what it serves.
 struct ServeOptions {
   std::filesystem::path site_dir;

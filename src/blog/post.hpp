@@ -32,6 +32,7 @@ struct Term {
   std::string name;
   std::string parent_slug;
   std::string description;
+  std::int64_t old_id = 0;  ///< the old blog's term id (WordPress's ?cat=ID); 0: unknown
 };
 
 /// A post's membership in a term, as the item lists it.

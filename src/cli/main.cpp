@@ -63,6 +63,20 @@ int main(int argc, char** argv) {
   search->add_flag("--prefix", search_options.prefix, "The last word is unfinished, as while typing in the search box");
   search->add_flag("--json", search_options.json, "Print the results as JSON (url, title, score)");
 
+  blogarchive::ExportOptions export_options;
+  auto* exporter = app.add_subcommand("export", "Write redirect configs for nginx or Caddy, or the archive as "
+                                                "WARC/WACZ (web archives) or ZIM (Kiwix)");
+  exporter->add_option("--store", export_options.store_path, "The store")->required();
+  exporter->add_option("--config", export_options.config_path, "archive.toml")->required();
+  exporter->add_option("--site", export_options.site_dir,
+                       "The site built from them (default: build one in a temporary folder)");
+  exporter->add_option("--nginx", export_options.nginx_file,
+                       "nginx maps for the http block; the server-block part goes to NAME.server.conf");
+  exporter->add_option("--caddy", export_options.caddy_file, "Caddy directives for the site block");
+  exporter->add_option("--warc", export_options.warc_file, "WARC/1.1 file (.warc.gz)");
+  exporter->add_option("--wacz", export_options.wacz_file, "WACZ file for ReplayWeb.page (.wacz)");
+  exporter->add_option("--zim", export_options.zim_file, "ZIM file for Kiwix (.zim)");
+
   blogarchive::ServeOptions serve_options;
   auto* serve = app.add_subcommand("serve", "Serve a built archive for preview");
   serve->add_option("DIR", serve_options.site_dir, "The built site")->required();
@@ -88,6 +102,8 @@ int main(int argc, char** argv) {
       result = blogarchive::build_site(build_options, std::cout);
     } else if (*search) {
       result = blogarchive::search_archive(search_options, std::cout);
+    } else if (*exporter) {
+      result = blogarchive::export_archive(export_options, std::cout);
     } else if (*serve) {
       blogarchive::serve_site(serve_options, std::cout);
     }

@@ -47,6 +47,7 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   }
   pipeline::write_listing_documents(model, plan.inputs, plan.theme, summaries, jobs, sink, progress);
   pipeline::write_site_files(model, plan.theme, summaries, sink);
+  pipeline::write_redirect_files(model, sink);
   disk.commit();
 
   for (const auto& warning : diagnostics.warnings()) {

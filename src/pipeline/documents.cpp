@@ -12,6 +12,7 @@
 #include "render/renderer.hpp"
 #include "site/paths.hpp"
 #include "site/privacy_page.hpp"
+#include "redirects/redirect_formats.hpp"
 #include "site/security_headers.hpp"
 #include "store/render_cache.hpp"
 #include "store/store.hpp"
@@ -205,6 +206,21 @@ void write_site_files(const site::SiteModel& model, const render::Theme& theme,
   sink.write("_headers", site::headers_file(model.config.privacy));
   for (const auto& [path, bytes] : theme.static_files()) {
     sink.write("assets/" + path, bytes);
+  }
+}
+
+void write_redirect_files(const site::SiteModel& model, output::OutputSink& sink) {
+  const auto table = redirects::build_redirect_table(model, model.config.search.enabled);
+  sink.write("_redirects", redirects::netlify_redirects(table));
+  sink.write(".htaccess", "ErrorDocument 404 /404.html\n" + redirects::apache_htaccess(table));
+  if (!model.config.redirect_pages) {
+    return;
+  }
+  for (const auto& redirect : table.redirects) {
+    if (redirect.has_stub_page) {
+      sink.write(site::output_file(redirect.from_path),
+                 redirects::redirect_page(model.config.base() + site::href(redirect.to), model.config.language));
+    }
   }
 }
 

@@ -46,4 +46,9 @@ void write_listing_documents(const site::SiteModel& model, const ContentInputs& 
 void write_site_files(const site::SiteModel& model, const render::Theme& theme,
                       const ArticleSummaries& summaries, output::OutputSink& sink);
 
+/// Writes the old blog's URLs as redirects: `_redirects` (Netlify, Cloudflare Pages and
+/// `serve`), `.htaccess` (Apache) and, unless switched off, a static redirect page at each
+/// old page path.
+void write_redirect_files(const site::SiteModel& model, output::OutputSink& sink);
+
 }  // namespace blogarchive::pipeline

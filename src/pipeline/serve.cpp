@@ -5,6 +5,7 @@
 #include "blogarchive/blogarchive.hpp"
 #include "blogarchive/error.hpp"
 #include "core/files.hpp"
+#include "redirects/redirect_formats.hpp"
 #include "server/static_server.hpp"
 #include "site/security_headers.hpp"
 
@@ -19,8 +20,13 @@ void serve_site(const ServeOptions& options, std::ostream& log) {
   const auto headers_file = core::read_file(options.site_dir / "_headers");
   auto headers = headers_file ? site::parse_headers_file(*headers_file) : site::security_headers({});
   server::StaticServer server(options.site_dir, log, std::move(headers));
+  // The old blog's URLs, as the build wrote them for Netlify: a preview answers them
+  // with the same 301s as the production host.
+  const redirects::RedirectMatcher old_urls(core::read_file(options.site_dir / "_redirects").value_or(""));
+  server.set_redirects([&](std::string_view target) { return old_urls.location_for(target); });
   server.listen(options.host, options.port, [&](int port) {
-    log << fmt::format("serving {} at http://{}:{}/ (Ctrl+C stops)\n", options.site_dir.string(), options.host, port)
+    log << fmt::format("serving {} at http://{}:{}/ ({} old URLs redirected; Ctrl+C stops)\n",
+                       options.site_dir.string(), options.host, port, old_urls.size())
         << std::flush;
   });
 }

@@ -18,6 +18,7 @@
 
 #include "blogarchive/error.hpp"
 #include "core/files.hpp"
+#include "core/media_type.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
 
@@ -66,18 +67,7 @@ Resolution resolve_site_path(const std::filesystem::path& root, std::string_view
   return {Resolution::Kind::File, file};
 }
 
-std::string mime_type(const std::filesystem::path& file) {
-  static const std::map<std::string, std::string> kTypes{
-      {".html", "text/html; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".js", "text/javascript; charset=utf-8"}, {".xml", "application/xml; charset=utf-8"},
-      {".txt", "text/plain; charset=utf-8"},   {".json", "application/json"},
-      {".png", "image/png"},   {".jpg", "image/jpeg"},   {".jpeg", "image/jpeg"},
-      {".gif", "image/gif"},   {".svg", "image/svg+xml"}, {".webp", "image/webp"},
-      {".ico", "image/x-icon"}, {".pdf", "application/pdf"}, {".mp3", "audio/mpeg"},
-      {".mp4", "video/mp4"},   {".woff2", "font/woff2"}};
-  const auto found = kTypes.find(core::to_lower_ascii(file.extension().string()));
-  return found == kTypes.end() ? "application/octet-stream" : found->second;
-}
+std::string mime_type(const std::filesystem::path& file) { return core::media_type(file); }
 
 namespace {
 
@@ -150,6 +140,7 @@ struct StaticServer::Impl {
   std::filesystem::path root;
   std::ostream& log;
   std::vector<std::pair<std::string, std::string>> headers;
+  RedirectLookup redirect;
   ServerLimits limits;
   std::mutex mutex;  ///< guards `log`, `stopping`
   std::condition_variable stopped;
@@ -220,6 +211,13 @@ struct StaticServer::Impl {
     if (header_count < 0 || static_cast<std::size_t>(header_count) > limits.max_headers) {
       return send_text(connection, method, target, 431, "431 Request Header Fields Too Large\n");
     }
+    if (redirect) {
+      if (const auto location = redirect(target)) {
+        MHD_Response* response = MHD_create_response_from_buffer(0, nullptr, MHD_RESPMEM_PERSISTENT);
+        MHD_add_response_header(response, "Location", location->c_str());
+        return send(connection, method, target, 301, response);
+      }
+    }
     const Resolution resolution = resolve_site_path(root, target);
     if (resolution.kind == Resolution::Kind::RedirectToSlash) {
       const auto query = std::min(target.find('?'), target.size());
@@ -279,6 +277,8 @@ StaticServer::StaticServer(std::filesystem::path root, std::ostream& log,
 }
 
 StaticServer::~StaticServer() = default;
+
+void StaticServer::set_redirects(RedirectLookup lookup) { impl_->redirect = std::move(lookup); }
 
 void StaticServer::listen(const std::string& host, std::uint16_t port, const std::function<void(int)>& on_ready) {
   sockaddr_in address = ipv4_address(host, port);

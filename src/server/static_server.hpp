@@ -36,6 +36,9 @@ struct ServerLimits {
   std::size_t max_request_head = 32 * 1024;
 };
 
+/// The Location an old URL (a raw request target with its query) is sent to with 301.
+using RedirectLookup = std::function<std::optional<std::string>(std::string_view target)>;
+
 /// Serves `root` on host:port (IPv4) until stop() is called from another thread, with
 /// libmicrohttpd's thread pool. Calls `on_ready` with the bound port once listening
 /// (port 0 picks a free one). Answers only GET and HEAD (405 otherwise), honours a
@@ -47,6 +50,9 @@ class StaticServer {
   ~StaticServer();
   StaticServer(const StaticServer&) = delete;
   StaticServer& operator=(const StaticServer&) = delete;
+
+  /// Answers the URLs `lookup` knows with 301 before looking for a file. Call before listen().
+  void set_redirects(RedirectLookup lookup);
 
   /// Blocks while serving. Throws NetworkError when the address cannot be bound.
   void listen(const std::string& host, std::uint16_t port, const std::function<void(int)>& on_ready);

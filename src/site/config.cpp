@@ -90,7 +90,8 @@ SiteConfig parse_config(std::string_view text, const std::string& source_name,
                                  error.description()));
   }
   reject_unknown_keys(table, {"title", "description", "intro", "language", "base_url", "per_page",
-                              "theme_dir", "notice", "cookie_notice", "privacy", "search"}, "", source_name);
+                              "theme_dir", "wayback_links", "notice", "cookie_notice", "privacy", "search",
+                              "redirects"}, "", source_name);
   SiteConfig config;
   read_string(table, "title", config.title, source_name);
   read_string(table, "description", config.description, source_name);
@@ -104,6 +105,20 @@ SiteConfig parse_config(std::string_view text, const std::string& source_name,
   read_string(table, "theme_dir", theme_dir, source_name);
   if (!theme_dir.empty()) {
     config.theme_dir = base_dir / theme_dir;
+  }
+  std::string wayback = "off";
+  read_string(table, "wayback_links", wayback, source_name);
+  if (wayback == "off" || wayback == "beside" || wayback == "replace") {
+    config.wayback_links = wayback == "off" ? SiteConfig::Wayback::Off
+                           : wayback == "beside" ? SiteConfig::Wayback::Beside : SiteConfig::Wayback::Replace;
+  } else {
+    throw InputError(fmt::format("{}: wayback_links is \"{}\"; use \"off\" (the default), \"beside\" (an "
+                                 "archived-copy link after each external link) or \"replace\"",
+                                 where(source_name, *table.get("wayback_links")), wayback));
+  }
+  if (const auto* redirects = sub_table(table, "redirects", source_name)) {
+    reject_unknown_keys(*redirects, {"pages"}, "redirects.", source_name);
+    read<bool>(*redirects, "pages", config.redirect_pages, source_name);
   }
   if (const auto* notice = sub_table(table, "notice", source_name)) {
     reject_unknown_keys(*notice, {"text", "link_url", "link_text"}, "notice.", source_name);

@@ -14,6 +14,13 @@ struct SiteConfig {
   std::string base_url;  ///< absolute, ends with '/'
   int per_page = 50;
   std::filesystem::path theme_dir;  ///< overrides of the built-in templates
+  /// External links in posts get a link to the Wayback Machine's copy from the post's
+  /// date: beside the link, or instead of it (for blogs whose links are mostly dead).
+  enum class Wayback { Off, Beside, Replace };
+  Wayback wayback_links = Wayback::Off;
+  /// Static HTML redirect pages (meta refresh) at old page paths, for hosts that read
+  /// neither `_redirects` nor `.htaccess` ([redirects] pages).
+  bool redirect_pages = true;
 
   struct Notice {
     std::string text;  ///< empty: the catalog's default

@@ -6,18 +6,6 @@
 #include "site/paths.hpp"
 
 namespace blogarchive::site {
-namespace {
-
-std::optional<std::string> old_path_of(std::string_view link) {
-  const core::UrlParts parts = core::split_url(link);
-  if (!parts.query.empty()) {
-    return std::nullopt;
-  }
-  return normalize_path(core::percent_decode(parts.path));
-}
-
-}  // namespace
-
 OldUrlResolver::OldUrlResolver(const SiteModel& model) {
   const auto& site = model.snapshot->site;
   for (const std::string* url : {&site.link, &site.base_site_url, &site.base_blog_url}) {
@@ -37,21 +25,21 @@ OldUrlResolver::OldUrlResolver(const SiteModel& model) {
   }
   for (const auto& post : model.snapshot->posts) {
     const auto published = model.path_of_post.find(post.id);
-    const auto old_path = old_path_of(post.link);
+    const auto old_path = path_of_url(post.link);
     if (published != model.path_of_post.end()) {
       by_id_[post.id] = published->second;
       if (old_path) {
         by_path_[*old_path] = published->second;
       }
       for (const auto& alias : post.aliases) {
-        if (const auto alias_path = old_path_of(alias)) {
+        if (const auto alias_path = path_of_url(alias)) {
           by_path_.emplace(*alias_path, published->second);  // a real permalink wins over an alias
         }
       }
     } else if (post.type != "attachment") {
       unpublished_ids_.insert(post.id);
       for (const auto& alias : post.aliases) {
-        if (const auto alias_path = old_path_of(alias); alias_path && *alias_path != "/") {
+        if (const auto alias_path = path_of_url(alias); alias_path && *alias_path != "/") {
           unpublished_paths_.insert(*alias_path);
         }
       }

@@ -39,6 +39,14 @@ std::string output_file(std::string_view route_path) {
   return file;
 }
 
+std::optional<std::string> path_of_url(std::string_view url) {
+  const core::UrlParts parts = core::split_url(url);
+  if (!parts.query.empty()) {
+    return std::nullopt;
+  }
+  return normalize_path(core::percent_decode(parts.path));
+}
+
 std::string href(std::string_view route_path) { return core::percent_encode_path(route_path); }
 
 }  // namespace blogarchive::site

@@ -10,6 +10,10 @@ namespace blogarchive::site {
 /// ("/2010/01/post.html"). nullopt when nothing usable remains or it holds a NUL.
 std::optional<std::string> normalize_path(std::string_view decoded_path);
 
+/// The normalized path of an absolute or root-relative URL without a query; nullopt for
+/// a URL with a query (WordPress's `?p=12` is not a path) or without a usable path.
+std::optional<std::string> path_of_url(std::string_view url);
+
 /// The file (relative to the site root) a route path is written to.
 std::string output_file(std::string_view route_path);
 

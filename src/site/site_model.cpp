@@ -166,9 +166,11 @@ void collect_listings(SiteModel& model, PathClaims& claims, core::Diagnostics& d
       listing.kind = is_category ? Listing::Kind::Category : Listing::Kind::Tag;
       listing.base_path = path;
       listing.name = ref.name.empty() ? ref.slug : ref.name;
+      listing.slug = ref.slug;
       const auto& terms = is_category ? categories : tags;
       if (const auto term = terms.find(ref.slug); term != terms.end()) {
         listing.description = term->second->description;
+        listing.term_old_id = term->second->old_id;
       }
       listing.articles.push_back(i);
       (is_category ? article.categories : article.tags).push_back({listing.name, path});

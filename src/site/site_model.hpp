@@ -44,6 +44,8 @@ struct Listing {
   core::DateTime month;   ///< for Year and Month
   std::vector<std::size_t> articles;  ///< indices into SiteModel::articles, newest first
   std::string description;  ///< the term's description as exported (raw HTML); categories and tags
+  std::string slug;               ///< the term's slug; categories and tags
+  std::int64_t term_old_id = 0;   ///< the old blog's term id, 0 when unknown; categories and tags
 };
 
 /// Which URL shows what, for one build. Holds pointers into the snapshot it was made

@@ -55,6 +55,15 @@ CREATE TABLE post_aliases (
   post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE, url TEXT NOT NULL,
   PRIMARY KEY (post_id, url)) STRICT;
 PRAGMA user_version = 4;
+)sql",
+    // v5: the old blog's term ids (WordPress answered ?cat=ID), and the blog's media
+    // files (a copy of wp-content/uploads or files fetched from the old site), kept in
+    // the store so that one file holds the whole archive and an import stays atomic.
+    R"sql(
+ALTER TABLE terms ADD COLUMN old_id INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE media (
+  path TEXT PRIMARY KEY, bytes BLOB NOT NULL, source TEXT NOT NULL) STRICT;
+PRAGMA user_version = 5;
 )sql"};
 static_assert(std::size(kSchemaSteps) == kSchemaVersion);
 
@@ -125,7 +134,7 @@ ImportTransaction::ImportTransaction(Database& db)
     : db_((db.execute("BEGIN IMMEDIATE"), db)),
       insert_site_(db.prepare("INSERT OR REPLACE INTO site (key, value) VALUES (?, ?)")),
       insert_author_(db.prepare("INSERT OR REPLACE INTO authors VALUES (?, ?)")),
-      insert_term_(db.prepare("INSERT OR REPLACE INTO terms VALUES (?, ?, ?, ?, ?)")),
+      insert_term_(db.prepare("INSERT OR REPLACE INTO terms VALUES (?, ?, ?, ?, ?, ?)")),
       upsert_post_(db.prepare(
           "INSERT INTO posts VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)"
           " ON CONFLICT(id) DO UPDATE SET type=?2, status=?3, title=?4, slug=?5, link=?6, guid=?7,"
@@ -165,7 +174,7 @@ void ImportTransaction::author(const blog::Author& author) {
 
 void ImportTransaction::term(const blog::Term& term) {
   insert_term_.bind(1, term.taxonomy).bind(2, term.slug).bind(3, term.name)
-      .bind(4, term.parent_slug).bind(5, term.description).run();
+      .bind(4, term.parent_slug).bind(5, term.description).bind(6, term.old_id).run();
 }
 
 void ImportTransaction::post(const blog::Post& post) {
@@ -237,7 +246,7 @@ blog::Snapshot Store::load_outline() {
     snapshot.authors.push_back({s.text(0), s.text(1)});
   }
   for (auto s = db_.prepare("SELECT * FROM terms ORDER BY taxonomy, slug"); s.step();) {
-    snapshot.terms.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4)});
+    snapshot.terms.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5)});
   }
   std::unordered_map<std::int64_t, std::size_t> index_of;
   for (auto s = db_.prepare(kOutlineColumns); s.step();) {

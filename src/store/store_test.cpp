@@ -127,9 +127,10 @@ TEST(Store, UpgradesAVersion1StoreAndKeepsItsPosts) {
     import->post(sample_post(1, "aus Version 1"));
     import->commit();
   }
-  {  // Turn it back into what version 1 wrote: no markup and body_hash columns, no aliases.
+  {  // Turn it back into what version 1 wrote: no markup and body_hash columns, no aliases,
+     // no term ids, no media.
     Database db(path, false);
-    db.execute("DROP TABLE post_aliases; ALTER TABLE posts DROP COLUMN body_hash; ALTER TABLE posts DROP COLUMN markup;"
+    db.execute("DROP TABLE media; ALTER TABLE terms DROP COLUMN old_id; DROP TABLE post_aliases; ALTER TABLE posts DROP COLUMN body_hash; ALTER TABLE posts DROP COLUMN markup;"
                "PRAGMA user_version = 1;");
     EXPECT_EQ(db.user_version(), 1);
   }

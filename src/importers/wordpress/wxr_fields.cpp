@@ -180,6 +180,8 @@ blog::Term read_term(const xmlNode* node) {
       term.description = value;
     } else if (name.local == "term_taxonomy") {
       term.taxonomy = value;
+    } else if (name.local == "term_id") {
+      term.old_id = std::strtoll(value.c_str(), nullptr, 10);
     }
   }
   if (term.slug.empty()) {

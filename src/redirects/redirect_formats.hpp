@@ -1,0 +1,57 @@
+#pragma once
+// The redirect table, written for each kind of host. Every format answers the same
+// URLs with the same 301s; tests/golden/redirects holds one site's files.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "redirects/redirect_table.hpp"
+
+namespace blogarchive::redirects {
+
+/// Netlify's and Cloudflare Pages' `_redirects` (query forms as `/ p=12 /to/ 301`, which
+/// Netlify reads; Cloudflare Pages ignores those lines). `serve` reads this file too.
+std::string netlify_redirects(const RedirectTable& table);
+
+/// Apache's `.htaccess`: mod_rewrite rules, since only mod_rewrite sees query strings.
+std::string apache_htaccess(const RedirectTable& table);
+
+/// nginx: `http` goes into the http block (maps), `server` into the archive's server
+/// block (one `if` that returns the 301).
+struct NginxConfig {
+  std::string http;
+  std::string server;
+};
+NginxConfig nginx_config(const RedirectTable& table);
+
+/// Caddy: directives for the archive's site block (`import redirects.caddy`).
+std::string caddy_redirects(const RedirectTable& table);
+
+/// A static page that sends browsers and search engines on to `target_url` (an absolute
+/// URL): meta refresh, rel=canonical and a visible link, for hosts without redirects.
+std::string redirect_page(std::string_view target_url, std::string_view language);
+
+/// Answers request targets ("/?p=12", "/index.php/2010/01/x/") from a `_redirects`
+/// file as netlify_redirects writes it: what `serve` uses, so a preview answers the old
+/// URLs as the production host does.
+class RedirectMatcher {
+ public:
+  /// Lines it does not understand are skipped: the file may have been edited by hand.
+  explicit RedirectMatcher(std::string_view redirects_file);
+  /// The Location for a raw request target, if one of the rules matches.
+  std::optional<std::string> location_for(std::string_view target) const;
+  std::size_t size() const { return size_; }
+
+ private:
+  struct Rule {
+    std::string query_key;  ///< empty: path only
+    std::string query_value;  ///< ":name" passes the value on as the target's placeholder
+    std::string to;
+  };
+  std::unordered_map<std::string, std::vector<Rule>> rules_;  ///< by decoded, normalized path
+  std::size_t size_ = 0;
+};
+
+}  // namespace blogarchive::redirects

@@ -1,0 +1,239 @@
+#include "redirects/redirect_table.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+#include <span>
+#include <tuple>
+
+#include "core/text.hpp"
+#include "site/paths.hpp"
+
+namespace blogarchive::redirects {
+namespace {
+
+// The feeds WordPress answered for the whole blog, in every version since 2.0 (the
+// wp-*.php files are the pre-2.1 addresses that later versions still served).
+constexpr const char* kSiteFeedPaths[] = {
+    "/feed/", "/feed/atom/", "/feed/rss/", "/feed/rss2/", "/feed/rdf/", "/comments/feed/",
+    "/wp-rss.php", "/wp-rss2.php", "/wp-atom.php", "/wp-rdf.php", "/wp-commentsrss2.php"};
+constexpr const char* kFeedQueryValues[] = {"rss", "rss2", "atom", "rdf", "comments-rss2"};
+// The feeds of the other platforms.
+constexpr const char* kBloggerFeedPaths[] = {"/feeds/posts/default", "/feeds/comments/default", "/rss.xml"};
+constexpr const char* kOtherFeedPaths[] = {"/index.xml", "/index.rdf", "/feed.xml", "/rss.xml", "/feed/"};
+
+// Which old blog the store holds decides which URL forms it answered: only WordPress
+// had ?p= ids, and the other importers derive ids that were never in a URL.
+enum class Platform { WordPress, Blogger, Hugo, Other };
+
+Platform platform_of(const blog::SiteInfo& site) {
+  if (site.format.starts_with("wxr")) return Platform::WordPress;
+  if (site.format == "blogger") return Platform::Blogger;
+  if (site.format == "hugo") return Platform::Hugo;
+  return Platform::Other;
+}
+
+using Key = std::tuple<std::string, std::string, std::string>;  // path, query key, value
+
+// Collects redirects; the first one added for a source wins, so callers add the most
+// specific forms (real permalinks) before the general ones (aliases, feeds).
+class TableBuilder {
+ public:
+  explicit TableBuilder(const site::SiteModel& model) {
+    for (const auto& [id, path] : model.path_of_post) {
+      routes_.insert(path);
+    }
+    for (const auto& listing : model.listings) {
+      for (int page = 1; page <= model.page_count(listing); ++page) {
+        routes_.insert(site::listing_page_path(listing, page));
+      }
+    }
+    routes_.insert({site::kFeedPath, site::kSitemapPath, site::kSearchPath, "/404.html"});
+  }
+
+  void add_path(std::string_view from, const std::string& to, bool page) {
+    const auto path = site::normalize_path(from);
+    if (!path || routes_.count(*path) > 0 || *path == to) {
+      return;
+    }
+    add({*path, "", "", to, page});
+  }
+
+  void add_query(std::string_view key, std::string_view value, const std::string& to) {
+    if (!value.empty()) {
+      add({"/", std::string(key), std::string(value), to, false});
+    }
+  }
+
+  std::vector<Redirect> finish() && {
+    std::vector<Redirect> out;
+    out.reserve(by_source_.size());
+    for (auto& [key, redirect] : by_source_) {
+      out.push_back(std::move(redirect));
+    }
+    return out;
+  }
+
+ private:
+  void add(Redirect redirect) {
+    Key key{redirect.from_path, redirect.query_key, redirect.query_value};
+    by_source_.emplace(std::move(key), std::move(redirect));
+  }
+
+  std::set<std::string> routes_;
+  std::map<Key, Redirect> by_source_;
+};
+
+// An item's old permalink, its aliases and the forms WordPress derived from them.
+void add_item(TableBuilder& table, const blog::Post& post, const std::string& to, Platform platform) {
+  const bool wordpress = platform == Platform::WordPress;
+  if (wordpress) {
+    const std::string id = std::to_string(post.id);
+    table.add_query("p", id, to);
+    if (post.type == "page") {
+      table.add_query("page_id", id, to);
+    }
+  }
+  std::vector<std::string> old_paths{to};
+  if (const auto old_path = site::path_of_url(post.link)) {
+    old_paths.push_back(*old_path);
+  }
+  for (const auto& alias : post.aliases) {
+    if (const auto alias_path = site::path_of_url(alias)) {
+      old_paths.push_back(*alias_path);
+    }
+  }
+  for (const auto& path : old_paths) {
+    if (path == "/") {
+      continue;  // an item at the root would hide the overview
+    }
+    table.add_path(path, to, true);
+    if (!wordpress) {
+      continue;
+    }
+    table.add_path("/index.php" + path, to, false);  // "PATHINFO" permalinks of hosts without mod_rewrite
+    if (path.back() == '/') {
+      table.add_path(path + "feed/", to, false);  // the item's comment feed
+      table.add_path(path + "trackback/", to, false);
+    }
+  }
+}
+
+// Attachment pages ("/2010/01/post/bild/", ?attachment_id=) lead to the item they were
+// attached to: the archive has no page of its own for an image.
+void add_attachments(TableBuilder& table, const site::SiteModel& model) {
+  for (const auto& post : model.snapshot->posts) {
+    const auto parent = model.path_of_post.find(post.parent_id);
+    if (post.type != "attachment" || parent == model.path_of_post.end()) {
+      continue;
+    }
+    const std::string id = std::to_string(post.id);
+    table.add_query("attachment_id", id, parent->second);
+    table.add_query("p", id, parent->second);
+    if (const auto old_path = site::path_of_url(post.link); old_path && *old_path != "/") {
+      table.add_path(*old_path, parent->second, true);
+    }
+  }
+}
+
+// Blogger's label pages and Hugo's taxonomy lists, under the archive's names.
+void add_platform_listing(TableBuilder& table, const site::Listing& listing, Platform platform) {
+  const bool category = listing.kind == site::Listing::Kind::Category;
+  if (platform == Platform::Blogger) {
+    table.add_path("/search/label/" + listing.name, listing.base_path, true);
+  } else if (platform == Platform::Hugo) {
+    const std::string old = (category ? "/categories/" : "/tags/") + listing.slug + "/";
+    table.add_path(old, listing.base_path, true);
+    table.add_path(old + "index.xml", site::kFeedPath, false);
+  }
+}
+
+void add_listing(TableBuilder& table, const site::Listing& listing, Platform platform) {
+  using Kind = site::Listing::Kind;
+  const std::string& to = listing.base_path;
+  if (platform != Platform::WordPress) {
+    if (listing.kind == Kind::Category || listing.kind == Kind::Tag) {
+      add_platform_listing(table, listing, platform);
+    }
+    return;
+  }
+  switch (listing.kind) {
+    case Kind::Category:
+      table.add_query("category_name", listing.slug, to);
+      if (listing.term_old_id != 0) {
+        table.add_query("cat", std::to_string(listing.term_old_id), to);
+      }
+      break;
+    case Kind::Tag:
+      table.add_query("tag", listing.slug, to);
+      break;
+    case Kind::Year:
+      table.add_query("m", listing.name, to);
+      break;
+    case Kind::Month:
+      table.add_query("m", std::string(listing.name.substr(0, 4)) + listing.name.substr(5, 2), to);
+      break;
+    case Kind::Overview:
+      return;
+  }
+  table.add_path("/index.php" + to, to, false);
+  table.add_path(to + "feed/", site::kFeedPath, false);
+}
+
+// Day archives (/2010/01/05/, ?m=20100105) have no page of their own; their month does.
+void add_days(TableBuilder& table, const site::SiteModel& model) {
+  for (const auto& article : model.articles) {
+    const auto& date = *article.post->date;
+    const std::string month = fmt::format("/{:04}/{:02}/", date.year, date.month);
+    table.add_path(fmt::format("{}{:02}/", month, date.day), month, false);
+    table.add_query("m", fmt::format("{:04}{:02}{:02}", date.year, date.month, date.day), month);
+  }
+}
+
+void add_site_forms(TableBuilder& table, const site::SiteModel& model, Platform platform) {
+  if (platform != Platform::WordPress) {
+    using Paths = std::span<const char* const>;
+    for (const char* path : platform == Platform::Blogger ? Paths(kBloggerFeedPaths) : Paths(kOtherFeedPaths)) {
+      table.add_path(path, site::kFeedPath, false);
+    }
+    return;
+  }
+  for (const char* path : kSiteFeedPaths) {
+    table.add_path(path, site::kFeedPath, false);
+    table.add_path(std::string("/index.php") + path, site::kFeedPath, false);
+  }
+  for (const char* value : kFeedQueryValues) {
+    table.add_query("feed", value, site::kFeedPath);
+  }
+  // The archive has no author pages: a single-author blog's author archive was its
+  // overview in all but name.
+  for (const auto& author : model.snapshot->authors) {
+    table.add_path("/author/" + core::to_lower_ascii(author.login) + "/", "/", true);
+  }
+  table.add_path("/index.php", "/", false);
+}
+
+}  // namespace
+
+RedirectTable build_redirect_table(const site::SiteModel& model, bool search_enabled) {
+  TableBuilder table(model);
+  const Platform platform = platform_of(model.snapshot->site);
+  for (const auto& article : model.articles) {
+    add_item(table, *article.post, article.path, platform);
+  }
+  for (const auto& page : model.pages) {
+    add_item(table, *page.post, page.path, platform);
+  }
+  for (const auto& listing : model.listings) {
+    add_listing(table, listing, platform);
+  }
+  if (platform == Platform::WordPress) {
+    add_attachments(table, model);
+    add_days(table, model);
+  }
+  add_site_forms(table, model, platform);
+  return {std::move(table).finish(), search_enabled && platform == Platform::WordPress};
+}
+
+}  // namespace blogarchive::redirects

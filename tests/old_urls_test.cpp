@@ -1,0 +1,153 @@
+// Every old URL of a blog answers on a real nginx (Debian's, on 127.0.0.1, with the maps
+// `export --nginx` writes) and on `blogarchive serve`: a 301 to the page that answers it,
+// and that page answers 200.
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "blog/post.hpp"
+#include "core/text.hpp"
+#include "imported.hpp"
+#include "importers/wordpress/wxr_reader.hpp"
+#include "run_cli.hpp"
+#include "services.hpp"
+#include "test_paths.hpp"
+
+namespace blogarchive::testing {
+namespace {
+
+struct OldUrlCase {
+  std::string name;
+  std::filesystem::path input;
+  std::filesystem::path config;
+  bool wordpress = false;
+};
+
+std::ostream& operator<<(std::ostream& out, const OldUrlCase& c) { return out << c.name; }
+
+// One line of the site's `_redirects`, as a request and the Location it must get.
+struct Expectation {
+  std::string request;
+  std::string location;
+};
+
+// Read with the test's own few lines, not with the RedirectMatcher that serve uses.
+std::vector<Expectation> expectations_from(const std::string& redirects_file) {
+  std::vector<Expectation> out;
+  std::istringstream lines(redirects_file);
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream fields(line);
+    std::vector<std::string> f{std::istream_iterator<std::string>(fields), {}};
+    if (f.empty() || f[0][0] == '#') {
+      continue;
+    }
+    if (f.size() == 4 && f[1] == "s=:s") {
+      out.push_back({f[0] + "?s=Hobel%20bank", "/search/?q=Hobel%20bank"});
+    } else if (f.size() == 4) {
+      out.push_back({f[0] + "?utm_source=x&" + f[1], f[2]});
+    } else if (f.size() == 3) {
+      out.push_back({f[0], f[1]});
+      if (f[0].size() > 1 && f[0].back() == '/') {
+        out.push_back({f[0].substr(0, f[0].size() - 1), f[1]});  // without its trailing slash
+      }
+    }
+  }
+  return out;
+}
+
+// Asks `base` for every expectation; returns how many were checked.
+std::size_t check_every_old_url(const std::string& base, const std::vector<Expectation>& expected) {
+  std::size_t checked = 0;
+  for (const auto& e : expected) {
+    const HttpResponse old = http_get(base + e.request);
+    EXPECT_EQ(old.status, 301) << e.request;
+    EXPECT_EQ(path_of(old.location), e.location) << e.request;
+    if (old.status == 301) {
+      const HttpResponse now = http_get(old.location);
+      EXPECT_EQ(now.status, 200) << e.request << " -> " << old.location;
+    }
+    ++checked;
+  }
+  return checked;
+}
+
+// Independent of the table: each published WordPress item's ?p=ID reaches a page that
+// shows its title.
+void check_every_post_id(const std::string& base, const OldUrlCase& c) {
+  const auto imported = import_with(importers::wordpress::WxrImporter(), c.input);
+  std::size_t published = 0;
+  for (const auto& post : imported.sink.posts) {
+    if (!blog::is_published(post)) {
+      continue;
+    }
+    ++published;
+    const HttpResponse old = http_get(base + "/?p=" + std::to_string(post.id));
+    ASSERT_EQ(old.status, 301) << post.id;
+    const HttpResponse now = http_get(old.location);
+    EXPECT_EQ(now.status, 200) << post.id;
+    const bool plain_title = std::all_of(post.title.begin(), post.title.end(), [](char ch) {
+      return std::isalnum(static_cast<unsigned char>(ch)) || ch == ' ';
+    });
+    if (plain_title && !post.title.empty()) {
+      EXPECT_NE(now.body.find(post.title), std::string::npos) << post.id << " " << post.title;
+    }
+  }
+  EXPECT_GT(published, 10u);
+}
+
+class OldUrls : public ::testing::TestWithParam<OldUrlCase> {};
+
+TEST_P(OldUrls, AnswerOnNginxAndServeWithA301ToAPageThatAnswers) {
+  const OldUrlCase& c = GetParam();
+  const auto dir = fresh_temp_dir("old-urls-" + c.name);
+  const auto built = import_and_build(dir, {c.input}, read_file(c.config));
+  ASSERT_EQ(built.build.exit_code, 0) << built.build.output;
+  const auto exported = run_cli(fmt::format("export --store {}/blog.db --config {}/archive.toml --nginx {}/redirects.conf",
+                                            dir.string(), dir.string(), dir.string()));
+  ASSERT_EQ(exported.exit_code, 0) << exported.output;
+  const auto expected = expectations_from(built.files.at("_redirects"));
+  ASSERT_GT(expected.size(), 5u);
+
+  const int nginx_port = free_port();
+  std::filesystem::create_directories(dir / "nginx" / "tmp");
+  const BackgroundProcess nginx(
+      nginx_command(dir / "nginx", dir / "site", nginx_port, dir / "redirects.conf", dir / "redirects.server.conf"),
+      nginx_port);
+  ASSERT_TRUE(nginx.running()) << read_file(dir / "nginx" / "error.log");
+  const std::string nginx_base = "http://127.0.0.1:" + std::to_string(nginx_port);
+  EXPECT_EQ(check_every_old_url(nginx_base, expected), expected.size());
+
+  const int serve_port = free_port();
+  const BackgroundProcess serve({cli_path().string(), "serve", (dir / "site").string(), "--port",
+                                 std::to_string(serve_port)},
+                                serve_port);
+  ASSERT_TRUE(serve.running());
+  const std::string serve_base = "http://127.0.0.1:" + std::to_string(serve_port);
+  EXPECT_EQ(check_every_old_url(serve_base, expected), expected.size());
+
+  if (c.wordpress) {
+    check_every_post_id(nginx_base, c);
+    check_every_post_id(serve_base, c);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Blogs, OldUrls,
+    ::testing::Values(
+        OldUrlCase{"sample", source_dir() / "examples/werkstattblog.wordpress.xml", source_dir() / "examples/archive.toml",
+                   true},
+        OldUrlCase{"theme_unit_test",
+                   shared_fixtures_dir() / "wordpress-theme-unit-test/themeunittestdata.wordpress.xml",
+                   source_dir() / "tests/browser/theme-unit-test.toml", true},
+        OldUrlCase{"hugo", source_dir() / "tests/golden/hugo/input/site", source_dir() / "tests/golden/hugo/input/archive.toml"},
+        OldUrlCase{"blogger", source_dir() / "tests/golden/blogger/input/blog.xml",
+                   source_dir() / "tests/golden/blogger/input/archive.toml"}),
+    [](const auto& test) { return test.param.name; });
+
+}  // namespace
+}  // namespace blogarchive::testing
