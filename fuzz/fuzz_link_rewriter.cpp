@@ -59,7 +59,9 @@ void check_links(const std::vector<blogarchive::content::HtmlNode>& nodes,
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const World world;
-  static const blogarchive::pipeline::SiteLinkResolver resolver(world.model);
+  // One media file, so that fuzzed references into the uploads folder are resolved too.
+  static const blogarchive::pipeline::SiteLinkResolver resolver(
+      world.model, blogarchive::site::MediaFiles({"/wp-content/uploads/2009/03/bild.jpg"}, ""));
   blogarchive::content::BodyOptions options;
   options.resolver = &resolver;
   options.markup = blogarchive::content::Markup::Html;

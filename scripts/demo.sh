@@ -8,6 +8,7 @@ cmake --preset release
 cmake --build --preset release -j 2
 mkdir -p build/demo
 rm -f build/demo/werkstattblog.db
-build/release/src/cli/blogarchive import examples/werkstattblog.wordpress.xml --store build/demo/werkstattblog.db
+build/release/src/cli/blogarchive import examples/werkstattblog.wordpress.xml --store build/demo/werkstattblog.db \
+  --uploads examples/uploads
 build/release/src/cli/blogarchive build --store build/demo/werkstattblog.db --config examples/archive.toml --out build/demo/site
 exec build/release/src/cli/blogarchive serve build/demo/site --host 127.0.0.1 --port 8080

@@ -19,6 +19,17 @@ struct ImportOptions {
   /// The format ("wordpress", "movabletype", "blogger", "feed", "jekyll", "hugo"); empty:
   /// detected from each file's content or folder's layout.
   std::string format;
+  /// A copy of the blog's media folder (wp-content/uploads): the files published content
+  /// uses are copied into the store; the others are listed and left out.
+  std::filesystem::path uploads_dir;
+  /// The URL folder the media were served from; empty: from the export's attachments,
+  /// else "/wp-content/uploads/".
+  std::string uploads_url;
+  /// Download media files that are used but missing from the store, from the old site
+  /// (or fetch_from). Never by default: the old site may be gone, or slow, or not ours.
+  bool fetch_media = false;
+  std::string fetch_from;
+  int fetch_jobs = 4;
 };
 
 /// What `build` reads and where it writes.

@@ -37,6 +37,17 @@ int main(int argc, char** argv) {
   import->add_option("--format", import_options.format,
                      "Read every file as this format (wordpress, movabletype, blogger, feed, jekyll, hugo) "
                      "instead of detecting it");
+  import->add_option("--uploads", import_options.uploads_dir,
+                     "A copy of the blog's media folder (wp-content/uploads): the files published posts use are "
+                     "copied into the store");
+  import->add_option("--uploads-url", import_options.uploads_url,
+                     "The URL folder those files had (default: from the export, else /wp-content/uploads/)");
+  import->add_flag("--fetch-media", import_options.fetch_media,
+                   "Download used media files the store lacks from the old site (never by default)");
+  import->add_option("--fetch-from", import_options.fetch_from,
+                     "Download them from this address instead of the old site's (a mirror, a backup host)");
+  import->add_option("--fetch-jobs", import_options.fetch_jobs, "Downloads at once")
+      ->capture_default_str()->check(CLI::Range(1, 16));
 
   blogarchive::BuildOptions build_options;
   auto* build = app.add_subcommand("build", "Generate the static archive from the store");

@@ -1,6 +1,34 @@
 #include "content/link_rewriter.hpp"
 
+#include "core/text.hpp"
+
 namespace blogarchive::content {
+namespace {
+
+// "a.jpg 300w, b.jpg 600w": each candidate's URL through the resolver; candidates that
+// lead to something unpublished are dropped.
+std::string rewrite_srcset(std::string_view srcset, const LinkResolver& resolver) {
+  std::string out;
+  for (const std::string_view raw : core::split(srcset, ',')) {
+    const std::string_view candidate = core::trim(raw);
+    const auto space = candidate.find_first_of(" \t\n");
+    const std::string_view url = candidate.substr(0, space);
+    const std::string_view descriptor = space == std::string_view::npos ? "" : candidate.substr(space);
+    if (url.empty()) {
+      continue;
+    }
+    const LinkDecision decision = resolver.resolve(url);
+    if (decision.action == LinkDecision::Action::Unlink) {
+      continue;
+    }
+    out += out.empty() ? "" : ", ";
+    out += decision.action == LinkDecision::Action::Rewrite ? decision.url : std::string(url);
+    out += descriptor;
+  }
+  return out;
+}
+
+}  // namespace
 
 void rewrite_links(std::vector<HtmlNode>& nodes, const LinkResolver& resolver,
                    std::vector<std::string>& unlinked) {
@@ -12,6 +40,16 @@ void rewrite_links(std::vector<HtmlNode>& nodes, const LinkResolver& resolver,
       continue;
     }
     rewrite_links(node.children, resolver, unlinked);
+    if (node.name == "img" || node.name == "source") {
+      if (const std::string* srcset = node.attribute("srcset")) {
+        std::string rewritten = rewrite_srcset(*srcset, resolver);
+        if (rewritten.empty()) {
+          node.remove_attribute("srcset");
+        } else {
+          node.set_attribute("srcset", std::move(rewritten));
+        }
+      }
+    }
     const char* key = node.name == "a" ? "href" : node.name == "img" ? "src" : nullptr;
     const std::string* url = key ? node.attribute(key) : nullptr;
     if (url == nullptr) {

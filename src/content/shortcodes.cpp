@@ -156,9 +156,11 @@ std::string render_gallery(const Shortcode& code, const ShortcodeContext& contex
   }
   std::string html = "<ul class=\"gallery\">";
   for (const auto& image : images) {
+    // The image itself, linked to the file: once the media are home it shows; while it is
+    // still on the old server, containing images turns it into its title and host.
     const std::string label = image.title.empty() ? image.url : image.title;
-    html += "<li><a href=\"" + core::escape_html(image.url) + "\">" + core::escape_html(label) +
-            "</a></li>";
+    html += "<li><a href=\"" + core::escape_html(image.url) + "\"><img src=\"" + core::escape_html(image.url) +
+            "\" alt=\"" + core::escape_html(label) + "\"></a></li>";
   }
   return html + "</ul>";
 }

@@ -47,6 +47,8 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   }
   pipeline::write_listing_documents(model, plan.inputs, plan.theme, summaries, jobs, sink, progress);
   pipeline::write_site_files(model, plan.theme, summaries, sink);
+  // After every article, page and listing: only then does the resolver know all media used.
+  const std::size_t media = pipeline::write_media_files(plan.inputs.resolver.used_media(), options.store_path, sink);
   pipeline::write_redirect_files(model, sink);
   disk.commit();
 
@@ -54,8 +56,8 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
     report << fmt::format("warning: {}: {}\n", warning.location, warning.message);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  report << fmt::format("built {}: {} articles, {} pages, {} files ({} unchanged), {} bytes in {:.2f} s\n",
-                        options.out_dir.string(), model.articles.size(), model.pages.size(), disk.file_count(),
+  report << fmt::format("built {}: {} articles, {} pages, {} media files, {} files ({} unchanged), {} bytes in {:.2f} s\n",
+                        options.out_dir.string(), model.articles.size(), model.pages.size(), media, disk.file_count(),
                         disk.unchanged_count(), disk.byte_count(), seconds);
   return CommandResult{static_cast<int>(diagnostics.warnings().size())};
 }

@@ -9,6 +9,7 @@
 #include "core/content_hash.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
+#include "site/paths.hpp"
 
 namespace blogarchive::pipeline {
 namespace {
@@ -18,7 +19,8 @@ constexpr std::size_t kExcerptWords = 55;
 // Change whenever the content pipeline's output changes for the same input (autop,
 // sanitizer, shortcodes, serializer): render caches made by older builds are then
 // ignored instead of reused.
-constexpr std::int64_t kContentVersion = 3;  // 2: embed placeholders, images contained; 3: caption tables → figures
+constexpr std::int64_t kContentVersion = 4;  // 2: embed placeholders, images contained; 3: caption tables → figures;
+                                             // 4: srcset candidates resolved, media brought home
 
 // What decisions_hash adds for one answer of the site.
 void add_decision(core::ContentHash& hash, const content::LinkDecision& decision) {
@@ -117,7 +119,41 @@ void render_comments(const blog::Post& post, const content::BodyOptions& base_op
 
 }  // namespace
 
+std::optional<std::string> SiteLinkResolver::media_path(std::string_view url) const {
+  if (media_.empty()) {
+    return std::nullopt;
+  }
+  const core::UrlParts parts = core::split_url(url);
+  if (!parts.query.empty() || !resolver_.is_old_blog_url(parts)) {
+    return std::nullopt;
+  }
+  const auto path = site::normalize_path(core::percent_decode(parts.path));
+  if (!path || !media_.in_media_folder(*path)) {
+    return std::nullopt;
+  }
+  return path;
+}
+
+bool SiteLinkResolver::is_missing_media(std::string_view url) const {
+  const auto path = media_path(url);
+  return path && !media_.find(*path);
+}
+
+std::set<std::string> SiteLinkResolver::used_media() const {
+  const std::lock_guard lock(mutex_);
+  return used_;
+}
+
 content::LinkDecision SiteLinkResolver::resolve(std::string_view url) const {
+  if (const auto path = media_path(url)) {
+    if (const auto file = media_.find(*path)) {
+      const std::lock_guard lock(mutex_);
+      used_.insert(*file);
+      const auto hash = url.find('#');
+      return {content::LinkDecision::Action::Rewrite,
+              site::href(*file) + std::string(hash == std::string_view::npos ? "" : url.substr(hash))};
+    }
+  }
   const site::OldUrlTarget target = resolver_.resolve(url);
   switch (target.kind) {
     case site::OldUrlTarget::Kind::Archive: return {content::LinkDecision::Action::Rewrite, target.href};
@@ -125,6 +161,16 @@ content::LinkDecision SiteLinkResolver::resolve(std::string_view url) const {
     case site::OldUrlTarget::Kind::Foreign: break;
   }
   return {};
+}
+
+ContentInputs::ContentInputs(const site::SiteModel& model, Settings content_settings, site::MediaFiles media_files)
+    : resolver(model, media_files), media(*model.snapshot), settings(std::move(content_settings)) {
+  settings.published_files.insert(media_files.paths().begin(), media_files.paths().end());
+  core::ContentHash hash;
+  for (const auto& file : settings.published_files) {
+    hash.add(file);
+  }
+  published_files_hash = hash.digest();
 }
 
 MediaIndex::MediaIndex(const blog::Snapshot& snapshot) {
@@ -203,6 +249,12 @@ ContentResult render_content(const blog::Post& post, const ContentInputs& inputs
   }
   render_comments(post, options, item);
   result.links = recorder.take_links();
+  for (const auto& link : result.links) {
+    if (inputs.resolver.is_missing_media(link)) {
+      result.entry.warnings.push_back("media file missing from the uploads copy, kept as a link to the old site: " +
+                                      link);
+    }
+  }
   result.links_hash = recorder.answers_hash();
   return result;
 }
@@ -212,9 +264,7 @@ std::uint64_t content_key(const blog::Post& post, const ContentInputs& inputs) {
   hash.add(kContentVersion).add(static_cast<std::int64_t>(post.body_hash));
   hash.add(inputs.settings.embed_label).add(inputs.settings.remote_image_label);
   hash.add(inputs.settings.missing_image_label).add(static_cast<std::int64_t>(inputs.settings.allow_remote_images));
-  for (const auto& file : inputs.settings.published_files) {
-    hash.add(file);
-  }
+  hash.add(static_cast<std::int64_t>(inputs.published_files_hash));
   hash.add(post.id).add(static_cast<std::int64_t>(inputs.media.hash()));
   return hash.digest();
 }

@@ -1,25 +1,40 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "content/body.hpp"
 #include "pipeline/item_codec.hpp"
+#include "site/media_files.hpp"
 #include "site/old_url_resolver.hpp"
 #include "site/site_model.hpp"
 
 namespace blogarchive::pipeline {
 
-/// Lets content ask the site about old URLs without knowing what a site is.
+/// Lets content ask the site about old URLs without knowing what a site is. References
+/// to the blog's media files lead to the archive's copies, and are remembered: the
+/// build publishes exactly the media that published content uses.
 class SiteLinkResolver : public content::LinkResolver {
  public:
-  explicit SiteLinkResolver(const site::SiteModel& model) : resolver_(model) {}
+  SiteLinkResolver(const site::SiteModel& model, site::MediaFiles media)
+      : resolver_(model), media_(std::move(media)) {}
   content::LinkDecision resolve(std::string_view url) const override;
+  /// True when `url` is in the blog's media folder but the store has no such file.
+  bool is_missing_media(std::string_view url) const;
+  /// The media files resolve() has led to so far (decoded paths).
+  std::set<std::string> used_media() const;
 
  private:
+  std::optional<std::string> media_path(std::string_view url) const;
+
   site::OldUrlResolver resolver_;
+  site::MediaFiles media_;
+  mutable std::mutex mutex_;  ///< resolve() runs on every build thread
+  mutable std::set<std::string> used_;
 };
 
 /// The attachments of the export, by id and by the post they belong to: what [gallery]
@@ -49,11 +64,12 @@ struct ContentInputs {
     /// image may show. Media of the blog join it once they are brought home.
     std::set<std::string> published_files;
   };
-  ContentInputs(const site::SiteModel& model, Settings content_settings)
-      : resolver(model), media(*model.snapshot), settings(std::move(content_settings)) {}
+  /// `media_files` also join settings.published_files.
+  ContentInputs(const site::SiteModel& model, Settings content_settings, site::MediaFiles media_files = {});
   SiteLinkResolver resolver;
   MediaIndex media;
   Settings settings;
+  std::uint64_t published_files_hash = 0;  ///< of settings.published_files: part of every content_key
 };
 
 /// The content pipeline's output for one post, with what the render cache needs to

@@ -209,6 +209,20 @@ void write_site_files(const site::SiteModel& model, const render::Theme& theme,
   }
 }
 
+std::size_t write_media_files(const std::set<std::string>& used, const std::filesystem::path& store_path,
+                              output::OutputSink& sink) {
+  if (used.empty()) {
+    return 0;
+  }
+  store::MediaReader reader(store_path);
+  for (const auto& path : used) {
+    if (const auto bytes = reader.read(path)) {
+      sink.write(site::output_file(path), *bytes);
+    }
+  }
+  return used.size();
+}
+
 void write_redirect_files(const site::SiteModel& model, output::OutputSink& sink) {
   const auto table = redirects::build_redirect_table(model, model.config.search.enabled);
   sink.write("_redirects", redirects::netlify_redirects(table));

@@ -1,6 +1,7 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <set>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -45,6 +46,11 @@ void write_listing_documents(const site::SiteModel& model, const ContentInputs& 
 /// Writes the Atom feed, sitemap, robots.txt, 404 page and the theme's static files.
 void write_site_files(const site::SiteModel& model, const render::Theme& theme,
                       const ArticleSummaries& summaries, output::OutputSink& sink);
+
+/// Writes the media files content used (SiteLinkResolver::used_media) at their old
+/// paths, from the store; returns how many.
+std::size_t write_media_files(const std::set<std::string>& used, const std::filesystem::path& store_path,
+                              output::OutputSink& sink);
 
 /// Writes the old blog's URLs as redirects: `_redirects` (Netlify, Cloudflare Pages and
 /// `serve`), `.htaccess` (Apache) and, unless switched off, a static redirect page at each

@@ -9,6 +9,7 @@
 #include "blogarchive/error.hpp"
 #include "importers/importer.hpp"
 #include "pipeline/background_sink.hpp"
+#include "pipeline/media_import.hpp"
 #include "pipeline/progress.hpp"
 #include "store/store.hpp"
 
@@ -92,6 +93,10 @@ CommandResult import_exports(const ImportOptions& options, std::ostream& report)
   for (const auto& file : options.export_files) {
     check_readable(file);
   }
+  if (!options.uploads_dir.empty() && !std::filesystem::is_directory(options.uploads_dir)) {
+    throw InputError(fmt::format("--uploads '{}' is not a folder; give the copy of wp-content/uploads",
+                                 options.uploads_dir.string()));
+  }
   const bool store_existed = std::filesystem::exists(options.store_path);
   CommandResult result;
   bool committed_any = false;
@@ -119,6 +124,9 @@ CommandResult import_exports(const ImportOptions& options, std::ostream& report)
         std::throw_with_nested(InputError(fmt::format("cannot import '{}'; the store was left as it was",
                                                       file.string())));
       }
+    }
+    if (!options.uploads_dir.empty() || options.fetch_media) {
+      result.warning_count += pipeline::import_media(options, report);
     }
   } catch (...) {
     // A store this command created and never committed to is removed again.

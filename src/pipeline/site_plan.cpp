@@ -47,6 +47,6 @@ SitePlan::SitePlan(const std::filesystem::path& store_path, const std::filesyste
       outline(outline_with_titles(store, catalog)),
       model(site::build_site_model(outline, config, diagnostics,
                                    site::load_privacy_page(config, catalog.get("cookie_privacy_link")))),
-      inputs(model, content_settings(*this)) {}
+      inputs(model, content_settings(*this), site::MediaFiles(store.media_paths(), store.setting("media_prefix"))) {}
 
 }  // namespace blogarchive::pipeline

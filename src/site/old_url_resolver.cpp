@@ -69,14 +69,18 @@ std::optional<std::string> OldUrlResolver::path_for_id(std::string_view id_text,
   return std::nullopt;
 }
 
-OldUrlTarget OldUrlResolver::resolve(std::string_view url) const {
-  const core::UrlParts parts = core::split_url(url);
+bool OldUrlResolver::is_old_blog_url(const core::UrlParts& parts) const {
   const bool root_relative = !parts.has_authority && parts.scheme.empty() && !parts.path.empty() &&
                              parts.path.front() == '/';
   const bool old_host = parts.has_authority && (parts.scheme == "http" || parts.scheme == "https" ||
                                                 parts.scheme.empty()) &&
                         hosts_.count(core::host_without_www(parts.host)) > 0;
-  if (!root_relative && !old_host) {
+  return root_relative || old_host;
+}
+
+OldUrlTarget OldUrlResolver::resolve(std::string_view url) const {
+  const core::UrlParts parts = core::split_url(url);
+  if (!is_old_blog_url(parts)) {
     return {};
   }
   const std::string fragment = parts.fragment.empty() ? "" : "#" + parts.fragment;

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/url.hpp"
 #include "site/site_model.hpp"
 
 namespace blogarchive::site {
@@ -24,6 +25,8 @@ class OldUrlResolver {
  public:
   explicit OldUrlResolver(const SiteModel& model);
   OldUrlTarget resolve(std::string_view url) const;
+  /// True for a root-relative URL or one on the old blog's host.
+  bool is_old_blog_url(const core::UrlParts& parts) const;
 
  private:
   std::optional<std::string> path_for_id(std::string_view id_text, bool& unpublished) const;

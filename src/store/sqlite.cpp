@@ -67,6 +67,14 @@ Statement& Statement::bind(int index, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+  // sqlite3_bind_blob64: a media file may be larger than an int can count.
+  if (sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT) != SQLITE_OK) {
+    fail(db_, "store: bind");
+  }
+  return *this;
+}
+
 Statement& Statement::bind(int index, std::int64_t value) {
   if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) {
     fail(db_, "store: bind");
@@ -108,6 +116,11 @@ std::string Statement::text(int column) const {
   return value ? std::string(reinterpret_cast<const char*>(value),
                              static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
                : std::string{};
+}
+
+std::string Statement::blob(int column) const {
+  const auto* value = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+  return value ? std::string(value, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string{};
 }
 
 std::optional<std::string> Statement::optional_text(int column) const {

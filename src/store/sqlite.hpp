@@ -43,6 +43,7 @@ class Statement {
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, std::int64_t value);
   Statement& bind_null(int index);
+  Statement& bind_blob(int index, std::string_view bytes);
   /// Steps once; true while a row is available.
   bool step();
   /// Runs to completion and resets for the next use.
@@ -51,6 +52,7 @@ class Statement {
 
   std::string text(int column) const;
   std::optional<std::string> optional_text(int column) const;
+  std::string blob(int column) const;
   std::int64_t integer(int column) const;
 
  private:

@@ -145,7 +145,8 @@ ImportTransaction::ImportTransaction(Database& db)
       delete_aliases_(db.prepare("DELETE FROM post_aliases WHERE post_id = ?")),
       insert_alias_(db.prepare("INSERT OR IGNORE INTO post_aliases VALUES (?, ?)")),
       delete_comments_(db.prepare("DELETE FROM comments WHERE post_id = ?")),
-      insert_comment_(db.prepare("INSERT OR REPLACE INTO comments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
+      insert_comment_(db.prepare("INSERT OR REPLACE INTO comments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+      insert_media_(db.prepare("INSERT OR REPLACE INTO media VALUES (?, ?, ?)")) {}
 
 ImportTransaction::~ImportTransaction() {
   if (open_) {
@@ -205,6 +206,14 @@ void ImportTransaction::post(const blog::Post& post) {
     bind_date(insert_comment_, 6, comment.date);
     insert_comment_.bind(7, comment.content).bind(8, comment.status).bind(9, comment.type).run();
   }
+}
+
+void ImportTransaction::media(const std::string& path, std::string_view bytes, const std::string& source) {
+  insert_media_.bind(1, path).bind_blob(2, bytes).bind(3, source).run();
+}
+
+void ImportTransaction::setting(const std::string& key, const std::string& value) {
+  insert_site_.bind(1, key).bind(2, value).run();
 }
 
 void ImportTransaction::commit() {
@@ -281,6 +290,33 @@ blog::Snapshot Store::load_outline() {
     snapshot.posts[index_of.at(s.integer(0))].aliases.push_back(s.text(1));
   }
   return snapshot;
+}
+
+std::vector<std::string> Store::media_paths() {
+  std::vector<std::string> paths;
+  for (auto s = db_.prepare("SELECT path FROM media ORDER BY path"); s.step();) {
+    paths.push_back(s.text(0));
+  }
+  return paths;
+}
+
+std::string Store::setting(const std::string& key) {
+  auto s = db_.prepare("SELECT value FROM site WHERE key = ?");
+  s.bind(1, key);
+  return s.step() ? s.text(0) : std::string();
+}
+
+MediaReader::MediaReader(const std::filesystem::path& path)
+    : db_(path, false), select_(db_.prepare("SELECT bytes FROM media WHERE path = ?")) {}
+
+std::optional<std::string> MediaReader::read(const std::string& path) {
+  select_.bind(1, path);
+  std::optional<std::string> bytes;
+  if (select_.step()) {
+    bytes = select_.blob(0);
+  }
+  select_.reset();
+  return bytes;
 }
 
 BodyReader::BodyReader(const std::filesystem::path& path)

@@ -1,6 +1,9 @@
 #pragma once
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
 
 #include "blog/post.hpp"
 #include "store/sqlite.hpp"
@@ -23,6 +26,11 @@ class ImportTransaction : public blog::ImportSink {
   void author(const blog::Author& author) override;
   void term(const blog::Term& term) override;
   void post(const blog::Post& post) override;
+  /// A media file at its URL path ("/wp-content/uploads/2009/03/bild.jpg"); `source`
+  /// says where it came from ("uploads", or the URL it was fetched from).
+  void media(const std::string& path, std::string_view bytes, const std::string& source);
+  /// A setting of the store outside the export ("media_prefix").
+  void setting(const std::string& key, const std::string& value);
   void commit();
 
  private:
@@ -38,6 +46,7 @@ class ImportTransaction : public blog::ImportSink {
   Statement insert_alias_;
   Statement delete_comments_;
   Statement insert_comment_;
+  Statement insert_media_;
 };
 
 /// One blog's SQLite store.
@@ -53,10 +62,26 @@ class Store {
   /// Everything but post bodies, excerpts and comments (read those with a BodyReader):
   /// a 100,000-post blog's outline fits in a few dozen megabytes.
   blog::Snapshot load_outline();
+  /// The URL paths of all media files in the store, sorted.
+  std::vector<std::string> media_paths();
+  /// A setting written by ImportTransaction::setting; empty when never set.
+  std::string setting(const std::string& key);
 
  private:
   explicit Store(Database db) : db_(std::move(db)) {}
   Database db_;
+};
+
+/// Reads media files one at a time through its own connection.
+class MediaReader {
+ public:
+  explicit MediaReader(const std::filesystem::path& path);
+  /// The file's bytes; nullopt when the store has no such path.
+  std::optional<std::string> read(const std::string& path);
+
+ private:
+  Database db_;
+  Statement select_;
 };
 
 /// Reads the bodies and comments of single posts through its own connection, so that

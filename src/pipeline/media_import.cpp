@@ -1,0 +1,215 @@
+#include "pipeline/media_import.hpp"
+
+#include <fmt/format.h>
+
+#include <ostream>
+#include <set>
+
+#include "blogarchive/error.hpp"
+#include "core/files.hpp"
+#include "core/url.hpp"
+#include "fetch/http_fetcher.hpp"
+#include "pipeline/media_references.hpp"
+#include "site/media_files.hpp"
+#include "store/store.hpp"
+
+namespace blogarchive::pipeline {
+namespace {
+
+using References = std::map<std::string, std::vector<const blog::Post*>>;
+
+// How many names a report lists before it only counts.
+constexpr std::size_t kListed = 30;
+
+std::string normalized_prefix(const std::string& given, const blog::Snapshot& snapshot) {
+  if (given.empty()) {
+    return media_prefix_of(snapshot);
+  }
+  std::string prefix = core::percent_decode(core::split_url(given).path);
+  if (prefix.empty() || prefix.front() != '/') {
+    prefix.insert(prefix.begin(), '/');
+  }
+  if (prefix.back() != '/') {
+    prefix += '/';
+  }
+  return prefix;
+}
+
+// The file under the uploads copy for a media path. A symbolic link that leads out of
+// the copy counts as no file: nothing outside the folder the user named is published.
+std::filesystem::path file_for(const std::filesystem::path& uploads, const std::string& path, const std::string& prefix) {
+  const auto file = uploads / std::filesystem::path(path.substr(prefix.size())).lexically_normal();
+  std::error_code error;
+  const auto real = std::filesystem::canonical(file, error);
+  const auto root = std::filesystem::canonical(uploads, error);
+  const auto inside = real.lexically_relative(root);
+  if (error || inside.empty() || *inside.begin() == "..") {
+    return uploads / ".blogarchive-outside-uploads";  // does not exist
+  }
+  return file;
+}
+
+struct CopyOutcome {
+  std::set<std::string> stored;  ///< media paths now in the store
+  std::size_t bytes = 0;
+  std::vector<std::string> missing;
+};
+
+CopyOutcome copy_referenced(const References& references, const ImportOptions& options, const std::string& prefix,
+                            store::ImportTransaction& transaction) {
+  CopyOutcome outcome;
+  for (const auto& [path, users] : references) {
+    std::string stored_path = path;
+    auto file = file_for(options.uploads_dir, path, prefix);
+    if (!std::filesystem::is_regular_file(file)) {
+      // WordPress regenerates sizes; the original serves where a size is missing.
+      const auto original = site::original_of_resized(path);
+      if (!original || !std::filesystem::is_regular_file(file_for(options.uploads_dir, *original, prefix))) {
+        outcome.missing.push_back(path);
+        continue;
+      }
+      stored_path = *original;
+      file = file_for(options.uploads_dir, *original, prefix);
+    }
+    if (outcome.stored.count(stored_path) > 0) {
+      continue;
+    }
+    const auto bytes = core::read_file(file);
+    if (!bytes) {
+      throw InputError(fmt::format("cannot read '{}'", file.string()));
+    }
+    transaction.media(stored_path, *bytes, "uploads");
+    outcome.bytes += bytes->size();
+    outcome.stored.insert(stored_path);
+  }
+  return outcome;
+}
+
+// Files of the uploads copy that nothing published uses. Sizes WordPress made of a
+// file that was copied are counted apart: they are expected to be unused.
+void report_unreferenced(const ImportOptions& options, const std::string& prefix, const std::set<std::string>& stored,
+                         std::ostream& report) {
+  std::vector<std::string> unused;
+  std::size_t sizes = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(options.uploads_dir)) {
+    if (!entry.is_regular_file()) {
+      continue;
+    }
+    const std::string path = prefix + entry.path().lexically_relative(options.uploads_dir).generic_string();
+    if (stored.count(path) > 0) {
+      continue;
+    }
+    const auto original = site::original_of_resized(path);
+    if (original && stored.count(*original) > 0) {
+      ++sizes;
+    } else {
+      unused.push_back(entry.path().lexically_relative(options.uploads_dir).generic_string());
+    }
+  }
+  std::sort(unused.begin(), unused.end());
+  report << fmt::format("  {:<46} {:>6}\n", "other sizes of copied images, not needed", sizes);
+  report << fmt::format("  {:<46} {:>6}\n", "used by nothing published, not copied", unused.size());
+  for (std::size_t i = 0; i < unused.size() && i < kListed; ++i) {
+    report << "    " << unused[i] << "\n";
+  }
+  if (unused.size() > kListed) {
+    report << fmt::format("    … and {} more\n", unused.size() - kListed);
+  }
+}
+
+// Where a missing file is asked for: --fetch-from, or the old blog's own address.
+std::string fetch_base(const ImportOptions& options, const blog::Snapshot& snapshot) {
+  std::string base = options.fetch_from;
+  if (base.empty()) {
+    for (const std::string* url : {&snapshot.site.base_site_url, &snapshot.site.link}) {
+      if (url->starts_with("http://") || url->starts_with("https://")) {
+        const auto parts = core::split_url(*url);
+        base = parts.scheme + "://" + parts.host;
+        break;
+      }
+    }
+  }
+  if (base.empty()) {
+    throw InputError("--fetch-media: the export does not name the blog's address; give it with --fetch-from URL");
+  }
+  while (!base.empty() && base.back() == '/') {
+    base.pop_back();
+  }
+  return base;
+}
+
+// Downloads the missing files, each stored in its own transaction as it arrives.
+std::vector<std::string> fetch_missing(const std::vector<std::string>& missing, const ImportOptions& options,
+                                       const blog::Snapshot& snapshot, store::Store& store, std::ostream& report) {
+  const std::string base = fetch_base(options, snapshot);
+  std::map<std::string, std::string> path_of_url;
+  std::vector<std::string> urls;
+  for (const auto& path : missing) {
+    urls.push_back(base + core::percent_encode_path(path));
+    path_of_url[urls.back()] = path;
+  }
+  std::vector<std::string> still_missing;
+  std::size_t fetched = 0;
+  fetch::FetchLimits limits;
+  limits.parallel = options.fetch_jobs;
+  fetch::fetch_all(urls, limits, [&](fetch::FetchResult result) {
+    const std::string& path = path_of_url.at(result.url);
+    if (!result.ok) {
+      report << fmt::format("  not fetched: {} ({}, {} attempt(s))\n", result.url, result.error, result.attempts);
+      still_missing.push_back(path);
+      return;
+    }
+    auto transaction = store.begin_import();
+    transaction->media(path, result.bytes, result.url);
+    transaction->commit();
+    ++fetched;
+  });
+  report << fmt::format("  {:<46} {:>6}\n", "fetched from " + base, fetched);
+  std::sort(still_missing.begin(), still_missing.end());
+  return still_missing;
+}
+
+}  // namespace
+
+int import_media(const ImportOptions& options, std::ostream& report) {
+  auto store = store::Store::open(options.store_path, false);
+  const blog::Snapshot snapshot = store.load_snapshot();
+  const std::string prefix = normalized_prefix(options.uploads_url, snapshot);
+  const References references = media_references(snapshot, prefix);
+  report << fmt::format("media under {}\n  {:<46} {:>6}\n", prefix, "used by published content", references.size());
+
+  std::vector<std::string> missing;
+  if (!options.uploads_dir.empty()) {
+    auto transaction = store.begin_import();
+    transaction->setting("media_prefix", prefix);
+    const CopyOutcome copied = copy_referenced(references, options, prefix, *transaction);
+    transaction->commit();
+    report << fmt::format("  {:<46} {:>6} ({} bytes)\n", "copied from " + options.uploads_dir.string(),
+                          copied.stored.size(), copied.bytes);
+    report_unreferenced(options, prefix, copied.stored, report);
+    missing = copied.missing;
+  } else {
+    auto transaction = store.begin_import();
+    transaction->setting("media_prefix", prefix);
+    transaction->commit();
+    // A resumed fetch skips what an earlier run stored, as the build will use it.
+    const site::MediaFiles have(store.media_paths(), prefix);
+    for (const auto& [path, users] : references) {
+      if (!have.find(path)) {
+        missing.push_back(path);
+      }
+    }
+  }
+  if (options.fetch_media && !missing.empty()) {
+    missing = fetch_missing(missing, options, snapshot, store, report);
+  }
+  report << fmt::format("  {:<46} {:>6}\n", "missing (kept as links to the old site)", missing.size());
+  for (const auto& path : missing) {
+    for (const blog::Post* user : references.at(path)) {
+      report << fmt::format("  warning: {}: media file missing: {}\n", blog::describe(*user), path);
+    }
+  }
+  return static_cast<int>(missing.size());
+}
+
+}  // namespace blogarchive::pipeline

@@ -1,0 +1,38 @@
+#pragma once
+// The blog's media files the store holds, by the URL path they had on the old site:
+// which references in content the archive can answer with its own copy.
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace blogarchive::site {
+
+/// Where WordPress kept uploads unless the export says otherwise.
+inline constexpr const char* kDefaultMediaPrefix = "/wp-content/uploads/";
+
+/// "/x/bild-300x200.jpg" → "/x/bild.jpg": the original of a size WordPress made of an
+/// upload (also "-scaled", WordPress 5.3's cap for large images); nullopt for others.
+std::optional<std::string> original_of_resized(std::string_view path);
+
+class MediaFiles {
+ public:
+  MediaFiles() = default;
+  /// `paths`: decoded URL paths; `prefix`: the folder URL they all came from.
+  MediaFiles(std::vector<std::string> paths, std::string prefix);
+
+  /// The file that answers a decoded, normalized path: itself, or for a resized variant
+  /// the archive lacks, its original.
+  std::optional<std::string> find(std::string_view path) const;
+  /// True for a path in the media folder, whether or not the archive has the file.
+  bool in_media_folder(std::string_view path) const;
+  bool empty() const { return paths_.empty(); }
+  const std::set<std::string, std::less<>>& paths() const { return paths_; }
+
+ private:
+  std::set<std::string, std::less<>> paths_;
+  std::string prefix_ = kDefaultMediaPrefix;
+};
+
+}  // namespace blogarchive::site
