@@ -105,6 +105,11 @@ class OldUrls : public ::testing::TestWithParam<OldUrlCase> {};
 TEST_P(OldUrls, AnswerOnNginxAndServeWithA301ToAPageThatAnswers) {
   const OldUrlCase& c = GetParam();
   const auto dir = fresh_temp_dir("old-urls-" + c.name);
+  for (const auto& beside : std::filesystem::directory_iterator(c.config.parent_path())) {
+    if (beside.path().extension() == ".md") {  // a privacy policy the config names
+      std::filesystem::copy_file(beside.path(), dir / beside.path().filename());
+    }
+  }
   const auto built = import_and_build(dir, {c.input}, read_file(c.config));
   ASSERT_EQ(built.build.exit_code, 0) << built.build.output;
   const auto exported = run_cli(fmt::format("export --store {}/blog.db --config {}/archive.toml --nginx {}/redirects.conf",

@@ -13,6 +13,7 @@ const char* version();
 /// Summary of what a command did, for the final report line.
 struct CommandResult {
   int warning_count = 0;
+  int exit_code = 0;  ///< besides errors (which throw): 1 when `check` found problems
 };
 
 /// Reads each export into the store, one transaction per file: a file that fails
@@ -29,6 +30,11 @@ CommandResult search_archive(const SearchOptions& options, std::ostream& out);
 
 /// Writes what ExportOptions asks for; each file appears complete or not at all.
 CommandResult export_archive(const ExportOptions& options, std::ostream& report);
+
+/// Checks a built site: every internal link and resource resolves, every old URL of the
+/// store answers (page or redirect); external links are counted per domain. Prints the
+/// report; exit_code 1 when anything is broken.
+CommandResult check_site(const CheckOptions& options, std::ostream& report);
 
 /// Serves a built site until the process is interrupted.
 void serve_site(const ServeOptions& options, std::ostream& log);

@@ -76,6 +76,14 @@ struct ExportOptions {
   std::filesystem::path zim_file;   ///< ZIM for Kiwix, through blogarchive-zim
 };
 
+/// What `check` verifies.
+struct CheckOptions {
+  std::filesystem::path site_dir;
+  std::filesystem::path store_path;   ///< empty: links only, no old URLs
+  std::filesystem::path config_path;  ///< empty: the base URL from the site's robots.txt
+  bool json = false;
+};
+
 /// Where `serve` listens and what it serves.
 struct ServeOptions {
   std::filesystem::path site_dir;

@@ -88,6 +88,15 @@ int main(int argc, char** argv) {
   exporter->add_option("--wacz", export_options.wacz_file, "WACZ file for ReplayWeb.page (.wacz)");
   exporter->add_option("--zim", export_options.zim_file, "ZIM file for Kiwix (.zim)");
 
+  blogarchive::CheckOptions check_options;
+  auto* check = app.add_subcommand("check", "Check a built site: every internal link and resource resolves, every "
+                                            "old URL answers; external links counted per domain (no network)");
+  check->add_option("DIR", check_options.site_dir, "The built site")->required();
+  check->add_option("--store", check_options.store_path, "The store it was built from: also check the old URLs");
+  check->add_option("--config", check_options.config_path,
+                    "archive.toml (for the base URL; default: read from the site's robots.txt)");
+  check->add_flag("--json", check_options.json, "Print the report as JSON");
+
   blogarchive::ServeOptions serve_options;
   auto* serve = app.add_subcommand("serve", "Serve a built archive for preview");
   serve->add_option("DIR", serve_options.site_dir, "The built site")->required();
@@ -113,6 +122,8 @@ int main(int argc, char** argv) {
       result = blogarchive::build_site(build_options, std::cout);
     } else if (*search) {
       result = blogarchive::search_archive(search_options, std::cout);
+    } else if (*check) {
+      result = blogarchive::check_site(check_options, std::cout);
     } else if (*exporter) {
       result = blogarchive::export_archive(export_options, std::cout);
     } else if (*serve) {
@@ -121,7 +132,7 @@ int main(int argc, char** argv) {
     if (result.warning_count > 0) {
       std::cerr << result.warning_count << " warning(s), listed above\n";
     }
-    return 0;
+    return result.exit_code;
   } catch (const std::exception& error) {
     print_error(error);
     return kFailure;

@@ -23,6 +23,23 @@ bool is_name_char(char c) {
 }
 
 // Reads `key="value"`, `key='value'`, `key=value` and bare values up to ']'.
+// A value at text[i]: quoted (to its closing quote) or bare (to the next space).
+// Leaves i after it.
+std::string read_value(std::string_view text, std::size_t& i) {
+  if (i < text.size() && (text[i] == '"' || text[i] == '\'')) {
+    const char quote = text[i++];
+    const auto close = text.find(quote, i);
+    const std::string value(text.substr(i, close == std::string_view::npos ? text.npos : close - i));
+    i = close == std::string_view::npos ? text.size() : close + 1;
+    return value;
+  }
+  const std::size_t start = i;
+  while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])) == 0) {
+    ++i;
+  }
+  return std::string(text.substr(start, i - start));
+}
+
 std::map<std::string, std::string> parse_attributes(std::string_view text) {
   std::map<std::string, std::string> attributes;
   std::size_t i = 0;
@@ -39,20 +56,12 @@ std::map<std::string, std::string> parse_attributes(std::string_view text) {
     std::string value;
     if (i < text.size() && text[i] == '=') {
       ++i;
-      if (i < text.size() && (text[i] == '"' || text[i] == '\'')) {
-        const char quote = text[i++];
-        const auto close = text.find(quote, i);
-        value = text.substr(i, close == std::string_view::npos ? text.npos : close - i);
-        i = close == std::string_view::npos ? text.size() : close + 1;
-      } else {
-        const std::size_t value_start = i;
-        while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])) == 0) {
-          ++i;
-        }
-        value = text.substr(value_start, i - value_start);
-      }
-    } else if (!key.empty()) {
-      value = key;
+      value = read_value(text, i);
+    } else if (!key.empty() || (i < text.size() && text[i] != ']' && text[i] != '/')) {
+      // A positional value ([audio https://x/a.mp3], [embed "…"]) runs to the next space
+      // or its closing quote, as written: WordPress keeps its case and its ':' and '/'.
+      i = key_start;
+      value = read_value(text, i);
       key = std::to_string(position++);
     } else {
       ++i;  // a stray character

@@ -19,8 +19,9 @@ constexpr std::size_t kExcerptWords = 55;
 // Change whenever the content pipeline's output changes for the same input (autop,
 // sanitizer, shortcodes, serializer): render caches made by older builds are then
 // ignored instead of reused.
-constexpr std::int64_t kContentVersion = 4;  // 2: embed placeholders, images contained; 3: caption tables → figures;
-                                             // 4: srcset candidates resolved, media brought home
+constexpr std::int64_t kContentVersion = 5;  // 2: embed placeholders, images contained; 3: caption tables → figures;
+                                             // 4: srcset candidates resolved, media brought home;
+                                             // 5: positional shortcode values kept whole
 
 // What decisions_hash adds for one answer of the site.
 void add_decision(core::ContentHash& hash, const content::LinkDecision& decision) {

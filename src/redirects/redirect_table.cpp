@@ -131,7 +131,10 @@ void add_attachments(TableBuilder& table, const site::SiteModel& model) {
     const std::string id = std::to_string(post.id);
     table.add_query("attachment_id", id, parent->second);
     table.add_query("p", id, parent->second);
-    if (const auto old_path = site::path_of_url(post.link); old_path && *old_path != "/") {
+    // Some exports give the file's own URL as the attachment's link: that path is the
+    // image (published if the media were brought home), never a redirect.
+    const auto old_path = site::path_of_url(post.link);
+    if (old_path && *old_path != "/" && old_path != site::path_of_url(post.attachment_url)) {
       table.add_path(*old_path, parent->second, true);
     }
   }

@@ -199,6 +199,29 @@ int SiteModel::page_count(const Listing& listing) const {
   return std::max(1, (count + config.per_page - 1) / config.per_page);
 }
 
+namespace {
+
+// The cookie notice links the privacy policy on every page: a path no page answers is
+// a broken link on all of them.
+void warn_about_a_missing_privacy_page(const SiteModel& model, core::Diagnostics& diagnostics) {
+  const auto& notice = model.config.cookie_notice;
+  const auto path = notice.privacy_url.starts_with('/') ? normalize_path(notice.privacy_url) : std::nullopt;
+  if (!notice.enabled || !path) {
+    return;
+  }
+  for (const auto& [id, page_path] : model.path_of_post) {
+    if (page_path == *path) {
+      return;
+    }
+  }
+  diagnostics.warn("cookie_notice.privacy_url",
+                   fmt::format("no page of the archive is at {}: every page would link to nothing. Import the "
+                               "privacy policy, set cookie_notice.privacy_markdown, or give its full URL",
+                               *path));
+}
+
+}  // namespace
+
 std::string listing_page_path(const Listing& listing, int number) {
   return number <= 1 ? listing.base_path : fmt::format("{}page/{}/", listing.base_path, number);
 }
@@ -235,6 +258,7 @@ SiteModel build_site_model(const blog::Snapshot& snapshot, const SiteConfig& con
   }
   model.listings.push_back(std::move(overview));
   collect_listings(model, claims, diagnostics);
+  warn_about_a_missing_privacy_page(model, diagnostics);
   return model;
 }
 

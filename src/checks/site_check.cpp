@@ -1,0 +1,207 @@
+#include "checks/site_check.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "checks/page_links.hpp"
+#include "core/files.hpp"
+#include "core/text.hpp"
+#include "core/url.hpp"
+#include "redirects/redirect_formats.hpp"
+#include "site/paths.hpp"
+
+namespace blogarchive::checks {
+namespace {
+
+// The URL path a site file answers at: "a/b/index.html" → "/a/b/".
+std::string page_path(const std::string& relative) {
+  std::string path = "/" + relative;
+  if (path.ends_with("/index.html")) {
+    path.resize(path.size() - std::string_view("index.html").size());
+  }
+  return path;
+}
+
+// RFC 3986 reference resolution, for paths only: "../x" against "/a/b/" is "/a/x".
+std::string resolve_path(const std::string& page, std::string_view reference) {
+  std::string joined = reference.starts_with('/') ? std::string(reference)
+                                                  : page.substr(0, page.rfind('/') + 1) + std::string(reference);
+  std::vector<std::string_view> segments;
+  const auto parts = core::split(joined, '/');
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (parts[i] == "..") {
+      if (!segments.empty()) segments.pop_back();
+    } else if (parts[i] != "." && !(parts[i].empty() && i > 0 && i + 1 < parts.size())) {
+      segments.push_back(parts[i]);
+    }
+  }
+  std::string out;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    out += i == 0 ? std::string(segments[i]) : "/" + std::string(segments[i]);
+  }
+  if (parts.back() == ".." || parts.back() == ".") {
+    out += '/';
+  }
+  return out.empty() || out.front() != '/' ? "/" + out : out;
+}
+
+// What the site answers for a decoded path: a file, a folder with an index, or nothing.
+bool site_has(const std::filesystem::path& site_dir, const std::string& decoded_path) {
+  if (decoded_path.find('\0') != std::string::npos) {
+    return false;
+  }
+  const std::filesystem::path relative = std::filesystem::path(decoded_path.substr(1)).lexically_normal();
+  if (!relative.empty() && *relative.begin() == "..") {
+    return false;
+  }
+  const auto file = site_dir / relative;
+  return decoded_path.ends_with('/') ? std::filesystem::is_regular_file(file / "index.html")
+                                     : std::filesystem::is_regular_file(file) ||
+                                           std::filesystem::is_regular_file(file / "index.html");
+}
+
+bool is_not_a_location(std::string_view url) {
+  const std::string lower = core::to_lower_ascii(url.substr(0, 11));
+  return url.empty() || url.front() == '#' || lower.starts_with("mailto:") || lower.starts_with("tel:") ||
+         lower.starts_with("data:");
+}
+
+}  // namespace
+
+void check_links(const std::filesystem::path& site_dir, const std::string& base_url, CheckReport& report) {
+  const core::UrlParts base = core::split_url(base_url);
+  const redirects::RedirectMatcher redirects(core::read_file(site_dir / "_redirects").value_or(""));
+  std::vector<std::filesystem::path> pages;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(site_dir)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".html") {
+      pages.push_back(entry.path());
+    }
+  }
+  std::sort(pages.begin(), pages.end());
+  for (const auto& file : pages) {
+    const std::string page = page_path(file.lexically_relative(site_dir).generic_string());
+    ++report.pages;
+    for (const auto& link : page_links(core::read_file(file).value_or(""))) {
+      if (is_not_a_location(link.url)) {
+        continue;
+      }
+      const core::UrlParts parts = core::split_url(link.url);
+      const bool ours = !parts.has_authority || (!base.host.empty() && parts.host == base.host);
+      if (!ours || (!parts.scheme.empty() && parts.scheme != "http" && parts.scheme != "https")) {
+        ++report.external_links;
+        ++report.external_by_domain[parts.host.empty() ? parts.scheme + ":" : parts.host];
+        continue;
+      }
+      ++report.internal_links;
+      const std::string path = resolve_path(page, core::percent_decode(parts.path.empty() ? page : parts.path));
+      if (!site_has(site_dir, path) && !redirects.location_for(core::percent_encode_path(path))) {
+        report.broken.push_back({page, link.url, link.is_resource});
+      }
+    }
+  }
+}
+
+void check_old_urls(const std::filesystem::path& site_dir, const blog::Snapshot& snapshot, CheckReport& report) {
+  const redirects::RedirectMatcher redirects(core::read_file(site_dir / "_redirects").value_or(""));
+  const bool wordpress = snapshot.site.format.starts_with("wxr");
+  std::map<std::int64_t, const blog::Post*> published;
+  for (const auto& post : snapshot.posts) {
+    if (blog::is_published(post)) {
+      published[post.id] = &post;
+    }
+  }
+  const auto ask = [&](const std::string& target, const blog::Post& post) {
+    ++report.old_urls;
+    if (const auto location = redirects.location_for(target)) {
+      const std::string to = core::percent_decode(core::split_url(*location).path);
+      if (!site_has(site_dir, to)) {
+        report.unanswered.push_back({target, blog::describe(post), "redirected to " + *location + ", which is missing"});
+      }
+      return;
+    }
+    const auto path = target.find('?') == std::string::npos ? site::normalize_path(core::percent_decode(target))
+                                                            : std::nullopt;
+    if (!path || !site_has(site_dir, *path)) {
+      report.unanswered.push_back({target, blog::describe(post), "neither a page nor a redirect"});
+    }
+  };
+  for (const auto& post : snapshot.posts) {
+    const auto parent = published.find(post.type == "attachment" ? post.parent_id : post.id);
+    if (parent == published.end()) {
+      continue;  // nothing of an unpublished item has to answer
+    }
+    // An attachment whose link is its file is media, which the media lines report.
+    const bool link_is_file = post.type == "attachment" && site::path_of_url(post.link) == site::path_of_url(post.attachment_url);
+    std::vector<std::string> urls;
+    if (!link_is_file) {
+      urls.push_back(post.link);
+    }
+    urls.insert(urls.end(), post.aliases.begin(), post.aliases.end());
+    for (const auto& url : urls) {
+      if (const auto path = site::path_of_url(url); path && *path != "/") {
+        ask(core::percent_encode_path(*path), post);
+      }
+    }
+    if (wordpress && post.id > 0) {
+      ask(fmt::format("/?{}={}", post.type == "attachment" ? "attachment_id" : "p", post.id), post);
+    }
+  }
+}
+
+std::string format_report(const CheckReport& report, const std::filesystem::path& site_dir, bool json) {
+  std::vector<std::pair<std::string, std::size_t>> domains(report.external_by_domain.begin(),
+                                                           report.external_by_domain.end());
+  std::stable_sort(domains.begin(), domains.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (json) {
+    std::string out = fmt::format("{{\"site\":{},\"ok\":{},\"pages\":{},\"internal_links\":{},\"external_links\":{},",
+                                  core::json_string(site_dir.string()), report.ok() ? "true" : "false", report.pages,
+                                  report.internal_links, report.external_links);
+    out += "\"broken\":[";
+    for (std::size_t i = 0; i < report.broken.size(); ++i) {
+      const auto& b = report.broken[i];
+      out += fmt::format("{}{{\"page\":{},\"url\":{},\"resource\":{}}}", i ? "," : "", core::json_string(b.page),
+                         core::json_string(b.url), b.is_resource ? "true" : "false");
+    }
+    out += fmt::format("],\"old_urls\":{},\"unanswered\":[", report.old_urls);
+    for (std::size_t i = 0; i < report.unanswered.size(); ++i) {
+      const auto& u = report.unanswered[i];
+      out += fmt::format("{}{{\"url\":{},\"item\":{},\"reason\":{}}}", i ? "," : "", core::json_string(u.url),
+                         core::json_string(u.item), core::json_string(u.reason));
+    }
+    out += "],\"external_domains\":[";
+    for (std::size_t i = 0; i < domains.size(); ++i) {
+      out += fmt::format("{}{{\"domain\":{},\"links\":{}}}", i ? "," : "", core::json_string(domains[i].first),
+                         domains[i].second);
+    }
+    out += "],\"unpublished_media\":[";
+    for (std::size_t i = 0; i < report.unpublished_media.size(); ++i) {
+      out += (i ? "," : "") + core::json_string(report.unpublished_media[i]);
+    }
+    return out + "]}\n";
+  }
+  std::string out = fmt::format("checked {}: {} pages, {} internal links, {} external links\n", site_dir.string(),
+                                report.pages, report.internal_links, report.external_links);
+  out += fmt::format("broken internal links: {}\n", report.broken.size());
+  for (const auto& b : report.broken) {
+    out += fmt::format("  {} → {}{}\n", b.page, b.url, b.is_resource ? " (resource)" : "");
+  }
+  out += fmt::format("old URLs answered: {} of {}\n", report.old_urls - report.unanswered.size(), report.old_urls);
+  for (const auto& u : report.unanswered) {
+    out += fmt::format("  {} ({}): {}\n", u.url, u.item, u.reason);
+  }
+  out += fmt::format("external links by domain (not fetched): {}\n", domains.size());
+  for (const auto& [domain, count] : domains) {
+    out += fmt::format("  {:>6}  {}\n", count, domain);
+  }
+  out += fmt::format("media in the store that nothing published uses (not published): {}\n",
+                     report.unpublished_media.size());
+  for (const auto& path : report.unpublished_media) {
+    out += "  " + path + "\n";
+  }
+  out += report.ok() ? "result: every link and every old URL answers\n"
+                     : "result: PROBLEMS FOUND (listed above)\n";
+  return out;
+}
+
+}  // namespace blogarchive::checks
