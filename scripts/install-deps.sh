@@ -22,6 +22,7 @@ packages=(
   libdeflate-dev libbrotli-dev zlib1g-dev  # build --precompress (.gz, .br); zlib checks them
   libssl-dev libzip-dev   # export --warc/--wacz: SHA-1/SHA-256 digests, the WACZ zip
   libcurl4-openssl-dev    # import --fetch-media; the tests' HTTP client
+  libzim-dev              # blogarchive-zim (a separate GPL-3+ program, docs/licensing.md)
   libgtest-dev libgmock-dev
 )
 # --test: what the browser tests need (Debian's Chromium; Node.js and npm unless the
@@ -30,7 +31,7 @@ packages=(
 # --fuzz: clang with libFuzzer for the fuzz preset.
 for option in "$@"; do
   case "$option" in
-    --test) packages+=(chromium nginx-light)  # nginx: the old-URL maps are tested on a real one
+    --test) packages+=(chromium nginx-light zim-tools kiwix-tools)  # the exports are checked by real servers and tools
             if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi ;;
     --bench) packages+=(hugo time libxml2-utils bc libbenchmark-dev) ;;
     --fuzz) packages+=(clang libclang-rt-dev) ;;

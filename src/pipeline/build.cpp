@@ -48,8 +48,9 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   pipeline::write_listing_documents(model, plan.inputs, plan.theme, summaries, jobs, sink, progress);
   pipeline::write_site_files(model, plan.theme, summaries, sink);
   // After every article, page and listing: only then does the resolver know all media used.
-  const std::size_t media = pipeline::write_media_files(plan.inputs.resolver.used_media(), options.store_path, sink);
-  pipeline::write_redirect_files(model, sink);
+  const std::set<std::string> used_media = plan.inputs.resolver.used_media();
+  const std::size_t media = pipeline::write_media_files(used_media, options.store_path, sink);
+  pipeline::write_redirect_files(model, used_media, sink);
   disk.commit();
 
   for (const auto& warning : diagnostics.warnings()) {

@@ -223,7 +223,7 @@ std::size_t write_media_files(const std::set<std::string>& used, const std::file
   return used.size();
 }
 
-void write_redirect_files(const site::SiteModel& model, output::OutputSink& sink) {
+void write_redirect_files(const site::SiteModel& model, const std::set<std::string>& media, output::OutputSink& sink) {
   const auto table = redirects::build_redirect_table(model, model.config.search.enabled);
   sink.write("_redirects", redirects::netlify_redirects(table));
   sink.write(".htaccess", "ErrorDocument 404 /404.html\n" + redirects::apache_htaccess(table));
@@ -231,7 +231,7 @@ void write_redirect_files(const site::SiteModel& model, output::OutputSink& sink
     return;
   }
   for (const auto& redirect : table.redirects) {
-    if (redirect.has_stub_page) {
+    if (redirect.has_stub_page && media.count(redirect.from_path) == 0) {  // a page never replaces a file
       sink.write(site::output_file(redirect.from_path),
                  redirects::redirect_page(model.config.base() + site::href(redirect.to), model.config.language));
     }

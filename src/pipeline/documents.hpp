@@ -54,7 +54,7 @@ std::size_t write_media_files(const std::set<std::string>& used, const std::file
 
 /// Writes the old blog's URLs as redirects: `_redirects` (Netlify, Cloudflare Pages and
 /// `serve`), `.htaccess` (Apache) and, unless switched off, a static redirect page at each
-/// old page path.
-void write_redirect_files(const site::SiteModel& model, output::OutputSink& sink);
+/// old page path that is not one of the `media` files written.
+void write_redirect_files(const site::SiteModel& model, const std::set<std::string>& media, output::OutputSink& sink);
 
 }  // namespace blogarchive::pipeline

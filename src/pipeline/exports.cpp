@@ -13,6 +13,7 @@
 #include "packages/site_files.hpp"
 #include "packages/wacz.hpp"
 #include "packages/warc.hpp"
+#include "pipeline/zim_export.hpp"
 
 namespace blogarchive::pipeline {
 namespace {
@@ -73,6 +74,9 @@ void export_packages(const ExportOptions& options, const SitePlan& plan, std::os
     wacz_info.file_name = "data.warc.gz";
     const std::size_t pages = packages::write_wacz(files, wacz_info, plan.config.base_url, options.wacz_file);
     report << fmt::format("wrote {}: {} files, {} pages\n", options.wacz_file.string(), files.size(), pages);
+  }
+  if (!options.zim_file.empty()) {
+    export_zim(options.zim_file, std::filesystem::absolute(site_dir), plan, info.date, report);
   }
 }
 

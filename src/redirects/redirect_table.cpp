@@ -131,10 +131,11 @@ void add_attachments(TableBuilder& table, const site::SiteModel& model) {
     const std::string id = std::to_string(post.id);
     table.add_query("attachment_id", id, parent->second);
     table.add_query("p", id, parent->second);
-    // Some exports give the file's own URL as the attachment's link: that path is the
-    // image (published if the media were brought home), never a redirect.
+    // Attachment pages end in '/' (or are ?attachment_id=); some exports give the file's
+    // own URL as the link instead: that path is the image (published once the media are
+    // brought home), never a redirect.
     const auto old_path = site::path_of_url(post.link);
-    if (old_path && *old_path != "/" && old_path != site::path_of_url(post.attachment_url)) {
+    if (old_path && *old_path != "/" && old_path->back() == '/' && old_path != site::path_of_url(post.attachment_url)) {
       table.add_path(*old_path, parent->second, true);
     }
   }
