@@ -110,8 +110,9 @@ Body render_body(std::string_view raw, const BodyOptions& options) {
   }
   // After rewriting: links to the old blog's own images may have become local.
   contain_images(nodes, options.images);
+  body.text = extract_text(nodes);  // before the archived-copy links: they are not the author's words
+  add_wayback_links(nodes, options.wayback);
   body.html = std::string(core::trim(serialize(nodes)));
-  body.text = extract_text(nodes);
   return body;
 }
 

@@ -6,6 +6,7 @@
 
 #include "content/link_rewriter.hpp"
 #include "content/remote_resources.hpp"
+#include "content/wayback.hpp"
 #include "content/sanitizer.hpp"
 #include "content/shortcodes.hpp"
 
@@ -33,6 +34,8 @@ struct BodyOptions {
   /// Remote images become links and missing local ones their description, so that a
   /// page makes no third-party request and none that fails (remote_resources.hpp).
   ImageRules images;
+  /// Links to the Wayback Machine's copy of external links (off by default).
+  WaybackLinks wayback;
 };
 
 /// Safe HTML plus what was found on the way.

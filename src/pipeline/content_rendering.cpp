@@ -234,6 +234,12 @@ ContentResult render_content(const blog::Post& post, const ContentInputs& inputs
   content::BodyOptions options = body_options(inputs, recorder);
   options.markup = content::parse_markup(post.markup);
   options.shortcodes = inputs.media.context_for(post);
+  if (const auto& date = post.date_gmt ? post.date_gmt : post.date) {
+    options.wayback = {inputs.settings.wayback,
+                       fmt::format("{:04}{:02}{:02}{:02}{:02}{:02}", date->year, date->month, date->day, date->hour,
+                                   date->minute, date->second),
+                       inputs.settings.wayback_label};
+  }
 
   ContentResult result;
   render::RenderedItem& item = result.entry.item;
@@ -265,6 +271,7 @@ std::uint64_t content_key(const blog::Post& post, const ContentInputs& inputs) {
   hash.add(kContentVersion).add(static_cast<std::int64_t>(post.body_hash));
   hash.add(inputs.settings.embed_label).add(inputs.settings.remote_image_label);
   hash.add(inputs.settings.missing_image_label).add(static_cast<std::int64_t>(inputs.settings.allow_remote_images));
+  hash.add(static_cast<std::int64_t>(inputs.settings.wayback)).add(inputs.settings.wayback_label);
   hash.add(static_cast<std::int64_t>(inputs.published_files_hash));
   hash.add(post.id).add(static_cast<std::int64_t>(inputs.media.hash()));
   return hash.digest();

@@ -60,6 +60,8 @@ struct ContentInputs {
     std::string remote_image_label;   ///< "Bild auf " before a remote image's host
     std::string missing_image_label;  ///< "Bild nicht im Archiv: " before its alt text
     bool allow_remote_images = false;
+    content::WaybackLinks::Mode wayback = content::WaybackLinks::Mode::Off;  ///< archive.toml's wayback_links
+    std::string wayback_label;  ///< "archivierte Fassung"
     /// Every file the build publishes besides pages ("/assets/style.css"): what a local
     /// image may show. Media of the blog join it once they are brought home.
     std::set<std::string> published_files;

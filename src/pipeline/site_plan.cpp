@@ -33,8 +33,16 @@ ContentInputs::Settings content_settings(const SitePlan& plan) {
   for (const auto& [path, bytes] : plan.theme.static_files()) {
     published_files.insert("/assets/" + path);
   }
-  return {plan.catalog.get("embed_label"), plan.catalog.get("remote_image_label"),
-          plan.catalog.get("missing_image_label"), plan.config.privacy.remote_images, std::move(published_files)};
+  using Wayback = site::SiteConfig::Wayback;
+  using Mode = content::WaybackLinks::Mode;
+  const Wayback wayback = plan.config.wayback_links;
+  return {plan.catalog.get("embed_label"),
+          plan.catalog.get("remote_image_label"),
+          plan.catalog.get("missing_image_label"),
+          plan.config.privacy.remote_images,
+          wayback == Wayback::Beside ? Mode::Beside : wayback == Wayback::Replace ? Mode::Replace : Mode::Off,
+          plan.catalog.get("wayback_label"),
+          std::move(published_files)};
 }
 
 }  // namespace
