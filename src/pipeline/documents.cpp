@@ -232,8 +232,9 @@ void write_redirect_files(const site::SiteModel& model, const std::set<std::stri
   }
   for (const auto& redirect : table.redirects) {
     if (redirect.has_stub_page && media.count(redirect.from_path) == 0) {  // a page never replaces a file
+      const std::string target = site::href(redirect.to);
       sink.write(site::output_file(redirect.from_path),
-                 redirects::redirect_page(model.config.base() + site::href(redirect.to), model.config.language));
+                 redirects::redirect_page(target, model.config.base() + target, model.config.language));
     }
   }
 }

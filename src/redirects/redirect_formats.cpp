@@ -219,14 +219,15 @@ std::string caddy_redirects(const RedirectTable& table) {
   return out + "}\n";
 }
 
-std::string redirect_page(std::string_view target_url, std::string_view language) {
-  const std::string url = core::escape_html(target_url);
+std::string redirect_page(std::string_view target_href, std::string_view canonical_url, std::string_view language) {
+  const std::string href = core::escape_html(target_href);
+  const std::string canonical = core::escape_html(canonical_url);
   return fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n"
       "<link rel=\"canonical\" href=\"{}\">\n<meta name=\"robots\" content=\"noindex\">\n"
       "<meta http-equiv=\"refresh\" content=\"0; url={}\">\n</head>\n"
       "<body>\n<p><a href=\"{}\">{}</a></p>\n</body>\n</html>\n",
-      core::escape_html(language), url, url, url, url, url);
+      core::escape_html(language), canonical, canonical, href, href, canonical);
 }
 
 RedirectMatcher::RedirectMatcher(std::string_view redirects_file) {

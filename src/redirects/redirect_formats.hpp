@@ -29,9 +29,11 @@ NginxConfig nginx_config(const RedirectTable& table);
 /// Caddy: directives for the archive's site block (`import redirects.caddy`).
 std::string caddy_redirects(const RedirectTable& table);
 
-/// A static page that sends browsers and search engines on to `target_url` (an absolute
-/// URL): meta refresh, rel=canonical and a visible link, for hosts without redirects.
-std::string redirect_page(std::string_view target_url, std::string_view language);
+/// A static page that sends browsers on to `target_href` (root-relative, so that it
+/// works on whatever host serves the site) and names `canonical_url` (absolute) for
+/// search engines: meta refresh, rel=canonical and a visible link, for hosts without
+/// redirects.
+std::string redirect_page(std::string_view target_href, std::string_view canonical_url, std::string_view language);
 
 /// Answers request targets ("/?p=12", "/index.php/2010/01/x/") from a `_redirects`
 /// file as netlify_redirects writes it: what `serve` uses, so a preview answers the old

@@ -135,9 +135,9 @@ TEST(RedirectMatcher, AnswersAsTheNetlifyFileSays) {
 }
 
 TEST(RedirectPage, SendsBrowsersOnAndNamesTheCanonicalPage) {
-  const std::string page = redirect_page("https://archiv.example.org/a/?x=1&y=2", "de");
-  EXPECT_NE(page.find("<meta http-equiv=\"refresh\" content=\"0; url=https://archiv.example.org/a/?x=1&amp;y=2\">"),
-            std::string::npos);
+  const std::string page = redirect_page("/a/?x=1&y=2", "https://archiv.example.org/a/?x=1&y=2", "de");
+  EXPECT_NE(page.find("<meta http-equiv=\"refresh\" content=\"0; url=/a/?x=1&amp;y=2\">"), std::string::npos);
+  EXPECT_NE(page.find("<a href=\"/a/?x=1&amp;y=2\">"), std::string::npos);
   EXPECT_NE(page.find("<link rel=\"canonical\" href=\"https://archiv.example.org/a/?x=1&amp;y=2\">"), std::string::npos);
   EXPECT_NE(page.find("<html lang=\"de\">"), std::string::npos);
 }

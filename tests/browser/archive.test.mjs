@@ -2,7 +2,7 @@
 // playwright-core) against `blogarchive serve`.
 //
 //   node archive.test.mjs --blogarchive PATH --export FILE.xml --config archive.toml
-//                         [--name NAME] [--cookie-notice] [--two-click]
+//                         [--uploads DIR] [--name NAME] [--cookie-notice] [--two-click]
 //
 // Imports the export, builds it, serves it on a free port of 127.0.0.1 and opens every
 // page of the site. On each page: no dialog opens (alert/confirm/prompt are hooked and
@@ -268,7 +268,7 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), `blogarchive-browser-${args.name}-`));
   const store = join(work, "archive.db");
   const siteDir = join(work, "site");
-  run(args.blogarchive, ["import", args.export, "--store", store]);
+  run(args.blogarchive, ["import", args.export, "--store", store, ...(args.uploads ? ["--uploads", args.uploads] : [])]);
   run(args.blogarchive, ["build", "--store", store, "--config", args.config, "--out", siteDir, "--quiet"]);
   const paths = pagePaths(siteDir);
   const { server, origin } = await serve(args.blogarchive, siteDir);
