@@ -31,7 +31,9 @@ packages=(
 # --fuzz: clang with libFuzzer for the fuzz preset.
 for option in "$@"; do
   case "$option" in
-    --test) packages+=(chromium nginx-light zim-tools kiwix-tools)  # the exports are checked by real servers and tools
+    # The exports are checked by the real servers and tools: nginx, Apache (apache2-bin:
+    # the server without a system service), Caddy, zimcheck, kiwix-serve.
+    --test) packages+=(chromium nginx-light apache2-bin media-types caddy zim-tools kiwix-tools)
             if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi ;;
     --bench) packages+=(hugo time libxml2-utils bc libbenchmark-dev) ;;
     --fuzz) packages+=(clang libclang-rt-dev) ;;
@@ -66,6 +68,22 @@ sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# The tests start nginx and Caddy themselves, on 127.0.0.1 with their own configs.
+# Installed here, they must not become services on port 80: a policy-rc.d denies every
+# service start while apt-get runs, and a systemd machine gets them disabled afterwards.
+# A server that was installed before is not touched (it is not in $missing).
+policy=/usr/sbin/policy-rc.d
+servers=()
+for package in "${missing[@]}"; do
+  case "$package" in nginx-light) servers+=(nginx) ;; caddy) servers+=(caddy) ;; esac
+done
+if [ ${#servers[@]} -gt 0 ] && [ ! -e "$policy" ]; then
+  "${sudo_cmd[@]}" sh -c "printf '#!/bin/sh\nexit 101\n' > $policy && chmod 755 $policy"
+  trap '"${sudo_cmd[@]}" rm -f "$policy"' EXIT
+fi
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#servers[@]} -gt 0 ] && [ -d /run/systemd/system ]; then
+  "${sudo_cmd[@]}" systemctl disable --now "${servers[@]}" >/dev/null 2>&1 || true
+fi
 if [[ " $* " == *" --test "* ]]; then install_browser_test_modules; fi

@@ -7,6 +7,9 @@
 // The theme's static files (assets/) are compared with themes/default/static instead of
 // being stored again in every case.
 //
+// expected-exports/ holds what `export --nginx` and `--caddy` write for the same store:
+// the redirect maps for servers whose config lives outside the site.
+//
 // After an intended change, regenerate with scripts/update-golden.sh (which sets
 // BLOGARCHIVE_UPDATE_GOLDEN=1) and read the diff before committing it.
 #include <gtest/gtest.h>
@@ -89,6 +92,22 @@ void expect_nothing_unpublished(const std::filesystem::path& list, const std::ma
   EXPECT_GT(count, 0) << list << " lists nothing";
 }
 
+// Every expected file generated with the same bytes, and nothing else but theme assets.
+void expect_same_tree(const std::string& name, const std::map<std::string, std::string>& expected,
+                      const std::map<std::string, std::string>& actual) {
+  for (const auto& [path, bytes] : expected) {
+    const auto found = actual.find(path);
+    if (found == actual.end()) {
+      ADD_FAILURE() << name << ": " << path << " was not generated";
+    } else if (found->second != bytes) {
+      ADD_FAILURE() << name << ": " << path << " differs, " << first_difference(bytes, found->second);
+    }
+  }
+  for (const auto& [path, bytes] : actual) {
+    EXPECT_TRUE(expected.count(path) > 0 || is_asset(path)) << name << ": " << path << " was generated but is not expected";
+  }
+}
+
 class GoldenSite : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(GoldenSite, BuildsExactlyTheExpectedTree) {
@@ -115,30 +134,27 @@ TEST_P(GoldenSite, BuildsExactlyTheExpectedTree) {
                              (input / "archive.toml").string() + "' --out '" + (work / "site").string() + "'");
   ASSERT_EQ(built.exit_code, 0) << built.output;
 
+  std::filesystem::create_directories(work / "exports");
+  const auto exported = run_cli("export --store '" + store.string() + "' --config '" + (input / "archive.toml").string() +
+                                 "' --nginx '" + (work / "exports/redirects.conf").string() + "' --caddy '" +
+                                 (work / "exports/redirects.caddy").string() + "'");
+  ASSERT_EQ(exported.exit_code, 0) << exported.output;
+
+  const auto exports_dir = golden_dir() / GetParam() / "expected-exports";
   const char* update = std::getenv("BLOGARCHIVE_UPDATE_GOLDEN");
   if (update != nullptr && std::string(update) == "1") {
     replace_expected(expected_dir, work / "site");
-    GTEST_SKIP() << "updated " << expected_dir;
+    replace_expected(exports_dir, work / "exports");
+    GTEST_SKIP() << "updated " << expected_dir << " and " << exports_dir;
   }
   ASSERT_TRUE(std::filesystem::is_directory(expected_dir))
       << expected_dir << " is missing; run scripts/update-golden.sh and review the result";
-  const auto expected = read_tree(expected_dir);
   const auto actual = read_tree(work / "site");
   if (std::filesystem::exists(input / "never-published.txt")) {
     expect_nothing_unpublished(input / "never-published.txt", actual);
   }
-  for (const auto& [path, bytes] : expected) {
-    const auto found = actual.find(path);
-    if (found == actual.end()) {
-      ADD_FAILURE() << GetParam() << ": " << path << " was not generated";
-    } else if (found->second != bytes) {
-      ADD_FAILURE() << GetParam() << ": " << path << " differs, " << first_difference(bytes, found->second);
-    }
-  }
-  for (const auto& [path, bytes] : actual) {
-    EXPECT_TRUE(expected.count(path) > 0 || is_asset(path))
-        << GetParam() << ": " << path << " was generated but is not expected";
-  }
+  expect_same_tree(GetParam(), read_tree(expected_dir), actual);
+  expect_same_tree(GetParam(), read_tree(exports_dir), read_tree(work / "exports"));
   expect_theme_assets(actual);
 }
 

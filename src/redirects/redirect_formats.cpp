@@ -41,8 +41,8 @@ std::string regex_escaped(std::string_view text) {
   return out;
 }
 
-// nginx strings are double-quoted; '$' would start a variable in a value.
-std::string nginx_quoted(std::string_view text) {
+// nginx and Caddy tokens in double quotes, with \" and \\ escaped.
+std::string double_quoted(std::string_view text) {
   std::string out = "\"";
   for (const char c : text) {
     if (c == '"' || c == '\\') {
@@ -59,6 +59,19 @@ std::string path_pattern(std::string_view path) {
     return regex_escaped(path.substr(0, path.size() - 1)) + "/?";
   }
   return regex_escaped(path);
+}
+
+// In a RewriteRule's substitution %N and $N are back-references: "%80" in an encoded
+// path would become the 8th condition's match followed by "0".
+std::string apache_substitution(std::string_view target) {
+  std::string out;
+  for (const char c : target) {
+    if (c == '%' || c == '$') {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out;
 }
 
 bool unsafe_for_config(std::string_view path) {
@@ -112,7 +125,7 @@ std::string apache_htaccess(const RedirectTable& table) {
     if (unsafe_for_config(r.from_path) || unsafe_for_config(r.query_value)) {
       return;
     }
-    const std::string to = site::href(r.to);
+    const std::string to = apache_substitution(site::href(r.to));
     if (r.is_query()) {
       out += fmt::format("RewriteCond %{{QUERY_STRING}} (?:^|&){}={}(?:&|$)\n"
                          "RewriteRule ^(?:index\\.php)?$ {} [R=301,L,NE,QSD]\n",
@@ -154,8 +167,8 @@ NginxConfig nginx_config(const RedirectTable& table) {
     http += fmt::format("map \"$blogarchive_at_root|$arg_{}\" $blogarchive_q_{} {{\n  default \"\";\n", key, key);
     for (const auto& r : table.redirects) {
       if (r.query_key == key && !unsafe_for_config(r.query_value)) {
-        http += fmt::format("  {} {};\n", nginx_quoted("1|" + encoded_value(r.query_value)),
-                            nginx_quoted(site::href(r.to)));
+        http += fmt::format("  {} {};\n", double_quoted("1|" + encoded_value(r.query_value)),
+                            double_quoted(site::href(r.to)));
       }
     }
     http += "}\n";
@@ -172,10 +185,10 @@ NginxConfig nginx_config(const RedirectTable& table) {
     if (r.is_query() || unsafe_for_config(r.from_path)) {
       continue;
     }
-    const std::string to = nginx_quoted(site::href(r.to));
-    http += fmt::format("  {} {};\n", nginx_quoted(r.from_path), to);
+    const std::string to = double_quoted(site::href(r.to));
+    http += fmt::format("  {} {};\n", double_quoted(r.from_path), to);
     if (r.from_path.size() > 1 && r.from_path.back() == '/') {
-      http += fmt::format("  {} {};\n", nginx_quoted(r.from_path.substr(0, r.from_path.size() - 1)), to);
+      http += fmt::format("  {} {};\n", double_quoted(r.from_path.substr(0, r.from_path.size() - 1)), to);
     }
   }
   http += "}\n";
@@ -209,10 +222,12 @@ std::string caddy_redirects(const RedirectTable& table) {
       out += fmt::format("  @old{} {{\n    path / /index.php\n    query {}={}\n  }}\n  redir @old{} {} 301\n", matcher,
                          r.query_key, encoded_value(r.query_value), matcher, to);
       ++matcher;
-    } else {
-      out += fmt::format("  redir {} {} 301\n", site::href(r.from_path), to);
+    } else if (r.from_path.find('%') == std::string::npos) {
+      // Caddy matches decoded paths against a decoded pattern; a pattern with escapes
+      // switches it to escaped matching, which Caddy 2.6 does not do exactly.
+      out += fmt::format("  redir {} {} 301\n", double_quoted(r.from_path), to);
       if (r.from_path.size() > 1 && r.from_path.back() == '/') {
-        out += fmt::format("  redir {} {} 301\n", site::href(r.from_path.substr(0, r.from_path.size() - 1)), to);
+        out += fmt::format("  redir {} {} 301\n", double_quoted(r.from_path.substr(0, r.from_path.size() - 1)), to);
       }
     }
   });

@@ -115,7 +115,6 @@ void add_item(TableBuilder& table, const blog::Post& post, const std::string& to
     table.add_path("/index.php" + path, to, false);  // "PATHINFO" permalinks of hosts without mod_rewrite
     if (path.back() == '/') {
       table.add_path(path + "feed/", to, false);  // the item's comment feed
-      table.add_path(path + "trackback/", to, false);
     }
   }
 }

@@ -129,4 +129,31 @@ std::vector<std::string> nginx_command(const std::filesystem::path& dir, const s
   return {"/usr/sbin/nginx", "-c", (dir / "nginx.conf").string()};
 }
 
+std::vector<std::string> apache_command(const std::filesystem::path& dir, const std::filesystem::path& root, int port) {
+  const std::string d = dir.string();
+  const std::string modules = "/usr/lib/apache2/modules/";
+  std::ofstream config(dir / "httpd.conf");
+  config << "ServerRoot " << d << "\nServerName 127.0.0.1\nListen 127.0.0.1:" << port << "\nPidFile " << d
+         << "/httpd.pid\nDefaultRuntimeDir " << d << "\nErrorLog " << d << "/error.log\n";
+  for (const char* module : {"mpm_event", "authz_core", "dir", "mime", "rewrite"}) {
+    config << "LoadModule " << module << "_module " << modules << "mod_" << module << ".so\n";
+  }
+  // As root, Apache serves as www-data (the site's folders are world-readable); as
+  // anyone else it keeps its own user and says so in error.log.
+  config << "User www-data\nGroup www-data\nTypesConfig /etc/mime.types\nDocumentRoot " << root.string()
+         << "\nDirectoryIndex index.html\n<Directory " << root.string()
+         << ">\n  AllowOverride All\n  Require all granted\n</Directory>\n";
+  return {"/usr/sbin/apache2", "-f", (dir / "httpd.conf").string(), "-DFOREGROUND"};
+}
+
+std::vector<std::string> caddy_command(const std::filesystem::path& dir, const std::filesystem::path& root, int port,
+                                       const std::filesystem::path& site_import) {
+  std::ofstream(dir / "Caddyfile") << "{\n  admin off\n  auto_https off\n}\nhttp://127.0.0.1:" << port
+                                   << " {\n  root * " << root.string() << "\n  import " << site_import.string()
+                                   << "\n  file_server\n}\n";
+  const std::string d = dir.string();
+  return {"/usr/bin/env", "HOME=" + d, "XDG_DATA_HOME=" + d + "/data", "XDG_CONFIG_HOME=" + d + "/config",
+          "/usr/bin/caddy", "run", "--config", (dir / "Caddyfile").string(), "--adapter", "caddyfile"};
+}
+
 }  // namespace blogarchive::testing
