@@ -14,23 +14,12 @@ root=$(pwd)
 sizes="1000 10000 50000 100000"
 runs=3
 work="${TMPDIR:-/tmp}/blogarchive-bench"
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --sizes) sizes="$2"; shift 2 ;;
-    --runs) runs="$2"; shift 2 ;;
-    --work) work="$2"; shift 2 ;;
-    *) echo "usage: bench/run.sh [--sizes \"N...\"] [--runs R] [--work DIR]" >&2; exit 2 ;;
-  esac
-done
-shared="$root/../shared/bench"
+source bench/common.sh
+parse_bench_options bench/run.sh "$@"
 tmpfs=/dev/shm/blogarchive-bench
-mkdir -p "$work" "$tmpfs"
+mkdir -p "$tmpfs"
 trap 'rm -rf "$tmpfs"' EXIT
-
-bash scripts/install-deps.sh --bench
-cmake --preset release >/dev/null
-cmake --build --preset release >/dev/null
-blogarchive="$root/build/release/src/cli/blogarchive"
+build_release --bench
 
 # measure NAME COMMAND...: runs the command under /usr/bin/time and appends
 # "NAME wall_s cpu_s peak_kib" to $results.
@@ -48,11 +37,7 @@ tree_size() { echo "$(find "$1" -type f | wc -l) $(du -sb "$1" | cut -f1)"; }
 results="$work/results.txt"
 : >"$results"
 for n in $sizes; do
-  corpus="$work/corpus-$n"
-  if [ ! -f "$corpus/wxr.xml" ]; then
-    echo "bench: generating the $n-post corpus"
-    python3 "$shared/gen_corpus.py" "$n" --out "$corpus" >/dev/null
-  fi
+  corpus=$(corpus "$n")
   config="$work/archive-$n.toml"
   printf 'title = "Notizen aus der Südstadt"\nlanguage = "de"\nbase_url = "http://blog.example.org/"\nper_page = 50\n' >"$config"
   for run in $(seq "$runs"); do
@@ -96,5 +81,6 @@ done
 
 python3 bench/report.py "$results" "$runs" >"$work/benchmarks.md"
 python3 bench/search/report.py --keep docs/benchmarks.md "$work/benchmarks.md"  # bench/search.sh's section
+python3 bench/exports/report.py --keep docs/benchmarks.md "$work/benchmarks.md"  # bench/exports.sh's section
 mv "$work/benchmarks.md" docs/benchmarks.md
 echo "bench: wrote docs/benchmarks.md"

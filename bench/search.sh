@@ -16,20 +16,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 sizes="10000"
+runs=3  # search.sh measures three builds of each kind
 work="${TMPDIR:-/tmp}/blogarchive-bench"
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --sizes) sizes="$2"; shift 2 ;;
-    --work) work="$2"; shift 2 ;;
-    *) echo "usage: bench/search.sh [--sizes \"N...\"] [--work DIR]" >&2; exit 2 ;;
-  esac
-done
-shared="$root/../shared/bench"
-mkdir -p "$work"
-bash scripts/install-deps.sh --bench --test >/dev/null
-cmake --preset release >/dev/null
-cmake --build --preset release >/dev/null
-blogarchive="$root/build/release/src/cli/blogarchive"
+source bench/common.sh
+parse_bench_options bench/search.sh "$@"
+build_release --bench --test
 (cd bench/search && npm ci --no-audit --no-fund --silent)
 pagefind="$root/bench/search/node_modules/.bin/pagefind"
 results="$work/search-results.txt"
@@ -39,13 +30,6 @@ server=
 tmpfs=/dev/shm/blogarchive-search-bench
 mkdir -p "$tmpfs"
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$tmpfs"' EXIT
-
-measure() {  # NAME COMMAND...: appends "NAME wall_s peak_kib" to $results
-  local name="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >"$work/last.log" 2>&1 || {
-    echo "bench: '$*' failed:" >&2; tail -20 "$work/last.log" >&2; exit 1; }
-  echo "$name $(cat "$work/time.txt")" >>"$results"
-}
 
 tree() { echo "$(find "$1" -type f | wc -l) $(du -sb "$1" | cut -f1)"; }
 
@@ -61,9 +45,9 @@ bench_site() {
   # Warm builds (render cache filled once), so that the difference is the index alone.
   "$blogarchive" build --store "$store" --config "$config" --out "$site" --quiet >/dev/null
   for run in 1 2 3; do
-    measure "$name build-without-search-$run" "$blogarchive" build --store "$store" --config "$off" \
+    measure_wall "$name build-without-search-$run" "$blogarchive" build --store "$store" --config "$off" \
       --out "$tmpfs/search-$name-nosearch" --quiet
-    measure "$name build-with-search-$run" "$blogarchive" build --store "$store" --config "$config" \
+    measure_wall "$name build-with-search-$run" "$blogarchive" build --store "$store" --config "$config" \
       --out "$site" --quiet
   done
   echo "$name index-blogarchive $(tree "$site/search" | sed 's/ / /')" >>"$results"
@@ -74,7 +58,7 @@ bench_site() {
     ! -regex '.*/[0-9]{4}/[0-9]{2}/([0-9]{2}/)?[^/]+/index\.html' -delete
   echo "$name pagefind-pages $(find "$articles" -name '*.html' | wc -l)" >>"$results"
   rm -rf "$site/pagefind"
-  measure "$name pagefind-index" "$pagefind" --site "$articles" --output-path "$site/pagefind"
+  measure_wall "$name pagefind-index" "$pagefind" --site "$articles" --output-path "$site/pagefind"
   echo "$name index-pagefind $(tree "$site/pagefind")" >>"$results"
   # Serve it as a static host would; the benchmark page carries no CSP (Pagefind needs
   # WebAssembly, which the archive's policy does not allow).
@@ -95,11 +79,7 @@ printf 'title = "Werkstattblog"\nlanguage = "de"\nbase_url = "https://archiv.exa
 bench_site sample examples/werkstattblog.wordpress.xml "$work/search-sample.toml" bench/search/sample-queries.json \
   Hobelbank Schellack
 for n in $sizes; do
-  corpus="$work/corpus-$n"
-  if [ ! -f "$corpus/wxr.xml" ]; then
-    echo "bench: generating the $n-post corpus"
-    python3 "$shared/gen_corpus.py" "$n" --out "$corpus" >/dev/null
-  fi
+  corpus=$(corpus "$n")
   printf 'title = "Notizen aus der Südstadt"\nlanguage = "de"\nbase_url = "http://blog.example.org/"\nper_page = 50\n' \
     >"$work/search-$n.toml"
   python3 bench/search/queries.py "$corpus/wxr.xml" "$shared/gen_corpus.py" --per-kind 100 >"$work/queries-$n.json"

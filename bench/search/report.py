@@ -6,25 +6,17 @@
   report.py --keep OLD NEW   (carry the section of OLD over into NEW: bench/run.sh rewrites the rest)
 """
 import json
+import os
 import platform
 import statistics
 import subprocess
 import sys
 from collections import defaultdict
 
-BEGIN = "<!-- search-bench:begin (written by bench/search.sh) -->"
-END = "<!-- search-bench:end -->"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import sections  # noqa: E402
 
-
-def splice(target, section_file):
-    section = open(section_file, encoding="utf-8").read().strip()
-    text = open(target, encoding="utf-8").read()
-    block = f"{BEGIN}\n{section}\n{END}"
-    if BEGIN in text and END in text:
-        text = text[:text.index(BEGIN)] + block + text[text.index(END) + len(END):]
-    else:
-        text = text.rstrip() + "\n\n" + block + "\n"
-    open(target, "w", encoding="utf-8").write(text)
+SECTION = ("search", "bench/search.sh")
 
 
 def mib(kib):
@@ -45,17 +37,7 @@ def seconds(values):
 
 
 def main():
-    if sys.argv[1] == "--splice":
-        splice(sys.argv[2], sys.argv[3])
-        return
-    if sys.argv[1] == "--keep":
-        old = open(sys.argv[2], encoding="utf-8").read() if __import__("os").path.exists(sys.argv[2]) else ""
-        if BEGIN in old and END in old:
-            section = old[old.index(BEGIN) + len(BEGIN):old.index(END)].strip()
-            with open(sys.argv[3] + ".section", "w", encoding="utf-8") as f:
-                f.write(section)
-            splice(sys.argv[3], sys.argv[3] + ".section")
-            __import__("os").remove(sys.argv[3] + ".section")
+    if sections.handle_command(sys.argv, *SECTION):
         return
     results, blogarchive, pagefind = sys.argv[1:4]
     data = defaultdict(dict)
