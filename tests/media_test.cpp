@@ -38,7 +38,7 @@ std::string export_with_media() {
               "alt=\"Bild\"> <a href=\"" + old + "2009/05/anleitung.pdf\">Anleitung</a>") +
          item(2, 2, "publish", "galerie", "Die Bilder: [gallery ids=\"40\"]") +
          item(3, 3, "publish", "verloren", "<img src=\"/wp-content/uploads/2009/06/fehlt.jpg\" alt=\"Fehlt\"> "
-              "<img src=\"" + old + "2009/08/weg.jpg\" alt=\"Weg\">") +
+              "<img src=\"" + old + "2009/08/weg.jpg\" alt=\"Weg\"> <a href=\"" + old + "2009/09/shell.php.jpg\">x</a>") +
          item(4, 4, "draft", "entwurf", "<img src=\"" + old + "2009/07/entwurf.jpg\" alt=\"Entwurf\">") +
          item(40, 5, "inherit", "galeriebild", "", 0, "attachment", (old + "2009/04/galerie.jpg").c_str()) +
          "</channel></rss>\n";
@@ -66,7 +66,7 @@ MediaSite import_and_build_with_uploads(const std::string& name, const std::stri
   site.uploads = site.dir / "uploads";
   for (const char* file : {"2009/03/bild.jpg", "2009/03/bild-300x200.jpg", "2009/03/bild-150x150.jpg",
                            "2009/04/galerie.jpg", "2009/05/anleitung.pdf", "2009/07/entwurf.jpg",
-                           "privat/ausweis.jpg"}) {
+                           "privat/ausweis.jpg", "2009/09/shell.php.jpg"}) {
     put(site.uploads / file);
   }
   std::ofstream(site.dir / "blog.xml") << export_with_media();
@@ -88,7 +88,7 @@ TEST(Media, PublishesExactlyWhatPublishedPostsUseAtTheirOldPaths) {
     ASSERT_EQ(files.count(path), 1u) << path;
     EXPECT_EQ(files.at(path), read_file(site.uploads / used)) << path;
   }
-  for (const char* unused : {"2009/07/entwurf.jpg", "privat/ausweis.jpg", "2009/03/bild-150x150.jpg"}) {
+  for (const char* unused : {"2009/07/entwurf.jpg", "privat/ausweis.jpg", "2009/03/bild-150x150.jpg", "2009/09/shell.php.jpg"}) {
     EXPECT_EQ(files.count(std::string("wp-content/uploads/") + unused), 0u) << unused << " must not be published";
   }
   const std::string& hobel = files.at("2009/03/hobel/index.html");
@@ -109,6 +109,10 @@ TEST(Media, ReportsMissingAndUnusedFiles) {
   EXPECT_NE(report.find(row("used by nothing published, not copied", 2) + "    2009/07/entwurf.jpg\n    privat/ausweis.jpg\n"),
             std::string::npos) << report;
   EXPECT_NE(report.find(row("other sizes of copied images, not needed", 1)), std::string::npos) << report;
+  // Apache with mod_php runs shell.php.jpg as PHP: linked or not, it stays out.
+  EXPECT_NE(report.find("warning: /wp-content/uploads/2009/09/shell.php.jpg: a server could run this file; it is not "
+                        "copied\n"),
+            std::string::npos) << report;
   // The missing absolute image stays a link to the old site; the build says where.
   const auto page = read_file(site.dir / "site/2009/03/verloren/index.html");
   EXPECT_NE(page.find("href=\"http://werkstatt.example.de/wp-content/uploads/2009/08/weg.jpg\""), std::string::npos)
@@ -142,7 +146,7 @@ TEST(Media, FetchesWhatTheCopyLacksFromTheOldSiteAndResumes) {
   // A second run without the uploads copy asks only for what is still missing.
   const std::string d = site.dir.string();
   const auto again = run_cli(fmt::format("import {0}/blog.xml --store {0}/blog.db {1}", d, from));
-  EXPECT_NE(again.output.find(row("used by published content", 6)), std::string::npos) << again.output;
+  EXPECT_NE(again.output.find(row("used by published content", 7)), std::string::npos) << again.output;
   EXPECT_NE(again.output.find(row("fetched from http://127.0.0.1:" + std::to_string(port), 0)),
             std::string::npos) << again.output;
   EXPECT_NE(again.output.find(row("missing (kept as links to the old site)", 1)), std::string::npos)

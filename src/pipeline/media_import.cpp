@@ -59,6 +59,9 @@ CopyOutcome copy_referenced(const References& references, const ImportOptions& o
                             store::ImportTransaction& transaction) {
   CopyOutcome outcome;
   for (const auto& [path, users] : references) {
+    if (site::is_server_script(path)) {
+      continue;  // warned about by import_media
+    }
     std::string stored_path = path;
     auto file = file_for(options.uploads_dir, path, prefix);
     if (!std::filesystem::is_regular_file(file)) {
@@ -87,8 +90,8 @@ CopyOutcome copy_referenced(const References& references, const ImportOptions& o
 
 // Files of the uploads copy that nothing published uses. Sizes WordPress made of a
 // file that was copied are counted apart: they are expected to be unused.
-void report_unreferenced(const ImportOptions& options, const std::string& prefix, const std::set<std::string>& stored,
-                         std::ostream& report) {
+void report_unreferenced(const ImportOptions& options, const std::string& prefix, const References& references,
+                         const std::set<std::string>& stored, std::ostream& report) {
   std::vector<std::string> unused;
   std::size_t sizes = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(options.uploads_dir)) {
@@ -96,7 +99,7 @@ void report_unreferenced(const ImportOptions& options, const std::string& prefix
       continue;
     }
     const std::string path = prefix + entry.path().lexically_relative(options.uploads_dir).generic_string();
-    if (stored.count(path) > 0) {
+    if (stored.count(path) > 0 || references.count(path) > 0) {
       continue;
     }
     const auto original = site::original_of_resized(path);
@@ -178,6 +181,15 @@ int import_media(const ImportOptions& options, std::ostream& report) {
   const References references = media_references(snapshot, prefix);
   report << fmt::format("media under {}\n  {:<46} {:>6}\n", prefix, "used by published content", references.size());
 
+  // Linked or not, a file a server could run (a web shell in a hacked uploads folder,
+  // often named like an image) is never brought into the archive.
+  int warnings = 0;
+  for (const auto& [path, users] : references) {
+    if (site::is_server_script(path)) {
+      report << fmt::format("  warning: {}: a server could run this file; it is not copied\n", path);
+      ++warnings;
+    }
+  }
   std::vector<std::string> missing;
   if (!options.uploads_dir.empty()) {
     auto transaction = store.begin_import();
@@ -186,7 +198,7 @@ int import_media(const ImportOptions& options, std::ostream& report) {
     transaction->commit();
     report << fmt::format("  {:<46} {:>6} ({} bytes)\n", "copied from " + options.uploads_dir.string(),
                           copied.stored.size(), copied.bytes);
-    report_unreferenced(options, prefix, copied.stored, report);
+    report_unreferenced(options, prefix, references, copied.stored, report);
     missing = copied.missing;
   } else {
     auto transaction = store.begin_import();
@@ -195,7 +207,7 @@ int import_media(const ImportOptions& options, std::ostream& report) {
     // A resumed fetch skips what an earlier run stored, as the build will use it.
     const site::MediaFiles have(store.media_paths(), prefix);
     for (const auto& [path, users] : references) {
-      if (!have.find(path)) {
+      if (!have.find(path) && !site::is_server_script(path)) {
         missing.push_back(path);
       }
     }
@@ -209,7 +221,7 @@ int import_media(const ImportOptions& options, std::ostream& report) {
       report << fmt::format("  warning: {}: media file missing: {}\n", blog::describe(*user), path);
     }
   }
-  return static_cast<int>(missing.size());
+  return warnings + static_cast<int>(missing.size());
 }
 
 }  // namespace blogarchive::pipeline

@@ -14,6 +14,12 @@ std::optional<std::string> original_of_resized(std::string_view path) {
   return match.str(1) + match.str(2);
 }
 
+bool is_server_script(std::string_view path) {
+  static const std::regex kScript(R"((\.(php\d?|phtml|phar|pht|cgi|pl|py|asp|aspx|jsp|shtml?)(\.[^/]*)?|/\.ht[^/]*)$)",
+                                  std::regex::icase);
+  return std::regex_search(path.begin(), path.end(), kScript);
+}
+
 MediaFiles::MediaFiles(std::vector<std::string> paths, std::string prefix)
     : paths_(paths.begin(), paths.end()), prefix_(prefix.empty() ? kDefaultMediaPrefix : std::move(prefix)) {}
 

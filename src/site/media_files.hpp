@@ -16,6 +16,11 @@ inline constexpr const char* kDefaultMediaPrefix = "/wp-content/uploads/";
 /// upload (also "-scaled", WordPress 5.3's cap for large images); nullopt for others.
 std::optional<std::string> original_of_resized(std::string_view path);
 
+/// True for files a web server may run instead of sending (PHP, CGI, server-side
+/// includes, .htaccess): a classic of compromised uploads folders. They are never
+/// copied into the archive, whoever links them.
+bool is_server_script(std::string_view path);
+
 class MediaFiles {
  public:
   MediaFiles() = default;
