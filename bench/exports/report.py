@@ -80,8 +80,10 @@ def main():
                    f"{verdict('zimcheck-b')} |")
     out.append("\nzimwriterfs packs the folder as it is: the archive's links are root-relative (`/2010/01/…`), which a "
                "ZIM reader serves under its own prefix, so they lead nowhere; blogarchive makes them relative and "
-               "adds the old URLs as redirect entries. wget finds only what links reach (no feed-only or unlinked "
-               "files) and records the HTTP exchange as served.\n")
+               "adds the old URLs as redirect entries. wget finds only what links reach: not the search index "
+               "(`search/`, fetched by script; already compressed, so it is most of the difference in WARC size) "
+               "and no unlinked files. blogarchive's WARC export also loads the store's outline (for the archive's "
+               "title) and holds one file at a time with its compressed record; wget streams.\n")
     out.append("The old URLs the same builds answer (`_redirects` lines; bytes of `_redirects` and `.htaccess`):\n")
     out.append("| posts | redirect rules | `_redirects` | `.htaccess` |")
     out.append("|---:|---:|---:|---:|")
