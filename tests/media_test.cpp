@@ -153,6 +153,31 @@ TEST(Media, FetchesWhatTheCopyLacksFromTheOldSiteAndResumes) {
       << again.output;
 }
 
+TEST(Media, FetchesFromTheBlogsOwnAddressPortIncluded) {
+  const auto old_site = fresh_temp_dir("media-own-address");
+  put(old_site / "wp-content/uploads/2009/06/fehlt.jpg");
+  put(old_site / "index.html");
+  const int port = free_port();
+  const BackgroundProcess server({cli_path().string(), "serve", old_site.string(), "--port", std::to_string(port)}, port);
+  ASSERT_TRUE(server.running());
+  const auto dir = fresh_temp_dir("media-own-address-import");
+  // The same export, with the old blog at this address.
+  const std::string address = "http://127.0.0.1:" + std::to_string(port);
+  const std::string original = export_with_media();
+  const std::string_view old_address = "http://werkstatt.example.de";
+  std::string blog;
+  std::size_t copied = 0;
+  for (auto at = original.find(old_address); at != std::string::npos; at = original.find(old_address, copied)) {
+    blog += original.substr(copied, at - copied) + address;
+    copied = at + old_address.size();
+  }
+  blog += original.substr(copied);
+  std::ofstream(dir / "blog.xml") << blog;
+  const auto run = run_cli(fmt::format("import {0}/blog.xml --store {0}/blog.db --fetch-media", dir.string()));
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find(row("fetched from " + address, 1)), std::string::npos) << run.output;
+}
+
 TEST(Media, RefusesAnUploadsFolderThatIsNotOne) {
   const auto dir = fresh_temp_dir("media-bad");
   std::ofstream(dir / "blog.xml") << export_with_media();

@@ -126,8 +126,9 @@ std::string fetch_base(const ImportOptions& options, const blog::Snapshot& snaps
   if (base.empty()) {
     for (const std::string* url : {&snapshot.site.base_site_url, &snapshot.site.link}) {
       if (url->starts_with("http://") || url->starts_with("https://")) {
-        const auto parts = core::split_url(*url);
-        base = parts.scheme + "://" + parts.host;
+        // Scheme and authority as written: a port (blog.example.org:8080) is part of it.
+        const auto authority = url->find("://") + 3;
+        base = url->substr(0, url->find_first_of("/?#", authority));
         break;
       }
     }
