@@ -30,10 +30,11 @@ void for_each_in_order(const RedirectTable& table, Visit&& visit) {
   }
 }
 
-std::string regex_escaped(std::string_view text) {
+// `text` with a backslash before each character of `special`.
+std::string backslashed(std::string_view text, std::string_view special) {
   std::string out;
   for (const char c : text) {
-    if (std::string_view(".^$|()[]{}*+?\\").find(c) != std::string_view::npos) {
+    if (special.find(c) != std::string_view::npos) {
       out += '\\';
     }
     out += c;
@@ -41,16 +42,17 @@ std::string regex_escaped(std::string_view text) {
   return out;
 }
 
+std::string regex_escaped(std::string_view text) { return backslashed(text, ".^$|()[]{}*+?\\"); }
+
 // nginx and Caddy tokens in double quotes, with \" and \\ escaped.
-std::string double_quoted(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-    }
-    out += c;
+std::string double_quoted(std::string_view text) { return "\"" + backslashed(text, "\"\\") + "\""; }
+
+// The forms a path answers in: itself and, for a folder, without its trailing slash.
+std::vector<std::string> path_forms(const std::string& path) {
+  if (path.size() > 1 && path.back() == '/') {
+    return {path, path.substr(0, path.size() - 1)};
   }
-  return out + "\"";
+  return {path};
 }
 
 // A path as a pattern that also matches it without its trailing slash.
@@ -63,16 +65,7 @@ std::string path_pattern(std::string_view path) {
 
 // In a RewriteRule's substitution %N and $N are back-references: "%80" in an encoded
 // path would become the 8th condition's match followed by "0".
-std::string apache_substitution(std::string_view target) {
-  std::string out;
-  for (const char c : target) {
-    if (c == '%' || c == '$') {
-      out += '\\';
-    }
-    out += c;
-  }
-  return out;
-}
+std::string apache_substitution(std::string_view target) { return backslashed(target, "%$"); }
 
 bool unsafe_for_config(std::string_view path) {
   return std::any_of(path.begin(), path.end(), [](char c) {
@@ -186,9 +179,8 @@ NginxConfig nginx_config(const RedirectTable& table) {
       continue;
     }
     const std::string to = double_quoted(site::href(r.to));
-    http += fmt::format("  {} {};\n", double_quoted(r.from_path), to);
-    if (r.from_path.size() > 1 && r.from_path.back() == '/') {
-      http += fmt::format("  {} {};\n", double_quoted(r.from_path.substr(0, r.from_path.size() - 1)), to);
+    for (const auto& from : path_forms(r.from_path)) {
+      http += fmt::format("  {} {};\n", double_quoted(from), to);
     }
   }
   http += "}\n";
@@ -225,9 +217,8 @@ std::string caddy_redirects(const RedirectTable& table) {
     } else if (r.from_path.find('%') == std::string::npos) {
       // Caddy matches decoded paths against a decoded pattern; a pattern with escapes
       // switches it to escaped matching, which Caddy 2.6 does not do exactly.
-      out += fmt::format("  redir {} {} 301\n", double_quoted(r.from_path), to);
-      if (r.from_path.size() > 1 && r.from_path.back() == '/') {
-        out += fmt::format("  redir {} {} 301\n", double_quoted(r.from_path.substr(0, r.from_path.size() - 1)), to);
+      for (const auto& from : path_forms(r.from_path)) {
+        out += fmt::format("  redir {} {} 301\n", double_quoted(from), to);
       }
     }
   });
