@@ -236,8 +236,9 @@ std::string redirect_page(std::string_view target_href, std::string_view canonic
       core::escape_html(language), canonical, canonical, href, href, canonical);
 }
 
-RedirectMatcher::RedirectMatcher(std::string_view redirects_file) {
-  for (const std::string_view raw_line : core::split(redirects_file, '\n')) {
+std::vector<RedirectRule> parse_redirects_file(std::string_view text) {
+  std::vector<RedirectRule> rules;
+  for (const std::string_view raw_line : core::split(text, '\n')) {
     std::vector<std::string_view> fields;
     for (const std::string_view field : core::split(raw_line, ' ')) {
       if (!field.empty()) {
@@ -247,7 +248,7 @@ RedirectMatcher::RedirectMatcher(std::string_view redirects_file) {
     if (fields.empty() || fields[0].front() != '/') {
       continue;  // blank lines, comments, rules for other hosts
     }
-    Rule rule;
+    RedirectRule rule;
     std::size_t next = 1;
     if (fields.size() >= 3 && fields[1].find('=') != std::string_view::npos && fields[1].front() != '/') {
       const auto equals = fields[1].find('=');
@@ -260,8 +261,17 @@ RedirectMatcher::RedirectMatcher(std::string_view redirects_file) {
     if (!path || next >= fields.size() || (fields.size() > next + 1 && fields[next + 1] != "301")) {
       continue;
     }
+    rule.path = *path;
     rule.to = std::string(fields[next]);
-    rules_[*path].push_back(std::move(rule));
+    rules.push_back(std::move(rule));
+  }
+  return rules;
+}
+
+RedirectMatcher::RedirectMatcher(std::string_view redirects_file) {
+  for (auto& rule : parse_redirects_file(redirects_file)) {
+    std::string path = rule.path;
+    rules_[std::move(path)].push_back(std::move(rule));
     ++size_;
   }
 }

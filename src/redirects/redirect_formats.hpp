@@ -35,24 +35,30 @@ std::string caddy_redirects(const RedirectTable& table);
 /// redirects.
 std::string redirect_page(std::string_view target_href, std::string_view canonical_url, std::string_view language);
 
+/// One rule of a `_redirects` file as netlify_redirects writes it.
+struct RedirectRule {
+  std::string path;         ///< decoded, normalized ("/" for the query forms)
+  std::string query_key;    ///< empty: path only
+  std::string query_value;  ///< decoded; ":name" passes the value on as the target's placeholder
+  std::string to;           ///< as written (percent-encoded)
+};
+
+/// The 301 rules of a `_redirects` file, in file order. Lines it does not understand are
+/// skipped: the file may have been edited by hand.
+std::vector<RedirectRule> parse_redirects_file(std::string_view text);
+
 /// Answers request targets ("/?p=12", "/index.php/2010/01/x/") from a `_redirects`
 /// file as netlify_redirects writes it: what `serve` uses, so a preview answers the old
 /// URLs as the production host does.
 class RedirectMatcher {
  public:
-  /// Lines it does not understand are skipped: the file may have been edited by hand.
   explicit RedirectMatcher(std::string_view redirects_file);
   /// The Location for a raw request target, if one of the rules matches.
   std::optional<std::string> location_for(std::string_view target) const;
   std::size_t size() const { return size_; }
 
  private:
-  struct Rule {
-    std::string query_key;  ///< empty: path only
-    std::string query_value;  ///< ":name" passes the value on as the target's placeholder
-    std::string to;
-  };
-  std::unordered_map<std::string, std::vector<Rule>> rules_;  ///< by decoded, normalized path
+  std::unordered_map<std::string, std::vector<RedirectRule>> rules_;  ///< by path
   std::size_t size_ = 0;
 };
 

@@ -12,6 +12,7 @@
 #include "core/text.hpp"
 #include "core/url.hpp"
 #include "packages/site_files.hpp"
+#include "redirects/redirect_formats.hpp"
 #include "zim/illustration.hpp"
 #include "zim/relative_links.hpp"
 
@@ -65,20 +66,15 @@ void add_site_files(::zim::writer::Creator& creator, const std::filesystem::path
 void add_redirects(::zim::writer::Creator& creator, const std::filesystem::path& site_dir,
                    const std::set<std::string>& entries, Counts& counts) {
   std::set<std::string> added;
-  const std::string rules = core::read_file(site_dir / "_redirects").value_or("");
-  for (const auto line : core::split(rules, '\n')) {
-    std::vector<std::string_view> fields;
-    for (const auto field : core::split(line, ' ')) {
-      if (!field.empty()) fields.push_back(field);
-    }
-    if (fields.size() != 3 || !fields[0].starts_with('/') || !fields[1].starts_with('/')) {
+  for (const auto& rule : redirects::parse_redirects_file(core::read_file(site_dir / "_redirects").value_or(""))) {
+    if (!rule.query_key.empty() || !rule.to.starts_with('/')) {
       continue;
     }
-    std::string from = core::percent_decode(fields[0].substr(1));
+    std::string from = rule.path.substr(1);
     while (!from.empty() && from.back() == '/') {
       from.pop_back();
     }
-    const std::string to = entry_path(core::percent_decode(fields[1]));
+    const std::string to = entry_path(core::percent_decode(rule.to));
     if (from.empty() || entries.count(from) > 0 || entries.count(to) == 0 || !added.insert(from).second) {
       continue;
     }
