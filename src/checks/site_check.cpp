@@ -14,15 +14,6 @@
 namespace blogarchive::checks {
 namespace {
 
-// The URL path a site file answers at: "a/b/index.html" → "/a/b/".
-std::string page_path(const std::string& relative) {
-  std::string path = "/" + relative;
-  if (path.ends_with("/index.html")) {
-    path.resize(path.size() - std::string_view("index.html").size());
-  }
-  return path;
-}
-
 // RFC 3986 reference resolution, for paths only: "../x" against "/a/b/" is "/a/x".
 std::string resolve_path(const std::string& page, std::string_view reference) {
   std::string joined = reference.starts_with('/') ? std::string(reference)
@@ -80,7 +71,7 @@ void check_links(const std::filesystem::path& site_dir, const std::string& base_
   }
   std::sort(pages.begin(), pages.end());
   for (const auto& file : pages) {
-    const std::string page = page_path(file.lexically_relative(site_dir).generic_string());
+    const std::string page = site::route_of_file(file.lexically_relative(site_dir).generic_string());
     ++report.pages;
     for (const auto& link : page_links(core::read_file(file).value_or(""))) {
       if (is_not_a_location(link.url)) {

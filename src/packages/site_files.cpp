@@ -7,6 +7,7 @@
 #include "core/media_type.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
+#include "site/paths.hpp"
 
 namespace blogarchive::packages {
 namespace {
@@ -47,10 +48,7 @@ std::vector<SiteFile> list_site_files(const std::filesystem::path& site_dir, con
     }
     SiteFile file;
     file.file = entry.path();
-    file.path = "/" + relative;
-    if (file.path == "/index.html" || file.path.ends_with("/index.html")) {
-      file.path.resize(file.path.size() - std::string_view("index.html").size());
-    }
+    file.path = site::route_of_file(relative);
     file.url = base_url.substr(0, base_url.size() - 1) + core::percent_encode_path(file.path);
     file.media_type = core::media_type(entry.path());
     if (file.media_type.starts_with("text/html")) {

@@ -39,6 +39,14 @@ std::string output_file(std::string_view route_path) {
   return file;
 }
 
+std::string route_of_file(std::string_view relative_file) {
+  std::string path = "/" + std::string(relative_file);
+  if (path.ends_with("/index.html")) {
+    path.resize(path.size() - std::string_view("index.html").size());
+  }
+  return path;
+}
+
 std::optional<std::string> path_of_url(std::string_view url) {
   const core::UrlParts parts = core::split_url(url);
   if (!parts.query.empty()) {

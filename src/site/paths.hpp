@@ -17,6 +17,10 @@ std::optional<std::string> path_of_url(std::string_view url);
 /// The file (relative to the site root) a route path is written to.
 std::string output_file(std::string_view route_path);
 
+/// The other way round: the URL path a site file ('/'-separated, relative to the site
+/// root) answers at: "2010/01/x/index.html" → "/2010/01/x/", "atom.xml" → "/atom.xml".
+std::string route_of_file(std::string_view relative_file);
+
 /// The path as it goes into an href (percent-encoded).
 std::string href(std::string_view route_path);
 

@@ -4,6 +4,7 @@
 
 #include "core/text.hpp"
 #include "core/url.hpp"
+#include "site/paths.hpp"
 
 namespace blogarchive::zim {
 namespace {
@@ -34,19 +35,11 @@ std::string rewrite_value(std::string_view name, std::string_view value, std::st
 
 }  // namespace
 
-std::string entry_path(std::string_view url_path) {
-  std::string path(url_path.substr(url_path.starts_with('/') ? 1 : 0));
-  if (path.empty() || path.back() == '/') {
-    path += "index.html";
-  }
-  return path;
-}
-
 std::string relative_url(std::string_view from, std::string_view target) {
   const auto suffix_at = target.find_first_of("?#");
   const std::string_view suffix = suffix_at == std::string_view::npos ? "" : target.substr(suffix_at);
   // Entries are named by decoded paths; links keep their encoding.
-  const std::string to = entry_path(target.substr(0, suffix_at));
+  const std::string to = site::output_file(target.substr(0, suffix_at));
   auto from_dirs = segments_of(from);
   from_dirs.pop_back();  // the file name
   const auto to_parts = segments_of(to);

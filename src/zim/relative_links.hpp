@@ -6,9 +6,8 @@
 
 namespace blogarchive::zim {
 
-/// The ZIM entry path of a site file: "2010/01/x/index.html", "assets/style.css".
-/// `url_path` is the decoded URL path ("/2010/01/x/").
-std::string entry_path(std::string_view url_path);
+// A ZIM entry is named as the site's file for the route (site::output_file):
+// "2010/01/x/index.html", "assets/style.css".
 
 /// `target` (a root-relative, percent-encoded URL with optional ?query and #fragment)
 /// as seen from the entry `from`: "/2010/02/y/" from "2010/01/x/index.html" is

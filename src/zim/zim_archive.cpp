@@ -13,6 +13,7 @@
 #include "core/url.hpp"
 #include "packages/site_files.hpp"
 #include "redirects/redirect_formats.hpp"
+#include "site/paths.hpp"
 #include "zim/illustration.hpp"
 #include "zim/relative_links.hpp"
 
@@ -40,7 +41,7 @@ void add_site_files(::zim::writer::Creator& creator, const std::filesystem::path
     if (is_search_file(file.path)) {
       continue;
     }
-    const std::string path = entry_path(file.path);
+    const std::string path = site::output_file(file.path);
     const std::string mime = mime_of(file.media_type);
     if (mime == "text/html") {
       const std::string html = core::read_file(file.file).value_or("");
@@ -74,7 +75,7 @@ void add_redirects(::zim::writer::Creator& creator, const std::filesystem::path&
     while (!from.empty() && from.back() == '/') {
       from.pop_back();
     }
-    const std::string to = entry_path(core::percent_decode(rule.to));
+    const std::string to = site::output_file(core::percent_decode(rule.to));
     if (from.empty() || entries.count(from) > 0 || entries.count(to) == 0 || !added.insert(from).second) {
       continue;
     }

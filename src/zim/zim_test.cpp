@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "site/paths.hpp"
 #include "zim/illustration.hpp"
 #include "zim/relative_links.hpp"
 #include "zim/zim_archive.hpp"
@@ -8,9 +9,9 @@ namespace blogarchive::zim {
 namespace {
 
 TEST(RelativeLinks, LeadFromOneEntryToAnother) {
-  EXPECT_EQ(entry_path("/"), "index.html");
-  EXPECT_EQ(entry_path("/2010/01/x/"), "2010/01/x/index.html");
-  EXPECT_EQ(entry_path("/assets/style.css"), "assets/style.css");
+  EXPECT_EQ(site::output_file("/"), "index.html");
+  EXPECT_EQ(site::output_file("/2010/01/x/"), "2010/01/x/index.html");
+  EXPECT_EQ(site::output_file("/assets/style.css"), "assets/style.css");
   EXPECT_EQ(relative_url("2010/01/x/index.html", "/2010/02/y/"), "../../02/y/index.html");
   EXPECT_EQ(relative_url("2010/01/x/index.html", "/"), "../../../index.html");
   EXPECT_EQ(relative_url("index.html", "/assets/style.css"), "assets/style.css");
