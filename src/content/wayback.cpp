@@ -22,35 +22,34 @@ void add_wayback_links(std::vector<HtmlNode>& nodes, const WaybackLinks& links) 
   if (links.mode == WaybackLinks::Mode::Off || links.timestamp.empty()) {
     return;
   }
-  std::vector<HtmlNode> result;
-  result.reserve(nodes.size());
-  for (auto& node : nodes) {
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    HtmlNode& node = nodes[i];
     if (node.kind != HtmlNode::Kind::Element) {
-      result.push_back(std::move(node));
       continue;
     }
     const std::string* href = node.name == "a" ? node.attribute("href") : nullptr;
     if (href == nullptr || !is_external(*href)) {
       add_wayback_links(node.children, links);
-      result.push_back(std::move(node));
       continue;
     }
-    const std::string copy = wayback_url(links.timestamp, *href);
+    const std::string original = *href;
+    const std::string copy = wayback_url(links.timestamp, original);
     if (links.mode == WaybackLinks::Mode::Replace) {
-      node.set_attribute("title", *href);
+      node.set_attribute("title", original);
       node.set_attribute("href", copy);
-      result.push_back(std::move(node));
       continue;
     }
-    result.push_back(std::move(node));
     HtmlNode archived = make_element("a", "wayback");
     archived.set_attribute("href", copy);
     archived.children.push_back(make_text(links.label));
-    result.push_back(make_text(" ("));
-    result.push_back(std::move(archived));
-    result.push_back(make_text(")"));
+    std::vector<HtmlNode> beside;
+    beside.push_back(make_text(" ("));
+    beside.push_back(std::move(archived));
+    beside.push_back(make_text(")"));
+    nodes.insert(nodes.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::make_move_iterator(beside.begin()),
+                 std::make_move_iterator(beside.end()));
+    i += beside.size();  // past what was just added
   }
-  nodes = std::move(result);
 }
 
 }  // namespace blogarchive::content
