@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <optional>
 #include <ostream>
 #include <set>
 
@@ -35,19 +36,29 @@ std::string normalized_prefix(const std::string& given, const blog::Snapshot& sn
   return prefix;
 }
 
-// The file under the uploads copy for a media path. A symbolic link that leads out of
-// the copy counts as no file: nothing outside the folder the user named is published.
-std::filesystem::path file_for(const std::filesystem::path& uploads, const std::string& path, const std::string& prefix) {
-  const auto file = uploads / std::filesystem::path(path.substr(prefix.size())).lexically_normal();
-  std::error_code error;
-  const auto real = std::filesystem::canonical(file, error);
-  const auto root = std::filesystem::canonical(uploads, error);
-  const auto inside = real.lexically_relative(root);
-  if (error || inside.empty() || *inside.begin() == "..") {
-    return uploads / ".blogarchive-outside-uploads";  // does not exist
+// The user's copy of the media folder, resolved once.
+class UploadsFolder {
+ public:
+  UploadsFolder(const std::filesystem::path& dir, const std::string& prefix)
+      : dir_(dir), root_(std::filesystem::weakly_canonical(dir)), prefix_(prefix) {}
+
+  // The regular file for a media path. A symbolic link that leads out of the copy
+  // counts as no file: nothing outside the folder the user named is published.
+  std::optional<std::filesystem::path> file(const std::string& path) const {
+    const auto file = dir_ / std::filesystem::path(path.substr(prefix_.size())).lexically_normal();
+    std::error_code error;
+    const auto inside = std::filesystem::canonical(file, error).lexically_relative(root_);
+    if (error || inside.empty() || *inside.begin() == ".." || !std::filesystem::is_regular_file(file)) {
+      return std::nullopt;
+    }
+    return file;
   }
-  return file;
-}
+
+ private:
+  std::filesystem::path dir_;
+  std::filesystem::path root_;
+  std::string prefix_;
+};
 
 struct CopyOutcome {
   std::set<std::string> stored;  ///< media paths now in the store
@@ -58,28 +69,29 @@ struct CopyOutcome {
 CopyOutcome copy_referenced(const References& references, const ImportOptions& options, const std::string& prefix,
                             store::ImportTransaction& transaction) {
   CopyOutcome outcome;
+  const UploadsFolder uploads(options.uploads_dir, prefix);
   for (const auto& [path, users] : references) {
     if (site::is_server_script(path)) {
       continue;  // warned about by import_media
     }
     std::string stored_path = path;
-    auto file = file_for(options.uploads_dir, path, prefix);
-    if (!std::filesystem::is_regular_file(file)) {
+    auto file = uploads.file(path);
+    if (!file) {
       // WordPress regenerates sizes; the original serves where a size is missing.
       const auto original = site::original_of_resized(path);
-      if (!original || !std::filesystem::is_regular_file(file_for(options.uploads_dir, *original, prefix))) {
+      file = original ? uploads.file(*original) : std::nullopt;
+      if (!file) {
         outcome.missing.push_back(path);
         continue;
       }
       stored_path = *original;
-      file = file_for(options.uploads_dir, *original, prefix);
     }
     if (outcome.stored.count(stored_path) > 0) {
       continue;
     }
-    const auto bytes = core::read_file(file);
+    const auto bytes = core::read_file(*file);
     if (!bytes) {
-      throw InputError(fmt::format("cannot read '{}'", file.string()));
+      throw InputError(fmt::format("cannot read '{}'", file->string()));
     }
     transaction.media(stored_path, *bytes, "uploads");
     outcome.bytes += bytes->size();
