@@ -1,6 +1,7 @@
 #include "content/body.hpp"
 
 #include "content/autop.hpp"
+#include "content/code_blocks.hpp"
 #include "content/figures.hpp"
 #include "content/markdown.hpp"
 #include "content/remote_resources.hpp"
@@ -21,13 +22,20 @@ std::string remove_page_breaks(std::string_view raw) {
   return out;
 }
 
-// WordPress's own rules: shortcodes, then autop unless the block editor wrote it.
+// WordPress's own rules: code plugins first (they ran before everything else on the old
+// blog, and their code must not be touched by what follows), shortcodes, then autop
+// unless the block editor wrote it.
 std::string apply_wordpress_rules(std::string_view raw, const BodyOptions& options, Body& body) {
-  std::string text = remove_page_breaks(raw);
+  CodeBlocks code;
+  std::string text = take_out_code_blocks(remove_page_breaks(raw), code);
+  body.code_problems = std::move(code.problems);
   if (options.run_shortcodes) {
     text = expand_shortcodes(text, options.shortcodes, body.unhandled_shortcodes);
   }
-  return has_blocks(text) ? text : autop(text);
+  if (!has_blocks(text)) {
+    text = autop(text);
+  }
+  return put_back_code_blocks(std::move(text), code);
 }
 
 std::string to_html(std::string_view raw, const BodyOptions& options, Body& body) {

@@ -43,6 +43,7 @@ struct Body {
   std::string html;
   std::string text;  ///< visible text, whitespace collapsed
   std::vector<std::string> unhandled_shortcodes;
+  std::vector<std::string> code_problems;  ///< code blocks shown as text, and why
   std::vector<std::string> unlinked_urls;
 };
 

@@ -15,7 +15,7 @@ struct KnownProvider {
 };
 
 // The services old blogs embedded most; the issue tracker of every importer names them.
-constexpr std::array<KnownProvider, 17> kProviders{{
+constexpr std::array<KnownProvider, 20> kProviders{{
     {"youtube.com", "youtube", "YouTube"},
     {"youtube-nocookie.com", "youtube", "YouTube"},
     {"youtu.be", "youtube", "YouTube"},
@@ -28,6 +28,9 @@ constexpr std::array<KnownProvider, 17> kProviders{{
     {"flic.kr", "flickr", "Flickr"},
     {"slideshare.net", "slideshare", "SlideShare"},
     {"soundcloud.com", "soundcloud", "SoundCloud"},
+    {"video.google.com", "googlevideo", "Google Video"},
+    {"videopress.com", "videopress", "VideoPress"},
+    {"ted.com", "ted", "TED"},
     {"maps.google.com", "googlemaps", "Google Maps"},
     {"google.com", "googlemaps", "Google Maps"},  // only for /maps paths, see below
     {"google.de", "googlemaps", "Google Maps"},

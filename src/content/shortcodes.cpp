@@ -5,6 +5,7 @@
 #include <cctype>
 #include <map>
 
+#include "content/embeds.hpp"
 #include "core/text.hpp"
 
 namespace blogarchive::content {
@@ -40,7 +41,9 @@ std::string read_value(std::string_view text, std::size_t& i) {
   return std::string(text.substr(start, i - start));
 }
 
-std::map<std::string, std::string> parse_attributes(std::string_view text) {
+}  // namespace
+
+std::map<std::string, std::string> parse_shortcode_attributes(std::string_view text) {
   std::map<std::string, std::string> attributes;
   std::size_t i = 0;
   int position = 0;
@@ -72,6 +75,8 @@ std::map<std::string, std::string> parse_attributes(std::string_view text) {
   return attributes;
 }
 
+namespace {
+
 // Parses the shortcode whose '[' is at `at`; nullopt when the text there is not one.
 std::optional<Shortcode> read_shortcode(std::string_view text, std::size_t at, bool enclosing) {
   std::size_t i = at + 1;
@@ -97,7 +102,7 @@ std::optional<Shortcode> read_shortcode(std::string_view text, std::size_t at, b
   if (!rest.empty() && rest.back() == '/') {
     rest.remove_suffix(1);
   }
-  code.attributes = parse_attributes(rest);
+  code.attributes = parse_shortcode_attributes(rest);
   code.end = close + 1;
   if (enclosing) {
     const std::string end_tag = "[/" + code.name + "]";
@@ -183,19 +188,94 @@ std::string media_source(const Shortcode& code) {
   return core::trim(code.content).empty() ? code.inline_value : std::string(core::trim(code.content));
 }
 
-bool is_enclosing(std::string_view name) {
-  return name == "caption" || name == "wp_caption" || name == "embed" || name == "audio" ||
-         name == "video";
+// `bare`: the tag is just [name], which media plugins close ([youtube]URL[/youtube]);
+// with a value ([youtube ID]) they stand alone, and a later [/youtube] is another's.
+bool is_enclosing(std::string_view name, bool bare) {
+  if (name == "caption" || name == "wp_caption" || name == "embed" || name == "audio" || name == "video") {
+    return true;
+  }
+  return bare && (name == "youtube" || name == "vimeo" || name == "soundcloud" || name == "dailymotion" ||
+                  name == "googlevideo" || name == "tweet" || name == "flickr" || name == "gist");
 }
 
 // Shortcodes of WordPress core and common plugins that need a reader's attention when
-// left as text; anything else in brackets is most likely ordinary text ("[sic]").
+// left as text; anything else in brackets is most likely ordinary text ("[sic]"). Code
+// shortcodes never get here: code_blocks.hpp took them out before.
 bool is_known_shortcode(std::string_view name) {
-  static constexpr std::array<std::string_view, 16> kKnown{
-      "playlist", "soundcloud", "googlemaps", "contact-form", "contact-form-7", "slideshow",
-      "twitter", "instagram", "vimeo", "wpvideo", "code", "sourcecode", "gist", "polldaddy",
-      "tweet", "flickr"};
+  static constexpr std::array<std::string_view, 9> kKnown{
+      "playlist", "googlemaps", "contact-form", "contact-form-7", "slideshow", "instagram",
+      "polldaddy", "crayon", "wpvideo-gallery"};
   return std::find(kKnown.begin(), kKnown.end(), name) != kKnown.end();
+}
+
+bool is_url(std::string_view text) {
+  return core::starts_with_ci(text, "http://") || core::starts_with_ci(text, "https://") ||
+         text.starts_with("//");
+}
+
+// The leading id of a value such as "123&doc=name&w=425" (Jetpack packs options into it).
+std::string leading_token(std::string_view value) {
+  const auto end = value.find_first_of("&?# \t");
+  return std::string(core::trim(value.substr(0, end)));
+}
+
+// The one value a media plugin's shortcode carries, whichever way it was written:
+// [youtube ID], [youtube=URL], [youtube]URL[/youtube], [vimeo id=ID], [soundcloud url=…].
+std::string plugin_value(const Shortcode& code) {
+  for (const char* key : {"url", "src", "id", "video", "photo", "0"}) {
+    if (auto value = attribute_or(code, key); !value.empty()) {
+      return value;
+    }
+  }
+  if (!core::trim(code.content).empty()) {
+    return std::string(core::trim(code.content));
+  }
+  return core::decode_html_entities(code.inline_value);
+}
+
+// The address of what a video or audio plugin's shortcode showed, or "" when it names
+// nothing. Ids become the provider's page for them; URLs stay as written.
+std::string plugin_media_url(const Shortcode& code) {
+  const std::string value = plugin_value(code);
+  if (value.empty() || is_url(value)) {
+    return value;
+  }
+  const std::string id = leading_token(value);
+  if (id.empty()) {
+    return {};
+  }
+  static const std::map<std::string, std::string, std::less<>> kPageOfId{
+      {"youtube", "https://www.youtube.com/watch?v="},
+      {"vimeo", "https://vimeo.com/"},
+      {"dailymotion", "https://www.dailymotion.com/video/"},
+      {"slideshare", "https://www.slideshare.net/slideshow/embed_code/"},
+      {"flickr", "https://www.flickr.com/photo.gne?id="},
+      {"ted", "https://www.ted.com/talks/view/id/"},
+      {"wpvideo", "https://videopress.com/v/"},
+      {"googlevideo", "https://video.google.com/videoplay?docid="},
+  };
+  const auto page = kPageOfId.find(code.name);
+  return page == kPageOfId.end() ? std::string() : page->second + id;
+}
+
+bool is_media_plugin(std::string_view name) {
+  static constexpr std::array<std::string_view, 12> kMediaPlugins{
+      "youtube", "vimeo", "dailymotion", "googlevideo", "soundcloud", "slideshare",
+      "flickr", "ted", "wpvideo", "tweet", "twitter", "spotify"};
+  return std::find(kMediaPlugins.begin(), kMediaPlugins.end(), name) != kMediaPlugins.end();
+}
+
+// An embed of a service the reader would have seen playing: an iframe, which the
+// sanitizer turns into the placeholder that loads nothing (embeds.hpp). Other
+// addresses stay plain links.
+std::string embed_or_link(std::string_view url, std::string_view title = {}) {
+  const std::string trimmed(core::trim(url));
+  const std::string provider = embed_provider(trimmed).key;
+  if (provider == "other" || provider == "local") {
+    return link_to(trimmed);
+  }
+  return "<iframe src=\"" + core::escape_html(trimmed) + "\"" +
+         (title.empty() ? std::string() : " title=\"" + core::escape_html(title) + "\"") + "></iframe>";
 }
 
 std::optional<std::string> render_known(const Shortcode& code, const ShortcodeContext& context) {
@@ -205,9 +285,18 @@ std::optional<std::string> render_known(const Shortcode& code, const ShortcodeCo
   if (code.name == "gallery") {
     return render_gallery(code, context);
   }
-  if (code.name == "embed" || code.name == "audio" || code.name == "video" || code.name == "youtube") {
+  if (code.name == "embed" || code.name == "audio" || code.name == "video") {
     const std::string source = media_source(code);
-    return source.empty() ? std::string{} : link_to(source);
+    return source.empty() ? std::string{} : embed_or_link(source, attribute_or(code, "title"));
+  }
+  if (is_media_plugin(code.name)) {
+    const std::string url = plugin_media_url(code);
+    return url.empty() ? std::string{} : embed_or_link(url, attribute_or(code, "title"));
+  }
+  if (code.name == "gist") {
+    const std::string value = plugin_value(code);
+    const std::string id = leading_token(value);
+    return is_url(value) ? link_to(value) : id.empty() ? std::string{} : link_to("https://gist.github.com/" + id);
   }
   return std::nullopt;
 }
@@ -220,7 +309,7 @@ std::string link_bare_url_lines(std::string_view text) {
     const bool bare_url = (core::starts_with_ci(trimmed, "http://") ||
                            core::starts_with_ci(trimmed, "https://")) &&
                           trimmed.find_first_of(" \t<>\"") == std::string_view::npos;
-    out += bare_url ? link_to(trimmed) : std::string(line);
+    out += bare_url ? embed_or_link(trimmed) : std::string(line);
     out += '\n';
   }
   out.pop_back();
@@ -253,7 +342,8 @@ std::string expand_shortcodes(std::string_view text, const ShortcodeContext& con
     for (std::size_t k = open + 1; k < text.size() && is_name_char(text[k]); ++k) {
       name += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
     }
-    const auto code = read_shortcode(text, open, is_enclosing(name));
+    const std::size_t after_name = open + 1 + name.size();
+    const auto code = read_shortcode(text, open, is_enclosing(name, after_name < text.size() && text[after_name] == ']'));
     if (!code) {
       out += '[';
       i = open + 1;

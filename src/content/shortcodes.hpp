@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,5 +28,9 @@ struct ShortcodeContext {
 /// text; their names are appended to `unhandled`.
 std::string expand_shortcodes(std::string_view text, const ShortcodeContext& context,
                               std::vector<std::string>& unhandled);
+
+/// A shortcode's attributes: `key="value"`, `key='value'`, `key=value`, and positional
+/// values under "0", "1", …; keys lower case, values entity-decoded.
+std::map<std::string, std::string> parse_shortcode_attributes(std::string_view text);
 
 }  // namespace blogarchive::content

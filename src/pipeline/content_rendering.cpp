@@ -19,9 +19,10 @@ constexpr std::size_t kExcerptWords = 55;
 // Change whenever the content pipeline's output changes for the same input (autop,
 // sanitizer, shortcodes, serializer): render caches made by older builds are then
 // ignored instead of reused.
-constexpr std::int64_t kContentVersion = 5;  // 2: embed placeholders, images contained; 3: caption tables → figures;
+constexpr std::int64_t kContentVersion = 6;  // 2: embed placeholders, images contained; 3: caption tables → figures;
                                              // 4: srcset candidates resolved, media brought home;
-                                             // 5: positional shortcode values kept whole
+                                             // 5: positional shortcode values kept whole;
+                                             // 6: code plugins' blocks, media plugins' placeholders
 
 // What decisions_hash adds for one answer of the site.
 void add_decision(core::ContentHash& hash, const content::LinkDecision& decision) {
@@ -53,6 +54,9 @@ std::vector<std::string> warnings_of(const blog::Post& post, const content::Body
   for (const auto& name : body.unhandled_shortcodes) {
     warnings.push_back(fmt::format("{}: the shortcode [{}] cannot run in an archive; it is shown as text",
                                    blog::describe(post), name));
+  }
+  for (const auto& problem : body.code_problems) {
+    warnings.push_back(fmt::format("{}: {}", blog::describe(post), problem));
   }
   for (const auto& url : body.unlinked_urls) {
     warnings.push_back(fmt::format("{}: the link to {} points at an item that is not public; only its text "
