@@ -165,6 +165,15 @@ std::string format_report(const CheckReport& report, const std::filesystem::path
       out += fmt::format("{}{{\"domain\":{},\"links\":{}}}", i ? "," : "", core::json_string(domains[i].first),
                          domains[i].second);
     }
+    if (report.has_link_changes) {
+      out += "],\"links_changed\":[";
+      for (std::size_t i = 0; i < report.link_changes.size(); ++i) {
+        const auto& change = report.link_changes[i];
+        out += fmt::format("{}{{\"item\":{},\"url\":{},\"to\":{},\"decision\":{}}}", i ? "," : "",
+                           core::json_string(change.item), core::json_string(change.url), core::json_string(change.to),
+                           change.to_old_site ? "\"old_site\"" : "\"recovered\"");
+      }
+    }
     out += "],\"unpublished_media\":[";
     for (std::size_t i = 0; i < report.unpublished_media.size(); ++i) {
       out += (i ? "," : "") + core::json_string(report.unpublished_media[i]);
@@ -180,6 +189,15 @@ std::string format_report(const CheckReport& report, const std::filesystem::path
   out += fmt::format("old URLs answered: {} of {}\n", report.old_urls - report.unanswered.size(), report.old_urls);
   for (const auto& u : report.unanswered) {
     out += fmt::format("  {} ({}): {}\n", u.url, u.item, u.reason);
+  }
+  if (report.has_link_changes) {
+    const auto to_old_site = static_cast<std::size_t>(std::count_if(
+        report.link_changes.begin(), report.link_changes.end(), [](const LinkChange& c) { return c.to_old_site; }));
+    out += fmt::format("links in posts recovered to archive pages: {}; sent to the old site (the archive has no "
+                       "answer): {}\n", report.link_changes.size() - to_old_site, to_old_site);
+    for (const auto& change : report.link_changes) {
+      out += fmt::format("  {}: {} → {}{}\n", change.item, change.url, change.to, change.to_old_site ? " (old site)" : "");
+    }
   }
   out += fmt::format("external links by domain (not fetched): {}\n", domains.size());
   for (const auto& [domain, count] : domains) {

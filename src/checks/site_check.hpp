@@ -22,6 +22,16 @@ struct UnansweredUrl {
   std::string reason;
 };
 
+/// A link in a post that the build did not keep as written: recovered to an archive
+/// page (the blog moved, a relative or misspelled path) or sent to the old site (the
+/// archive has nothing that answers it).
+struct LinkChange {
+  std::string item;  ///< describe() of the post it is in
+  std::string url;   ///< as the old page meant it (relative links resolved)
+  std::string to;    ///< what the archive links instead
+  bool to_old_site = false;
+};
+
 struct CheckReport {
   std::size_t pages = 0;
   std::size_t internal_links = 0;
@@ -31,6 +41,8 @@ struct CheckReport {
   std::size_t old_urls = 0;
   std::vector<UnansweredUrl> unanswered;
   std::vector<std::string> unpublished_media;  ///< in the store, used by nothing published
+  bool has_link_changes = false;  ///< the store was given, so the changes below were looked for
+  std::vector<LinkChange> link_changes;
 
   bool ok() const { return broken.empty() && unanswered.empty(); }
 };

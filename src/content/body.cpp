@@ -114,7 +114,7 @@ Body render_body(std::string_view raw, const BodyOptions& options) {
   }
   tidy_block_whitespace(nodes);
   if (options.resolver != nullptr) {
-    rewrite_links(nodes, *options.resolver, body.unlinked_urls);
+    rewrite_links(nodes, *options.resolver, body.unlinked_urls, options.base_url);
   }
   // After rewriting: links to the old blog's own images may have become local.
   contain_images(nodes, options.images);

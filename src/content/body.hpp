@@ -29,6 +29,9 @@ struct BodyOptions {
   bool run_shortcodes = true;  ///< expand shortcodes in WordPress markup (off for comments)
   const SanitizePolicy* policy = nullptr;  ///< defaults to content_policy()
   const LinkResolver* resolver = nullptr;  ///< no rewriting when null
+  /// The address the text was written at on the old blog: relative links are read
+  /// against it. Empty: relative links are asked about as written.
+  std::string base_url;
   ShortcodeContext shortcodes;
   std::string embed_label;  ///< e.g. "Eingebetteter Inhalt: "
   /// Remote images become links and missing local ones their description, so that a

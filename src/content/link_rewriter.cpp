@@ -1,13 +1,25 @@
 #include "content/link_rewriter.hpp"
 
 #include "core/text.hpp"
+#include "core/url.hpp"
 
 namespace blogarchive::content {
 namespace {
 
+// What the resolver is asked about `url`: relative and root-relative references mean
+// what they meant on the old page, on the old host. A decision to keep such a URL
+// keeps it as written.
+LinkDecision decide(std::string_view url, const LinkResolver& resolver, std::string_view base_url) {
+  const bool root_relative = url.starts_with('/') && !url.starts_with("//");
+  if (base_url.empty() || !(root_relative || core::is_relative_reference(url))) {
+    return resolver.resolve(url);
+  }
+  return resolver.resolve(core::resolve_reference(base_url, url));
+}
+
 // "a.jpg 300w, b.jpg 600w": each candidate's URL through the resolver; candidates that
 // lead to something unpublished are dropped.
-std::string rewrite_srcset(std::string_view srcset, const LinkResolver& resolver) {
+std::string rewrite_srcset(std::string_view srcset, const LinkResolver& resolver, std::string_view base_url) {
   std::string out;
   for (const std::string_view raw : core::split(srcset, ',')) {
     const std::string_view candidate = core::trim(raw);
@@ -17,7 +29,7 @@ std::string rewrite_srcset(std::string_view srcset, const LinkResolver& resolver
     if (url.empty()) {
       continue;
     }
-    const LinkDecision decision = resolver.resolve(url);
+    const LinkDecision decision = decide(url, resolver, base_url);
     if (decision.action == LinkDecision::Action::Unlink) {
       continue;
     }
@@ -31,7 +43,7 @@ std::string rewrite_srcset(std::string_view srcset, const LinkResolver& resolver
 }  // namespace
 
 void rewrite_links(std::vector<HtmlNode>& nodes, const LinkResolver& resolver,
-                   std::vector<std::string>& unlinked) {
+                   std::vector<std::string>& unlinked, std::string_view base_url) {
   std::vector<HtmlNode> result;
   result.reserve(nodes.size());
   for (auto& node : nodes) {
@@ -39,10 +51,10 @@ void rewrite_links(std::vector<HtmlNode>& nodes, const LinkResolver& resolver,
       result.push_back(std::move(node));
       continue;
     }
-    rewrite_links(node.children, resolver, unlinked);
+    rewrite_links(node.children, resolver, unlinked, base_url);
     if (node.name == "img" || node.name == "source") {
       if (const std::string* srcset = node.attribute("srcset")) {
-        std::string rewritten = rewrite_srcset(*srcset, resolver);
+        std::string rewritten = rewrite_srcset(*srcset, resolver, base_url);
         if (rewritten.empty()) {
           node.remove_attribute("srcset");
         } else {
@@ -56,7 +68,7 @@ void rewrite_links(std::vector<HtmlNode>& nodes, const LinkResolver& resolver,
       result.push_back(std::move(node));
       continue;
     }
-    LinkDecision decision = resolver.resolve(*url);
+    LinkDecision decision = decide(*url, resolver, base_url);
     if (decision.action == LinkDecision::Action::Rewrite) {
       node.set_attribute(key, std::move(decision.url));
     } else if (decision.action == LinkDecision::Action::Unlink) {

@@ -1,5 +1,7 @@
 #include "core/url.hpp"
 
+#include <vector>
+
 #include "core/text.hpp"
 
 namespace blogarchive::core {
@@ -121,6 +123,100 @@ std::string host_without_www(std::string_view host) {
     lower.erase(0, 4);
   }
   return lower;
+}
+
+}  // namespace blogarchive::core
+
+namespace blogarchive::core {
+namespace {
+
+// RFC 3986 5.2.4: "/a/b/../c/./d" → "/a/c/d". Leading ".." that would climb above the
+// root stay at the root, as browsers do.
+std::string remove_dot_segments(std::string_view path) {
+  std::vector<std::string_view> segments;
+  std::size_t start = 0;
+  const bool absolute = path.starts_with('/');
+  if (absolute) {
+    start = 1;
+  }
+  bool ends_with_slash = false;
+  while (start <= path.size()) {
+    const auto slash = path.find('/', start);
+    const std::string_view segment = path.substr(start, slash == std::string_view::npos ? slash : slash - start);
+    const bool last = slash == std::string_view::npos;
+    if (last) {
+      ends_with_slash = segment.empty() || segment == "." || segment == "..";
+    }
+    if (segment == "..") {
+      if (!segments.empty()) {
+        segments.pop_back();
+      }
+    } else if (segment != "." && !(segment.empty() && last)) {
+      segments.push_back(segment);
+    }
+    if (slash == std::string_view::npos) {
+      break;
+    }
+    start = slash + 1;
+  }
+  std::string out = absolute ? "/" : "";
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    out.append(segments[i]);
+    if (i + 1 < segments.size()) {
+      out += '/';
+    }
+  }
+  if (ends_with_slash && !segments.empty()) {
+    out += '/';
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_relative_reference(std::string_view url) {
+  const UrlParts parts = split_url(url);
+  return parts.scheme.empty() && !parts.has_authority && !url.empty() && url.front() != '/' && url.front() != '#';
+}
+
+std::string resolve_reference(std::string_view base, std::string_view reference) {
+  const UrlParts ref = split_url(reference);
+  if (!ref.scheme.empty()) {
+    return std::string(reference);
+  }
+  const UrlParts parts = split_url(base);
+  const std::string scheme = parts.scheme.empty() ? "https" : parts.scheme;
+  if (ref.has_authority) {
+    return scheme + ":" + std::string(reference);
+  }
+  // The authority as written (with a port, if any): from after "//" to the path.
+  std::string origin;
+  if (parts.has_authority) {
+    const auto start = base.find("//") + 2;
+    const auto end = base.find_first_of("/?#", start);
+    origin = scheme + "://" + std::string(base.substr(start, end == std::string_view::npos ? end : end - start));
+  }
+  std::string path;
+  std::string query = ref.query;
+  if (ref.path.empty()) {
+    path = parts.path.empty() ? "/" : parts.path;
+    if (reference.find('?') == std::string_view::npos) {
+      query = parts.query;
+    }
+  } else if (ref.path.front() == '/') {
+    path = remove_dot_segments(ref.path);
+  } else {
+    const std::string base_path = parts.path.empty() ? "/" : parts.path;
+    path = remove_dot_segments(base_path.substr(0, base_path.rfind('/') + 1) + ref.path);
+  }
+  std::string out = origin + path;
+  if (!query.empty() || reference.find('?') != std::string_view::npos) {
+    out += "?" + query;
+  }
+  if (!ref.fragment.empty()) {
+    out += "#" + ref.fragment;
+  }
+  return out;
 }
 
 }  // namespace blogarchive::core

@@ -27,6 +27,14 @@ std::string percent_encode_path(std::string_view path);
 /// The value of `key` in a query string ("p=12&x=y"), decoded.
 std::optional<std::string> query_value(std::string_view query, std::string_view key);
 
+/// True for a reference that needs a base to mean anything: no scheme, no authority,
+/// not root-relative, not a bare fragment ("../2007/04/slug/", "bild.jpg").
+bool is_relative_reference(std::string_view url);
+
+/// `reference` resolved against the absolute URL `base` (RFC 3986 section 5.2):
+/// ("http://a.org/x/y/", "../z/") → "http://a.org/x/z/".
+std::string resolve_reference(std::string_view base, std::string_view reference);
+
 /// Host without a leading "www." (old blogs answered both).
 std::string host_without_www(std::string_view host);
 

@@ -9,6 +9,7 @@
 #include "core/content_hash.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
+#include "redirects/redirect_table.hpp"
 #include "site/paths.hpp"
 
 namespace blogarchive::pipeline {
@@ -26,7 +27,7 @@ constexpr std::int64_t kContentVersion = 6;  // 2: embed placeholders, images co
 
 // What decisions_hash adds for one answer of the site.
 void add_decision(core::ContentHash& hash, const content::LinkDecision& decision) {
-  hash.add(static_cast<std::int64_t>(decision.action)).add(decision.url);
+  hash.add(static_cast<std::int64_t>(decision.action)).add(decision.url).add(static_cast<std::int64_t>(decision.origin));
 }
 
 // Remembers every URL content asks about, and hashes the answers as they are given,
@@ -132,7 +133,14 @@ std::optional<std::string> SiteLinkResolver::media_path(std::string_view url) co
   if (!parts.query.empty() || !resolver_.is_old_blog_url(parts)) {
     return std::nullopt;
   }
-  const auto path = site::normalize_path(core::percent_decode(parts.path));
+  auto path = site::normalize_path(core::percent_decode(parts.path));
+  if (path && !media_.in_media_folder(*path)) {
+    // A blog that lived below a folder (/mike/blog/wp-content/uploads/…) kept its
+    // uploads there; the store has them under the uploads folder itself.
+    if (const auto at = path->find(site::kDefaultMediaPrefix); at != std::string::npos && at > 0) {
+      path = path->substr(at);
+    }
+  }
   if (!path || !media_.in_media_folder(*path)) {
     return std::nullopt;
   }
@@ -150,26 +158,73 @@ std::set<std::string> SiteLinkResolver::used_media() const {
 }
 
 content::LinkDecision SiteLinkResolver::resolve(std::string_view url) const {
+  using Decision = content::LinkDecision;
   if (const auto path = media_path(url)) {
     if (const auto file = media_.find(*path)) {
       const std::lock_guard lock(mutex_);
       used_.insert(*file);
       const auto hash = url.find('#');
-      return {content::LinkDecision::Action::Rewrite,
-              site::href(*file) + std::string(hash == std::string_view::npos ? "" : url.substr(hash))};
+      const bool as_written = core::split_url(url).path == *path || core::percent_decode(core::split_url(url).path) == *path;
+      return {Decision::Action::Rewrite, site::href(*file) + std::string(hash == std::string_view::npos ? "" : url.substr(hash)),
+              as_written ? Decision::Origin::AsWritten : Decision::Origin::Recovered};
     }
   }
   const site::OldUrlTarget target = resolver_.resolve(url);
   switch (target.kind) {
-    case site::OldUrlTarget::Kind::Archive: return {content::LinkDecision::Action::Rewrite, target.href};
-    case site::OldUrlTarget::Kind::Unpublished: return {content::LinkDecision::Action::Unlink, {}};
+    case site::OldUrlTarget::Kind::Archive:
+      return {Decision::Action::Rewrite, target.href,
+              target.recovered ? Decision::Origin::Recovered : Decision::Origin::AsWritten};
+    case site::OldUrlTarget::Kind::Unpublished: return {Decision::Action::Unlink, {}};
     case site::OldUrlTarget::Kind::Foreign: break;
   }
-  return {};
+  return to_old_site(url);
 }
 
+content::LinkDecision SiteLinkResolver::to_old_site(std::string_view url) const {
+  using Decision = content::LinkDecision;
+  const core::UrlParts parts = core::split_url(url);
+  if (!resolver_.is_old_blog_url(parts)) {
+    return {};  // another site's: not ours to change
+  }
+  const auto path = site::normalize_path(core::percent_decode(parts.path));
+  const bool answered = path && parts.query.empty() &&
+                        (answered_paths_.count(*path) > 0 || media_.find(*path) ||
+                         (path->size() > 1 && answered_paths_.count(path->substr(0, path->size() - 1)) > 0));
+  if (answered) {
+    return {};  // the archive's own file or redirect answers it where it is written
+  }
+  if (parts.has_authority) {
+    return {Decision::Action::Rewrite, std::string(url), Decision::Origin::OldSite};
+  }
+  if (resolver_.old_origin().empty()) {
+    return {};
+  }
+  return {Decision::Action::Rewrite, resolver_.old_origin() + std::string(url), Decision::Origin::OldSite};
+}
+
+namespace {
+
+// Root-relative paths the archive answers besides its routes and media: its own files
+// and every old URL form of the redirect table. A link to one stays local.
+std::set<std::string> answered_paths(const site::SiteModel& model, const ContentInputs::Settings& settings) {
+  std::set<std::string> paths(settings.published_files.begin(), settings.published_files.end());
+  for (const char* file : {"/atom.xml", "/sitemap.xml", "/robots.txt", "/404.html", "/search/"}) {
+    paths.insert(file);
+  }
+  for (const auto& redirect : redirects::build_redirect_table(model, model.config.search.enabled).redirects) {
+    if (!redirect.is_query()) {
+      paths.insert(redirect.from_path);
+    }
+  }
+  return paths;
+}
+
+}  // namespace
+
 ContentInputs::ContentInputs(const site::SiteModel& model, Settings content_settings, site::MediaFiles media_files)
-    : resolver(model, media_files), media(*model.snapshot), settings(std::move(content_settings)) {
+    : resolver(model, media_files, answered_paths(model, content_settings)),
+      media(*model.snapshot),
+      settings(std::move(content_settings)) {
   settings.published_files.insert(media_files.paths().begin(), media_files.paths().end());
   core::ContentHash hash;
   for (const auto& file : settings.published_files) {
@@ -231,11 +286,26 @@ content::BodyOptions body_options(const ContentInputs& inputs, const content::Li
   return options;
 }
 
+// The address a post's relative links were written against: its permalink, on the host
+// its guid names (the blog's address when the post was written; the permalink's host is
+// where the blog was exported from, often a later one).
+std::string old_base_of(const blog::Post& post) {
+  const core::UrlParts link = core::split_url(post.link);
+  const core::UrlParts guid = core::split_url(post.guid);
+  const bool guid_is_web = (guid.scheme == "http" || guid.scheme == "https") && !guid.host.empty() &&
+                           !guid.host.ends_with(".files.wordpress.com");
+  if (!guid_is_web || link.path.empty()) {
+    return post.link;
+  }
+  return core::resolve_reference(post.guid, link.path.front() == '/' ? link.path : "/" + link.path);
+}
+
 }  // namespace
 
 ContentResult render_content(const blog::Post& post, const ContentInputs& inputs) {
   RecordingResolver recorder(inputs.resolver);
   content::BodyOptions options = body_options(inputs, recorder);
+  options.base_url = old_base_of(post);
   options.markup = content::parse_markup(post.markup);
   options.shortcodes = inputs.media.context_for(post);
   if (const auto& date = post.date_gmt ? post.date_gmt : post.date) {

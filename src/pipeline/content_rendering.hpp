@@ -20,8 +20,10 @@ namespace blogarchive::pipeline {
 /// build publishes exactly the media that published content uses.
 class SiteLinkResolver : public content::LinkResolver {
  public:
-  SiteLinkResolver(const site::SiteModel& model, site::MediaFiles media)
-      : resolver_(model), media_(std::move(media)) {}
+  /// `answered_paths`: root-relative paths the archive answers besides routes and media
+  /// (its own files, the redirect table's old URL forms): never sent to the old site.
+  SiteLinkResolver(const site::SiteModel& model, site::MediaFiles media, std::set<std::string> answered_paths = {})
+      : resolver_(model), media_(std::move(media)), answered_paths_(std::move(answered_paths)) {}
   content::LinkDecision resolve(std::string_view url) const override;
   /// True when `url` is in the blog's media folder but the store has no such file.
   bool is_missing_media(std::string_view url) const;
@@ -31,8 +33,13 @@ class SiteLinkResolver : public content::LinkResolver {
  private:
   std::optional<std::string> media_path(std::string_view url) const;
 
+  /// An old-blog URL nothing in the archive answers: the old site's address for it, so
+  /// that the archive never holds a dead local link.
+  content::LinkDecision to_old_site(std::string_view url) const;
+
   site::OldUrlResolver resolver_;
   site::MediaFiles media_;
+  std::set<std::string> answered_paths_;
   mutable std::mutex mutex_;  ///< resolve() runs on every build thread
   mutable std::set<std::string> used_;
 };

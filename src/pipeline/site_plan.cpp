@@ -48,7 +48,10 @@ ContentInputs::Settings content_settings(const SitePlan& plan) {
 }  // namespace
 
 SitePlan::SitePlan(const std::filesystem::path& store_path, const std::filesystem::path& config_path)
-    : config(site::load_config(config_path)),
+    : SitePlan(store_path, site::load_config(config_path)) {}
+
+SitePlan::SitePlan(const std::filesystem::path& store_path, site::SiteConfig site_config)
+    : config(std::move(site_config)),
       theme(render::Theme::load(config.theme_dir)),
       catalog(render::Catalog::parse(theme.file("i18n/" + config.language + ".toml"), config.language)),
       store(open_existing(store_path)),
