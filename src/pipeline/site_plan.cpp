@@ -51,10 +51,10 @@ SitePlan::SitePlan(const std::filesystem::path& store_path, const std::filesyste
     : SitePlan(store_path, site::load_config(config_path)) {}
 
 SitePlan::SitePlan(const std::filesystem::path& store_path, site::SiteConfig site_config)
-    : config(std::move(site_config)),
+    : store(open_existing(store_path)),
+      config(site::with_export_language(std::move(site_config), store.site_value("language"), diagnostics)),
       theme(render::Theme::load(config.theme_dir)),
       catalog(render::Catalog::parse(theme.file("i18n/" + config.language + ".toml"), config.language)),
-      store(open_existing(store_path)),
       outline(outline_with_titles(store, catalog)),
       model(site::build_site_model(outline, config, diagnostics,
                                    site::load_privacy_page(config, catalog.get("cookie_privacy_link")))),

@@ -22,12 +22,12 @@ struct SitePlan {
   SitePlan(const SitePlan&) = delete;
   SitePlan& operator=(const SitePlan&) = delete;
 
-  site::SiteConfig config;
+  core::Diagnostics diagnostics;
+  store::Store store;
+  site::SiteConfig config;  ///< with the export's language when the config names none
   render::Theme theme;
   render::Catalog catalog;
-  store::Store store;
   blog::Snapshot outline;  ///< the model points into it: a plan never moves
-  core::Diagnostics diagnostics;
   site::SiteModel model;
   ContentInputs inputs;
 };

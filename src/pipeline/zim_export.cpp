@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <ostream>
 
 #include "blogarchive/error.hpp"
@@ -66,7 +67,12 @@ int run(const std::vector<std::string>& argv) {
 
 void export_zim(const std::filesystem::path& zim_file, const std::filesystem::path& site_dir, const SitePlan& plan,
                 const std::string& capture_date, std::ostream& report) {
-  const std::string language = plan.config.language == "en" ? "eng" : "deu";
+  // ZIM's Language metadata is ISO 639-3.
+  static const std::map<std::string, std::string, std::less<>> kIso6393{
+      {"de", "deu"}, {"en", "eng"}, {"fr", "fra"}, {"es", "spa"}, {"it", "ita"},
+      {"nl", "nld"}, {"pt", "por"}, {"pl", "pol"}, {"sv", "swe"}, {"da", "dan"}};
+  const auto code = kIso6393.find(plan.config.language);
+  const std::string language = code == kIso6393.end() ? "eng" : code->second;
   std::string name = core::slugify(plan.model.title);
   std::replace(name.begin(), name.end(), '-', '_');
   const std::vector<std::string> argv{

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
 
+#include <map>
+
 #include "blogarchive/error.hpp"
 #include "core/text.hpp"
 #include "render/catalog.hpp"
@@ -11,6 +13,19 @@
 
 namespace blogarchive::render {
 namespace mustache = kainjow::mustache;
+
+namespace {
+
+// Open Graph wants a territory: the one where most readers of each language live.
+std::string open_graph_locale(std::string_view language) {
+  static const std::map<std::string, std::string, std::less<>> kLocales{
+      {"de", "de_DE"}, {"en", "en_US"}, {"fr", "fr_FR"}, {"es", "es_ES"}, {"it", "it_IT"},
+      {"nl", "nl_NL"}, {"pt", "pt_PT"}, {"pl", "pl_PL"}, {"sv", "sv_SE"}, {"da", "da_DK"}};
+  const auto found = kLocales.find(language);
+  return found == kLocales.end() ? "en_US" : found->second;
+}
+
+}  // namespace
 
 
 // Everything every page needs: the model, the catalog and the compiled templates.
@@ -58,7 +73,7 @@ class Context {
     data.set("feed_href", std::string(site::kFeedPath));
     data.set("og_type", is_article ? "article" : "website");
     data.set("og_title", title);
-    data.set("og_locale", model_.config.language == "de" ? "de_DE" : "en_US");
+    data.set("og_locale", open_graph_locale(model_.config.language));
     data.set("description", description.empty() ? mustache::data(false) : mustache::data(description));
     data.set("json_ld", json_ld.empty() ? mustache::data(false) : mustache::data(json_ld));
     data.set("content", content);

@@ -2,14 +2,15 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
-
+#include <map>
 #include <set>
-#include <toml++/toml.h>
 
 #include "blogarchive/error.hpp"
 #include "core/files.hpp"
+#include "core/text.hpp"
 
 namespace blogarchive::site {
 namespace {
@@ -64,13 +65,15 @@ void check(const SiteConfig& config, const std::string& source) {
   if (config.base_url.rfind("http://", 0) != 0 && config.base_url.rfind("https://", 0) != 0) {
     throw InputError(source + ": base_url must be an absolute http(s) URL");
   }
-  if (config.language != "de" && config.language != "en") {
-    throw InputError(fmt::format("{}: language \"{}\" is not available (de, en)", source, config.language));
+  if (!config.language.empty() && archive_language(config.language) != config.language) {
+    throw InputError(fmt::format("{}: language \"{}\" is not available ({}); leave it out to take the export's",
+                                 source, config.language, fmt::join(kLanguages, ", ")));
   }
   if (config.per_page < 1 || config.per_page > 10000) {
     throw InputError(source + ": per_page must be between 1 and 10000");
   }
-  if (!config.cookie_notice.privacy_markdown.empty() && config.cookie_notice.privacy_url.rfind('/', 0) != 0) {
+  if (!config.cookie_notice.privacy_markdown.empty() && !config.cookie_notice.privacy_url.empty() &&
+      config.cookie_notice.privacy_url.rfind('/', 0) != 0) {
     throw InputError(fmt::format("{}: cookie_notice.privacy_url must be a path in the archive such as "
                                  "\"/datenschutzerklaerung/\" when privacy_markdown is set (it is \"{}\")",
                                  source, config.cookie_notice.privacy_url));
@@ -157,10 +160,38 @@ SiteConfig parse_config(std::string_view text, const std::string& source_name,
   if (!config.base_url.empty() && config.base_url.back() != '/') {
     config.base_url += '/';
   }
-  if (!config.cookie_notice.privacy_markdown.empty() && config.cookie_notice.privacy_url.empty()) {
-    config.cookie_notice.privacy_url = config.language == "en" ? "/privacy-policy/" : "/datenschutzerklaerung/";
-  }
   check(config, source_name);
+  return config;
+}
+
+std::string archive_language(std::string_view tag) {
+  const std::string code = core::to_lower_ascii(tag.substr(0, tag.find_first_of("-_")));
+  const bool known = std::find(kLanguages.begin(), kLanguages.end(), code) != kLanguages.end();
+  return known ? code : std::string();
+}
+
+SiteConfig with_export_language(SiteConfig config, std::string_view export_language, core::Diagnostics& diagnostics) {
+  if (config.language.empty()) {
+    config.language = archive_language(export_language);
+    if (config.language.empty()) {
+      config.language = "en";
+      diagnostics.warn("archive.toml", export_language.empty()
+                                           ? "the export names no language and the config none; the archive is in English"
+                                           : fmt::format("the export's language \"{}\" has no texts in blogarchive ({}); "
+                                                         "the archive is in English; set language to choose",
+                                                         export_language, fmt::join(kLanguages, ", ")));
+    }
+  }
+  // The privacy policy's path in the archive's language, where the old blog likely had it.
+  static const std::map<std::string, std::string, std::less<>> kPrivacyPaths{
+      {"de", "/datenschutzerklaerung/"}, {"en", "/privacy-policy/"},
+      {"fr", "/politique-de-confidentialite/"}, {"es", "/politica-de-privacidad/"},
+      {"it", "/informativa-sulla-privacy/"}, {"nl", "/privacyverklaring/"},
+      {"pt", "/politica-de-privacidade/"}, {"pl", "/polityka-prywatnosci/"},
+      {"sv", "/integritetspolicy/"}, {"da", "/privatlivspolitik/"}};
+  if (!config.cookie_notice.privacy_markdown.empty() && config.cookie_notice.privacy_url.empty()) {
+    config.cookie_notice.privacy_url = kPrivacyPaths.find(config.language)->second;
+  }
   return config;
 }
 

@@ -1,7 +1,11 @@
 #pragma once
+#include <array>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
+
+#include "core/diagnostics.hpp"
 
 namespace blogarchive::site {
 
@@ -10,7 +14,8 @@ struct SiteConfig {
   std::string title;        ///< empty: the export's blog title
   std::string description;  ///< empty: the export's description
   std::string intro;        ///< overview intro; empty: the catalog's text with the years
-  std::string language = "de";
+  /// One of kLanguages; empty in the file: the export's language (with_export_language).
+  std::string language;
   std::string base_url;  ///< absolute, ends with '/'
   int per_page = 50;
   std::filesystem::path theme_dir;  ///< overrides of the built-in templates
@@ -57,6 +62,18 @@ struct SiteConfig {
   /// base_url without its trailing slash, for absolute URLs: base + "/path/".
   std::string base() const { return base_url.substr(0, base_url.size() - 1); }
 };
+
+/// The languages the archive's texts, dates and search are written for.
+inline constexpr std::array<std::string_view, 10> kLanguages{"de", "en", "fr", "es", "it", "nl", "pt", "pl", "sv", "da"};
+
+/// The archive language for a language tag as exports write it ("fr-FR", "pt_BR",
+/// "de") or "" when the archive has no texts for it.
+std::string archive_language(std::string_view tag);
+
+/// The config with its language settled: as configured, else the export's when the
+/// archive has texts for it, else English (with a warning). Also the defaults that
+/// depend on it (the privacy page's path).
+SiteConfig with_export_language(SiteConfig config, std::string_view export_language, core::Diagnostics& diagnostics);
 
 /// Reads and checks the config; InputError with file, line and column on any problem.
 SiteConfig load_config(const std::filesystem::path& path);

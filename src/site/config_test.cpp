@@ -30,13 +30,23 @@ privacy_url = "/datenschutz/"
 }
 
 TEST(Config, PublishesAMarkdownPrivacyPolicyAtTheLanguagesDefaultPath) {
-  const auto de = parse_config("base_url = \"https://a.example/\"\n[cookie_notice]\nprivacy_markdown = \"ds.md\"\n",
-                               "archive.toml", "/srv/blog");
+  core::Diagnostics diagnostics;
+  const auto de = with_export_language(
+      parse_config("base_url = \"https://a.example/\"\n[cookie_notice]\nprivacy_markdown = \"ds.md\"\n",
+                   "archive.toml", "/srv/blog"),
+      "de-DE", diagnostics);
   EXPECT_EQ(de.cookie_notice.privacy_markdown, std::filesystem::path("/srv/blog/ds.md"));
   EXPECT_EQ(de.cookie_notice.privacy_url, "/datenschutzerklaerung/");
-  const auto en = parse_config("base_url = \"https://a.example/\"\nlanguage = \"en\"\n"
-                               "[cookie_notice]\nprivacy_markdown = \"p.md\"\n", "archive.toml");
+  const auto en = with_export_language(parse_config("base_url = \"https://a.example/\"\nlanguage = \"en\"\n"
+                                                    "[cookie_notice]\nprivacy_markdown = \"p.md\"\n", "archive.toml"),
+                                       "de", diagnostics);
   EXPECT_EQ(en.cookie_notice.privacy_url, "/privacy-policy/");
+  const auto fr = with_export_language(
+      parse_config("base_url = \"https://a.example/\"\n[cookie_notice]\nprivacy_markdown = \"p.md\"\n", "archive.toml"),
+      "fr-FR", diagnostics);
+  EXPECT_EQ(fr.language, "fr");
+  EXPECT_EQ(fr.cookie_notice.privacy_url, "/politique-de-confidentialite/");
+  EXPECT_TRUE(diagnostics.warnings().empty());
   EXPECT_THROW(parse_config("base_url = \"https://a.example/\"\n[cookie_notice]\nprivacy_markdown = \"p.md\"\n"
                             "privacy_url = \"https://elsewhere.example/privacy\"\n", "archive.toml"),
                InputError);
@@ -71,9 +81,26 @@ TEST(Config, LoadsNothingFromOtherHostsUnlessAskedTo) {
 
 TEST(Config, RequiresBaseUrlAndAKnownLanguage) {
   EXPECT_THROW(parse_config("title = \"x\"", "a.toml"), InputError);
-  EXPECT_THROW(parse_config("base_url = \"https://a.example/\"\nlanguage = \"fr\"", "a.toml"), InputError);
+  EXPECT_THROW(parse_config("base_url = \"https://a.example/\"\nlanguage = \"tlh\"", "a.toml"), InputError);
+  EXPECT_THROW(parse_config("base_url = \"https://a.example/\"\nlanguage = \"fr-FR\"", "a.toml"), InputError);
   EXPECT_THROW(parse_config("base_url = \"https://a.example/\"\nper_page = \"viele\"", "a.toml"), InputError);
   EXPECT_THROW(parse_config("base_url = [", "a.toml"), InputError);
+}
+
+TEST(Config, TakesTheExportsLanguageWhenTheConfigNamesNone) {
+  EXPECT_EQ(archive_language("fr-FR"), "fr");
+  EXPECT_EQ(archive_language("pt_BR"), "pt");
+  EXPECT_EQ(archive_language("NL"), "nl");
+  EXPECT_EQ(archive_language("zh-CN"), "");
+  core::Diagnostics diagnostics;
+  const auto base = parse_config("base_url = \"https://a.example/\"", "a.toml");
+  EXPECT_EQ(with_export_language(base, "da-DK", diagnostics).language, "da");
+  EXPECT_TRUE(diagnostics.warnings().empty());
+  EXPECT_EQ(with_export_language(base, "zh-CN", diagnostics).language, "en");
+  ASSERT_EQ(diagnostics.warnings().size(), 1U);
+  EXPECT_NE(diagnostics.warnings()[0].message.find("\"zh-CN\""), std::string::npos);
+  const auto configured = parse_config("base_url = \"https://a.example/\"\nlanguage = \"sv\"", "a.toml");
+  EXPECT_EQ(with_export_language(configured, "fr", diagnostics).language, "sv");  // the config wins
 }
 
 }  // namespace blogarchive::site

@@ -238,6 +238,12 @@ blog::Snapshot Store::load_snapshot() {
   return snapshot;
 }
 
+std::string Store::site_value(const std::string& key) {
+  auto select = db_.prepare("SELECT value FROM site WHERE key = ?");
+  select.bind(1, key);
+  return select.step() ? select.text(0) : std::string();
+}
+
 blog::Snapshot Store::load_outline() {
   blog::Snapshot snapshot;
   for (auto s = db_.prepare("SELECT key, value FROM site"); s.step();) {

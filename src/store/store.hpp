@@ -66,6 +66,9 @@ class Store {
   std::vector<std::string> media_paths();
   /// A setting written by ImportTransaction::setting; empty when never set.
   std::string setting(const std::string& key);
+  /// One value the export said about the blog as a whole ("language", "title", …);
+  /// empty when it said nothing.
+  std::string site_value(const std::string& key);
 
  private:
   explicit Store(Database db) : db_(std::move(db)) {}
