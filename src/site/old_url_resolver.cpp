@@ -204,8 +204,9 @@ std::optional<std::string> OldUrlResolver::recover(const std::string& path, bool
   }
   // Below an item: its later pages (<!--nextpage-->: /slug/2/), comment pages
   // (/slug/comment-page-2/) and attachment pages (/slug/image-name/).
+  // A file below an item's path (…/slug/data.csv) was a file, not the item.
   const std::string parent = parent_path(path);
-  if (parent != "/") {
+  if (parent != "/" && last_segment(path).find('.') == std::string_view::npos) {
     const auto item = item_by_path_.find(parent);
     std::optional<std::string> found = item != item_by_path_.end() ? std::optional(item->second) : by_suffix(parent, true);
     if (found) {
