@@ -28,7 +28,24 @@ SearchCollector::SearchCollector(search::Language language, const render::Catalo
       catalog_(catalog),
       with_comments_(with_comments),
       // Not remote_image_label: "Bild auf " is also how authors write.
-      archive_labels_{catalog.get("missing_image_label"), catalog.get("embed_label")} {}
+      archive_labels_{catalog.get("missing_image_label"), catalog.get("embed_label")},
+      language_(language) {}
+
+void SearchCollector::add_vocabulary(const search::Analyzer& analyzer) {
+  if (search::browser_stems(language_) || search::stemmer_name(language_).empty()) {
+    return;  // the browser stems these itself, or nothing is stemmed
+  }
+  std::map<std::string, std::string> found;
+  analyzer.for_each_word([&](const std::string& word, const std::string& stem) { found.emplace(word, stem); });
+  const std::lock_guard lock(stems_mutex_);
+  stems_.merge(found);
+}
+
+search::SearchIndex SearchCollector::finish() {
+  search::SearchIndex index = builder_.finish();
+  index.stems.assign(stems_.begin(), stems_.end());
+  return index;
+}
 
 void SearchCollector::add(std::uint32_t number, const blog::Post& post, const std::string& path,
                           const render::RenderedItem& item, const search::Analyzer& analyzer) {

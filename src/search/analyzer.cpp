@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <mutex>
 #include <optional>
 
@@ -28,15 +29,87 @@ const std::set<std::string> kEnglishStopWords{
     "had", "has", "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "me", "my", "not", "of",
     "on", "or", "our", "she", "so", "than", "that", "the", "their", "them", "then", "there", "these", "they",
     "this", "to", "was", "we", "were", "what", "when", "which", "who", "will", "with", "you", "your"};
+// The same for the other languages: the articles, pronouns, prepositions and auxiliaries
+// that make up most of any text.
+const std::set<std::string> kFrenchStopWords{
+    "a", "à", "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "est", "et", "il", "ils",
+    "je", "la", "le", "les", "leur", "lui", "ma", "mais", "me", "mes", "mon", "ne", "nous", "on", "ou", "par", "pas",
+    "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sur", "ta", "te", "tu", "un", "une", "vous", "c", "d", "j",
+    "l", "m", "n", "s", "t", "y", "été", "être"};
+const std::set<std::string> kSpanishStopWords{
+    "a", "al", "como", "con", "de", "del", "el", "ella", "en", "es", "esta", "este", "fue", "ha", "la", "las", "le",
+    "lo", "los", "me", "mi", "no", "nos", "o", "para", "pero", "por", "que", "se", "si", "sin", "su", "sus", "te",
+    "tu", "un", "una", "uno", "y", "ya", "yo"};
+const std::set<std::string> kItalianStopWords{
+    "a", "ad", "al", "alla", "alle", "anche", "che", "chi", "ci", "come", "con", "da", "dal", "dalla", "del", "della",
+    "delle", "dei", "di", "e", "è", "gli", "ha", "ho", "i", "il", "in", "io", "la", "le", "lo", "ma", "mi", "ne", "nel",
+    "nella", "non", "o", "per", "più", "se", "si", "su", "sono", "tra", "un", "una", "uno"};
+const std::set<std::string> kDutchStopWords{
+    "aan", "al", "als", "bij", "dat", "de", "den", "der", "die", "dit", "door", "een", "en", "er", "had", "heb",
+    "heeft", "het", "hij", "hoe", "ik", "in", "is", "je", "kan", "maar", "me", "met", "mijn", "naar", "niet", "nog",
+    "of", "om", "ons", "ook", "op", "over", "te", "tot", "uit", "van", "voor", "was", "wat", "we", "wel", "werd",
+    "wij", "zich", "zij", "zijn", "zo"};
+const std::set<std::string> kPortugueseStopWords{
+    "a", "ao", "aos", "as", "com", "como", "da", "das", "de", "do", "dos", "e", "é", "ela", "ele", "em", "era", "eu",
+    "foi", "mais", "mas", "me", "meu", "minha", "na", "nas", "não", "no", "nos", "o", "os", "ou", "para", "pela",
+    "pelo", "por", "que", "se", "seu", "sua", "um", "uma"};
+const std::set<std::string> kPolishStopWords{
+    "a", "ale", "bo", "by", "być", "co", "do", "go", "i", "ich", "jak", "jest", "jego", "jej", "już", "na", "nie",
+    "o", "od", "po", "przez", "się", "są", "ta", "tak", "te", "to", "tu", "w", "we", "z", "za", "że"};
+const std::set<std::string> kSwedishStopWords{
+    "att", "av", "de", "den", "det", "du", "efter", "en", "ett", "for", "från", "för", "han", "har", "hon", "i",
+    "inte", "jag", "man", "med", "men", "mig", "min", "och", "om", "på", "sig", "som", "så", "till", "var", "vi",
+    "vid", "är"};
+const std::set<std::string> kDanishStopWords{
+    "af", "at", "de", "den", "der", "det", "du", "en", "er", "et", "for", "fra", "han", "har", "hun", "i", "ikke",
+    "jeg", "man", "med", "men", "mig", "min", "og", "om", "på", "sig", "som", "så", "til", "var", "vi", "være"};
 const std::set<std::string> kNoStopWords;
 
-// Longer words need no lookup.
+struct LanguageEntry {
+  Language language;
+  std::string_view code;
+  std::string_view stemmer;
+  const std::set<std::string>* stop_words;
+};
+
+const std::array<LanguageEntry, 10>& language_table() {
+  static const std::array<LanguageEntry, 10> table{{
+      {Language::German, "de", "german", &kGermanStopWords},
+      {Language::English, "en", "english", &kEnglishStopWords},
+      {Language::French, "fr", "french", &kFrenchStopWords},
+      {Language::Spanish, "es", "spanish", &kSpanishStopWords},
+      {Language::Italian, "it", "italian", &kItalianStopWords},
+      {Language::Dutch, "nl", "dutch", &kDutchStopWords},
+      {Language::Portuguese, "pt", "portuguese", &kPortugueseStopWords},
+      {Language::Polish, "pl", "", &kPolishStopWords},
+      {Language::Swedish, "sv", "swedish", &kSwedishStopWords},
+      {Language::Danish, "da", "danish", &kDanishStopWords},
+  }};
+  return table;
+}
+
+const LanguageEntry* entry_of(Language language) {
+  for (const auto& entry : language_table()) {
+    if (entry.language == language) {
+      return &entry;
+    }
+  }
+  return nullptr;
+}
+
+// Longer words need no lookup (bytes: "être" is 5).
 std::size_t longest_stop_word(Language language) {
-  static const std::size_t german = std::max_element(kGermanStopWords.begin(), kGermanStopWords.end(),
-                                                     [](const auto& a, const auto& b) { return a.size() < b.size(); })->size();
-  static const std::size_t english = std::max_element(kEnglishStopWords.begin(), kEnglishStopWords.end(),
-                                                      [](const auto& a, const auto& b) { return a.size() < b.size(); })->size();
-  return language == Language::German ? german : language == Language::English ? english : 0;
+  static const std::array<std::size_t, 10> longest = [] {
+    std::array<std::size_t, 10> sizes{};
+    for (std::size_t i = 0; i < language_table().size(); ++i) {
+      for (const auto& word : *language_table()[i].stop_words) {
+        sizes[i] = std::max(sizes[i], word.size());
+      }
+    }
+    return sizes;
+  }();
+  const auto index = static_cast<std::size_t>(language);
+  return index < longest.size() ? longest[index] : 0;
 }
 
 // German umlauts typed without the key: ae, oe, ue (but not the "ue" of "que").
@@ -55,27 +128,43 @@ std::string with_umlauts(std::string_view word) {
   return out;
 }
 
+// French and Italian write an elided article or pronoun into the word: "l'article",
+// "qu'il", "dell'anno" are searched as "article", "il", "anno".
+std::string without_elision(const std::string& word) {
+  static constexpr std::array<std::string_view, 17> kElided{
+      "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "dell", "dall", "nell", "sull", "all"};
+  const auto apostrophe = word.find('\'');
+  if (apostrophe == std::string::npos || apostrophe + 1 >= word.size()) {
+    return word;
+  }
+  const std::string_view before = std::string_view(word).substr(0, apostrophe);
+  const bool elided = std::find(kElided.begin(), kElided.end(), before) != kElided.end() || before == "un";
+  return elided ? word.substr(apostrophe + 1) : word;
+}
+
 }  // namespace
 
 Language language_of(std::string_view code) {
-  const std::string lower = core::to_lower_ascii(code.substr(0, 2));
-  if (lower == "de") {
-    return Language::German;
-  }
-  if (lower == "en") {
-    return Language::English;
+  const std::string lower = core::to_lower_ascii(code.substr(0, code.find_first_of("-_")));
+  for (const auto& entry : language_table()) {
+    if (entry.code == lower) {
+      return entry.language;
+    }
   }
   return Language::Other;
 }
 
-std::string_view stemmer_name(Language language) {
-  switch (language) {
-    case Language::German: return "german";
-    case Language::English: return "english";
-    case Language::Other: break;
-  }
-  return "";
+std::string_view language_code(Language language) {
+  const LanguageEntry* entry = entry_of(language);
+  return entry == nullptr ? std::string_view() : entry->code;
 }
+
+std::string_view stemmer_name(Language language) {
+  const LanguageEntry* entry = entry_of(language);
+  return entry == nullptr ? std::string_view() : entry->stemmer;
+}
+
+bool browser_stems(Language language) { return language == Language::German || language == Language::English; }
 
 std::vector<WordSpan> word_spans(std::string_view text) {
   std::vector<WordSpan> spans;
@@ -156,16 +245,15 @@ std::string fold(std::string_view word, Language language) {
       }
     }
   }
+  if (language == Language::French || language == Language::Italian) {
+    return without_elision(lower);
+  }
   return language == Language::German ? with_umlauts(lower) : lower;
 }
 
 const std::set<std::string>& stop_words(Language language) {
-  switch (language) {
-    case Language::German: return kGermanStopWords;
-    case Language::English: return kEnglishStopWords;
-    case Language::Other: break;
-  }
-  return kNoStopWords;
+  const LanguageEntry* entry = entry_of(language);
+  return entry == nullptr ? kNoStopWords : *entry->stop_words;
 }
 
 Analyzer::Analyzer(Language language) : language_(language), slots_(1024) {

@@ -5,7 +5,9 @@
 //           browser uses the same rules), letters and numbers only
 //   fold:   lower case; German: "ae", "oe", "ue" read as "ä", "ö", "ü" so that Mueller,
 //           Müller and Muller meet after stemming
-//   stem:   Snowball (libstemmer): german, english; other languages are not stemmed
+//   stem:   Snowball (libstemmer): german, english, french, spanish, italian, dutch,
+//           portuguese, swedish, danish; Polish (no Snowball stemmer in libstemmer
+//           2.2) and other languages are not stemmed
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -20,13 +22,21 @@ struct sb_stemmer;  // libstemmer's, kept out of this header
 
 namespace blogarchive::search {
 
-enum class Language { German, English, Other };
+enum class Language { German, English, French, Spanish, Italian, Dutch, Portuguese, Polish, Swedish, Danish, Other };
 
-/// "de", "de-DE", "en", "en_US" → the analysis to use.
+/// "de", "de-DE", "en", "en_US", "fr", … → the analysis to use.
 Language language_of(std::string_view code);
 
-/// The Snowball algorithm's name ("german", "english"), or "" when none is used.
+/// "de", "en", "fr", …; "" for Other.
+std::string_view language_code(Language language);
+
+/// The Snowball algorithm's name ("german", "english", "french", …), or "" when none is used.
 std::string_view stemmer_name(Language language);
+
+/// True when the browser has its own implementation of the language's stemmer
+/// (themes/default/static/search-stemmers.js: German and English). For the others the
+/// index publishes which stem each of the archive's words has (the stems file).
+bool browser_stems(Language language);
 
 /// Where a word is in a text: bytes [begin, end).
 struct WordSpan {
@@ -81,6 +91,16 @@ class Analyzer {
     }
   }
   bool is_stop_word(std::string_view folded) const;
+
+  /// `each(folded word, stem)` for every word met so far (stop words left out).
+  template <typename Each>
+  void for_each_word(Each&& each) const {
+    for (const auto& slot : slots_) {
+      if (slot.length != 0 && slot.term != nullptr) {
+        each(fold(std::string_view(words_).substr(slot.word, slot.length), language_), slot.term->text);
+      }
+    }
+  }
 
  private:
   /// The term of a word as written; nullptr for a stop word. Cached: words repeat.

@@ -47,6 +47,9 @@ struct SearchIndex {
   std::vector<std::string> terms;
   std::vector<std::vector<Posting>> postings;  ///< parallel to terms
   std::vector<std::string> packed_documents;   ///< by document number (pack_document)
+  /// For languages the browser cannot stem itself (browser_stems): each word of the
+  /// archive, folded, with its stem; sorted by word.
+  std::vector<std::pair<std::string, std::string>> stems;
 
   /// Document `number`, unpacked.
   StoredDocument document(std::uint32_t number) const { return unpack_document(packed_documents.at(number)); }

@@ -59,14 +59,6 @@ void put_term(std::string& shard, const std::string& previous, const std::string
   }
 }
 
-std::string language_code(Language language) {
-  switch (language) {
-    case Language::German: return "de";
-    case Language::English: return "en";
-    case Language::Other: break;
-  }
-  return "";
-}
 
 // ---- reading back -------------------------------------------------------------------
 
@@ -199,7 +191,7 @@ std::vector<IndexFile> index_files(const SearchIndex& index, std::size_t shard_t
   const std::string table_name = "search/docs-" + hex_hash(table) + ".idx";
 
   std::string manifest = fmt::format("{{\"version\":{},\"language\":{},\"stemmer\":{},\"documents\":{},", kFormatVersion,
-                                     core::json_string(language_code(index.language)),
+                                     core::json_string(std::string(language_code(index.language))),
                                      core::json_string(stemmer_name(index.language)), index.packed_documents.size());
   manifest += "\"textLimit\":" + std::to_string(kStoredTextLimit) + ",\"stopWords\":[";
   bool comma = false;
@@ -207,7 +199,20 @@ std::vector<IndexFile> index_files(const SearchIndex& index, std::size_t shard_t
     manifest += (comma ? "," : "") + core::json_string(word);
     comma = true;
   }
-  manifest += "],\"store\":" + core::json_string(store_name.substr(7)) +
+  manifest += "]";
+  if (!index.stems.empty()) {
+    // "word\tstem\n" per line ("word\n" when it is its own stem), in the words' byte
+    // order; one file, fetched once when the search opens (docs/formats/search-index.md).
+    std::string lines;
+    for (const auto& [word, stem] : index.stems) {
+      lines += word == stem ? word + "\n" : word + "\t" + stem + "\n";
+    }
+    std::string stems_file = output::gzip(lines);
+    const std::string stems_name = "search/stems-" + hex_hash(stems_file) + ".bin";
+    manifest += ",\"stems\":" + core::json_string(stems_name.substr(7));
+    files.push_back({stems_name, std::move(stems_file)});
+  }
+  manifest += ",\"store\":" + core::json_string(store_name.substr(7)) +
               ",\"table\":" + core::json_string(table_name.substr(7)) + ",\"shards\":[";
   comma = false;
   for (const auto& [term, name] : shards) {

@@ -1,6 +1,7 @@
 // Whole queries: the browser's engine (search.js reading the built index files) against
 // `blogarchive search --json` (the C++ engine on the index in memory), on the sample
-// archive (German) and the WordPress Theme Unit Test (English). Same documents, same
+// archive (German), the WordPress Theme Unit Test (English) and the French and Dutch
+// golden sites. Same documents, same
 // scores, same order, same totals, for plain words, unfinished words, phrases,
 // compounds, umlaut spellings and words that match nothing.
 //   node engine.test.mjs --blogarchive BIN --work DIR --site NAME EXPORT CONFIG [--site …]
@@ -27,6 +28,11 @@ const QUERIES = {
   en: ['markup', 'image alignment', 'gallery', 'comments', '"post format"', 'sticky', 'tags', 'Lorem ipsum',
     'template', 'templ', 'nothingatall', 'jump', 'readmore', 'caption', 'pagination paginated', 'the', 'video',
     'excerpt'],
+  // Stemmed in the browser through the index's stems file (no stemmer in search-stemmers.js).
+  fr: ['sauvegarder', 'photos', 'Sauvegarder ses photos', 'disque externe', '"la descente"', "l'article", 'vidéo',
+    'cols', 'rsync', 'catégorie', 'introuvable', 'sauv', 'Le', 'sauvegardes', 'articles'],
+  nl: ['thermometer', 'Arduino', 'artikel', 'reacties', 'werkplaats', '"een jaar later"', 'sensor schuur', 'graden',
+    'ther', 'onbekend', 'de', 'artikelen'],
 };
 
 // fetch() for the built site folder, with Range as static servers answer it.
@@ -39,6 +45,10 @@ function siteFetcher(root) {
     return new Response(bytes.subarray(Number(from), Number(to) + 1), { status: 206 });
   };
 }
+
+// Queries that must find something: stemming works, not just agrees ("sauvegardes" and
+// "articles" never occur in the French archive; their stems do).
+const MUST_FIND = { fr: ['sauvegardes', 'articles', 'photos'], nl: ['reacties', 'artikelen'] };
 
 let failures = 0;
 let compared = 0;
@@ -64,6 +74,14 @@ for (const site of sites) {
         failures++;
         console.error(`FAIL ${site.name} "${query}"${prefix ? ' (typing)' : ''}\n  C++: ${expected}\n  JS:  ${got}`);
       }
+    }
+  }
+  for (const query of MUST_FIND[index.manifest.language] || []) {
+    const js = await runQuery(index, query, { prefixLast: false, limit: 10 });
+    compared++;
+    if (js.total === 0) {
+      failures++;
+      console.error(`FAIL ${site.name} "${query}" finds nothing in the browser`);
     }
   }
 }

@@ -29,18 +29,58 @@ export function wordsOf(text) {
   return wordSpans(text).map(([begin, end]) => text.slice(begin, end));
 }
 
+// French and Italian elisions: "l'article" is searched as "article" (analyzer.cpp).
+const ELIDED = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'dell', 'dall', 'nell', 'sull', 'all', 'un']);
+
 // Lower case; "ae", "oe", "ue" (not after q) are umlauts in German.
 export function fold(word, language) {
   const lower = word.toLowerCase().replace(/’/g, "'");
+  if (language === 'fr' || language === 'it') {
+    const apostrophe = lower.indexOf("'");
+    if (apostrophe > 0 && apostrophe + 1 < lower.length && ELIDED.has(lower.slice(0, apostrophe))) {
+      return lower.slice(apostrophe + 1);
+    }
+    return lower;
+  }
   if (language !== 'de') return lower;
   return lower.replace(/(q?)([aou])e/g, (all, q, vowel) => (q && vowel === 'u' ? all : q + { a: 'ä', o: 'ö', u: 'ü' }[vowel]));
 }
 
+// For languages this file has no stemmer of, the index lists each word of the archive
+// with its stem (libstemmer's, at build time). A word the archive never used is looked
+// up without its last one to three letters ("vélos" → "vélo"), as a suffix would be
+// stripped; failing that it is its own stem.
+export function tableStemmer(stems) {
+  const known = new Set(stems.values());
+  return (word) => {
+    const stem = stems.get(word);
+    if (stem !== undefined) return stem;
+    const letters = Array.from(word);
+    for (let cut = 1; cut <= 3 && letters.length - cut >= 4; cut++) {
+      const shorter = letters.slice(0, letters.length - cut).join('');
+      if (stems.has(shorter)) return stems.get(shorter);
+      if (known.has(shorter)) return shorter;
+    }
+    return word;
+  };
+}
+
+export function parseStems(text) {
+  const stems = new Map();
+  for (const line of text.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) stems.set(line.slice(0, tab), line.slice(tab + 1));
+    else if (line) stems.set(line, line);
+  }
+  return stems;
+}
+
 export class Analyzer {
-  constructor(language, stopWords) {
+  constructor(language, stopWords, stems = null) {
     this.language = language;
     this.stopWords = new Set(stopWords);
-    this.stemmer = language === 'de' ? stemGerman : language === 'en' ? stemEnglish : (w) => w;
+    this.stemmer = language === 'de' ? stemGerman : language === 'en' ? stemEnglish
+      : stems ? tableStemmer(stems) : (w) => w;
   }
   stem(folded) { return this.stemmer(folded); }
   isStopWord(folded) { return this.stopWords.has(folded); }
@@ -127,7 +167,13 @@ export class SearchIndex {
     const response = await this.fetcher(this.base + 'manifest.json');
     if (!response.ok) throw new Error('search index: ' + response.status);
     this.manifest = await response.json();
-    this.analyzer = new Analyzer(this.manifest.language, this.manifest.stopWords);
+    let stems = null;
+    if (this.manifest.stems) {
+      const file = await this.fetcher(this.base + this.manifest.stems);
+      if (!file.ok) throw new Error('search index: ' + file.status);
+      stems = parseStems(utf8(await gunzip(new Uint8Array(await file.arrayBuffer()))));
+    }
+    this.analyzer = new Analyzer(this.manifest.language, this.manifest.stopWords, stems);
     return this;
   }
 
