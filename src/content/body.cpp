@@ -4,6 +4,7 @@
 #include "content/code_blocks.hpp"
 #include "content/figures.hpp"
 #include "content/markdown.hpp"
+#include "content/summary.hpp"
 #include "content/remote_resources.hpp"
 #include "core/text.hpp"
 
@@ -119,6 +120,7 @@ Body render_body(std::string_view raw, const BodyOptions& options) {
   // After rewriting: links to the old blog's own images may have become local.
   contain_images(nodes, options.images);
   body.text = extract_text(nodes);  // before the archived-copy links: they are not the author's words
+  body.summary = summary_text(nodes);
   add_wayback_links(nodes, options.wayback);
   body.html = std::string(core::trim(serialize(nodes)));
   return body;

@@ -44,7 +44,8 @@ struct BodyOptions {
 /// Safe HTML plus what was found on the way.
 struct Body {
   std::string html;
-  std::string text;  ///< visible text, whitespace collapsed
+  std::string text;  ///< visible text, whitespace collapsed (what search indexes)
+  std::string summary;  ///< the author's prose for descriptions and excerpts (summary.hpp)
   std::vector<std::string> unhandled_shortcodes;
   std::vector<std::string> code_problems;  ///< code blocks shown as text, and why
   std::vector<std::string> unlinked_urls;

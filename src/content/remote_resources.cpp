@@ -36,7 +36,10 @@ HtmlNode remote_replacement(const HtmlNode& image, const std::string& url, const
                             bool inside_link) {
   HtmlNode text = make_text(image_text(image, url, rules.remote_label));
   if (inside_link) {
-    return text;
+    // Marked, so that descriptions can leave the archive's label out (summary.hpp).
+    HtmlNode span = make_element("span", "remote-image");
+    span.children.push_back(std::move(text));
+    return span;
   }
   HtmlNode link = make_element("a", "remote-image");
   link.attributes.emplace_back("href", url);

@@ -86,6 +86,25 @@ bool is_srcset_descriptor(std::string_view descriptor) {
   return number.find_first_not_of("0123456789.") == std::string_view::npos && number.front() != '.';
 }
 
+// The visual editor escaped "&" in addresses a second time ("?a=1&amp;amp;b=2" in the
+// stored HTML): the browser asked for "?a=1&amp;b=2", a parameter named "amp;b" that no
+// server meant. An address never contains "&amp;" on purpose; the link's text, when it
+// was the address, is repaired with it.
+void repair_escaped_ampersands(HtmlNode& node, std::string& url) {
+  if (url.find("&amp;") == std::string::npos) {
+    return;
+  }
+  const std::string written = url;
+  for (auto at = url.find("&amp;"); at != std::string::npos; at = url.find("&amp;", at + 1)) {
+    url.replace(at, 5, "&");
+  }
+  for (auto& child : node.children) {
+    if (child.kind == HtmlNode::Kind::Text && core::trim(child.text) == written) {
+      child.text = url;
+    }
+  }
+}
+
 void sanitize_attributes(HtmlNode& node, const std::set<std::string>& allowed,
                          const SanitizePolicy& policy) {
   const std::string* style = node.attribute("style");
@@ -104,6 +123,11 @@ void sanitize_attributes(HtmlNode& node, const std::set<std::string>& allowed,
     }
     return policy.url_attributes.count(key) > 0 && !is_safe_url(attribute.second);
   });
+  for (auto& [key, value] : node.attributes) {
+    if (policy.url_attributes.count(key) > 0) {
+      repair_escaped_ampersands(node, value);
+    }
+  }
   add_classes(node, style_classes);
   if (node.name == "a" && !policy.link_rel.empty()) {
     node.set_attribute("rel", policy.link_rel);

@@ -20,10 +20,11 @@ constexpr std::size_t kExcerptWords = 55;
 // Change whenever the content pipeline's output changes for the same input (autop,
 // sanitizer, shortcodes, serializer): render caches made by older builds are then
 // ignored instead of reused.
-constexpr std::int64_t kContentVersion = 6;  // 2: embed placeholders, images contained; 3: caption tables → figures;
+constexpr std::int64_t kContentVersion = 7;  // 2: embed placeholders, images contained; 3: caption tables → figures;
                                              // 4: srcset candidates resolved, media brought home;
                                              // 5: positional shortcode values kept whole;
-                                             // 6: code plugins' blocks, media plugins' placeholders
+                                             // 6: code plugins' blocks, media plugins' placeholders;
+                                             // 7: summaries without archive labels, search text apart
 
 // What decisions_hash adds for one answer of the site.
 void add_decision(core::ContentHash& hash, const content::LinkDecision& decision) {
@@ -320,13 +321,14 @@ ContentResult render_content(const blog::Post& post, const ContentInputs& inputs
   const content::Body body = content::render_body(post.content, options);
   result.entry.warnings = warnings_of(post, body);
   item.body_html = body.html;
-  item.summary_text = body.text;
+  item.summary_text = body.summary;
+  item.search_text = body.text;
   if (const auto teaser = content::before_more(post.content)) {
     item.excerpt_html = content::render_body(*teaser, options).html;
   } else if (!core::trim(post.excerpt).empty()) {
     item.excerpt_html = content::render_body(post.excerpt, options).html;
   } else {
-    item.excerpt_html = "<p>" + core::escape_html(core::first_words(body.text, kExcerptWords)) + "</p>";
+    item.excerpt_html = "<p>" + core::escape_html(core::first_words(body.summary, kExcerptWords)) + "</p>";
   }
   render_comments(post, options, item);
   result.links = recorder.take_links();

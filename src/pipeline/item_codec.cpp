@@ -88,10 +88,11 @@ class Reader {
 std::string encode_entry(const RenderedEntry& entry) {
   std::string out;
   const auto& item = entry.item;
-  out.reserve(item.body_html.size() + item.excerpt_html.size() + item.summary_text.size() + 256);
+  out.reserve(item.body_html.size() + item.excerpt_html.size() + item.summary_text.size() + item.search_text.size() + 256);
   put(out, item.body_html);
   put(out, item.excerpt_html);
   put(out, item.summary_text);
+  put(out, item.search_text);
   put(out, item.comment_count);
   put_comments(out, item.comments);
   put_comments(out, item.pings);
@@ -108,7 +109,7 @@ std::optional<RenderedEntry> decode_entry(std::string_view bytes) {
   auto& item = entry.item;
   std::int64_t comment_count = 0;
   std::int64_t warnings = 0;
-  if (!reader.text(item.body_html) || !reader.text(item.excerpt_html) || !reader.text(item.summary_text) ||
+  if (!reader.text(item.body_html) || !reader.text(item.excerpt_html) || !reader.text(item.summary_text) || !reader.text(item.search_text) ||
       !reader.number(comment_count) || !reader.comments(item.comments, 0) || !reader.comments(item.pings, 0) ||
       !reader.number(warnings) || warnings < 0) {
     return std::nullopt;

@@ -61,7 +61,7 @@ void SearchCollector::add(std::uint32_t number, const blog::Post& post, const st
       document.terms += (document.terms.empty() ? "" : " ") + term.name;
     }
   }
-  document.text = item.summary_text;
+  document.text = item.search_text;
   for (const auto& label : archive_labels_) {
     remove_all(document.text, label);
   }

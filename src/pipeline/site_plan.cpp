@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "blogarchive/error.hpp"
+#include "content/summary.hpp"
 #include "core/text.hpp"
 #include "site/privacy_page.hpp"
 
@@ -18,9 +19,24 @@ store::Store open_existing(const std::filesystem::path& store_path) {
 
 // WordPress allows posts without a title; a page headed by nothing is unreadable and
 // unlinkable in listings, so they are named "Ohne Titel (05.09.2009)".
+// Titles are plain text, but WordPress printed them as HTML: "Title <em>With</em>
+// Markup" showed emphasis, never the tags. The archive shows the words.
+bool has_markup(std::string_view title) {
+  for (auto at = title.find('<'); at != std::string_view::npos && at + 1 < title.size(); at = title.find('<', at + 1)) {
+    const char next = title[at + 1];
+    if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '/') {
+      return true;
+    }
+  }
+  return false;
+}
+
 blog::Snapshot outline_with_titles(store::Store& store, const render::Catalog& catalog) {
   blog::Snapshot outline = store.load_outline();
   for (auto& post : outline.posts) {
+    if (has_markup(post.title)) {
+      post.title = content::text_of_html(post.title);
+    }
     if (core::trim(post.title).empty() && blog::is_published(post)) {
       post.title = catalog.get("untitled") + (post.date ? " (" + catalog.date(*post.date) + ")" : std::string());
     }

@@ -24,7 +24,8 @@ struct RenderedComment {
 struct RenderedItem {
   std::string body_html;
   std::string excerpt_html;
-  std::string summary_text;  ///< plain text for feeds and descriptions
+  std::string summary_text;  ///< the author's prose as plain text, for feeds and descriptions
+  std::string search_text;   ///< all visible text (image descriptions too), for the search index
   std::vector<RenderedComment> comments;  ///< top level, oldest first
   std::vector<RenderedComment> pings;
   int comment_count = 0;  ///< comments at any depth
