@@ -114,6 +114,7 @@ Body render_body(std::string_view raw, const BodyOptions& options) {
     nodes = parse_fragment(serialize(nodes));
   }
   tidy_block_whitespace(nodes);
+  mask_contact_details(nodes, options.contacts);
   if (options.resolver != nullptr) {
     rewrite_links(nodes, *options.resolver, body.unlinked_urls, options.base_url);
   }

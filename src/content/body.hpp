@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "content/contact_details.hpp"
 #include "content/link_rewriter.hpp"
 #include "content/remote_resources.hpp"
 #include "content/wayback.hpp"
@@ -39,6 +40,8 @@ struct BodyOptions {
   ImageRules images;
   /// Links to the Wayback Machine's copy of external links (off by default).
   WaybackLinks wayback;
+  /// E-mail addresses and phone numbers in the text (comments) masked.
+  ContactMasking contacts;
 };
 
 /// Safe HTML plus what was found on the way.

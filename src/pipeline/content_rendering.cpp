@@ -100,8 +100,10 @@ std::vector<render::RenderedComment> thread(std::vector<std::pair<std::int64_t, 
   return tree;
 }
 
-void render_comments(const blog::Post& post, const content::BodyOptions& base_options, render::RenderedItem& item) {
+void render_comments(const blog::Post& post, const content::BodyOptions& base_options,
+                     const content::ContactMasking& contacts, render::RenderedItem& item) {
   content::BodyOptions options = base_options;
+  options.contacts = contacts;
   options.policy = &content::comment_policy();
   options.run_shortcodes = false;
   std::vector<std::pair<std::int64_t, render::RenderedComment>> comments;
@@ -110,8 +112,10 @@ void render_comments(const blog::Post& post, const content::BodyOptions& base_op
       continue;
     }
     render::RenderedComment rendered{comment.id, comment.author_name, comment.author_url, comment.date, {}, {}};
-    if (!content::is_safe_url(rendered.url)) {
-      rendered.url.clear();
+    const std::string_view url = core::trim(rendered.url);
+    const bool contact_link = core::starts_with_ci(url, "mailto:") || core::starts_with_ci(url, "tel:");
+    if (!content::is_safe_url(rendered.url) || (contacts.enabled && contact_link)) {
+      rendered.url.clear();  // a commenter's "website" that was their e-mail address
     }
     if (comment.is_ping()) {
       item.pings.push_back(std::move(rendered));
@@ -330,7 +334,7 @@ ContentResult render_content(const blog::Post& post, const ContentInputs& inputs
   } else {
     item.excerpt_html = "<p>" + core::escape_html(core::first_words(body.summary, kExcerptWords)) + "</p>";
   }
-  render_comments(post, options, item);
+  render_comments(post, options, inputs.settings.contacts, item);
   result.links = recorder.take_links();
   for (const auto& link : result.links) {
     if (inputs.resolver.is_missing_media(link)) {
@@ -349,6 +353,8 @@ std::uint64_t content_key(const blog::Post& post, const ContentInputs& inputs) {
   hash.add(inputs.settings.missing_image_label).add(static_cast<std::int64_t>(inputs.settings.allow_remote_images));
   hash.add(static_cast<std::int64_t>(inputs.settings.wayback)).add(inputs.settings.wayback_label);
   hash.add(static_cast<std::int64_t>(inputs.published_files_hash));
+  hash.add(static_cast<std::int64_t>(inputs.settings.contacts.enabled)).add(inputs.settings.contacts.email_label);
+  hash.add(inputs.settings.contacts.phone_label);
   hash.add(post.id).add(static_cast<std::int64_t>(inputs.media.hash()));
   return hash.digest();
 }

@@ -72,6 +72,8 @@ struct ContentInputs {
     /// Every file the build publishes besides pages ("/assets/style.css"): what a local
     /// image may show. Media of the blog join it once they are brought home.
     std::set<std::string> published_files;
+    /// Contact details in comments ([privacy] contact_details).
+    content::ContactMasking contacts;
   };
   /// `media_files` also join settings.published_files.
   ContentInputs(const site::SiteModel& model, Settings content_settings, site::MediaFiles media_files = {});

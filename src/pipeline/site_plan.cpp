@@ -44,6 +44,15 @@ blog::Snapshot outline_with_titles(store::Store& store, const render::Catalog& c
   return outline;
 }
 
+// What the archive tells readers in the privacy policy about what it changed.
+std::vector<std::string> privacy_notes(const site::SiteConfig& config, const render::Catalog& catalog) {
+  std::vector<std::string> notes;
+  if (config.privacy.mask_contact_details) {
+    notes.push_back(catalog.get("privacy_contact_details"));
+  }
+  return notes;
+}
+
 ContentInputs::Settings content_settings(const SitePlan& plan) {
   std::set<std::string> published_files;
   for (const auto& [path, bytes] : plan.theme.static_files()) {
@@ -58,7 +67,8 @@ ContentInputs::Settings content_settings(const SitePlan& plan) {
           plan.config.privacy.remote_images,
           wayback == Wayback::Beside ? Mode::Beside : wayback == Wayback::Replace ? Mode::Replace : Mode::Off,
           plan.catalog.get("wayback_label"),
-          std::move(published_files)};
+          std::move(published_files),
+          {plan.config.privacy.mask_contact_details, plan.catalog.get("masked_email"), plan.catalog.get("masked_phone")}};
 }
 
 }  // namespace
@@ -73,7 +83,8 @@ SitePlan::SitePlan(const std::filesystem::path& store_path, site::SiteConfig sit
       catalog(render::Catalog::parse(theme.file("i18n/" + config.language + ".toml"), config.language)),
       outline(outline_with_titles(store, catalog)),
       model(site::build_site_model(outline, config, diagnostics,
-                                   site::load_privacy_page(config, catalog.get("cookie_privacy_link")))),
+                                   site::load_privacy_page(config, catalog.get("cookie_privacy_link"),
+                                                           privacy_notes(config, catalog)))),
       inputs(model, content_settings(*this), site::MediaFiles(store.media_paths(), store.setting("media_prefix"))) {}
 
 }  // namespace blogarchive::pipeline

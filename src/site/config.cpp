@@ -147,7 +147,7 @@ SiteConfig parse_config(std::string_view text, const std::string& source_name,
     read<bool>(*search, "comments", config.search.comments, source_name);
   }
   if (const auto* privacy = sub_table(table, "privacy", source_name)) {
-    reject_unknown_keys(*privacy, {"remote_images", "embeds"}, "privacy.", source_name);
+    reject_unknown_keys(*privacy, {"remote_images", "embeds", "contact_details"}, "privacy.", source_name);
     read<bool>(*privacy, "remote_images", config.privacy.remote_images, source_name);
     std::string embeds = "placeholder";
     read_string(*privacy, "embeds", embeds, source_name);
@@ -156,6 +156,13 @@ SiteConfig parse_config(std::string_view text, const std::string& source_name,
                                    "\"two-click\"", where(source_name, *privacy->get("embeds")), embeds));
     }
     config.privacy.two_click_embeds = embeds == "two-click";
+    std::string contacts = "mask";
+    read_string(*privacy, "contact_details", contacts, source_name);
+    if (contacts != "mask" && contacts != "keep") {
+      throw InputError(fmt::format("{}: privacy.contact_details is \"{}\"; use \"mask\" (the default) or \"keep\"",
+                                   where(source_name, *privacy->get("contact_details")), contacts));
+    }
+    config.privacy.mask_contact_details = contacts == "mask";
   }
   if (!config.base_url.empty() && config.base_url.back() != '/') {
     config.base_url += '/';

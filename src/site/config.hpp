@@ -50,6 +50,9 @@ struct SiteConfig {
     /// Embeds become placeholders; two-click adds a button that loads the player of
     /// YouTube, Vimeo, SoundCloud or Google Maps after the reader asks for it.
     bool two_click_embeds = false;
+    /// E-mail addresses and phone numbers readers typed into comments are masked
+    /// ("mask", the default); "keep" publishes comments as they were.
+    bool mask_contact_details = true;
   } privacy;
 
   /// The archive's own search (search/ in the output, a search page and a box on

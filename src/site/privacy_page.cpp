@@ -44,7 +44,8 @@ std::pair<std::string, std::string> split_title(const std::string& markdown) {
 
 }  // namespace
 
-std::optional<blog::Post> load_privacy_page(const SiteConfig& config, const std::string& fallback_title) {
+std::optional<blog::Post> load_privacy_page(const SiteConfig& config, const std::string& fallback_title,
+                                            const std::vector<std::string>& notes) {
   const auto& path = config.cookie_notice.privacy_markdown;
   if (path.empty()) {
     return std::nullopt;
@@ -59,6 +60,9 @@ std::optional<blog::Post> load_privacy_page(const SiteConfig& config, const std:
   page.link = config.cookie_notice.privacy_url;
   page.slug = "privacy";
   page.content = std::move(body);
+  for (const auto& note : notes) {
+    page.content += "\n\n" + note + "\n";
+  }
   page.source = path.string();
   return page;
 }

@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <vector>
 #include <string>
 
 #include "blog/post.hpp"
@@ -17,6 +18,9 @@ inline constexpr std::int64_t kPrivacyPageId = std::numeric_limits<std::int64_t>
 /// cookie_notice.privacy_url. Its first "# " heading becomes the title (else
 /// `fallback_title`). nullopt when the config names no file; InputError when the file
 /// cannot be read or is not UTF-8 (with line and column).
-std::optional<blog::Post> load_privacy_page(const SiteConfig& config, const std::string& fallback_title);
+/// `notes`: paragraphs the archive adds to the policy (what it changed, e.g. that contact
+/// details in comments are masked), appended to the Markdown.
+std::optional<blog::Post> load_privacy_page(const SiteConfig& config, const std::string& fallback_title,
+                                            const std::vector<std::string>& notes = {});
 
 }  // namespace blogarchive::site
