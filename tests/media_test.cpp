@@ -178,6 +178,56 @@ TEST(Media, FetchesFromTheBlogsOwnAddressPortIncluded) {
   EXPECT_NE(run.output.find(row("fetched from " + address, 1)), std::string::npos) << run.output;
 }
 
+// A WordPress.com blog: its files were at NAME.files.wordpress.com/2011/03/x.png (often
+// with ?w=300 for a smaller copy), its pages at its own domain.
+std::string wordpress_com_export() {
+  const std::string files = "https://werkbank.files.wordpress.com/";
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
+         "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:wp=\"http://wordpress.org/export/1.2/\">"
+         "<channel><title>Werkbank</title><link>http://werkbank.example.de</link>"
+         "<wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>http://wordpress.com/</wp:base_site_url>"
+         "<wp:base_blog_url>http://werkbank.example.de</wp:base_blog_url>\n" +
+         item(1, 1, "publish", "hobel", "<a href=\"" + files + "2011/03/hobel.png\"><img src=\"" + files +
+              "2011/03/hobel.png?w=300\" alt=\"Hobel\"></a> [gallery ids=\"40,41\"]") +
+         item(40, 2, "inherit", "bank", "", 1, "attachment", (files + "2011/03/bank.jpg").c_str()) +
+         item(41, 3, "inherit", "zwinge", "", 1, "attachment", (files + "2011/03/zwinge.jpg").c_str()) +
+         "</channel></rss>\n";
+}
+
+TEST(Media, BringsHomeTheFilesOfAWordPressComBlog) {
+  const auto dir = fresh_temp_dir("media-wordpress-com");
+  std::ofstream(dir / "blog.xml") << wordpress_com_export();
+  std::ofstream(dir / "archive.toml") << kConfig;
+  // What the owner downloaded from the files host, as it is laid out there.
+  for (const char* file : {"2011/03/hobel.png", "2011/03/bank.jpg"}) {
+    put(dir / "uploads" / file);
+  }
+  // The missing one comes from a stand-in of the files host.
+  const auto files_host = fresh_temp_dir("media-wordpress-com-files");
+  put(files_host / "2011/03/zwinge.jpg");
+  put(files_host / "index.html");
+  const int port = free_port();
+  const BackgroundProcess server({cli_path().string(), "serve", files_host.string(), "--port", std::to_string(port)},
+                                 port);
+  ASSERT_TRUE(server.running());
+  const std::string d = dir.string();
+  const auto import = run_cli(fmt::format(
+      "import {0}/blog.xml --store {0}/blog.db --uploads {0}/uploads --uploads-url https://werkbank.files.wordpress.com/ "
+      "--fetch-media --fetch-from http://127.0.0.1:{1}", d, port));
+  ASSERT_EQ(import.exit_code, 0) << import.output;
+  EXPECT_NE(import.output.find(row("used by published content", 3)), std::string::npos) << import.output;
+  EXPECT_NE(import.output.find(row("fetched from http://127.0.0.1:" + std::to_string(port), 1)), std::string::npos)
+      << import.output;
+  const auto build = run_cli(fmt::format("build --store {0}/blog.db --config {0}/archive.toml --out {0}/site -q", d));
+  ASSERT_EQ(build.exit_code, 0) << build.output;
+  const std::string page = read_file(dir / "site/2009/03/hobel/index.html");
+  EXPECT_NE(page.find("<a href=\"/wp-content/uploads/2011/03/hobel.png\"><img src=\"/wp-content/uploads/2011/03/hobel.png\""),
+            std::string::npos) << page;
+  EXPECT_NE(page.find("src=\"/wp-content/uploads/2011/03/bank.jpg\""), std::string::npos) << page;
+  EXPECT_NE(page.find("src=\"/wp-content/uploads/2011/03/zwinge.jpg\""), std::string::npos) << page;
+  EXPECT_EQ(read_file(dir / "site/wp-content/uploads/2011/03/zwinge.jpg"), read_file(files_host / "2011/03/zwinge.jpg"));
+}
+
 TEST(Media, RefusesAnUploadsFolderThatIsNotOne) {
   const auto dir = fresh_temp_dir("media-bad");
   std::ofstream(dir / "blog.xml") << export_with_media();

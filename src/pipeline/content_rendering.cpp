@@ -134,6 +134,9 @@ std::optional<std::string> SiteLinkResolver::media_path(std::string_view url) co
   if (media_.empty()) {
     return std::nullopt;
   }
+  if (auto path = site::media_host_path(url, media_hosts_, media_.prefix())) {
+    return path;
+  }
   const core::UrlParts parts = core::split_url(url);
   if (!parts.query.empty() || !resolver_.is_old_blog_url(parts)) {
     return std::nullopt;

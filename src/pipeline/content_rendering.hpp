@@ -23,7 +23,10 @@ class SiteLinkResolver : public content::LinkResolver {
   /// `answered_paths`: root-relative paths the archive answers besides routes and media
   /// (its own files, the redirect table's old URL forms): never sent to the old site.
   SiteLinkResolver(const site::SiteModel& model, site::MediaFiles media, std::set<std::string> answered_paths = {})
-      : resolver_(model), media_(std::move(media)), answered_paths_(std::move(answered_paths)) {}
+      : resolver_(model),
+        media_(std::move(media)),
+        media_hosts_(site::wordpress_com_media_hosts(*model.snapshot)),
+        answered_paths_(std::move(answered_paths)) {}
   content::LinkDecision resolve(std::string_view url) const override;
   /// True when `url` is in the blog's media folder but the store has no such file.
   bool is_missing_media(std::string_view url) const;
@@ -39,6 +42,7 @@ class SiteLinkResolver : public content::LinkResolver {
 
   site::OldUrlResolver resolver_;
   site::MediaFiles media_;
+  std::set<std::string> media_hosts_;  ///< a WordPress.com blog's files hosts
   std::set<std::string> answered_paths_;
   mutable std::mutex mutex_;  ///< resolve() runs on every build thread
   mutable std::set<std::string> used_;

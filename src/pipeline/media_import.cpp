@@ -23,7 +23,9 @@ using References = std::map<std::string, std::vector<const blog::Post*>>;
 constexpr std::size_t kListed = 30;
 
 std::string normalized_prefix(const std::string& given, const blog::Snapshot& snapshot) {
-  if (given.empty()) {
+  // A WordPress.com blog's files host ("NAME.files.wordpress.com") serves the uploads
+  // folder at its root; the archive keeps them under the usual folder all the same.
+  if (given.empty() || core::split_url(given).host.ends_with(".files.wordpress.com")) {
     return media_prefix_of(snapshot);
   }
   std::string prefix = core::percent_decode(core::split_url(given).path);
@@ -154,14 +156,24 @@ std::string fetch_base(const ImportOptions& options, const blog::Snapshot& snaps
   return base;
 }
 
-// Downloads the missing files, each stored in its own transaction as it arrives.
+// Downloads the missing files, each stored in its own transaction as it arrives. A
+// WordPress.com blog's files are asked for on its files host (NAME.files.wordpress.com/
+// 2011/03/x.png): its own address answers them with attachment pages.
 std::vector<std::string> fetch_missing(const std::vector<std::string>& missing, const ImportOptions& options,
-                                       const blog::Snapshot& snapshot, store::Store& store, std::ostream& report) {
-  const std::string base = fetch_base(options, snapshot);
+                                       const blog::Snapshot& snapshot, const std::string& prefix, store::Store& store,
+                                       std::ostream& report) {
+  const std::set<std::string> media_hosts = site::wordpress_com_media_hosts(snapshot);
+  const bool wordpress_com = !media_hosts.empty();
+  std::string base = wordpress_com && options.fetch_from.empty() ? "https://" + *media_hosts.begin()
+                                                                  : fetch_base(options, snapshot);
+  while (wordpress_com && base.ends_with('/')) {
+    base.pop_back();
+  }
   std::map<std::string, std::string> path_of_url;
   std::vector<std::string> urls;
   for (const auto& path : missing) {
-    urls.push_back(base + core::percent_encode_path(path));
+    const std::string remote = wordpress_com ? path.substr(prefix.size() - 1) : path;
+    urls.push_back(base + core::percent_encode_path(remote));
     path_of_url[urls.back()] = path;
   }
   std::vector<std::string> still_missing;
@@ -226,7 +238,7 @@ int import_media(const ImportOptions& options, std::ostream& report) {
     }
   }
   if (options.fetch_media && !missing.empty()) {
-    missing = fetch_missing(missing, options, snapshot, store, report);
+    missing = fetch_missing(missing, options, snapshot, prefix, store, report);
   }
   report << fmt::format("  {:<46} {:>6}\n", "missing (kept as links to the old site)", missing.size());
   for (const auto& path : missing) {

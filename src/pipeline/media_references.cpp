@@ -6,6 +6,7 @@
 
 #include "core/text.hpp"
 #include "core/url.hpp"
+#include "site/media_files.hpp"
 #include "site/paths.hpp"
 
 namespace blogarchive::pipeline {
@@ -14,6 +15,12 @@ namespace {
 // Characters that end a URL wherever it is written: in an attribute, a srcset list,
 // a shortcode, Markdown's (…) or plain text.
 bool ends_url(char c) { return std::string_view(" \t\r\n\"'<>()[],").find(c) != std::string_view::npos; }
+
+// Where the blog's pages were, and where a WordPress.com blog's files are.
+struct MediaHosts {
+  std::set<std::string> blog;
+  std::set<std::string> media;
+};
 
 std::set<std::string> old_hosts(const blog::Snapshot& snapshot) {
   std::set<std::string> hosts;
@@ -30,20 +37,34 @@ std::set<std::string> old_hosts(const blog::Snapshot& snapshot) {
   return hosts;
 }
 
-// Every URL in `text` whose path starts with `prefix`, as decoded normalized paths.
-void scan(std::string_view text, const std::string& prefix, const std::set<std::string>& hosts,
+// The whole URL around `at` in `text`: [begin, end).
+std::string_view url_around(std::string_view text, std::size_t at) {
+  std::size_t begin = at;
+  while (begin > 0 && !ends_url(text[begin - 1])) {
+    --begin;
+  }
+  std::size_t end = at;
+  while (end < text.size() && !ends_url(text[end])) {
+    ++end;
+  }
+  return text.substr(begin, end - begin);
+}
+
+// Every URL in `text` whose path starts with `prefix`, and every URL on a WordPress.com
+// media host (site::wordpress_com_media_hosts), as decoded normalized media paths.
+void scan(std::string_view text, const std::string& prefix, const MediaHosts& hosts,
           const std::function<void(std::string)>& found) {
+  for (const auto& media_host : hosts.media) {
+    const std::string needle = media_host + "/";
+    for (std::size_t at = text.find(needle); at != std::string_view::npos; at = text.find(needle, at + 1)) {
+      if (auto path = site::media_host_path(url_around(text, at), hosts.media, prefix)) {
+        found(std::move(*path));
+      }
+    }
+  }
   for (std::size_t at = text.find(prefix); at != std::string_view::npos; at = text.find(prefix, at + 1)) {
-    std::size_t begin = at;
-    while (begin > 0 && !ends_url(text[begin - 1])) {
-      --begin;
-    }
-    std::size_t end = at;
-    while (end < text.size() && !ends_url(text[end])) {
-      ++end;
-    }
-    const core::UrlParts parts = core::split_url(text.substr(begin, end - begin));
-    const bool ours = parts.has_authority ? hosts.count(core::host_without_www(parts.host)) > 0
+    const core::UrlParts parts = core::split_url(url_around(text, at));
+    const bool ours = parts.has_authority ? hosts.blog.count(core::host_without_www(parts.host)) > 0
                                           : parts.scheme.empty() && parts.path.starts_with(prefix);
     if (!ours) {
       continue;
@@ -73,7 +94,7 @@ std::string media_prefix_of(const blog::Snapshot& snapshot) {
 
 std::map<std::string, std::vector<const blog::Post*>> media_references(const blog::Snapshot& snapshot,
                                                                        const std::string& prefix) {
-  const auto hosts = old_hosts(snapshot);
+  const MediaHosts hosts{old_hosts(snapshot), site::wordpress_com_media_hosts(snapshot)};
   std::map<std::string, std::vector<const blog::Post*>> references;
   std::map<std::int64_t, const blog::Post*> galleries;  // published items that show a [gallery]
   for (const auto& post : snapshot.posts) {

@@ -2,6 +2,9 @@
 
 #include <regex>
 
+#include "core/url.hpp"
+#include "site/paths.hpp"
+
 namespace blogarchive::site {
 
 std::optional<std::string> original_of_resized(std::string_view path) {
@@ -18,6 +21,47 @@ bool is_server_script(std::string_view path) {
   static const std::regex kScript(R"((\.(php\d?|phtml|phar|pht|cgi|pl|py|asp|aspx|jsp|shtml?)(\.[^/]*)?|/\.ht[^/]*)$)",
                                   std::regex::icase);
   return std::regex_search(path.begin(), path.end(), kScript);
+}
+
+std::set<std::string> wordpress_com_media_hosts(const blog::Snapshot& snapshot) {
+  constexpr std::string_view kFiles = ".files.wordpress.com";
+  constexpr std::string_view kBlogs = ".wordpress.com";
+  std::set<std::string> hosts;
+  const auto add = [&](const std::string& url) {
+    const std::string host = core::host_without_www(core::split_url(url).host);
+    if (host.ends_with(kFiles) && host.size() > kFiles.size()) {
+      hosts.insert(host);
+    } else if (host.ends_with(kBlogs) && host.size() > kBlogs.size() && host.find('.') == host.size() - kBlogs.size()) {
+      hosts.insert(host.substr(0, host.size() - kBlogs.size()) + std::string(kFiles));
+    }
+  };
+  for (const std::string* url : {&snapshot.site.link, &snapshot.site.base_blog_url}) {
+    add(*url);
+  }
+  for (const auto& post : snapshot.posts) {
+    add(post.type == "attachment" ? post.attachment_url : post.guid);
+  }
+  return hosts;
+}
+
+std::optional<std::string> media_host_path(std::string_view url, const std::set<std::string>& hosts,
+                                           std::string_view prefix) {
+  if (hosts.empty()) {
+    return std::nullopt;
+  }
+  const core::UrlParts parts = core::split_url(url);
+  if (!parts.has_authority || hosts.count(core::host_without_www(parts.host)) == 0) {
+    return std::nullopt;
+  }
+  const auto path = normalize_path(core::percent_decode(parts.path));
+  if (!path || *path == "/") {
+    return std::nullopt;
+  }
+  std::string media(prefix);
+  if (!media.ends_with('/')) {
+    media += '/';
+  }
+  return media + path->substr(1);
 }
 
 MediaFiles::MediaFiles(std::vector<std::string> paths, std::string prefix)

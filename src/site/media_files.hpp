@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "blog/post.hpp"
+
 namespace blogarchive::site {
 
 /// Where WordPress kept uploads unless the export says otherwise.
@@ -21,6 +23,17 @@ std::optional<std::string> original_of_resized(std::string_view path);
 /// copied into the archive, whoever links them.
 bool is_server_script(std::string_view path);
 
+/// Hosts that serve a WordPress.com blog's uploads at their root:
+/// "chrisjrob.files.wordpress.com/2011/03/x.png" is the file the archive keeps as
+/// "/wp-content/uploads/2011/03/x.png". Those the export's attachments name, and
+/// NAME.files.wordpress.com for a blog at NAME.wordpress.com.
+std::set<std::string> wordpress_com_media_hosts(const blog::Snapshot& snapshot);
+
+/// The media path (under `prefix`) of a URL on one of `hosts`, decoded and normalized;
+/// its query (WordPress.com's "?w=300" resizing) ignored. nullopt for other URLs.
+std::optional<std::string> media_host_path(std::string_view url, const std::set<std::string>& hosts,
+                                           std::string_view prefix);
+
 class MediaFiles {
  public:
   MediaFiles() = default;
@@ -33,6 +46,7 @@ class MediaFiles {
   /// True for a path in the media folder, whether or not the archive has the file.
   bool in_media_folder(std::string_view path) const;
   bool empty() const { return paths_.empty(); }
+  const std::string& prefix() const { return prefix_; }
   const std::set<std::string, std::less<>>& paths() const { return paths_; }
 
  private:
