@@ -124,3 +124,51 @@ TEST(Cli, BuildNamesAMissingOrBrokenPrivacyPolicyAndKeepsTheOldSite) {
 }
 
 }  // namespace blogarchive::testing
+
+namespace blogarchive::testing {
+namespace {
+
+// Damage seen in real exports, made from the French golden export: --recover reads every
+// item and names each repair with its position; without it, text before the declaration
+// is named for what it is.
+TEST(Cli, RecoverReadsExportsWithJunkControlBytesAndEarlyCdataEnds) {
+  const std::string good = read_file(source_dir() / "tests/golden/french/input/export.xml");
+  const auto dir = fresh_temp_dir("cli-recover-damage");
+  const auto write = [&](const char* name, const std::string& text) {
+    std::ofstream(dir / name, std::ios::binary) << text;
+    return (dir / name).string();
+  };
+  std::string with_controls = good;
+  with_controls.replace(with_controls.find("Chaque dimanche"), 6, std::string("Chaque\0", 7));
+  std::string with_cdata_end = good;
+  with_cdata_end.replace(with_cdata_end.find("<code>ls -l</code>"), 18, "if (a[b[0]]>1)");
+  const std::string damaged[] = {
+      write("junk.xml", "<br />\n<b>Warning</b>: Cannot modify header information<br />\n" + good),
+      write("controls.xml", with_controls), write("cdata.xml", with_cdata_end)};
+  const char* repairs[] = {"junk.xml:1:1: XML repaired: 62 bytes before the XML declaration left out",
+                           "controls.xml:21:33: XML repaired: control byte 0x00 removed",
+                           "cdata.xml:30:26: XML repaired: \"]]>\" inside <content:encoded> escaped"};
+  for (std::size_t i = 0; i < 3; ++i) {
+    const std::string store = (dir / ("store" + std::to_string(i) + ".db")).string();
+    const auto run = run_cli("import '" + damaged[i] + "' --store '" + store + "' --recover");
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_NE(run.output.find("published articles and pages                        2"), std::string::npos) << run.output;
+    EXPECT_NE(run.output.find(repairs[i]), std::string::npos) << run.output;
+  }
+  const auto refused = run_cli("import '" + damaged[0] + "' --store '" + (dir / "refused.db").string() + "'");
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.output.find("junk.xml:1:1: 62 bytes of text come before the XML declaration"), std::string::npos)
+      << refused.output;
+  EXPECT_FALSE(std::filesystem::exists(dir / "refused.db"));
+  // The repaired post keeps the code that ended its CDATA section.
+  const std::string store = (dir / "store2.db").string();
+  const auto built = run_cli("build --store '" + store + "' --config '" +
+                             (source_dir() / "tests/golden/french/input/archive.toml").string() + "' --out '" +
+                             (dir / "site").string() + "' -q");
+  ASSERT_EQ(built.exit_code, 0) << built.output;
+  EXPECT_NE(read_file(dir / "site/2007/04/sauvegarder-ses-photos-avec-rsync/index.html").find("if (a[b[0]]&gt;1)"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace blogarchive::testing

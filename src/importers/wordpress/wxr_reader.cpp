@@ -5,13 +5,16 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 
+#include <fstream>
 #include <memory>
 #include <set>
 
 #include "blogarchive/error.hpp"
+#include "core/files.hpp"
 #include "core/slug.hpp"
 #include "core/text.hpp"
 #include "importers/xml_guard.hpp"
+#include "importers/xml_repair.hpp"
 #include "importers/wordpress/wxr_fields.hpp"
 #include "importers/wordpress/xml_node.hpp"
 
@@ -114,6 +117,22 @@ bool declares_entities(xmlTextReaderPtr reader) {
   return declares;
 }
 
+// libxml2 calls a message printed before "<?xml" "extra content at the end of the
+// document", which sends the reader to the wrong end of the file.
+void refuse_text_before_xml(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string head(64 * 1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  if (const std::size_t junk = text_before_xml(head); junk > 0) {
+    throw InputError(fmt::format("{}:1:1: {} bytes of text come before the XML declaration (\"{}\"): a plugin or PHP "
+                                 "printed a message into the download; delete them, or run import with --recover to "
+                                 "leave them out",
+                                 file.filename().string(), junk,
+                                 core::first_words(core::collapse_whitespace(head.substr(0, junk)), 8)));
+  }
+}
+
 void throw_if_fatal(const XmlErrors& errors, bool recover) {
   if (!recover && !errors.first_fatal.empty()) {
     throw InputError(errors.first_fatal +
@@ -124,13 +143,23 @@ void throw_if_fatal(const XmlErrors& errors, bool recover) {
 
 // Recovering mode reads the whole document with libxml2's recovering DOM parser: it
 // repairs more than the streaming reader can, and broken files are small in practice.
+// First the damage the parser would lose items to (xml_repair.hpp), each repair reported
+// where it was.
 void read_recovering(const std::filesystem::path& file, XmlErrors& errors, ChannelState& state,
                      blog::ImportSink& sink, core::Diagnostics& diagnostics) {
   const std::string file_name = file.filename().string();
+  auto text = core::read_file(file);
+  if (!text) {
+    throw InputError(fmt::format("{}: cannot open the file", file.string()));
+  }
+  for (const auto& repair : repair_xml_text(*text)) {
+    diagnostics.warn(repair.line > 0 ? fmt::format("{}:{}:{}", file_name, repair.line, repair.column) : file_name,
+                     "XML repaired: " + repair.what);
+  }
   xmlParserCtxtPtr context = xmlNewParserCtxt();
   xmlSetStructuredErrorFunc(&errors, &XmlErrors::record);
-  xmlDocPtr document = xmlCtxtReadFile(context, file.c_str(), nullptr,
-                                       XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_HUGE);
+  xmlDocPtr document = xmlCtxtReadMemory(context, text->data(), static_cast<int>(text->size()), file.c_str(), nullptr,
+                                         XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_HUGE);
   xmlSetStructuredErrorFunc(nullptr, nullptr);
   xmlFreeParserCtxt(context);
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> owned(document, &xmlFreeDoc);
@@ -171,6 +200,7 @@ void WxrImporter::read(const std::filesystem::path& file, const ReadOptions& opt
     }
     return;
   }
+  refuse_text_before_xml(file);
   ReaderPtr reader(xmlReaderForFile(file.c_str(), nullptr, parse_options), &xmlFreeTextReader);
   if (!reader) {
     throw InputError(fmt::format("{}: cannot open the file", file.string()));
