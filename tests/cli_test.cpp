@@ -1,4 +1,5 @@
 // Exit codes and messages for bad input, through the real executable.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -168,6 +169,53 @@ TEST(Cli, RecoverReadsExportsWithJunkControlBytesAndEarlyCdataEnds) {
   ASSERT_EQ(built.exit_code, 0) << built.output;
   EXPECT_NE(read_file(dir / "site/2007/04/sauvegarder-ses-photos-avec-rsync/index.html").find("if (a[b[0]]&gt;1)"),
             std::string::npos);
+}
+
+}  // namespace
+}  // namespace blogarchive::testing
+
+namespace blogarchive::testing {
+namespace {
+
+// WordPress wrote its default "en" into the exports of blogs in every language.
+TEST(Cli, TakesTheLanguageTheTextIsWrittenInOverADeclaredOneItContradicts) {
+  const auto dir = fresh_temp_dir("cli-text-language");
+  std::string items;
+  const char* paragraphs[] = {
+      "Neste fim de semana consertei a velha bancada da cave. Ela estava a abanar há anos e agora está firme "
+      "outra vez. Usei parafusos novos e um pouco de cola de madeira, e o resultado é melhor do que esperava.",
+      "A minha avó tinha um jardim com tomates, feijão e flores. Todos os verões passávamos lá as férias, e ela "
+      "ensinou-me a plantar e a regar. Hoje tenho o meu próprio jardim, mas não é tão bonito como o dela.",
+      "Comprei uma bicicleta usada no mercado. Foi preciso trocar a corrente e os travões, mas agora anda bem. "
+      "Vou para o trabalho de bicicleta quase todos os dias, quando não chove, e chego mais cedo do que de carro."};
+  for (int i = 0; i < 3; ++i) {
+    items += "<item><title>Artigo " + std::to_string(i + 1) + "</title><link>http://blog.example.pt/?p=" +
+             std::to_string(i + 1) + "</link><content:encoded><![CDATA[" + paragraphs[i] + "]]></content:encoded>"
+             "<wp:post_id>" + std::to_string(i + 1) + "</wp:post_id><wp:post_date>2010-05-0" + std::to_string(i + 1) +
+             " 10:00:00</wp:post_date><wp:post_name>artigo-" + std::to_string(i + 1) + "</wp:post_name>"
+             "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>\n";
+  }
+  std::ofstream(dir / "blog.xml")
+      << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
+         "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:wp=\"http://wordpress.org/export/1.2/\">"
+         "<channel><title>Oficina</title><link>http://blog.example.pt</link><language>en-US</language>"
+         "<wp:wxr_version>1.2</wp:wxr_version>\n" + items + "</channel></rss>\n";
+  std::ofstream(dir / "archive.toml") << "base_url = \"https://arquivo.example.pt/\"\n";
+  const std::string d = dir.string();
+  const auto imported = run_cli(fmt::format("import {0}/blog.xml --store {0}/blog.db", d));
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  EXPECT_NE(imported.output.find("the export declares the language \"en-US\", but its published text reads as \"pt\""),
+            std::string::npos) << imported.output;
+  const auto built = run_cli(fmt::format("build --store {0}/blog.db --config {0}/archive.toml --out {0}/site", d));
+  ASSERT_EQ(built.exit_code, 0) << built.output;
+  EXPECT_NE(built.output.find("the export declares the language \"en-US\" but its text is in \"pt\""), std::string::npos)
+      << built.output;
+  EXPECT_NE(read_file(dir / "site/index.html").find("<html lang=\"pt\""), std::string::npos);
+  // The config wins.
+  std::ofstream(dir / "archive.toml", std::ios::app) << "language = \"en\"\n";
+  const auto configured = run_cli(fmt::format("build --store {0}/blog.db --config {0}/archive.toml --out {0}/site", d));
+  ASSERT_EQ(configured.exit_code, 0) << configured.output;
+  EXPECT_NE(read_file(dir / "site/index.html").find("<html lang=\"en\""), std::string::npos);
 }
 
 }  // namespace

@@ -8,7 +8,10 @@
 #include "blogarchive/blogarchive.hpp"
 #include "blogarchive/error.hpp"
 #include "importers/importer.hpp"
+#include "core/text.hpp"
 #include "pipeline/background_sink.hpp"
+#include "search/language_guess.hpp"
+#include "site/config.hpp"
 #include "pipeline/media_import.hpp"
 #include "pipeline/progress.hpp"
 #include "store/store.hpp"
@@ -20,7 +23,10 @@ namespace {
 class CountingSink : public blog::ImportSink {
  public:
   CountingSink(blog::ImportSink& next, pipeline::Progress& progress) : next_(next), progress_(progress) {}
-  void site(const blog::SiteInfo& info) override { next_.site(info); }
+  void site(const blog::SiteInfo& info) override {
+    declared_language = info.language;
+    next_.site(info);
+  }
   void author(const blog::Author& author) override {
     ++authors;
     next_.author(author);
@@ -32,7 +38,13 @@ class CountingSink : public blog::ImportSink {
   void post(const blog::Post& post) override {
     ++items[(post.type.empty() ? "(no type)" : post.type) + "/" + (post.status.empty() ? "(no status)" : post.status) +
             (post.has_password ? " (password-protected)" : "")];
-    published += blog::is_published(post) ? 1 : 0;
+    if (blog::is_published(post)) {
+      ++published;
+      language.add(post.title);
+      language.add("\n");
+      language.add(post.content);
+      language.add("\n");
+    }
     for (const auto& comment : post.comments) {
       ++comments[(comment.is_ping() ? comment.type : "comment") + " " +
                  (comment.is_approved() ? "approved" : comment.status.empty() ? "(no status)" : comment.status)];
@@ -43,6 +55,8 @@ class CountingSink : public blog::ImportSink {
 
   int authors = 0;
   int published = 0;
+  std::string declared_language;
+  search::LanguageGuesser language;  ///< which language the published text is in
   std::map<std::string, int> terms;
   std::map<std::string, int> items;
   std::map<std::string, int> comments;
@@ -51,6 +65,22 @@ class CountingSink : public blog::ImportSink {
   blog::ImportSink& next_;
   pipeline::Progress& progress_;
 };
+
+// Exports declare WordPress's default "en" for blogs in any language; the archive's texts
+// and search should fit what the blog is written in (site::with_export_language).
+void warn_if_language_differs(const std::string& declared, const search::LanguageGuesser::Guess& guess,
+                              const std::string& file_name, core::Diagnostics& diagnostics) {
+  const std::string declared_code = core::to_lower_ascii(declared.substr(0, declared.find_first_of("-_")));
+  if (guess.code.empty() || guess.code == declared_code) {
+    return;
+  }
+  diagnostics.warn(file_name, fmt::format("the export declares the language \"{}\", but its published text reads as "
+                                          "\"{}\"; without a language in archive.toml the archive takes \"{}\"{}",
+                                          declared.empty() ? "(none)" : declared, guess.code, guess.code,
+                                          site::archive_language(guess.code).empty()
+                                              ? ", which it has no texts for, so English"
+                                              : ""));
+}
 
 void check_readable(const std::filesystem::path& file) {
   if (!std::filesystem::exists(file)) {
@@ -115,6 +145,9 @@ CommandResult import_exports(const ImportOptions& options, std::ostream& report)
         CountingSink counting(writer, progress);
         importer.read(file, importers::ReadOptions{options.recover}, counting, diagnostics);
         writer.finish();
+        const search::LanguageGuesser::Guess guess = counting.language.guess();
+        transaction->setting("text_language", guess.code);
+        warn_if_language_differs(counting.declared_language, guess, file.filename().string(), diagnostics);
         transaction->commit();
         progress.finish();
         committed_any = true;

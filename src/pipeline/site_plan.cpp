@@ -78,7 +78,8 @@ SitePlan::SitePlan(const std::filesystem::path& store_path, const std::filesyste
 
 SitePlan::SitePlan(const std::filesystem::path& store_path, site::SiteConfig site_config)
     : store(open_existing(store_path)),
-      config(site::with_export_language(std::move(site_config), store.site_value("language"), diagnostics)),
+      config(site::with_export_language(std::move(site_config), store.site_value("language"), diagnostics,
+                                        store.setting("text_language"))),
       theme(render::Theme::load(config.theme_dir)),
       catalog(render::Catalog::parse(theme.file("i18n/" + config.language + ".toml"), config.language)),
       outline(outline_with_titles(store, catalog)),

@@ -177,7 +177,16 @@ std::string archive_language(std::string_view tag) {
   return known ? code : std::string();
 }
 
-SiteConfig with_export_language(SiteConfig config, std::string_view export_language, core::Diagnostics& diagnostics) {
+SiteConfig with_export_language(SiteConfig config, std::string_view export_language, core::Diagnostics& diagnostics,
+                                std::string_view text_language) {
+  if (config.language.empty() && !text_language.empty() && archive_language(text_language) != archive_language(export_language)) {
+    // WordPress wrote its default "en" into exports of blogs in every language.
+    config.language = archive_language(text_language);
+    diagnostics.warn("archive.toml",
+                     fmt::format("the export declares the language \"{}\" but its text is in \"{}\"; the archive is in "
+                                 "\"{}\"; set language to choose",
+                                 export_language, text_language, config.language.empty() ? "en" : config.language));
+  }
   if (config.language.empty()) {
     config.language = archive_language(export_language);
     if (config.language.empty()) {

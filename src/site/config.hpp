@@ -76,7 +76,10 @@ std::string archive_language(std::string_view tag);
 /// The config with its language settled: as configured, else the export's when the
 /// archive has texts for it, else English (with a warning). Also the defaults that
 /// depend on it (the privacy page's path).
-SiteConfig with_export_language(SiteConfig config, std::string_view export_language, core::Diagnostics& diagnostics);
+/// `text_language`: the language the published text reads as (search::LanguageGuesser,
+/// at import), which wins over a declared one it contradicts.
+SiteConfig with_export_language(SiteConfig config, std::string_view export_language, core::Diagnostics& diagnostics,
+                                std::string_view text_language = {});
 
 /// Reads and checks the config; InputError with file, line and column on any problem.
 SiteConfig load_config(const std::filesystem::path& path);
