@@ -51,7 +51,8 @@ class RecordingResolver : public content::LinkResolver {
   mutable core::ContentHash answers_;
 };
 
-std::vector<std::string> warnings_of(const blog::Post& post, const content::Body& body) {
+std::vector<std::string> warnings_of(const blog::Post& post, const content::Body& body,
+                                     const content::LinkResolver& resolver) {
   std::vector<std::string> warnings;
   for (const auto& name : body.unhandled_shortcodes) {
     warnings.push_back(fmt::format("{}: the shortcode [{}] cannot run in an archive; it is shown as text",
@@ -61,8 +62,13 @@ std::vector<std::string> warnings_of(const blog::Post& post, const content::Body
     warnings.push_back(fmt::format("{}: {}", blog::describe(post), problem));
   }
   for (const auto& url : body.unlinked_urls) {
-    warnings.push_back(fmt::format("{}: the link to {} points at an item that is not public; only its text "
-                                   "is kept", blog::describe(post), url));
+    const bool unknown_old_site = resolver.resolve(url).origin == content::LinkDecision::Origin::OldSite;
+    warnings.push_back(unknown_old_site
+                           ? fmt::format("{}: nothing in the archive answers the link to {}, and the export names no "
+                                         "address of the old site to send it to; only its text is kept",
+                                         blog::describe(post), url)
+                           : fmt::format("{}: the link to {} points at an item that is not public; only its text "
+                                         "is kept", blog::describe(post), url));
   }
   return warnings;
 }
@@ -205,7 +211,9 @@ content::LinkDecision SiteLinkResolver::to_old_site(std::string_view url) const 
     return {Decision::Action::Rewrite, std::string(url), Decision::Origin::OldSite};
   }
   if (resolver_.old_origin().empty()) {
-    return {};
+    // No address of the old site is known (an export without one): the text stays, the
+    // dead link goes.
+    return {Decision::Action::Unlink, {}, Decision::Origin::OldSite};
   }
   return {Decision::Action::Rewrite, resolver_.old_origin() + std::string(url), Decision::Origin::OldSite};
 }
@@ -326,7 +334,7 @@ ContentResult render_content(const blog::Post& post, const ContentInputs& inputs
   ContentResult result;
   render::RenderedItem& item = result.entry.item;
   const content::Body body = content::render_body(post.content, options);
-  result.entry.warnings = warnings_of(post, body);
+  result.entry.warnings = warnings_of(post, body, inputs.resolver);
   item.body_html = body.html;
   item.summary_text = body.summary;
   item.search_text = body.text;

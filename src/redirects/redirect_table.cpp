@@ -212,6 +212,9 @@ void add_site_forms(TableBuilder& table, const site::SiteModel& model, Platform 
   // The archive has no author pages: a single-author blog's author archive was its
   // overview in all but name.
   for (const auto& author : model.snapshot->authors) {
+    if (author.login.find('@') != std::string::npos) {
+      continue;  // an e-mail address as login (Squarespace): its "author page" is not published
+    }
     table.add_path("/author/" + core::to_lower_ascii(author.login) + "/", "/", true);
   }
   table.add_path("/index.php", "/", false);

@@ -158,7 +158,7 @@ std::string article_json_ld(const Context& context, const site::Article& article
 
 std::string author_name(const site::SiteModel& model, const blog::Post& post) {
   const auto found = model.author_names.find(post.author_login);
-  return found != model.author_names.end() ? found->second : post.author_login;
+  return found != model.author_names.end() ? found->second : site::public_author_name({}, post.author_login);
 }
 
 std::string render_article(const Context& context, std::size_t index, const RenderedItem& item) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/text.hpp"
 #include "core/url.hpp"
 #include "site/paths.hpp"
 
@@ -226,6 +227,16 @@ std::string listing_page_path(const Listing& listing, int number) {
   return number <= 1 ? listing.base_path : fmt::format("{}page/{}/", listing.base_path, number);
 }
 
+std::string public_author_name(std::string_view display_name, std::string_view login) {
+  // Squarespace and other platforms export e-mail addresses as logins, and sometimes as
+  // display names: an address is never shown as a name.
+  const auto is_address = [](std::string_view name) { return name.find('@') != std::string_view::npos; };
+  if (!core::trim(display_name).empty() && !is_address(display_name)) {
+    return std::string(core::trim(display_name));
+  }
+  return is_address(login) ? std::string() : std::string(login);
+}
+
 SiteModel build_site_model(const blog::Snapshot& snapshot, const SiteConfig& config,
                            core::Diagnostics& diagnostics, std::optional<blog::Post> privacy_page) {
   SiteModel model;
@@ -237,7 +248,7 @@ SiteModel build_site_model(const blog::Snapshot& snapshot, const SiteConfig& con
   model.title = config.title.empty() ? snapshot.site.title : config.title;
   model.description = config.description.empty() ? snapshot.site.description : config.description;
   for (const auto& author : snapshot.authors) {
-    model.author_names[author.login] = author.display_name;
+    model.author_names[author.login] = public_author_name(author.display_name, author.login);
   }
   PathClaims claims;
   Listing overview;

@@ -48,6 +48,10 @@ struct Listing {
   std::int64_t term_old_id = 0;   ///< the old blog's term id, 0 when unknown; categories and tags
 };
 
+/// The name an author is shown by: the display name, else the login; never an e-mail
+/// address (empty then).
+std::string public_author_name(std::string_view display_name, std::string_view login);
+
 /// Which URL shows what, for one build. Holds pointers into the snapshot it was made
 /// from, which must outlive it.
 struct SiteModel {
