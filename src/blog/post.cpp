@@ -23,6 +23,15 @@ std::uint64_t body_hash(const Post& post) {
   return hash.digest();
 }
 
+int page_count(const Post& post) {
+  constexpr std::string_view kNextPage = "<!--nextpage-->";
+  int pages = 1;
+  for (auto at = post.content.find(kNextPage); at != std::string::npos; at = post.content.find(kNextPage, at + 1)) {
+    ++pages;
+  }
+  return pages;
+}
+
 std::string describe(const Post& post) {
   return post.title.empty() ? fmt::format("{} {}", post.type.empty() ? "item" : post.type, post.id)
                             : fmt::format("{} {} \"{}\"", post.type.empty() ? "item" : post.type,

@@ -87,6 +87,11 @@ struct Post {
   std::vector<TermRef> terms;
   std::vector<Comment> comments;
   std::string source;  ///< where it came from, for messages: "blog.xml:120"
+  /// Pages <!--nextpage--> split the body into on the old blog (1: not split). Known in
+  /// outlines, where the body is not.
+  int page_count = 1;
+  /// Approved comments that reply to no other, in outlines (WordPress paged these).
+  int top_level_comments = 0;
 };
 
 /// The one rule of what the archive may show: articles and pages that were public.
@@ -98,6 +103,9 @@ bool is_published(const Post& post);
 /// comments. Equal hashes mean the rendered body, excerpt and comments are equal too,
 /// which lets a build reuse what it rendered last time.
 std::uint64_t body_hash(const Post& post);
+
+/// 1 + the number of <!--nextpage--> markers in the body.
+int page_count(const Post& post);
 
 /// A human-readable reference for messages: `post 17 "Hallo Welt"`.
 std::string describe(const Post& post);

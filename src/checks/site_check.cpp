@@ -132,6 +132,10 @@ void check_old_urls(const std::filesystem::path& site_dir, const blog::Snapshot&
     for (const auto& url : urls) {
       if (const auto path = site::path_of_url(url); path && *path != "/") {
         ask(core::percent_encode_path(*path), post);
+        // The later pages of a body split by <!--nextpage-->.
+        for (int page = 2; wordpress && path->back() == '/' && page <= post.page_count; ++page) {
+          ask(core::percent_encode_path(*path + std::to_string(page) + "/"), post);
+        }
       }
     }
     if (wordpress && post.id > 0) {

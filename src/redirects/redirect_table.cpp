@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <span>
@@ -85,6 +86,20 @@ class TableBuilder {
   std::map<Key, Redirect> by_source_;
 };
 
+// The archive shows a post whole, with all its comments: the later pages of a body split
+// by <!--nextpage--> (/slug/2/) and the comment pages WordPress made of more than its
+// default 50 top-level comments per page (/slug/comment-page-2/) lead to it.
+void add_item_pages(TableBuilder& table, const blog::Post& post, const std::string& path, const std::string& to) {
+  constexpr int kCommentsPerPage = 50;
+  for (int page = 2; page <= std::min(post.page_count, 1000); ++page) {
+    table.add_path(path + std::to_string(page) + "/", to, true);
+  }
+  const int comment_pages = (post.top_level_comments + kCommentsPerPage - 1) / kCommentsPerPage;
+  for (int page = 1; comment_pages > 1 && page <= std::min(comment_pages, 1000); ++page) {
+    table.add_path(path + "comment-page-" + std::to_string(page) + "/", to, true);
+  }
+}
+
 // An item's old permalink, its aliases and the forms WordPress derived from them.
 void add_item(TableBuilder& table, const blog::Post& post, const std::string& to, Platform platform) {
   const bool wordpress = platform == Platform::WordPress;
@@ -115,6 +130,7 @@ void add_item(TableBuilder& table, const blog::Post& post, const std::string& to
     table.add_path("/index.php" + path, to, false);  // "PATHINFO" permalinks of hosts without mod_rewrite
     if (path.back() == '/') {
       table.add_path(path + "feed/", to, false);  // the item's comment feed
+      add_item_pages(table, post, path, to);
     }
   }
 }

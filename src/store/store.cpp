@@ -64,6 +64,14 @@ ALTER TABLE terms ADD COLUMN old_id INTEGER NOT NULL DEFAULT 0;
 CREATE TABLE media (
   path TEXT PRIMARY KEY, bytes BLOB NOT NULL, source TEXT NOT NULL) STRICT;
 PRAGMA user_version = 5;
+)sql",
+    // v6: how many pages <!--nextpage--> split each body into on the old blog, so that
+    // its later pages (/slug/2/) are answered without reading bodies.
+    R"sql(
+ALTER TABLE posts ADD COLUMN page_count INTEGER NOT NULL DEFAULT 1;
+UPDATE posts SET page_count = 1 + (length(content) - length(replace(content, '<!--nextpage-->', ''))) / 15
+  WHERE instr(content, '<!--nextpage-->') > 0;
+PRAGMA user_version = 6;
 )sql"};
 static_assert(std::size(kSchemaSteps) == kSchemaVersion);
 
@@ -82,7 +90,9 @@ std::optional<core::DateTime> to_date(const std::optional<std::string>& text) {
 // Everything of a post but its body, excerpt and comments: what planning a site needs.
 constexpr std::string_view kOutlineColumns =
     "SELECT id, type, status, title, slug, link, guid, date, date_gmt, author_login, parent_id,"
-    " menu_order, has_password, is_sticky, attachment_url, source, markup, body_hash"
+    " menu_order, has_password, is_sticky, attachment_url, source, markup, body_hash, page_count,"
+    " (SELECT COUNT(*) FROM comments c WHERE c.post_id = posts.id AND c.parent_id = 0"
+    "  AND c.status IN ('1', 'approve') AND c.type NOT IN ('pingback', 'trackback'))"
     " FROM posts ORDER BY id";
 
 constexpr std::string_view kCommentColumns =
@@ -136,10 +146,11 @@ ImportTransaction::ImportTransaction(Database& db)
       insert_author_(db.prepare("INSERT OR REPLACE INTO authors VALUES (?, ?)")),
       insert_term_(db.prepare("INSERT OR REPLACE INTO terms VALUES (?, ?, ?, ?, ?, ?)")),
       upsert_post_(db.prepare(
-          "INSERT INTO posts VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)"
+          "INSERT INTO posts VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)"
           " ON CONFLICT(id) DO UPDATE SET type=?2, status=?3, title=?4, slug=?5, link=?6, guid=?7,"
           " date=?8, date_gmt=?9, author_login=?10, content=?11, excerpt=?12, parent_id=?13,"
-          " menu_order=?14, has_password=?15, is_sticky=?16, attachment_url=?17, source=?18, markup=?19, body_hash=?20")),
+          " menu_order=?14, has_password=?15, is_sticky=?16, attachment_url=?17, source=?18, markup=?19, body_hash=?20,"
+          " page_count=?21")),
       delete_post_terms_(db.prepare("DELETE FROM post_terms WHERE post_id = ?")),
       insert_post_term_(db.prepare("INSERT OR IGNORE INTO post_terms VALUES (?, ?, ?, ?, ?)")),
       delete_aliases_(db.prepare("DELETE FROM post_aliases WHERE post_id = ?")),
@@ -187,7 +198,9 @@ void ImportTransaction::post(const blog::Post& post) {
       .bind(13, post.parent_id).bind(14, std::int64_t{post.menu_order})
       .bind(15, std::int64_t{post.has_password}).bind(16, std::int64_t{post.is_sticky})
       .bind(17, post.attachment_url).bind(18, post.source).bind(19, post.markup)
-      .bind(20, static_cast<std::int64_t>(blog::body_hash(post))).run();
+      .bind(20, static_cast<std::int64_t>(blog::body_hash(post)))
+      .bind(21, std::int64_t{blog::page_count(post)})
+      .run();
   // Re-importing replaces the post's terms and comments instead of piling them up.
   delete_post_terms_.bind(1, post.id).run();
   std::int64_t position = 0;
@@ -284,6 +297,8 @@ blog::Snapshot Store::load_outline() {
     post.source = s.text(15);
     post.markup = s.text(16);
     post.body_hash = static_cast<std::uint64_t>(s.integer(17));
+    post.page_count = static_cast<int>(s.integer(18));
+    post.top_level_comments = static_cast<int>(s.integer(19));
     index_of[post.id] = snapshot.posts.size();
     snapshot.posts.push_back(std::move(post));
   }

@@ -11,7 +11,7 @@
 namespace blogarchive::store {
 
 /// The schema version this build writes and reads (PRAGMA user_version).
-constexpr int kSchemaVersion = 5;
+constexpr int kSchemaVersion = 6;
 
 /// An import in progress: everything written through it lands in one transaction that
 /// only commit() makes durable. Destroying it uncommitted rolls everything back.

@@ -127,10 +127,12 @@ TEST(Store, UpgradesAVersion1StoreAndKeepsItsPosts) {
     import->post(sample_post(1, "aus Version 1"));
     import->commit();
   }
-  {  // Turn it back into what version 1 wrote: no markup and body_hash columns, no aliases,
-     // no term ids, no media.
+  {  // Turn it back into what version 1 wrote: no markup, body_hash and page_count columns,
+     // no aliases, no term ids, no media; and give the post two pages.
     Database db(path, false);
     db.execute("DROP TABLE media; ALTER TABLE terms DROP COLUMN old_id; DROP TABLE post_aliases; ALTER TABLE posts DROP COLUMN body_hash; ALTER TABLE posts DROP COLUMN markup;"
+               "ALTER TABLE posts DROP COLUMN page_count;"
+               "UPDATE posts SET content = 'eins<!--nextpage-->zwei';"
                "PRAGMA user_version = 1;");
     EXPECT_EQ(db.user_version(), 1);
   }
@@ -140,6 +142,7 @@ TEST(Store, UpgradesAVersion1StoreAndKeepsItsPosts) {
   EXPECT_EQ(snapshot.posts[0].title, "aus Version 1");
   EXPECT_EQ(snapshot.posts[0].markup, "wordpress");
   EXPECT_EQ(snapshot.posts[0].body_hash, 0u);  // unknown until imported again
+  EXPECT_EQ(snapshot.posts[0].page_count, 2);  // counted by the upgrade
   EXPECT_EQ(Database(path, false).user_version(), kSchemaVersion);
 }
 
