@@ -5,6 +5,7 @@
 #include "content/figures.hpp"
 #include "content/markdown.hpp"
 #include "content/summary.hpp"
+#include "content/wordpress_text.hpp"
 #include "content/remote_resources.hpp"
 #include "core/text.hpp"
 
@@ -114,6 +115,9 @@ Body render_body(std::string_view raw, const BodyOptions& options) {
     nodes = parse_fragment(serialize(nodes));
   }
   tidy_block_whitespace(nodes);
+  if (options.markup == Markup::WordPress) {
+    apply_wordpress_text_filters(nodes);
+  }
   mask_contact_details(nodes, options.contacts);
   if (options.resolver != nullptr) {
     rewrite_links(nodes, *options.resolver, body.unlinked_urls, options.base_url);

@@ -408,8 +408,13 @@ class CodeBlockFinder {
   // A code shortcode at `at`: its end, after putting its placeholder out.
   std::optional<std::size_t> shortcode_at(std::size_t at) {
     if (at + 1 < text_.size() && text_[at + 1] == '[') {  // [[code]]: WordPress's escape
+      std::size_t name_end = at + 2;
+      while (name_end < text_.size() && std::isalnum(static_cast<unsigned char>(text_[name_end])) != 0) {
+        ++name_end;
+      }
+      const std::string_view name = text_.substr(at + 2, name_end - at - 2);
       const auto close = text_.find("]]", at);
-      if (close == std::string_view::npos) {
+      if (close == std::string_view::npos || name.empty() || !code_shortcode_spec(name, {}, {})) {
         return std::nullopt;
       }
       out_.append(text_.substr(at, close + 2 - at));
@@ -500,7 +505,8 @@ class CodeBlockFinder {
   }
 
   void emit(std::size_t at, const CodeSpec& spec, std::string_view raw) {
-    std::string language;
+    // Plain text is marked too: the block came from a code plugin either way.
+    std::string language = spec.language.empty() || is_plain_text(spec.language) ? "text" : "";
     if (!spec.language.empty() && !is_plain_text(spec.language)) {
       language = canonical_language(spec.language);
       if (language.empty()) {
@@ -530,6 +536,8 @@ class CodeBlockFinder {
 };
 
 }  // namespace
+
+bool is_code_shortcode(std::string_view name) { return code_shortcode_spec(name, {}, {}).has_value(); }
 
 std::string canonical_language(std::string_view name) {
   const std::string lower = core::to_lower_ascii(core::trim(name));

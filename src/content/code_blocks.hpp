@@ -26,6 +26,9 @@ std::string take_out_code_blocks(std::string_view text, CodeBlocks& blocks);
 /// Puts the blocks back where their placeholders are.
 std::string put_back_code_blocks(std::string text, const CodeBlocks& blocks);
 
+/// True for the name of a code plugin's shortcode ("sourcecode", "php", "ccnLe_php").
+bool is_code_shortcode(std::string_view name);
+
 /// The canonical name of a language as the plugins spelled it ("js" → "javascript",
 /// "java5" → "java", "sh" → "bash"); empty when unknown or plain text.
 std::string canonical_language(std::string_view name);

@@ -1,5 +1,5 @@
 // Each syntax as the plugin's documentation shows it, through the whole content
-// pipeline: what a reader gets is one <pre><code> holding exactly the code.
+// pipeline: what a reader gets is one <pre><code class=\"language-text\"> holding exactly the code.
 #include "content/code_blocks.hpp"
 
 #include <gtest/gtest.h>
@@ -72,7 +72,7 @@ TEST(CodeBlocks, ReadsSyntaxHighlighterPreBrushClass) {
 TEST(CodeBlocks, ReadsCodeColorerFlagsInAnyCase) {
   EXPECT_EQ(render("[ccnLe_php]if ($a &gt; 1) {}[/ccnLe_php]"),
             "<pre><code class=\"language-php\">if ($a &gt; 1) {}</code></pre>");
-  EXPECT_EQ(render("Rufe [cci]ls -l[/cci] auf."), "<p>Rufe <code>ls -l</code> auf.</p>");
+  EXPECT_EQ(render("Rufe [cci]ls -l[/cci] auf."), "<p>Rufe <code class=\"language-text\">ls -l</code> auf.</p>");
   EXPECT_EQ(render("[cc lang=\"bash\"]\ncd /tmp\nls\n[/cc]"),
             "<pre><code class=\"language-bash\">cd /tmp\nls</code></pre>");
   EXPECT_EQ(render("[ccb_sql]SELECT 1[/ccb_sql]"), "<pre><code class=\"language-sql\">SELECT 1</code></pre>");
@@ -86,13 +86,13 @@ TEST(CodeBlocks, MarksHighlightedLines) {
 TEST(CodeBlocks, NeverWrapsCodeInParagraphsOrExpandsShortcodesInIt) {
   const std::string html = render("Text davor.\n\n[code]line one\n\nline two [gallery]\nhttps://www.youtube.com/watch?v=x\n[/code]\n\nDanach.");
   EXPECT_EQ(html,
-            "<p>Text davor.</p>\n<pre><code>line one\n\nline two [gallery]\nhttps://www.youtube.com/watch?v=x</code></pre>\n"
+            "<p>Text davor.</p>\n<pre><code class=\"language-text\">line one\n\nline two [gallery]\nhttps://www.youtube.com/watch?v=x</code></pre>\n"
             "<p>Danach.</p>");
 }
 
 TEST(CodeBlocks, KeepsClosingPreAndCdataEndInsideAShortcodeAsCode) {
   EXPECT_EQ(render("[code]</pre><script>alert(1)</script>]]>[/code]"),
-            "<pre><code>&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;]]&gt;</code></pre>");
+            "<pre><code class=\"language-text\">&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;]]&gt;</code></pre>");
 }
 
 TEST(CodeBlocks, ReportsAnUnclosedShortcodeAndShowsItAsText) {
@@ -116,7 +116,7 @@ TEST(CodeBlocks, ReportsAnUnknownLanguageAndShowsPlainCode) {
 
 TEST(CodeBlocks, ReportsNestedCodeShortcodes) {
   const Body body = render_body("[code][code]x[/code][/code]", BodyOptions{});
-  EXPECT_EQ(body.html, "<pre><code>[code]x</code></pre>\n<p>[/code]</p>");
+  EXPECT_EQ(body.html, "<pre><code class=\"language-text\">[code]x</code></pre>\n<p>[/code]</p>");
   EXPECT_EQ(body.code_problems.size(), 1U);
 }
 
@@ -125,7 +125,7 @@ TEST(CodeBlocks, KeepsWordPressEscapedShortcodesLiteral) {
 }
 
 TEST(CodeBlocks, IgnoresPlaceholderMarksInTheInput) {
-  EXPECT_EQ(render("<pre>\xEE\x80\x81" "0;</pre>[code]x[/code]"), "<pre>0;</pre>\n<pre><code>x</code></pre>");
+  EXPECT_EQ(render("<pre>\xEE\x80\x81" "0;</pre>[code]x[/code]"), "<pre>0;</pre>\n<pre><code class=\"language-text\">x</code></pre>");
 }
 
 TEST(CodeBlocks, NamesLanguagesCanonically) {

@@ -5,18 +5,6 @@
 namespace blogarchive::content {
 namespace {
 
-bool has_class(const HtmlNode& node, std::string_view css_class) {
-  const std::string* classes = node.attribute("class");
-  if (classes == nullptr) {
-    return false;
-  }
-  for (const auto name : core::split(*classes, ' ')) {
-    if (name == css_class) {
-      return true;
-    }
-  }
-  return false;
-}
 
 // The first image in `node`, with the link around it when there is one.
 const HtmlNode* find_picture(const HtmlNode& node) {
@@ -40,7 +28,7 @@ const HtmlNode* find_picture(const HtmlNode& node) {
 
 const HtmlNode* find_caption(const HtmlNode& node) {
   for (const auto& child : node.children) {
-    if (child.kind == HtmlNode::Kind::Element && has_class(child, "tr-caption")) {
+    if (child.kind == HtmlNode::Kind::Element && child.has_class("tr-caption")) {
       return &child;
     }
     if (const HtmlNode* found = find_caption(child)) {
@@ -76,7 +64,7 @@ std::optional<HtmlNode> figure_of(const HtmlNode& table) {
 
 void caption_tables_to_figures(std::vector<HtmlNode>& nodes) {
   for (auto& node : nodes) {
-    if (node.is_element("table") && has_class(node, "tr-caption-container")) {
+    if (node.is_element("table") && node.has_class("tr-caption-container")) {
       if (auto figure = figure_of(node)) {
         node = std::move(*figure);
         continue;

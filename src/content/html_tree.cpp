@@ -173,6 +173,19 @@ void collect_text(const std::vector<HtmlNode>& nodes, std::string& out) {
 
 }  // namespace
 
+bool HtmlNode::has_class(std::string_view css_class) const {
+  const std::string* classes = attribute("class");
+  if (classes == nullptr) {
+    return false;
+  }
+  for (const auto listed : core::split(*classes, ' ')) {
+    if (listed == css_class) {
+      return true;
+    }
+  }
+  return false;
+}
+
 const std::string* HtmlNode::attribute(std::string_view key) const {
   for (const auto& [attribute_name, value] : attributes) {
     if (attribute_name == key) {

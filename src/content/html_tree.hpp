@@ -20,6 +20,8 @@ struct HtmlNode {
   std::vector<HtmlNode> children;
 
   const std::string* attribute(std::string_view key) const;
+  /// True when the class attribute lists `css_class`.
+  bool has_class(std::string_view css_class) const;
   void set_attribute(std::string_view key, std::string value);
   void remove_attribute(std::string_view key);
   bool is_element(std::string_view tag) const { return kind == Kind::Element && name == tag; }

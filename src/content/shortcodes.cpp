@@ -5,6 +5,7 @@
 #include <cctype>
 #include <map>
 
+#include "content/code_blocks.hpp"
 #include "content/embeds.hpp"
 #include "core/text.hpp"
 
@@ -125,8 +126,18 @@ std::string attribute_or(const Shortcode& code, const std::string& key, std::str
   return found == code.attributes.end() ? fallback : found->second;
 }
 
+// WordPress shows no caption without a width ([caption caption="…"] alone): the
+// content then stands as it is.
 std::string render_caption(const Shortcode& code) {
   std::string_view content = core::trim(code.content);
+  const std::string width = attribute_or(code, "width");  // PHP's (int): its leading digits
+  std::size_t digits = 0;
+  while (digits < width.size() && digits < 9 && std::isdigit(static_cast<unsigned char>(width[digits])) != 0) {
+    ++digits;
+  }
+  if (digits == 0 || std::stoll(width.substr(0, digits)) < 1) {
+    return std::string(content);
+  }
   std::string caption = attribute_or(code, "caption");
   std::string media(content);
   // The image (or linked image) comes first; the rest is the caption text.
@@ -316,6 +327,16 @@ std::string link_bare_url_lines(std::string_view text) {
   return out;
 }
 
+// Whether a shortcode this stage knows (or reports) is named at `at`.
+bool is_shortcode_name_at(std::string_view text, std::size_t at) {
+  std::string name;
+  for (std::size_t k = at; k < text.size() && is_name_char(text[k]); ++k) {
+    name += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+  }
+  return !name.empty() && (is_known_shortcode(name) || is_media_plugin(name) || is_enclosing(name, true) ||
+                           name == "gallery" || name == "gist" || is_code_shortcode(name));
+}
+
 }  // namespace
 
 std::string expand_shortcodes(std::string_view text, const ShortcodeContext& context,
@@ -329,8 +350,9 @@ std::string expand_shortcodes(std::string_view text, const ShortcodeContext& con
       break;
     }
     out.append(text.substr(i, open - i));
-    // [[name]] is WordPress's escape for a literal [name].
-    if (open + 1 < text.size() && text[open + 1] == '[') {
+    // [[name]] is WordPress's escape for a literal [name], for shortcodes only: other
+    // double brackets ("[['a', 'b']]" in code) stay as written.
+    if (open + 1 < text.size() && text[open + 1] == '[' && is_shortcode_name_at(text, open + 2)) {
       const auto close = text.find("]]", open);
       if (close != std::string_view::npos) {
         out.append(text.substr(open + 1, close - open));

@@ -8,18 +8,6 @@
 namespace blogarchive::content {
 namespace {
 
-bool has_class(const HtmlNode& node, std::string_view name) {
-  const std::string* classes = node.attribute("class");
-  if (classes == nullptr) {
-    return false;
-  }
-  for (const auto word : core::split(*classes, ' ')) {
-    if (word == name) {
-      return true;
-    }
-  }
-  return false;
-}
 
 // What the archive added, or what is not prose.
 bool is_left_out(const HtmlNode& node) {
@@ -28,8 +16,8 @@ bool is_left_out(const HtmlNode& node) {
   if (std::find(kSkipped.begin(), kSkipped.end(), node.name) != kSkipped.end()) {
     return true;
   }
-  return has_class(node, "embed") || has_class(node, "remote-image") || has_class(node, "missing-image") ||
-         has_class(node, "wayback");
+  return node.has_class("embed") || node.has_class("remote-image") || node.has_class("missing-image") ||
+         node.has_class("wayback");
 }
 
 bool ends_sentence(std::string_view name) {
