@@ -22,6 +22,7 @@ packages=(
   libdeflate-dev libbrotli-dev zlib1g-dev  # build --precompress (.gz, .br); zlib checks them
   libssl-dev libzip-dev   # export --warc/--wacz: SHA-1/SHA-256 digests, the WACZ zip
   libcurl4-openssl-dev    # import --fetch-media; the tests' HTTP client
+  nlohmann-json3-dev      # JSON: WordPress's output in the tests' WordPress oracle
   libzim-dev              # blogarchive-zim (a separate GPL-3+ program, docs/licensing.md)
   libgtest-dev libgmock-dev
 )
@@ -33,7 +34,9 @@ for option in "$@"; do
   case "$option" in
     # The exports are checked by the real servers and tools: nginx, Apache (apache2-bin:
     # the server without a system service), Caddy, zimcheck, kiwix-serve.
-    --test) packages+=(chromium nginx-light apache2-bin media-types caddy zim-tools kiwix-tools)
+    # A real WordPress to compare with: Debian's package on a private MariaDB, with PHP.
+    --test) packages+=(chromium nginx-light apache2-bin media-types caddy zim-tools kiwix-tools
+                       mariadb-server php-cli php-mysql php-xml wordpress)
             if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi ;;
     --bench) packages+=(hugo time libxml2-utils bc libbenchmark-dev) ;;
     --fuzz) packages+=(clang libclang-rt-dev) ;;
@@ -75,7 +78,10 @@ export DEBIAN_FRONTEND=noninteractive
 policy=/usr/sbin/policy-rc.d
 servers=()
 for package in "${missing[@]}"; do
-  case "$package" in nginx-light) servers+=(nginx) ;; caddy) servers+=(caddy) ;; esac
+  case "$package" in
+    nginx-light) servers+=(nginx) ;; caddy) servers+=(caddy) ;; mariadb-server) servers+=(mariadb) ;;
+    wordpress) servers+=(apache2) ;;  # it pulls in PHP's Apache module, which restarts Apache
+  esac
 done
 if [ ${#servers[@]} -gt 0 ] && [ ! -e "$policy" ]; then
   "${sudo_cmd[@]}" sh -c "printf '#!/bin/sh\nexit 101\n' > $policy && chmod 755 $policy"

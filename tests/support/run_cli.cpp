@@ -10,8 +10,10 @@
 
 namespace blogarchive::testing {
 
-CliRun run_cli(const std::string& arguments) {
-  const std::string command = "'" + cli_path().string() + "' " + arguments + " 2>&1";
+CliRun run_cli(const std::string& arguments) { return run_command("'" + cli_path().string() + "' " + arguments); }
+
+CliRun run_command(const std::string& shell_command) {
+  const std::string command = shell_command + " 2>&1";
   CliRun run;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) {

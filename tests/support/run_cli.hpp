@@ -12,6 +12,9 @@ struct CliRun {
   std::string output;  ///< stdout and stderr together
 };
 
+/// Runs a shell command; stdout and stderr together.
+CliRun run_command(const std::string& command);
+
 /// Runs `blogarchive <arguments>` through the shell.
 CliRun run_cli(const std::string& arguments);
 
