@@ -128,24 +128,6 @@ std::string undo_visual_editor(std::string code) {
   return out;
 }
 
-bool only_editor_tags(std::string_view code) {
-  std::string without;
-  std::size_t i = 0;
-  while (i < code.size()) {
-    if (code[i] == '<') {
-      const auto close = code.find('>', i);
-      const std::string tag =
-          close == std::string_view::npos ? "" : core::to_lower_ascii(code.substr(i, close + 1 - i));
-      if (tag == "<br>" || tag == "<br/>" || tag == "<br />" || tag == "<p>" || tag == "</p>") {
-        i = close + 1;
-        continue;
-      }
-    }
-    without += code[i++];
-  }
-  return !has_markup(without);
-}
-
 // Blank lines around the code come from the editor ("[code]\n…\n[/code]"); the code's
 // own indentation stays.
 std::string trim_blank_lines(std::string_view code) {
@@ -171,8 +153,9 @@ std::string trim_blank_lines(std::string_view code) {
 std::string code_text(std::string_view raw, bool force_decode) {
   std::string code(raw);
   std::erase(code, '\r');
-  if (force_decode || only_editor_tags(code)) {
-    code = core::decode_html_entities(undo_visual_editor(std::move(code)));
+  std::string undone = undo_visual_editor(code);
+  if (force_decode || !has_markup(undone)) {
+    code = core::decode_html_entities(undone);
   }
   return trim_blank_lines(code);
 }
@@ -318,12 +301,6 @@ std::optional<CodeSpec> code_shortcode_spec(std::string_view name_as_written,
   spec->highlight = attribute(attributes, "highlight");
   spec->first_line = to_int(attribute(attributes, "firstline"), to_int(attribute(attributes, "first_line"), 1));
   return spec;
-}
-
-// HTML attributes of a start tag (names lower case, values entity-decoded).
-std::map<std::string, std::string> html_attributes(std::string_view tag) {
-  // Shortcode attributes are written like HTML attributes; the parser fits both.
-  return parse_shortcode_attributes(tag);
 }
 
 // <pre lang="php" line="1" escaped="true" highlight="3"> (WP-Syntax, also iG:Syntax
@@ -490,7 +467,8 @@ class CodeBlockFinder {
     if (tag_end == std::string_view::npos) {
       return std::nullopt;
     }
-    auto spec = pre_spec(html_attributes(text_.substr(at + 4, tag_end - at - 4)));
+    // HTML attributes are written like shortcode attributes; one parser reads both.
+    auto spec = pre_spec(parse_shortcode_attributes(text_.substr(at + 4, tag_end - at - 4)));
     if (!spec) {
       return std::nullopt;
     }

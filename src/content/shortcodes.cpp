@@ -24,6 +24,15 @@ bool is_name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
 }
 
+// The shortcode name that starts at `at`, lower case ("" when none does).
+std::string name_at(std::string_view text, std::size_t at) {
+  std::string name;
+  for (std::size_t k = at; k < text.size() && is_name_char(text[k]); ++k) {
+    name += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+  }
+  return name;
+}
+
 // Reads `key="value"`, `key='value'`, `key=value` and bare values up to ']'.
 // A value at text[i]: quoted (to its closing quote) or bare (to the next space).
 // Leaves i after it.
@@ -329,10 +338,7 @@ std::string link_bare_url_lines(std::string_view text) {
 
 // Whether a shortcode this stage knows (or reports) is named at `at`.
 bool is_shortcode_name_at(std::string_view text, std::size_t at) {
-  std::string name;
-  for (std::size_t k = at; k < text.size() && is_name_char(text[k]); ++k) {
-    name += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
-  }
+  const std::string name = name_at(text, at);
   return !name.empty() && (is_known_shortcode(name) || is_media_plugin(name) || is_enclosing(name, true) ||
                            name == "gallery" || name == "gist" || is_code_shortcode(name));
 }
@@ -360,10 +366,7 @@ std::string expand_shortcodes(std::string_view text, const ShortcodeContext& con
         continue;
       }
     }
-    std::string name;
-    for (std::size_t k = open + 1; k < text.size() && is_name_char(text[k]); ++k) {
-      name += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
-    }
+    const std::string name = name_at(text, open + 1);
     const std::size_t after_name = open + 1 + name.size();
     const auto code = read_shortcode(text, open, is_enclosing(name, after_name < text.size() && text[after_name] == ']'));
     if (!code) {

@@ -174,6 +174,17 @@ std::string remove_dot_segments(std::string_view path) {
 
 }  // namespace
 
+std::string origin_of(std::string_view url) {
+  const UrlParts parts = split_url(url);
+  if (!parts.has_authority) {
+    return {};
+  }
+  const auto start = url.find("//") + 2;
+  const auto end = url.find_first_of("/?#", start);
+  return (parts.scheme.empty() ? "" : parts.scheme + ":") + "//" +
+         std::string(url.substr(start, end == std::string_view::npos ? end : end - start));
+}
+
 bool is_relative_reference(std::string_view url) {
   const UrlParts parts = split_url(url);
   return parts.scheme.empty() && !parts.has_authority && !url.empty() && url.front() != '/' && url.front() != '#';
@@ -189,12 +200,10 @@ std::string resolve_reference(std::string_view base, std::string_view reference)
   if (ref.has_authority) {
     return scheme + ":" + std::string(reference);
   }
-  // The authority as written (with a port, if any): from after "//" to the path.
   std::string origin;
   if (parts.has_authority) {
-    const auto start = base.find("//") + 2;
-    const auto end = base.find_first_of("/?#", start);
-    origin = scheme + "://" + std::string(base.substr(start, end == std::string_view::npos ? end : end - start));
+    const std::string written = origin_of(base);  // "http://h:8080", or "//h" without a scheme
+    origin = scheme + ":" + written.substr(written.find("//"));
   }
   std::string path;
   std::string query = ref.query;

@@ -27,6 +27,10 @@ std::string percent_encode_path(std::string_view path);
 /// The value of `key` in a query string ("p=12&x=y"), decoded.
 std::optional<std::string> query_value(std::string_view query, std::string_view key);
 
+/// "scheme://authority" of an absolute URL as written (a port included: "http://h:8080"),
+/// or "" when the URL has no authority.
+std::string origin_of(std::string_view url);
+
 /// True for a reference that needs a base to mean anything: no scheme, no authority,
 /// not root-relative, not a bare fragment ("../2007/04/slug/", "bild.jpg").
 bool is_relative_reference(std::string_view url);

@@ -179,7 +179,8 @@ content::LinkDecision SiteLinkResolver::resolve(std::string_view url) const {
       const std::lock_guard lock(mutex_);
       used_.insert(*file);
       const auto hash = url.find('#');
-      const bool as_written = core::split_url(url).path == *path || core::percent_decode(core::split_url(url).path) == *path;
+      const std::string written_path = core::split_url(url).path;
+      const bool as_written = written_path == *path || core::percent_decode(written_path) == *path;
       return {Decision::Action::Rewrite, site::href(*file) + std::string(hash == std::string_view::npos ? "" : url.substr(hash)),
               as_written ? Decision::Origin::AsWritten : Decision::Origin::Recovered};
     }
@@ -225,7 +226,7 @@ namespace {
 // and every old URL form of the redirect table. A link to one stays local.
 std::set<std::string> answered_paths(const site::SiteModel& model, const ContentInputs::Settings& settings) {
   std::set<std::string> paths(settings.published_files.begin(), settings.published_files.end());
-  for (const char* file : {"/atom.xml", "/sitemap.xml", "/robots.txt", "/404.html", "/search/"}) {
+  for (const char* file : {site::kFeedPath, site::kSitemapPath, "/robots.txt", "/404.html", "/search/"}) {
     paths.insert(file);
   }
   for (const auto& redirect : redirects::build_redirect_table(model, model.config.search.enabled).redirects) {

@@ -140,9 +140,7 @@ std::string fetch_base(const ImportOptions& options, const blog::Snapshot& snaps
   if (base.empty()) {
     for (const std::string* url : {&snapshot.site.base_site_url, &snapshot.site.link}) {
       if (url->starts_with("http://") || url->starts_with("https://")) {
-        // Scheme and authority as written: a port (blog.example.org:8080) is part of it.
-        const auto authority = url->find("://") + 3;
-        base = url->substr(0, url->find_first_of("/?#", authority));
+        base = core::origin_of(*url);  // a port (blog.example.org:8080) is part of it
         break;
       }
     }

@@ -16,14 +16,11 @@ bool is_shared_host(std::string_view host) {
          host == "localhost" || host == "127.0.0.1";
 }
 
-std::string origin_of(std::string_view url) {
+// Where the old blog answered: an http(s) URL's origin, else "".
+std::string web_origin_of(std::string_view url) {
   const auto parts = core::split_url(url);
-  if (parts.host.empty() || (parts.scheme != "http" && parts.scheme != "https")) {
-    return {};
-  }
-  const auto start = url.find("//") + 2;
-  const auto end = url.find_first_of("/?#", start);
-  return parts.scheme + "://" + std::string(url.substr(start, end == std::string_view::npos ? end : end - start));
+  const bool web = !parts.host.empty() && (parts.scheme == "http" || parts.scheme == "https");
+  return web ? core::origin_of(url) : std::string();
 }
 
 std::size_t segment_count(std::string_view path) {
@@ -60,7 +57,7 @@ OldUrlResolver::OldUrlResolver(const SiteModel& model) {
       hosts_.insert(core::host_without_www(parts.host));
     }
   }
-  origin_ = origin_of(site.link);
+  origin_ = web_origin_of(site.link);
   // Every address the blog's items had: their links (exports without a base URL still
   // name them, Squarespace's and Movable Type's) and their guids, which WordPress wrote
   // with the blog's address at the time and never changed when the blog moved.
@@ -70,7 +67,7 @@ OldUrlResolver::OldUrlResolver(const SiteModel& model) {
       if ((parts.scheme == "http" || parts.scheme == "https") && !is_shared_host(parts.host)) {
         hosts_.insert(core::host_without_www(parts.host));
         if (origin_.empty()) {
-          origin_ = origin_of(*url);
+          origin_ = web_origin_of(*url);
         }
       }
     }
