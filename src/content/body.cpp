@@ -106,7 +106,7 @@ Body render_body(std::string_view raw, const BodyOptions& options) {
   const std::string html = to_html(raw, options, body);
   std::vector<HtmlNode> nodes =
       parse_fragment(core::is_valid_utf8(html) ? html : core::repair_utf8(html));
-  caption_tables_to_figures(nodes);
+  captions_to_figures(nodes);
   // Shared and read-only: the policy is not copied per body.
   const SanitizePolicy& policy = options.policy ? *options.policy : content_policy();
   // Until the tree is one the HTML parser builds from its own serialization: that is

@@ -20,12 +20,13 @@ constexpr std::size_t kExcerptWords = 55;
 // Change whenever the content pipeline's output changes for the same input (autop,
 // sanitizer, shortcodes, serializer): render caches made by older builds are then
 // ignored instead of reused.
-constexpr std::int64_t kContentVersion = 8;  // 2: embed placeholders, images contained; 3: caption tables → figures;
+constexpr std::int64_t kContentVersion = 9;  // 2: embed placeholders, images contained; 3: caption tables → figures;
                                              // 4: srcset candidates resolved, media brought home;
                                              // 5: positional shortcode values kept whole;
                                              // 6: code plugins' blocks, media plugins' placeholders;
                                              // 7: summaries without archive labels, search text apart;
-                                             // 8: smilies, capital P, [[…]] and caption widths as WordPress
+                                             // 8: smilies, capital P, [[…]] and caption widths as WordPress;
+                                             // 9: WordPress's caption divs → figures
 
 // What decisions_hash adds for one answer of the site.
 void add_decision(core::ContentHash& hash, const content::LinkDecision& decision) {
