@@ -10,7 +10,9 @@ namespace blogarchive {
 
 /// What `import` reads and where it writes.
 struct ImportOptions {
-  std::vector<std::filesystem::path> export_files;  ///< export files and site folders
+  /// Export files, site folders, or the address of a running WordPress ("https://…"),
+  /// read through its public REST API.
+  std::vector<std::filesystem::path> export_files;
   std::filesystem::path store_path;
   /// Read malformed XML with libxml2's recovering parser and report every repair.
   bool recover = false;
@@ -30,6 +32,10 @@ struct ImportOptions {
   bool fetch_media = false;
   std::string fetch_from;
   int fetch_jobs = 4;
+  /// A running site: the least time between two requests, in seconds.
+  double delay_s = 0;
+  /// A running site: the largest single answer accepted.
+  std::size_t max_response_bytes = std::size_t{64} << 20;
 };
 
 /// What `build` reads and where it writes.

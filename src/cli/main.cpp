@@ -28,8 +28,10 @@ int main(int argc, char** argv) {
 
   blogarchive::ImportOptions import_options;
   auto* import = app.add_subcommand("import", "Read blog exports (WordPress WXR, Movable Type/TypePad, Blogger, "
-                                               "RSS/Atom feeds) or Jekyll/Hugo site folders into the SQLite store");
-  import->add_option("FILE", import_options.export_files, "Export file(s) or site folder(s)")->required();
+                                               "RSS/Atom feeds), Jekyll/Hugo site folders or a running WordPress "
+                                               "(https://…, its public REST API) into the SQLite store");
+  import->add_option("FILE", import_options.export_files,
+                     "Export file(s), site folder(s), or the address of a running WordPress")->required();
   import->add_option("--store", import_options.store_path, "The store (created if missing)")->required();
   import->add_flag("--recover", import_options.recover,
                    "Read malformed XML as far as possible, reporting every repair");
@@ -48,6 +50,12 @@ int main(int argc, char** argv) {
                      "Download them from this address instead of the old site's (a mirror, a backup host)");
   import->add_option("--fetch-jobs", import_options.fetch_jobs, "Downloads at once")
       ->capture_default_str()->check(CLI::Range(1, 16));
+  import->add_option("--delay", import_options.delay_s,
+                     "A running WordPress: seconds between two requests, to spare a slow host")
+      ->capture_default_str()->check(CLI::Range(0.0, 60.0));
+  import->add_option("--max-response-size", import_options.max_response_bytes,
+                     "A running WordPress: the largest answer accepted (e.g. 64MB)")
+      ->transform(CLI::AsSizeValue(false))->default_str("64MB");
 
   blogarchive::BuildOptions build_options;
   auto* build = app.add_subcommand("build", "Generate the static archive from the store");

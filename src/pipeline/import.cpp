@@ -1,7 +1,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <functional>
 #include <iostream>
+#include <memory>
 #include <map>
 #include <ostream>
 
@@ -12,6 +14,8 @@
 #include "pipeline/background_sink.hpp"
 #include "search/language_guess.hpp"
 #include "site/config.hpp"
+#include "importers/wordpress/rest_records.hpp"
+#include "pipeline/live_import.hpp"
 #include "pipeline/media_import.hpp"
 #include "pipeline/progress.hpp"
 #include "store/store.hpp"
@@ -117,11 +121,49 @@ void print_report(std::ostream& out, const std::filesystem::path& file, const Co
   }
 }
 
+// One source read into the store: an export file or folder through its importer, or a
+// running WordPress through its REST API (downloaded first, into the download journal).
+struct Source {
+  std::string label;  ///< for messages: a file name or the site's host
+  std::function<void(blog::ImportSink&, core::Diagnostics&)> read;
+  std::string report_extra;  ///< lines for the report about how it was read
+  bool from_site = false;
+};
+
+Source file_source(const std::filesystem::path& file, const ImportOptions& options) {
+  const auto& importer = options.format.empty() ? importers::detect_importer(file)
+                                                : importers::importer_named(options.format);
+  check_kind(file, importer);
+  return Source{file.filename().string(),
+                [&importer, file, recover = options.recover](blog::ImportSink& sink, core::Diagnostics& diagnostics) {
+                  importer.read(file, importers::ReadOptions{recover}, sink, diagnostics);
+                },
+                {}, false};
+}
+
+Source site_source(const std::string& address, const ImportOptions& options) {
+  auto site = std::make_shared<pipeline::LiveSite>(pipeline::download_live_site(address, options));
+  std::string extra = fmt::format("  {:<46} {:>6}\n", "answers from " + site->api_root, site->requests);
+  if (site->resumed > 0) {
+    extra += fmt::format("  {:<46} {:>6}\n", "  of them kept from the run that stopped", site->resumed);
+  }
+  return Source{address,
+                [site](blog::ImportSink& sink, core::Diagnostics& diagnostics) {
+                  for (const auto& warning : site->warnings) {
+                    diagnostics.warn(site->api_root, warning);
+                  }
+                  importers::read_rest_answers(site->answers, sink, diagnostics);
+                },
+                std::move(extra), true};
+}
+
 }  // namespace
 
 CommandResult import_exports(const ImportOptions& options, std::ostream& report) {
   for (const auto& file : options.export_files) {
-    check_readable(file);
+    if (!pipeline::names_a_url(file.string())) {
+      check_readable(file);
+    }
   }
   if (!options.uploads_dir.empty() && !std::filesystem::is_directory(options.uploads_dir)) {
     throw InputError(fmt::format("--uploads '{}' is not a folder; give the copy of wp-content/uploads",
@@ -134,24 +176,27 @@ CommandResult import_exports(const ImportOptions& options, std::ostream& report)
     auto store = store::Store::open(options.store_path, true);
     for (const auto& file : options.export_files) {
       try {
-        const auto& importer = options.format.empty() ? importers::detect_importer(file)
-                                                      : importers::importer_named(options.format);
-        check_kind(file, importer);
+        const Source source = pipeline::names_a_url(file.string()) ? site_source(file.string(), options)
+                                                                   : file_source(file, options);
         core::Diagnostics diagnostics;
         auto transaction = store.begin_import();
         pipeline::BackgroundSink writer(*transaction);  // parse here, write the store there
         pipeline::Progress progress(std::cerr, !options.quiet && ::isatty(STDERR_FILENO) != 0);
-        progress.start("items of " + file.filename().string(), 0);
+        progress.start("items of " + source.label, 0);
         CountingSink counting(writer, progress);
-        importer.read(file, importers::ReadOptions{options.recover}, counting, diagnostics);
+        source.read(counting, diagnostics);
         writer.finish();
         const search::LanguageGuesser::Guess guess = counting.language.guess();
         transaction->setting("text_language", guess.code);
-        warn_if_language_differs(counting.declared_language, guess, file.filename().string(), diagnostics);
+        warn_if_language_differs(counting.declared_language, guess, source.label, diagnostics);
         transaction->commit();
         progress.finish();
         committed_any = true;
+        if (source.from_site) {
+          pipeline::forget_downloads(options);
+        }
         print_report(report, file, counting, diagnostics);
+        report << source.report_extra;
         result.warning_count += static_cast<int>(diagnostics.warnings().size());
       } catch (const std::exception&) {
         std::throw_with_nested(InputError(fmt::format("cannot import '{}'; the store was left as it was",
