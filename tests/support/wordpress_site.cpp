@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 
 #include "test_paths.hpp"
@@ -49,6 +50,18 @@ std::optional<std::string> WordPressSite::missing() {
   return std::nullopt;
 }
 
+bool WordPressSite::skip_here() {
+  const auto lacking = missing();
+  if (!lacking) {
+    return false;
+  }
+  const char* ci = std::getenv("CI");
+  if (ci != nullptr && std::string(ci) == "true") {
+    ADD_FAILURE() << "CI=true but " << *lacking << " is missing (scripts/install-deps.sh --test installs it)";
+  }
+  return true;
+}
+
 WordPressSite::WordPressSite(const std::filesystem::path& dir) : dir_(dir) {
   const auto data = dir_ / "mariadb";
   const CliRun init = run_command("mariadb-install-db --no-defaults --datadir=" + quoted(data) +
@@ -67,17 +80,39 @@ WordPressSite::WordPressSite(const std::filesystem::path& dir) : dir_(dir) {
                                "--log-error=" + (data / "error.log").string()},
       port);
   lay_out_docroot(dir_ / "wordpress");
+  web_port_ = free_port();
+  url_ = "http://127.0.0.1:" + std::to_string(web_port_);
 }
 
 WordPressSite::~WordPressSite() = default;
 
-CliRun WordPressSite::php(const std::string& prefix, const std::string& script, const std::string& arguments) const {
-  const std::string environment = "BLOGARCHIVE_WP_SOCKET=" + quoted(dir_ / "mariadb/mysqld.sock") +
-                                  " BLOGARCHIVE_WP_ROOT=" + quoted(dir_ / "wordpress") +
-                                  " BLOGARCHIVE_WP_PREFIX=" + prefix + " BLOGARCHIVE_WP_URL=http://127.0.0.1";
-  return run_command(environment + " php -d display_errors=stderr " + quoted(source_dir() / "tests/wordpress" / script) +
-               " " + arguments);
+std::string WordPressSite::environment(const std::string& prefix) const {
+  return "BLOGARCHIVE_WP_SOCKET=" + (dir_ / "mariadb/mysqld.sock").string() +
+         " BLOGARCHIVE_WP_ROOT=" + (dir_ / "wordpress").string() + " BLOGARCHIVE_WP_PREFIX=" + prefix +
+         " BLOGARCHIVE_WP_URL=" + url_;
 }
+
+CliRun WordPressSite::php(const std::string& prefix, const std::string& script, const std::string& arguments) const {
+  return run_command("env " + environment(prefix) + " php -d display_errors=stderr " +
+                     quoted(source_dir() / "tests/wordpress" / script) + " " + arguments);
+}
+
+CliRun WordPressSite::seed(const std::string& prefix, const std::filesystem::path& export_file) const {
+  return php(prefix, "seed.php", quoted(export_file));
+}
+
+bool WordPressSite::serve(const std::string& prefix, const std::filesystem::path& faults) {
+  web_.reset();
+  // Through the shell only to send the server's request log to a file of its own.
+  const std::string command = "exec env " + environment(prefix) + " BLOGARCHIVE_WP_FAULTS=" + faults.string() +
+                              " php -d display_errors=stderr -S 127.0.0.1:" + std::to_string(web_port_) + " -t " +
+                              quoted(dir_ / "wordpress") + " " + quoted(source_dir() / "tests/wordpress/router.php") +
+                              " >>" + quoted(dir_ / "php-server.log") + " 2>&1";
+  web_ = std::make_unique<BackgroundProcess>(std::vector<std::string>{"sh", "-c", command}, web_port_);
+  return web_->running();
+}
+
+void WordPressSite::stop_serving() { web_.reset(); }
 
 CliRun WordPressSite::install(const std::string& prefix, const std::filesystem::path& export_file) {
   const CliRun database = run_command("mariadb --no-defaults --socket=" + quoted(dir_ / "mariadb/mysqld.sock") +
@@ -89,7 +124,7 @@ CliRun WordPressSite::install(const std::string& prefix, const std::filesystem::
   if (installed.exit_code != 0 || installed.output.find("installed") == std::string::npos) {
     return {1, installed.output};
   }
-  return php(prefix, "seed.php", quoted(export_file));
+  return seed(prefix, export_file);
 }
 
 }  // namespace blogarchive::testing

@@ -18,6 +18,9 @@ class WordPressSite {
   /// What this machine lacks to run one (scripts/install-deps.sh --test installs it),
   /// or nullopt when everything is there.
   static std::optional<std::string> missing();
+  /// True when the tests that need one must skip: something is missing, and CI is not
+  /// "true" (under CI=true a missing package fails the test instead).
+  static bool skip_here();
 
   /// Starts MariaDB under `dir` and prepares WordPress's files there.
   explicit WordPressSite(const std::filesystem::path& dir);
@@ -31,12 +34,30 @@ class WordPressSite {
   /// installed and seeded from `export_file`. Returns seed.php's report.
   CliRun install(const std::string& prefix, const std::filesystem::path& export_file);
 
+  /// Adds the items of another export to the installation `prefix` (seed.php).
+  CliRun seed(const std::string& prefix, const std::filesystem::path& export_file) const;
+
   /// Runs tests/wordpress/`script` with PHP against the installation `prefix`.
   CliRun php(const std::string& prefix, const std::string& script, const std::string& arguments = "") const;
 
+  /// Serves the installation `prefix` with `php -S` and tests/wordpress/router.php at
+  /// url() until stop_serving() (or serve() again). With `faults`, the router reads the
+  /// faults to inject from that JSON file and logs every request to `faults`.log.
+  /// Returns false (having failed the test) when the server does not start.
+  bool serve(const std::string& prefix, const std::filesystem::path& faults = {});
+  void stop_serving();
+  /// "http://127.0.0.1:PORT": where it is served, and the address WordPress believes
+  /// it has (its links and exports name it) from the start.
+  const std::string& url() const { return url_; }
+
  private:
+  std::string environment(const std::string& prefix) const;
+
   std::filesystem::path dir_;
+  int web_port_ = 0;
+  std::string url_;
   std::unique_ptr<BackgroundProcess> database_;
+  std::unique_ptr<BackgroundProcess> web_;
 };
 
 }  // namespace blogarchive::testing
