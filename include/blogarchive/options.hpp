@@ -32,6 +32,8 @@ struct ImportOptions {
   bool fetch_media = false;
   std::string fetch_from;
   int fetch_jobs = 4;
+  /// A database backup: the table prefix of the installation to read; empty: the only one.
+  std::string table_prefix;
   /// A running site: the least time between two requests, in seconds.
   double delay_s = 0;
   /// A running site: the largest single answer accepted.

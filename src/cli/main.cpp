@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
 
   blogarchive::ImportOptions import_options;
   auto* import = app.add_subcommand("import", "Read blog exports (WordPress WXR, Movable Type/TypePad, Blogger, "
-                                               "RSS/Atom feeds), Jekyll/Hugo site folders or a running WordPress "
+                                               "RSS/Atom feeds, WordPress database backups), Jekyll/Hugo site folders or a running WordPress "
                                                "(https://…, its public REST API) into the SQLite store");
   import->add_option("FILE", import_options.export_files,
                      "Export file(s), site folder(s), or the address of a running WordPress")->required();
@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
                    "Read malformed XML as far as possible, reporting every repair");
   import->add_flag("--quiet,-q", import_options.quiet, "No progress display");
   import->add_option("--format", import_options.format,
-                     "Read every file as this format (wordpress, movabletype, blogger, feed, jekyll, hugo) "
+                     "Read every file as this format (wordpress, movabletype, blogger, feed, sqldump, jekyll, hugo) "
                      "instead of detecting it");
   import->add_option("--uploads", import_options.uploads_dir,
                      "A copy of the blog's media folder (wp-content/uploads): the files published posts use are "
@@ -50,6 +50,8 @@ int main(int argc, char** argv) {
                      "Download them from this address instead of the old site's (a mirror, a backup host)");
   import->add_option("--fetch-jobs", import_options.fetch_jobs, "Downloads at once")
       ->capture_default_str()->check(CLI::Range(1, 16));
+  import->add_option("--table-prefix", import_options.table_prefix,
+                     "A database backup holding several WordPress installations: the tables to read (e.g. wp_2_)");
   import->add_option("--delay", import_options.delay_s,
                      "A running WordPress: seconds between two requests, to spare a slow host")
       ->capture_default_str()->check(CLI::Range(0.0, 60.0));

@@ -10,6 +10,7 @@
 #include "importers/movabletype/mt_reader.hpp"
 #include "importers/sitefolders/hugo_reader.hpp"
 #include "importers/sitefolders/jekyll_reader.hpp"
+#include "importers/sqldump/wordpress_dump.hpp"
 #include "importers/wordpress/wxr_reader.hpp"
 
 namespace blogarchive::importers {
@@ -21,6 +22,7 @@ const std::vector<std::unique_ptr<Importer>>& all_importers() {
     list.push_back(std::make_unique<movabletype::MtImporter>());
     list.push_back(std::make_unique<blogger::BloggerImporter>());  // before feeds: it is Atom too
     list.push_back(std::make_unique<feeds::FeedImporter>());  // after WXR, which is RSS too
+    list.push_back(std::make_unique<sqldump::SqlDumpImporter>());
     list.push_back(std::make_unique<sitefolders::JekyllImporter>());  // folders: before Hugo, whose
     list.push_back(std::make_unique<sitefolders::HugoImporter>());    // only sign is content/
     return list;

@@ -14,6 +14,9 @@ namespace blogarchive::importers {
 struct ReadOptions {
   /// Read malformed input as far as a recovering parser can, reporting each repair.
   bool recover = false;
+  /// Database backups: the table prefix of the WordPress installation to read ("wp_");
+  /// empty: the only one the dump holds.
+  std::string table_prefix;
 };
 
 /// Reads one export format. Implementations throw InputError when the file cannot be

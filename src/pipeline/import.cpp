@@ -135,8 +135,8 @@ Source file_source(const std::filesystem::path& file, const ImportOptions& optio
                                                 : importers::importer_named(options.format);
   check_kind(file, importer);
   return Source{file.filename().string(),
-                [&importer, file, recover = options.recover](blog::ImportSink& sink, core::Diagnostics& diagnostics) {
-                  importer.read(file, importers::ReadOptions{recover}, sink, diagnostics);
+                [&importer, file, read = importers::ReadOptions{options.recover, options.table_prefix}](
+                    blog::ImportSink& sink, core::Diagnostics& diagnostics) { importer.read(file, read, sink, diagnostics);
                 },
                 {}, false};
 }

@@ -130,7 +130,7 @@ TEST(Jekyll, ABrokenFrontMatterStopsTheImportUnlessRecovering) {
     EXPECT_NE(std::string(error.what()).find("2010-01-02-bad.md:"), std::string::npos) << error.what();
   }
   Imported recovered;
-  JekyllImporter().read(site, ReadOptions{true}, recovered.sink, recovered.diagnostics);
+  JekyllImporter().read(site, ReadOptions{true, {}}, recovered.sink, recovered.diagnostics);
   ASSERT_EQ(recovered.sink.posts.size(), 1u);
   EXPECT_EQ(recovered.sink.posts[0].title, "Good");
   ASSERT_EQ(recovered.diagnostics.warnings().size(), 1u);

@@ -77,7 +77,7 @@ constexpr Expected kWellFormed[] = {
 blog::VectorSink import_file(const std::filesystem::path& path, bool recover,
                              core::Diagnostics& diagnostics) {
   blog::VectorSink sink;
-  WxrImporter().read(path, ReadOptions{recover}, sink, diagnostics);
+  WxrImporter().read(path, ReadOptions{recover, {}}, sink, diagnostics);
   return sink;
 }
 

@@ -93,7 +93,7 @@ TEST(WxrImporter, RefusesEntityDeclarationsBeforeExpandingAnything) {
     blog::VectorSink sink;
     core::Diagnostics diagnostics;
     try {
-      WxrImporter().read(path, {.recover = recover}, sink, diagnostics);
+      WxrImporter().read(path, {.recover = recover, .table_prefix = {}}, sink, diagnostics);
       FAIL() << "recover=" << recover;
     } catch (const InputError& error) {
       EXPECT_NE(std::string(error.what()).find("laughs.xml:"), std::string::npos) << error.what();
