@@ -14,6 +14,14 @@ constexpr const char* kWordPress = "/usr/share/wordpress";
 
 std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
 
+std::string shell_quoted(const std::string& text) {
+  std::string out = "'";
+  for (const char c : text) {
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return out + "'";
+}
+
 bool on_path(const std::string& program) { return run_command("command -v " + program + " >/dev/null").exit_code == 0; }
 
 // WordPress computes its own folder from the files' real paths: the top-level files are
@@ -113,6 +121,16 @@ bool WordPressSite::serve(const std::string& prefix, const std::filesystem::path
 }
 
 void WordPressSite::stop_serving() { web_.reset(); }
+
+CliRun WordPressSite::dump(const std::string& arguments, const std::filesystem::path& file) const {
+  return run_command("mariadb-dump --no-defaults --socket=" + quoted(dir_ / "mariadb/mysqld.sock") + " -u root wordpress " +
+                     arguments + " > " + quoted(file));
+}
+
+CliRun WordPressSite::sql(const std::string& statements) const {
+  return run_command("mariadb --no-defaults --socket=" + quoted(dir_ / "mariadb/mysqld.sock") +
+                     " -u root wordpress -e " + shell_quoted(statements));
+}
 
 CliRun WordPressSite::install(const std::string& prefix, const std::filesystem::path& export_file) {
   const CliRun database = run_command("mariadb --no-defaults --socket=" + quoted(dir_ / "mariadb/mysqld.sock") +

@@ -40,6 +40,12 @@ class WordPressSite {
   /// Runs tests/wordpress/`script` with PHP against the installation `prefix`.
   CliRun php(const std::string& prefix, const std::string& script, const std::string& arguments = "") const;
 
+  /// Runs `mariadb-dump … wordpress ARGUMENTS` (options, or the tables to dump), its
+  /// output to `file`.
+  CliRun dump(const std::string& arguments, const std::filesystem::path& file) const;
+  /// Runs one SQL statement (or several) in the database.
+  CliRun sql(const std::string& statements) const;
+
   /// Serves the installation `prefix` with `php -S` and tests/wordpress/router.php at
   /// url() until stop_serving() (or serve() again). With `faults`, the router reads the
   /// faults to inject from that JSON file and logs every request to `faults`.log.
