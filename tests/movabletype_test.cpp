@@ -48,7 +48,7 @@ TEST(MovableType, ForcedFormatsAreCheckedAndNamed) {
   EXPECT_EQ(forced.exit_code, 0) << forced.output;
   const auto unknown = run_cli("import '" + mt.string() + "' --format typepad-classic --store " + store);
   EXPECT_NE(unknown.exit_code, 0);
-  EXPECT_NE(unknown.output.find("unknown format 'typepad-classic' (supported: wordpress, movabletype, blogger, feed, jekyll, hugo)"),
+  EXPECT_NE(unknown.output.find("unknown format 'typepad-classic' (supported: wordpress, movabletype, blogger, feed, sqldump, jekyll, hugo)"),
             std::string::npos)
       << unknown.output;
 }
