@@ -5,12 +5,32 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <array>
 #include <memory>
 
 #include "core/text.hpp"
 
 namespace blogarchive::core {
 namespace {
+
+// The byte MySQL's latin1 (Windows-1252, with 0x81, 0x8D, 0x8F, 0x90 and 0x9D standing
+// for themselves, as ICU's converter has them) shows as `c`; -1 for none.
+int mysql_latin1_byte(UChar32 c) {
+  static const std::array<UChar32, 32> kHigh = [] {
+    std::array<UChar32, 32> high{};
+    for (int byte = 0x80; byte <= 0x9F; ++byte) {
+      const char raw = static_cast<char>(byte);
+      high[static_cast<std::size_t>(byte - 0x80)] = icu::UnicodeString(&raw, 1, "windows-1252").char32At(0);
+    }
+    return high;
+  }();
+  if ((c >= 0 && c <= 0x7F) || (c >= 0xA0 && c <= 0xFF)) {
+    return c;
+  }
+  const auto at = std::find(kHigh.begin(), kHigh.end(), c);
+  return at == kHigh.end() ? -1 : 0x80 + static_cast<int>(at - kHigh.begin());
+}
 
 struct DetectorDeleter {
   void operator()(UCharsetDetector* detector) const { ucsdet_close(detector); }
@@ -49,18 +69,19 @@ std::optional<std::string> decode_as(std::string_view bytes, const std::string& 
   return utf8;
 }
 
-std::string repair_double_encoding(std::string_view text, bool& repaired) {
+std::string repair_double_encoding(std::string_view text, bool& repaired, SingleBytes as) {
   repaired = false;
   std::string bytes;
   bool beyond_ascii = false;
   for (int32_t i = 0; i < static_cast<int32_t>(text.size());) {
     UChar32 c = 0;
     U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
-    if (c < 0 || c > 0xFF) {
+    const int byte = as == SingleBytes::Latin1 ? (c >= 0 && c <= 0xFF ? c : -1) : mysql_latin1_byte(c);
+    if (byte < 0) {
       return std::string(text);
     }
-    beyond_ascii = beyond_ascii || c > 0x7F;
-    bytes += static_cast<char>(c);
+    beyond_ascii = beyond_ascii || byte > 0x7F;
+    bytes += static_cast<char>(byte);
   }
   if (!beyond_ascii || !is_valid_utf8(bytes)) {
     return std::string(text);

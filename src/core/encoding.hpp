@@ -22,11 +22,18 @@ std::optional<DetectedEncoding> detect_encoding(std::string_view bytes);
 /// converter.
 std::optional<std::string> decode_as(std::string_view bytes, const std::string& name);
 
-/// UTF-8 that was read as Latin-1 and encoded again ("â€¦" for "…"): when every
-/// character of `text` is at most U+00FF, some are not ASCII, and their bytes form
-/// valid UTF-8, those bytes are the real text. Anything else is returned unchanged;
-/// the rule is the strict one feedparser uses, so real Latin-1 text is never touched.
-std::string repair_double_encoding(std::string_view text, bool& repaired);
+/// How double-encoded text was read as single bytes.
+enum class SingleBytes {
+  Latin1,       ///< ISO-8859-1: every character is at most U+00FF
+  MysqlLatin1,  ///< MySQL's "latin1", which is Windows-1252 (0x80 "€", 0x96 "–", …)
+};
+
+/// UTF-8 that was read as single bytes and encoded again ("â€¦" for "…"): when every
+/// character of `text` stands for one byte in `as`, some are not ASCII, and the bytes
+/// form valid UTF-8, those bytes are the real text. Anything else is returned
+/// unchanged; the rule is the strict one feedparser uses, so real Latin-1 text is never
+/// touched.
+std::string repair_double_encoding(std::string_view text, bool& repaired, SingleBytes as = SingleBytes::Latin1);
 
 /// The C1 controls U+0080–U+009F read as the Windows-1252 characters they were meant
 /// to be (U+0092 → ’), as browsers and feed readers do; `repaired` counts them.

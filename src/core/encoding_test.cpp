@@ -18,6 +18,20 @@ TEST(Encoding, RepairsOnlyTextThatIsUtf8EncodedTwice) {
   EXPECT_FALSE(repaired);
 }
 
+TEST(Encoding, RepairsDoubleEncodingThroughMysqlsLatin1) {
+  bool repaired = false;
+  // "Öl", "Á", "’": MySQL's latin1 shows their second bytes 0x96, 0x81, 0x80 0x99 as
+  // "–", U+0081, "€" "™"; strict Latin-1 cannot read them back.
+  const std::string mangled = "\xC3\x83\xE2\x80\x93l \xC3\x83\xC2\x81 \xC3\xA2\xE2\x82\xAC\xE2\x84\xA2";
+  EXPECT_EQ(repair_double_encoding(mangled, repaired, SingleBytes::MysqlLatin1), "\xC3\x96l \xC3\x81 \xE2\x80\x99");
+  EXPECT_TRUE(repaired);
+  EXPECT_EQ(repair_double_encoding(mangled, repaired), mangled);
+  EXPECT_FALSE(repaired);
+  // Real text is left alone: "Grüße" maps to bytes that are not UTF-8.
+  EXPECT_EQ(repair_double_encoding("Gr\xC3\xBC\xC3\x9F" "e", repaired, SingleBytes::MysqlLatin1), "Gr\xC3\xBC\xC3\x9F" "e");
+  EXPECT_FALSE(repaired);
+}
+
 TEST(Encoding, ReadsC1ControlsAsWindows1252) {
   std::size_t repaired = 0;
   EXPECT_EQ(repair_c1_controls("don\xC2\x92t \xC2\x80", repaired), "don\xE2\x80\x99t \xE2\x82\xAC");

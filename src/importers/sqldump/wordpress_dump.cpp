@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <map>
 #include <cstdlib>
 #include <set>
@@ -67,49 +66,6 @@ std::string chosen_prefix(const std::vector<std::string>& names, const std::stri
   return prefixes.front();
 }
 
-// MySQL's latin1 is Windows-1252: the characters it gives 0x80–0x9F.
-constexpr std::array<char32_t, 32> kCp1252High{
-    0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x8D,   0x017D, 0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
-
-// The latin1 byte MySQL shows as `code`, or -1.
-int cp1252_byte(char32_t code) {
-  if (code < 0x80 || (code >= 0xA0 && code <= 0xFF)) {
-    return static_cast<int>(code);
-  }
-  const auto at = std::find(kCp1252High.begin(), kCp1252High.end(), code);
-  return at == kCp1252High.end() ? -1 : 0x80 + static_cast<int>(at - kCp1252High.begin());
-}
-
-// UTF-8 that went into a latin1 column byte by byte and came out of mysqldump as
-// UTF-8 again ("BÃ¤ume"): the latin1 bytes of its characters, when they are valid UTF-8
-// and not all ASCII, are the text written. Anything else is left alone (real latin1
-// text such as "Grüße" maps to bytes that are not UTF-8).
-std::optional<std::string> undo_double_encoding(const std::string& text) {
-  std::string bytes;
-  bool non_ascii = false;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    char32_t code = length == 1 ? lead : lead & (0x3F >> (length - 1));
-    for (std::size_t k = 1; k < length && i + k < text.size(); ++k) {
-      code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    }
-    const int byte = cp1252_byte(code);
-    if (byte < 0) {
-      return std::nullopt;
-    }
-    non_ascii = non_ascii || byte >= 0x80;
-    bytes += static_cast<char>(byte);
-    i += length;
-  }
-  if (!non_ascii || !core::is_valid_utf8(bytes)) {
-    return std::nullopt;
-  }
-  return bytes;
-}
-
 // Reads the values of one installation's rows as text, repairing what old databases
 // did to it, and says so.
 class TextReader {
@@ -131,9 +87,11 @@ class TextReader {
       return value;
     }
     if (charset == "latin1") {
-      if (auto fixed = undo_double_encoding(value)) {
+      bool repaired = false;
+      std::string fixed = core::repair_double_encoding(value, repaired, core::SingleBytes::MysqlLatin1);
+      if (repaired) {
         diagnostics_.warn(file_, where() + ": UTF-8 text stored in a latin1 column (double encoding) repaired");
-        return *fixed;
+        return fixed;
       }
     }
     return value;
