@@ -3,9 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <array>
-#include <cctype>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -242,10 +240,8 @@ bool closed_to_visitors(long status) { return status == 400 || status == 401 || 
 }  // namespace
 
 bool names_a_url(const std::string& source) {
-  const auto colon = source.find("://");
-  return colon != std::string::npos && colon > 0 &&
-         std::all_of(source.begin(), source.begin() + static_cast<std::ptrdiff_t>(colon),
-                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '+' || c == '-'; });
+  const core::UrlParts parts = core::split_url(source);
+  return !parts.scheme.empty() && parts.has_authority;
 }
 
 LiveSite download_live_site(const std::string& address, const ImportOptions& options) {

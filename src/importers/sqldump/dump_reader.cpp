@@ -439,11 +439,8 @@ class Parser {
     }
   }
 
-  std::string hex_digits() {
-    std::string digits;
-    while (std::isxdigit(in_.peek()) != 0) {
-      digits += static_cast<char>(in_.get());
-    }
+  // The bytes of hex digits (0x…, X'…'); an odd count has an implied leading 0.
+  static std::string bytes_of_hex(std::string digits) {
     if (digits.size() % 2 != 0) {
       digits.insert(digits.begin(), '0');
     }
@@ -452,6 +449,14 @@ class Parser {
       bytes += static_cast<char>(std::stoi(digits.substr(i, 2), nullptr, 16));
     }
     return bytes;
+  }
+
+  std::string hex_digits() {
+    std::string digits;
+    while (std::isxdigit(in_.peek()) != 0) {
+      digits += static_cast<char>(in_.get());
+    }
+    return bytes_of_hex(std::move(digits));
   }
 
   std::optional<std::string> value() {
@@ -484,14 +489,13 @@ class Parser {
     if ((name == "x" || name == "b") && in_.peek() == '\'') {
       in_.get();
       std::string digits = quoted_string('\'');
-      return name == "x" ? [&] {
-        std::string bytes;
-        for (std::size_t i = 0; i + 1 < digits.size(); i += 2) {
-          bytes += static_cast<char>(std::stoi(digits.substr(i, 2), nullptr, 16));
-        }
-        return bytes;
-      }()
-                         : digits;
+      if (name == "b") {
+        return digits;
+      }
+      if (digits.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
+        in_.fail("X'…' holds something other than hex digits");
+      }
+      return bytes_of_hex(std::move(digits));
     }
     if (name == "true" || name == "false") {
       return name == "true" ? "1" : "0";

@@ -297,25 +297,12 @@ class Reader {
   std::set<std::int64_t> seen_posts_;
 };
 
-std::pair<std::size_t, std::size_t> line_and_column(const std::string& text, std::size_t byte) {
-  std::size_t line = 1;
-  std::size_t column = 1;
-  for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return {line, column};
-}
-
 Json parse_answer(const std::string& url, const std::string& body) {
   try {
     return Json::parse(body);
   } catch (const Json::parse_error& error) {
-    const auto [line, column] = line_and_column(body, error.byte);
+    // nlohmann counts bytes from 1.
+    const auto [line, column] = core::line_and_column(body, error.byte > 0 ? error.byte - 1 : 0);
     throw InputError(fmt::format("{}: line {}, column {}: the answer is not valid JSON (byte {} of {}); the server "
                                  "may have cut it short or mixed an error message into it",
                                  url, line, column, error.byte, body.size()));
