@@ -156,15 +156,20 @@ struct Installation {
     return refs;
   }
 
-  /// %category%: the post's category with the lowest id, below its parents.
-  std::string category_path(std::int64_t post) const {
-    std::int64_t lowest = 0;
-    std::map<std::int64_t, std::int64_t> parent_of;  // category term_id → parent term_id
+  /// Each category's parent, by term_id.
+  std::map<std::int64_t, std::int64_t> category_parents() const {
+    std::map<std::int64_t, std::int64_t> parent_of;
     for (const auto& [id, taxonomy] : taxonomies) {
       if (taxonomy.taxonomy == "category") {
         parent_of[taxonomy.term_id] = taxonomy.parent;
       }
     }
+    return parent_of;
+  }
+
+  /// %category%: the post's category with the lowest id, below its parents.
+  std::string category_path(std::int64_t post, const std::map<std::int64_t, std::int64_t>& parent_of) const {
+    std::int64_t lowest = 0;
     const auto related = relationships.find(post);
     for (const std::int64_t id : related == relationships.end() ? std::vector<std::int64_t>{} : related->second) {
       const auto taxonomy = taxonomies.find(id);
@@ -182,8 +187,9 @@ struct Installation {
   }
 };
 
-void read_small_tables(DumpReader& dump, const std::string& prefix, const ReadOptions& options, Installation& site,
-                       TextReader& text, core::Diagnostics& diagnostics) {
+// `posts_text` reads the posts' slugs, whose repairs the pass over the posts reports.
+void read_small_tables(DumpReader& dump, const std::string& prefix, bool recover, Installation& site,
+                       TextReader& text, TextReader& posts_text, core::Diagnostics& diagnostics) {
   const auto is = [&](const std::string& table, const char* suffix) { return table == prefix + suffix; };
   dump.read(
       [&](const std::string& table) {
@@ -234,7 +240,7 @@ void read_small_tables(DumpReader& dump, const std::string& prefix, const ReadOp
             PostShape shape;
             shape.type = type;
             shape.status = row.get("post_status").value_or("");
-            shape.slug = text(row, "post_name", "ID");
+            shape.slug = posts_text(row, "post_name", "ID");
             shape.parent = number(row, "post_parent");
             shape.date = core::parse_datetime(row.get("post_date").value_or(""));
             site.shapes[number(row, "ID")] = std::move(shape);
@@ -242,7 +248,7 @@ void read_small_tables(DumpReader& dump, const std::string& prefix, const ReadOp
           }
         }
       },
-      options.recover, diagnostics);
+      recover, diagnostics);
 }
 
 void send_site(const Installation& site, blog::ImportSink& sink) {
@@ -278,11 +284,12 @@ void send_site(const Installation& site, blog::ImportSink& sink) {
 
 // Author slugs and category paths, once users and terms are read.
 void complete_shapes(Installation& site) {
+  const auto parents = site.category_parents();
   for (auto& [id, shape] : site.shapes) {
     const auto user = site.users.find(site.author_of[id]);
     shape.author_slug = user != site.users.end() ? user->second.login : "";
     if (shape.type == "post") {
-      shape.category_path = site.category_path(id);
+      shape.category_path = site.category_path(id, parents);
     }
   }
 }
@@ -348,17 +355,15 @@ void SqlDumpImporter::read(const std::filesystem::path& file, const ReadOptions&
   DumpReader dump(file);
   // First the table names (which installations the dump holds), then the small tables,
   // then the posts one at a time: the posts table is most of a dump.
-  dump.read([](const std::string&) { return false; }, [](const DumpRow&) {}, options.recover, diagnostics);
+  // What the last pass reports again is dropped from the earlier ones: the end of a dump
+  // cut short (with --recover) and the repairs of the posts table.
+  core::Diagnostics reported_later;
+  dump.read([](const std::string&) { return false; }, [](const DumpRow&) {}, options.recover, reported_later);
   const std::string prefix = chosen_prefix(dump.table_names(), options.table_prefix, file_name);
   Installation site;
-  core::Diagnostics repairs;  // the posts table's are reported by the pass that reads it whole
-  TextReader small_text(dump, file_name, repairs);
-  read_small_tables(dump, prefix, options, site, small_text, diagnostics);
-  for (const auto& warning : repairs.warnings()) {
-    if (!warning.message.starts_with(prefix + "posts ")) {
-      diagnostics.warn(warning.location, warning.message);
-    }
-  }
+  TextReader small_tables_text(dump, file_name, diagnostics);
+  TextReader posts_text(dump, file_name, reported_later);
+  read_small_tables(dump, prefix, options.recover, site, small_tables_text, posts_text, reported_later);
   complete_shapes(site);
   send_site(site, sink);
   const Permalinks permalinks(site.option("home").empty() ? site.option("siteurl") : site.option("home"),
