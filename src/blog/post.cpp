@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <tuple>
+
 #include "core/content_hash.hpp"
 
 namespace blogarchive::blog {
@@ -21,6 +24,11 @@ std::uint64_t body_hash(const Post& post) {
     hash.add(comment.status).add(comment.type);
   }
   return hash.digest();
+}
+
+void sort_oldest_first(std::vector<Comment>& comments) {
+  std::sort(comments.begin(), comments.end(),
+            [](const Comment& a, const Comment& b) { return std::tie(a.date, a.id) < std::tie(b.date, b.id); });
 }
 
 int page_count(const Post& post) {

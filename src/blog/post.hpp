@@ -107,6 +107,10 @@ std::uint64_t body_hash(const Post& post);
 /// 1 + the number of <!--nextpage--> markers in the body.
 int page_count(const Post& post);
 
+/// Orders comments as the store hands them out: by date, then id. For importers whose
+/// source lists them otherwise (newest first, or by another table's order).
+void sort_oldest_first(std::vector<Comment>& comments);
+
 /// A human-readable reference for messages: `post 17 "Hallo Welt"`.
 std::string describe(const Post& post);
 

@@ -6,7 +6,6 @@
 #include <map>
 #include <cstdlib>
 #include <set>
-#include <tuple>
 
 #include "blogarchive/error.hpp"
 #include "core/dates.hpp"
@@ -338,8 +337,7 @@ blog::Post post_of(const DumpRow& row, const Installation& site, TextReader& tex
   const auto comments = site.comments.find(post.id);
   if (comments != site.comments.end()) {
     post.comments = comments->second;
-    std::sort(post.comments.begin(), post.comments.end(),
-              [](const auto& a, const auto& b) { return std::tie(a.date, a.id) < std::tie(b.date, b.id); });
+    blog::sort_oldest_first(post.comments);
   }
   post.page_count = blog::page_count(post);
   return post;

@@ -7,7 +7,6 @@
 #include <cctype>
 #include <set>
 #include <sstream>
-#include <tuple>
 
 #include "blogarchive/error.hpp"
 #include "core/text.hpp"
@@ -202,8 +201,7 @@ class Reader {
       const auto comments = comments_of_post_.find(post.id);
       if (comments != comments_of_post_.end()) {
         post.comments = std::move(comments->second);
-        std::sort(post.comments.begin(), post.comments.end(),
-                  [](const auto& a, const auto& b) { return std::tie(a.date, a.id) < std::tie(b.date, b.id); });
+        blog::sort_oldest_first(post.comments);
       }
       sink_.post(post);
     });
