@@ -98,10 +98,8 @@ class WordPressRest : public ::testing::Test {
   static inline bool ready_ = false;
 };
 
-std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
-
 CliRun import_site(const std::string& url, const std::filesystem::path& store, const std::string& extra = "") {
-  return run_cli("import " + url + "/ --store " + quoted(store) + " --quiet " + extra);
+  return run_cli("import " + url + "/ --store " + shell_quoted(store) + " --quiet " + extra);
 }
 
 std::vector<std::string> lines_of(const std::filesystem::path& file) {
@@ -125,7 +123,7 @@ TEST_F(WordPressRest, ArchivesTheSameSiteAsItsOwnExport) {
   const auto rest_dir = dir() / "by-rest";
   std::filesystem::create_directories(wxr_dir);
   std::filesystem::create_directories(rest_dir);
-  const CliRun exported = site().php(kPrefix, "export.php", "> " + quoted(wxr_dir / "export.xml"));
+  const CliRun exported = site().php(kPrefix, "export.php", "> " + shell_quoted(wxr_dir / "export.xml"));
   ASSERT_EQ(exported.exit_code, 0) << exported.output;
 
   const auto by_wxr = import_and_build(wxr_dir, {wxr_dir / "export.xml"}, kConfig);
@@ -151,7 +149,7 @@ TEST_F(WordPressRest, PublishesNothingAVisitorCouldNotSee) {
   serve("privacy");
   const auto work = dir() / "privacy";
   std::filesystem::create_directories(work);
-  ASSERT_EQ(site().php(kPrefix, "export.php", "> " + quoted(work / "everything.xml")).exit_code, 0);
+  ASSERT_EQ(site().php(kPrefix, "export.php", "> " + shell_quoted(work / "everything.xml")).exit_code, 0);
   const PrivateFacts facts = private_facts_of_wxr(work / "everything.xml");
   EXPECT_GE(facts.texts.size(), 8U);   // hidden-items.xml's alone, besides the Theme Unit Test's
   EXPECT_GE(facts.emails.size(), 4U);
@@ -262,11 +260,11 @@ TEST_F(WordPressRest, RefusesAnswersItCannotTrust) {
 TEST(WordPressRestAddress, SaysWhatItExpectedOfAnAddress) {
   const auto work = fresh_temp_dir("rest-addresses");
   const auto store = work / "blog.db";
-  const CliRun ftp = run_cli("import ftp://blog.example.org/ --store " + quoted(store));
+  const CliRun ftp = run_cli("import ftp://blog.example.org/ --store " + shell_quoted(store));
   EXPECT_EQ(ftp.exit_code, 1);
   EXPECT_NE(ftp.output.find("is not a web address; give the blog's address as http://"), std::string::npos)
       << ftp.output;
-  const CliRun nobody = run_cli("import http://127.0.0.1:" + std::to_string(free_port()) + "/ --store " + quoted(store));
+  const CliRun nobody = run_cli("import http://127.0.0.1:" + std::to_string(free_port()) + "/ --store " + shell_quoted(store));
   EXPECT_EQ(nobody.exit_code, 1);
   EXPECT_NE(nobody.output.find("cannot reach http://127.0.0.1:"), std::string::npos) << nobody.output;
   EXPECT_FALSE(std::filesystem::exists(store));
@@ -276,11 +274,11 @@ TEST(WordPressRestAddress, SaysWhatItExpectedOfAnAddress) {
   std::filesystem::create_directories(work / "plain");
   std::ofstream(work / "plain/index.html") << "<!doctype html><title>Not a blog</title><p>Hello.";
   const int port = free_port();
-  BackgroundProcess plain({"sh", "-c", "exec php -S 127.0.0.1:" + std::to_string(port) + " -t " + quoted(work / "plain") +
-                                          " >" + quoted(work / "php-server.log") + " 2>&1"},
+  BackgroundProcess plain({"sh", "-c", "exec php -S 127.0.0.1:" + std::to_string(port) + " -t " + shell_quoted(work / "plain") +
+                                          " >" + shell_quoted(work / "php-server.log") + " 2>&1"},
                           port);
   ASSERT_TRUE(plain.running());
-  const CliRun not_wordpress = run_cli("import http://127.0.0.1:" + std::to_string(port) + "/ --store " + quoted(store));
+  const CliRun not_wordpress = run_cli("import http://127.0.0.1:" + std::to_string(port) + "/ --store " + shell_quoted(store));
   EXPECT_EQ(not_wordpress.exit_code, 1);
   for (const char* expected : {"does not answer WordPress's REST API", "WXR export", "database backup", "feed"}) {
     EXPECT_NE(not_wordpress.output.find(expected), std::string::npos) << not_wordpress.output;

@@ -10,7 +10,15 @@
 
 namespace blogarchive::testing {
 
-CliRun run_cli(const std::string& arguments) { return run_command("'" + cli_path().string() + "' " + arguments); }
+std::string shell_quoted(const std::string& text) {
+  std::string out = "'";
+  for (const char c : text) {
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return out + "'";
+}
+
+CliRun run_cli(const std::string& arguments) { return run_command(shell_quoted(cli_path()) + " " + arguments); }
 
 CliRun run_command(const std::string& shell_command) {
   const std::string command = shell_command + " 2>&1";
@@ -31,18 +39,18 @@ CliRun run_command(const std::string& shell_command) {
 BuiltArchive import_and_build(const std::filesystem::path& dir, const std::vector<std::filesystem::path>& inputs,
                               const std::string& config) {
   BuiltArchive archive;
-  const std::string store = "'" + (dir / "blog.db").string() + "'";
+  const std::string store = shell_quoted(dir / "blog.db");
   std::string paths;
   for (const auto& input : inputs) {
-    paths += "'" + input.string() + "' ";
+    paths += shell_quoted(input) + " ";
   }
   archive.import = run_cli("import " + paths + "--store " + store);
   if (archive.import.exit_code != 0) {
     return archive;
   }
   std::ofstream(dir / "archive.toml") << config;
-  archive.build = run_cli("build --store " + store + " --config '" + (dir / "archive.toml").string() + "' --out '" +
-                          (dir / "site").string() + "'");
+  archive.build = run_cli("build --store " + store + " --config " + shell_quoted(dir / "archive.toml") + " --out " +
+                          shell_quoted(dir / "site"));
   if (archive.build.exit_code == 0) {
     archive.files = read_tree(dir / "site");
   }

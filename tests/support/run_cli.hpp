@@ -12,6 +12,9 @@ struct CliRun {
   std::string output;  ///< stdout and stderr together
 };
 
+/// `text` in single quotes for the shell, its own single quotes escaped.
+std::string shell_quoted(const std::string& text);
+
 /// Runs a shell command; stdout and stderr together.
 CliRun run_command(const std::string& command);
 

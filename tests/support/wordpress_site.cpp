@@ -12,16 +12,6 @@ namespace {
 
 constexpr const char* kWordPress = "/usr/share/wordpress";
 
-std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
-
-std::string shell_quoted(const std::string& text) {
-  std::string out = "'";
-  for (const char c : text) {
-    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  }
-  return out + "'";
-}
-
 bool on_path(const std::string& program) { return run_command("command -v " + program + " >/dev/null").exit_code == 0; }
 
 // WordPress computes its own folder from the files' real paths: the top-level files are
@@ -72,7 +62,7 @@ bool WordPressSite::skip_here() {
 
 WordPressSite::WordPressSite(const std::filesystem::path& dir) : dir_(dir) {
   const auto data = dir_ / "mariadb";
-  const CliRun init = run_command("mariadb-install-db --no-defaults --datadir=" + quoted(data) +
+  const CliRun init = run_command("mariadb-install-db --no-defaults --datadir=" + shell_quoted(data) +
                             " --user=root --auth-root-authentication-method=normal --skip-test-db");
   if (init.exit_code != 0) {
     ADD_FAILURE() << "mariadb-install-db failed:\n" << init.output;
@@ -102,11 +92,11 @@ std::string WordPressSite::environment(const std::string& prefix) const {
 
 CliRun WordPressSite::php(const std::string& prefix, const std::string& script, const std::string& arguments) const {
   return run_command("env " + environment(prefix) + " php -d display_errors=stderr " +
-                     quoted(source_dir() / "tests/wordpress" / script) + " " + arguments);
+                     shell_quoted(source_dir() / "tests/wordpress" / script) + " " + arguments);
 }
 
 CliRun WordPressSite::seed(const std::string& prefix, const std::filesystem::path& export_file) const {
-  return php(prefix, "seed.php", quoted(export_file));
+  return php(prefix, "seed.php", shell_quoted(export_file));
 }
 
 bool WordPressSite::serve(const std::string& prefix, const std::filesystem::path& faults) {
@@ -114,8 +104,8 @@ bool WordPressSite::serve(const std::string& prefix, const std::filesystem::path
   // Through the shell only to send the server's request log to a file of its own.
   const std::string command = "exec env " + environment(prefix) + " BLOGARCHIVE_WP_FAULTS=" + faults.string() +
                               " php -d display_errors=stderr -S 127.0.0.1:" + std::to_string(web_port_) + " -t " +
-                              quoted(dir_ / "wordpress") + " " + quoted(source_dir() / "tests/wordpress/router.php") +
-                              " >>" + quoted(dir_ / "php-server.log") + " 2>&1";
+                              shell_quoted(dir_ / "wordpress") + " " + shell_quoted(source_dir() / "tests/wordpress/router.php") +
+                              " >>" + shell_quoted(dir_ / "php-server.log") + " 2>&1";
   web_ = std::make_unique<BackgroundProcess>(std::vector<std::string>{"sh", "-c", command}, web_port_);
   return web_->running();
 }
@@ -123,17 +113,17 @@ bool WordPressSite::serve(const std::string& prefix, const std::filesystem::path
 void WordPressSite::stop_serving() { web_.reset(); }
 
 CliRun WordPressSite::dump(const std::string& arguments, const std::filesystem::path& file) const {
-  return run_command("mariadb-dump --no-defaults --socket=" + quoted(dir_ / "mariadb/mysqld.sock") + " -u root wordpress " +
-                     arguments + " > " + quoted(file));
+  return run_command("mariadb-dump --no-defaults --socket=" + shell_quoted(dir_ / "mariadb/mysqld.sock") + " -u root wordpress " +
+                     arguments + " > " + shell_quoted(file));
 }
 
 CliRun WordPressSite::sql(const std::string& statements) const {
-  return run_command("mariadb --no-defaults --socket=" + quoted(dir_ / "mariadb/mysqld.sock") +
+  return run_command("mariadb --no-defaults --socket=" + shell_quoted(dir_ / "mariadb/mysqld.sock") +
                      " -u root wordpress -e " + shell_quoted(statements));
 }
 
 CliRun WordPressSite::install(const std::string& prefix, const std::filesystem::path& export_file) {
-  const CliRun database = run_command("mariadb --no-defaults --socket=" + quoted(dir_ / "mariadb/mysqld.sock") +
+  const CliRun database = run_command("mariadb --no-defaults --socket=" + shell_quoted(dir_ / "mariadb/mysqld.sock") +
                                 " -u root -e 'CREATE DATABASE IF NOT EXISTS wordpress'");
   if (database.exit_code != 0) {
     return database;
