@@ -307,7 +307,7 @@ LiveSite download_live_site(const std::string& address, const ImportOptions& opt
 }
 
 void forget_downloads(const ImportOptions& options) {
-  store::DownloadJournal(store::download_journal_path(options.store_path)).remove();
+  store::remove_download_journal(store::download_journal_path(options.store_path));
 }
 
 }  // namespace blogarchive::pipeline

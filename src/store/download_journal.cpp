@@ -6,16 +6,15 @@ std::filesystem::path download_journal_path(const std::filesystem::path& store_p
   return store_path.string() + "-download-journal";
 }
 
-DownloadJournal::DownloadJournal(const std::filesystem::path& path) : path_(path) {
-  db_.emplace(path, true);
-  db_->execute("PRAGMA journal_mode=WAL");
-  db_->execute(
+DownloadJournal::DownloadJournal(const std::filesystem::path& path) : db_(path, true) {
+  db_.execute("PRAGMA journal_mode=WAL");
+  db_.execute(
       "CREATE TABLE IF NOT EXISTS answers (url TEXT PRIMARY KEY, body BLOB NOT NULL, total INTEGER NOT NULL, "
       "total_pages INTEGER NOT NULL)");
 }
 
 std::optional<JournalEntry> DownloadJournal::find(const std::string& url) {
-  Statement select = db_->prepare("SELECT body, total, total_pages FROM answers WHERE url = ?");
+  Statement select = db_.prepare("SELECT body, total, total_pages FROM answers WHERE url = ?");
   select.bind(1, url);
   if (!select.step()) {
     return std::nullopt;
@@ -24,22 +23,21 @@ std::optional<JournalEntry> DownloadJournal::find(const std::string& url) {
 }
 
 void DownloadJournal::put(const std::string& url, const JournalEntry& entry) {
-  Statement upsert = db_->prepare("INSERT OR REPLACE INTO answers (url, body, total, total_pages) VALUES (?, ?, ?, ?)");
+  Statement upsert = db_.prepare("INSERT OR REPLACE INTO answers (url, body, total, total_pages) VALUES (?, ?, ?, ?)");
   upsert.bind(1, url).bind_blob(2, entry.body).bind(3, entry.total).bind(4, entry.total_pages);
   upsert.run();
 }
 
 std::int64_t DownloadJournal::size() {
-  Statement count = db_->prepare("SELECT count(*) FROM answers");
+  Statement count = db_.prepare("SELECT count(*) FROM answers");
   count.step();
   return count.integer(0);
 }
 
-void DownloadJournal::remove() {
-  db_.reset();
+void remove_download_journal(const std::filesystem::path& path) {
   std::error_code ignored;
   for (const char* suffix : {"", "-wal", "-shm"}) {
-    std::filesystem::remove(path_.string() + suffix, ignored);
+    std::filesystem::remove(path.string() + suffix, ignored);
   }
 }
 

@@ -23,6 +23,9 @@ struct JournalEntry {
 /// for what the journal lacks. Removed once the import is committed to the store.
 std::filesystem::path download_journal_path(const std::filesystem::path& store_path);
 
+/// Deletes the journal at `path` (and SQLite's -wal and -shm files), if there is one.
+void remove_download_journal(const std::filesystem::path& path);
+
 class DownloadJournal {
  public:
   explicit DownloadJournal(const std::filesystem::path& path);
@@ -30,12 +33,9 @@ class DownloadJournal {
   void put(const std::string& url, const JournalEntry& entry);
   /// How many answers it holds.
   std::int64_t size();
-  /// Deletes the journal's file; the object must not be used afterwards.
-  void remove();
 
  private:
-  std::filesystem::path path_;
-  std::optional<Database> db_;
+  Database db_;
 };
 
 }  // namespace blogarchive::store
