@@ -82,6 +82,23 @@ TEST(RealBlogs, ShowPluginCodeAsCodeBlocks) {
             std::string::npos);
 }
 
+TEST(RealBlogs, LeaveOutContactFormsThatCannotSend) {
+  if (skip_without_real_blogs()) {
+    GTEST_SKIP() << "../shared/fixtures/real-blogs is missing (a clone without ../shared): real exports not tested";
+  }
+  // Jetpack's [contact-form] with four [contact-field]s on the contact page, 2014.
+  const RealArchive mike = archive_of("mikechristianson");
+  const std::string& contact = mike.built.files.at("contact/index.html");
+  EXPECT_NE(contact.find("use&nbsp;<a href=\"https://codeaweso.me/_/linkedin-contact\">LinkedIn's InMail system</a>."),
+            std::string::npos);
+  EXPECT_EQ(contact.find("contact-f"), std::string::npos);
+  EXPECT_NE(contact.find("LinkedIn&apos;s InMail system.\">"), std::string::npos);
+  EXPECT_NE(mike.built.build.output.find("page 2 \"Contact Mike\": the form [contact-form] cannot send anything from "
+                                         "an archive; it is left out"),
+            std::string::npos)
+      << mike.built.build.output;
+}
+
 TEST(RealBlogs, RecoverLinksOfABlogThatMoved) {
   if (skip_without_real_blogs()) {
     GTEST_SKIP() << "../shared/fixtures/real-blogs is missing (a clone without ../shared): real exports not tested";

@@ -211,20 +211,34 @@ std::string media_source(const Shortcode& code) {
 // `bare`: the tag is just [name], which media plugins close ([youtube]URL[/youtube]);
 // with a value ([youtube ID]) they stand alone, and a later [/youtube] is another's.
 bool is_enclosing(std::string_view name, bool bare) {
-  if (name == "caption" || name == "wp_caption" || name == "embed" || name == "audio" || name == "video") {
+  if (name == "caption" || name == "wp_caption" || name == "embed" || name == "audio" || name == "video" ||
+      name == "contact-form") {
     return true;
   }
   return bare && (name == "youtube" || name == "vimeo" || name == "soundcloud" || name == "dailymotion" ||
                   name == "googlevideo" || name == "tweet" || name == "flickr" || name == "gist");
 }
 
+}  // namespace
+
+// Forms sent what visitors typed to the blog's server, which the archive does not have:
+// a form that cannot send is worse than none, and its markup ([contact-field …]) is
+// noise as text. Jetpack/Grunion's [contact-form]…[/contact-form], Contact Form 7's
+// [contact-form-7 id=…] and its older [contact-form 1 "Name"], polls and surveys.
+bool is_form_shortcode(std::string_view name) {
+  static constexpr std::array<std::string_view, 6> kForms{"contact-form", "contact-form-7", "contact-field",
+                                                           "polldaddy",    "wpforms",        "formidable"};
+  return std::find(kForms.begin(), kForms.end(), name) != kForms.end();
+}
+
+namespace {
+
 // Shortcodes of WordPress core and common plugins that need a reader's attention when
 // left as text; anything else in brackets is most likely ordinary text ("[sic]"). Code
 // shortcodes never get here: code_blocks.hpp took them out before.
 bool is_known_shortcode(std::string_view name) {
-  static constexpr std::array<std::string_view, 9> kKnown{
-      "playlist", "googlemaps", "contact-form", "contact-form-7", "slideshow", "instagram",
-      "polldaddy", "crayon", "wpvideo-gallery"};
+  static constexpr std::array<std::string_view, 6> kKnown{"playlist", "googlemaps", "slideshow",
+                                                          "instagram", "crayon",     "wpvideo-gallery"};
   return std::find(kKnown.begin(), kKnown.end(), name) != kKnown.end();
 }
 
@@ -339,7 +353,8 @@ std::string link_bare_url_lines(std::string_view text) {
 // Whether a shortcode this stage knows (or reports) is named at `at`.
 bool is_shortcode_name_at(std::string_view text, std::size_t at) {
   const std::string name = name_at(text, at);
-  return !name.empty() && (is_known_shortcode(name) || is_media_plugin(name) || is_enclosing(name, true) ||
+  return !name.empty() && (is_known_shortcode(name) || is_form_shortcode(name) || is_media_plugin(name) ||
+                           is_enclosing(name, true) ||
                            name == "gallery" || name == "gist" || is_code_shortcode(name));
 }
 
@@ -374,7 +389,12 @@ std::string expand_shortcodes(std::string_view text, const ShortcodeContext& con
       i = open + 1;
       continue;
     }
-    if (auto html = render_known(*code, context)) {
+    if (is_form_shortcode(code->name)) {
+      unhandled.push_back(code->name);  // left out; the warning says so
+      while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) {
+        out.pop_back();  // the space before it goes too: "Write to me: Thanks."
+      }
+    } else if (auto html = render_known(*code, context)) {
       out += *html;
     } else {
       const bool has_end = core::to_lower_ascii(text.substr(code->end)).find("[/" + code->name + "]") !=

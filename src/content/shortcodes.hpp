@@ -24,10 +24,15 @@ struct ShortcodeContext {
 
 /// Expands the WordPress shortcodes an archive can show without third-party requests:
 /// [caption] → <figure>, [gallery] → a list of links, [embed], [audio], [video],
-/// [youtube=…] and bare URLs on their own line → plain links. Other shortcodes stay as
-/// text; their names are appended to `unhandled`.
+/// [youtube=…] and bare URLs on their own line → plain links. Forms (is_form_shortcode)
+/// are left out; other shortcodes stay as text. The names of both are appended to
+/// `unhandled`.
 std::string expand_shortcodes(std::string_view text, const ShortcodeContext& context,
                               std::vector<std::string>& unhandled);
+
+/// Whether the shortcode is a form or poll, which cannot send anything in an archive and
+/// is therefore left out of the page.
+bool is_form_shortcode(std::string_view name);
 
 /// A shortcode's attributes: `key="value"`, `key='value'`, `key=value`, and positional
 /// values under "0", "1", …; keys lower case, values entity-decoded.

@@ -8,7 +8,6 @@
 namespace blogarchive::content {
 namespace {
 
-
 // What the archive added, or what is not prose.
 bool is_left_out(const HtmlNode& node) {
   static constexpr std::array<std::string_view, 7> kSkipped{"script", "style", "template", "pre", "iframe",
@@ -32,9 +31,16 @@ bool looks_like_url(std::string_view word) {
          core::starts_with_ci(word, "www.");
 }
 
+// Also a no-break space: editors leave "system.&nbsp;" at the end of paragraphs.
 void trim_end(std::string& out) {
-  while (!out.empty() && (out.back() == ' ' || out.back() == '\n' || out.back() == '\t')) {
-    out.pop_back();
+  while (!out.empty()) {
+    if (out.back() == ' ' || out.back() == '\n' || out.back() == '\t') {
+      out.pop_back();
+    } else if (out.ends_with("\xC2\xA0")) {
+      out.resize(out.size() - 2);
+    } else {
+      return;
+    }
   }
 }
 

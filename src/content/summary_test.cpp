@@ -14,6 +14,10 @@ TEST(Summary, EndsListItemsAndHeadingsWithPunctuation) {
             "Werkzeug. Hobel; Säge; Leim! Mehr nicht.");
 }
 
+TEST(Summary, TakesAParagraphEndingInANoBreakSpaceAsEnded) {
+  EXPECT_EQ(summary_of("<p>Schreib mir.&nbsp;</p><p>Danke&nbsp;</p>"), "Schreib mir. Danke.");
+}
+
 TEST(Summary, LeavesOutWhatTheArchiveAddedAndBareUrls) {
   const std::string summary = summary_of(
       "Das Video:\n\nhttps://www.youtube.com/watch?v=abc\n\n<img src=\"https://cdn.example.net/a.jpg\" alt=\"Bank\"> "

@@ -6,6 +6,7 @@
 #include <functional>
 #include <set>
 
+#include "content/shortcodes.hpp"
 #include "core/content_hash.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
@@ -20,13 +21,14 @@ constexpr std::size_t kExcerptWords = 55;
 // Change whenever the content pipeline's output changes for the same input (autop,
 // sanitizer, shortcodes, serializer): render caches made by older builds are then
 // ignored instead of reused.
-constexpr std::int64_t kContentVersion = 9;  // 2: embed placeholders, images contained; 3: caption tables → figures;
+constexpr std::int64_t kContentVersion = 10; // 2: embed placeholders, images contained; 3: caption tables → figures;
                                              // 4: srcset candidates resolved, media brought home;
                                              // 5: positional shortcode values kept whole;
                                              // 6: code plugins' blocks, media plugins' placeholders;
                                              // 7: summaries without archive labels, search text apart;
                                              // 8: smilies, capital P, [[…]] and caption widths as WordPress;
-                                             // 9: WordPress's caption divs → figures
+                                             // 9: WordPress's caption divs → figures;
+                                             // 10: forms left out
 
 // What decisions_hash adds for one answer of the site.
 void add_decision(core::ContentHash& hash, const content::LinkDecision& decision) {
@@ -57,8 +59,12 @@ std::vector<std::string> warnings_of(const blog::Post& post, const content::Body
                                      const content::LinkResolver& resolver) {
   std::vector<std::string> warnings;
   for (const auto& name : body.unhandled_shortcodes) {
-    warnings.push_back(fmt::format("{}: the shortcode [{}] cannot run in an archive; it is shown as text",
-                                   blog::describe(post), name));
+    warnings.push_back(
+        content::is_form_shortcode(name)
+            ? fmt::format("{}: the form [{}] cannot send anything from an archive; it is left out",
+                          blog::describe(post), name)
+            : fmt::format("{}: the shortcode [{}] cannot run in an archive; it is shown as text",
+                          blog::describe(post), name));
   }
   for (const auto& problem : body.code_problems) {
     warnings.push_back(fmt::format("{}: {}", blog::describe(post), problem));
