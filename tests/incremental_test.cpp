@@ -5,6 +5,7 @@
 #include <utime.h>
 
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "run_cli.hpp"
@@ -64,7 +65,8 @@ TEST(Rebuild, OutputIsTheSameForAnyNumberOfThreadsWithAndWithoutTheRenderCache) 
   ASSERT_GT(reference.size(), 40u);
   build(dir / "blog.db", dir / "cold", "--jobs 3");  // fills the render cache
   ASSERT_TRUE(std::filesystem::exists(dir / "blog.db-render-cache"));
-  build(dir / "blog.db", dir / "warm", "--jobs 7");  // takes every body from it
+  ASSERT_TRUE(std::filesystem::exists(dir / "blog.db-search-cache"));
+  build(dir / "blog.db", dir / "warm", "--jobs 7");  // takes every body and the whole index from them
   build(dir / "blog.db", dir / "two", "--jobs 2");
   EXPECT_EQ(read_tree(dir / "cold"), reference);
   EXPECT_EQ(read_tree(dir / "warm"), reference);
@@ -94,6 +96,47 @@ TEST(Rebuild, RewritesOnlyTheFilesWhoseBytesChange) {
   EXPECT_TRUE(differing.count("2009/07/sommer-in-der-werkstatt/index.html") > 0);
   EXPECT_LT(differing.size(), 12u) << "one changed post should touch a few files";
   EXPECT_EQ(rewritten_files(dir / "site"), differing);
+}
+
+// Search index files differ from the reference where their content differs.
+std::map<std::string, std::string> search_files(const std::filesystem::path& site) {
+  std::map<std::string, std::string> files;
+  for (const auto& [path, bytes] : read_tree(site)) {
+    if (path.starts_with("search/")) {
+      files.emplace(path, bytes);
+    }
+  }
+  return files;
+}
+
+TEST(Rebuild, TheSearchIndexOfOneChangedPostMatchesOneMadeWithoutCaches) {
+  const auto dir = fresh_temp_dir("search-cache");
+  import(kSample, dir / "blog.db");
+  build(dir / "blog.db", dir / "before");  // analyses every post into the search cache
+  std::ofstream(dir / "changed.xml") << replaced(read_file(kSample), "Ich arbeite jetzt morgens früh.",
+                                                 "Ich arbeite jetzt morgens mit Zwetschgenkuchen.");
+  import(dir / "changed.xml", dir / "blog.db");
+  build(dir / "blog.db", dir / "cached");  // analyses one post, takes the others from the cache
+  build(dir / "blog.db", dir / "reference", "--no-render-cache");
+  const auto cached = search_files(dir / "cached");
+  ASSERT_GT(cached.size(), 3u);
+  EXPECT_EQ(cached, search_files(dir / "reference"));
+  EXPECT_NE(cached, search_files(dir / "before"));
+  const auto found = run_cli("search Zwetschgenkuchen --store '" + (dir / "blog.db").string() + "' --config '" +
+                             kConfig.string() + "'");
+  EXPECT_NE(found.output.find("sommer-in-der-werkstatt"), std::string::npos) << found.output;
+}
+
+TEST(Rebuild, AnUnusableSearchCacheOnlyCostsTime) {
+  const auto dir = fresh_temp_dir("search-cache-unusable");
+  import(kSample, dir / "blog.db");
+  build(dir / "blog.db", dir / "reference", "--no-render-cache");
+  std::filesystem::create_directories(dir / "blog.db-search-cache" / "not-a-cache");
+  const auto run = run_cli("build --store '" + (dir / "blog.db").string() + "' --config '" + kConfig.string() +
+                           "' --out '" + (dir / "site").string() + "' --quiet");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("the search cache cannot be used"), std::string::npos) << run.output;
+  EXPECT_EQ(read_tree(dir / "site"), read_tree(dir / "reference"));
 }
 
 TEST(Rebuild, CachedContentDropsALinkToAPostThatIsNoLongerPublic) {

@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
   build->add_option("--out", build_options.out_dir, "Output directory (replaced atomically)")->required();
   build->add_option("--jobs,-j", build_options.jobs, "Threads (default: one per core)")->check(CLI::Range(0, 256));
   build->add_flag("--no-render-cache{false}", build_options.use_render_cache,
-                  "Render every post afresh and leave <store>-render-cache alone");
+                  "Render and index every post afresh and leave <store>-render-cache and -search-cache alone");
   std::string precompress;
   build->add_flag("--precompress{gzip}", precompress,
                   "Also write compressed copies of text files for gzip_static: --precompress (.gz) or "

@@ -13,8 +13,9 @@
 #include "pipeline/parallel.hpp"
 #include "pipeline/progress.hpp"
 #include "pipeline/site_plan.hpp"
-#include "search/index_files.hpp"
+#include "pipeline/search_documents.hpp"
 #include "store/render_cache.hpp"
+#include "store/search_cache.hpp"
 
 namespace blogarchive {
 
@@ -36,14 +37,13 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   output::OutputSink& sink = formats.any() ? static_cast<output::OutputSink&>(precompressing) : disk;
   std::optional<pipeline::SearchCollector> search;
   if (plan.config.search.enabled) {
-    search.emplace(search::language_of(plan.config.language), plan.catalog, plan.config.search.comments);
+    search.emplace(search::language_of(plan.config.language), plan.catalog, plan.config.search.comments,
+                   options.use_render_cache ? store::search_cache_path(options.store_path) : "");
   }
   const auto summaries = pipeline::write_item_documents(model, plan.inputs, plan.theme, sources, sink, progress, diagnostics,
                                                         search ? &*search : nullptr);
   if (search) {
-    for (const auto& file : search::index_files(search->finish())) {
-      sink.write(file.path, file.bytes);
-    }
+    search->finish([&](const std::string& path, const std::string& bytes) { sink.write(path, bytes); }, diagnostics);
   }
   pipeline::write_listing_documents(model, plan.inputs, plan.theme, summaries, jobs, sink, progress);
   pipeline::write_site_files(model, plan.theme, summaries, sink);

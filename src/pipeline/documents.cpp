@@ -139,13 +139,6 @@ ArticleSummaries write_item_documents(const site::SiteModel& model, const Conten
     }
     progress.advance(end - begin);
   });
-  if (search != nullptr) {
-    for (const auto& worker : workers) {
-      if (worker) {
-        search->add_vocabulary(worker->analyzer);
-      }
-    }
-  }
   workers.clear();  // readers let go of the cache before the writer commits
   if (cache_writer) {
     cache_writer->commit();

@@ -8,7 +8,9 @@
 #include "pipeline/parallel.hpp"
 #include "pipeline/site_plan.hpp"
 #include "search/query.hpp"
+#include "search/index_files.hpp"
 #include "store/render_cache.hpp"
+#include "store/search_cache.hpp"
 
 namespace blogarchive {
 namespace {
@@ -54,9 +56,13 @@ CommandResult search_archive(const SearchOptions& options, std::ostream& out) {
   pipeline::Progress quiet(out, false);
   DiscardingSink discard;
   const search::Language language = search::language_of(plan.config.language);
-  pipeline::SearchCollector collector(language, plan.catalog, plan.config.search.comments);
+  pipeline::SearchCollector collector(language, plan.catalog, plan.config.search.comments,
+                                      store::search_cache_path(options.store_path));
   pipeline::write_item_documents(plan.model, plan.inputs, plan.theme, sources, discard, quiet, diagnostics, &collector);
-  const search::SearchIndex index = collector.finish();
+  std::vector<search::IndexFile> files;
+  collector.finish([&](const std::string& path, const std::string& bytes) { files.push_back({path, bytes}); },
+                   diagnostics);
+  const search::SearchIndex index = search::read_index_files(files);
   const search::Analyzer analyzer(language);
   const auto results = search::run_query(index, analyzer, options.query, {options.prefix, options.limit});
   if (options.json) {

@@ -1,6 +1,10 @@
 #include "pipeline/search_documents.hpp"
 
+#include <fmt/format.h>
+
+#include "blogarchive/error.hpp"
 #include "content/html_tree.hpp"
+#include "core/content_hash.hpp"
 
 namespace blogarchive::pipeline {
 namespace {
@@ -23,32 +27,28 @@ void remove_all(std::string& text, const std::string& label) {
 
 }  // namespace
 
-SearchCollector::SearchCollector(search::Language language, const render::Catalog& catalog, bool with_comments)
-    : builder_(language),
-      catalog_(catalog),
+SearchCollector::SearchCollector(search::Language language, const render::Catalog& catalog, bool with_comments,
+                                 const std::filesystem::path& cache_path)
+    : catalog_(catalog),
       with_comments_(with_comments),
       // Not remote_image_label: "Bild auf " is also how authors write.
       archive_labels_{catalog.get("missing_image_label"), catalog.get("embed_label")},
-      language_(language) {}
-
-void SearchCollector::add_vocabulary(const search::Analyzer& analyzer) {
-  if (search::browser_stems(language_) || search::stemmer_name(language_).empty()) {
-    return;  // the browser stems these itself, or nothing is stemmed
+      language_(language),
+      with_words_(!search::browser_stems(language) && !search::stemmer_name(language).empty()),
+      cache_path_(cache_path) {
+  if (cache_path.empty()) {
+    return;
   }
-  std::map<std::string, std::string> found;
-  analyzer.for_each_word([&](const std::string& word, const std::string& stem) { found.emplace(word, stem); });
-  const std::lock_guard lock(stems_mutex_);
-  stems_.merge(found);
+  try {
+    cache_.emplace(cache_path);
+  } catch (const StoreError& error) {
+    // A cache is an optimisation: a read-only folder or a locked file must not stop a build.
+    cache_problem_ = error.what();
+  }
 }
 
-search::SearchIndex SearchCollector::finish() {
-  search::SearchIndex index = builder_.finish();
-  index.stems.assign(stems_.begin(), stems_.end());
-  return index;
-}
-
-void SearchCollector::add(std::uint32_t number, const blog::Post& post, const std::string& path,
-                          const render::RenderedItem& item, const search::Analyzer& analyzer) {
+search::SearchDocument SearchCollector::document_of(const blog::Post& post, const std::string& path,
+                                                    const render::RenderedItem& item) {
   search::SearchDocument document;
   document.url = path;
   document.title = post.title;
@@ -68,7 +68,100 @@ void SearchCollector::add(std::uint32_t number, const blog::Post& post, const st
   if (with_comments_) {
     append_comment_text(item.comments, document.text);
   }
-  builder_.add(number, document, analyzer);
+  return document;
+}
+
+void SearchCollector::add(std::uint32_t number, const blog::Post& post, const std::string& path,
+                          const render::RenderedItem& item, const search::Analyzer& analyzer) {
+  const search::SearchDocument document = document_of(post, path, item);
+  const std::uint64_t digest = search::document_digest(document, language_);
+  // Analysis happens in the calling thread; only the bookkeeping is locked.
+  std::optional<search::AnalysedDocument> analysed;
+  if (!cache_ || !cache_->has(digest)) {
+    analysed = search::analyse_document(document, analyzer, with_words_);
+  }
+  const std::string record = analysed && cache_ ? search::encode_analysed(*analysed) : std::string();
+  const std::lock_guard lock(mutex_);
+  if (digests_.size() <= number) {
+    digests_.resize(number + 1);
+    analysed_.resize(number + 1);
+  }
+  digests_[number] = digest;
+  if (cache_ && analysed) {
+    cache_->put(digest, record);
+  } else {
+    analysed_[number] = std::move(analysed);
+  }
+}
+
+std::uint64_t SearchCollector::index_key() const {
+  search::IndexBuilder settings(language_);
+  core::ContentHash hash;
+  settings.add_settings_to(hash);
+  hash.add(static_cast<std::int64_t>(search::kShardTarget)).add(static_cast<std::int64_t>(digests_.size()));
+  for (const std::uint64_t digest : digests_) {
+    hash.add(static_cast<std::int64_t>(digest));
+  }
+  return hash.digest();
+}
+
+std::vector<search::IndexFile> SearchCollector::build_index() {
+  search::IndexBuilder builder(language_);
+  std::map<std::string, std::string> stems;
+  for (std::size_t number = 0; number < digests_.size(); ++number) {
+    std::optional<search::AnalysedDocument> analysed = std::move(analysed_[number]);
+    if (!analysed && cache_) {
+      const auto record = cache_->analysed(digests_[number]);
+      analysed = record ? search::decode_analysed(*record) : std::nullopt;
+    }
+    if (!analysed) {
+      throw StoreError(fmt::format("{}: the analysis of search document {} is missing or damaged",
+                                   cache_path_.string(), number));
+    }
+    for (auto& [word, stem] : analysed->words) {
+      stems.emplace(std::move(word), std::move(stem));
+    }
+    analysed->words.clear();
+    builder.add(static_cast<std::uint32_t>(number), std::move(*analysed));
+  }
+  analysed_.clear();
+  search::SearchIndex index = builder.finish();
+  index.stems.assign(std::make_move_iterator(stems.begin()), std::make_move_iterator(stems.end()));
+  return search::index_files(index);
+}
+
+void SearchCollector::finish(const FileWriter& write, core::Diagnostics& diagnostics) {
+  if (!cache_problem_.empty()) {
+    diagnostics.warn(cache_path_.string(),
+                     fmt::format("the search cache cannot be used ({}); the index is made afresh", cache_problem_));
+  }
+  if (!cache_) {
+    for (const auto& file : build_index()) {
+      write(file.path, file.bytes);
+    }
+    return;
+  }
+  // Documents analysed by earlier builds are only in the cache: a cache that fails
+  // from here on fails the build (its site is not swapped in), and says how to go on.
+  const std::uint64_t key = index_key();
+  try {
+    if (cache_->index_key() == key) {
+      cache_->for_each_index_file(write);
+      cache_->keep_as_is();
+      return;
+    }
+    const std::vector<search::IndexFile> files = build_index();
+    std::vector<std::pair<std::string_view, std::string_view>> kept;
+    kept.reserve(files.size());
+    for (const auto& file : files) {
+      write(file.path, file.bytes);
+      kept.emplace_back(file.path, file.bytes);
+    }
+    cache_->save(key, kept, digests_);
+  } catch (const StoreError& error) {
+    throw StoreError(fmt::format("{}; the search cache holds only derived data: remove {} and build again",
+                                 error.what(), cache_path_.string()));
+  }
 }
 
 }  // namespace blogarchive::pipeline

@@ -57,14 +57,10 @@ std::string fold(std::string_view word, Language language);
 /// queries (phrases are still checked against the text with them).
 const std::set<std::string>& stop_words(Language language);
 
-/// One analyzer per thread: libstemmer's stemmers keep state.
 /// An index term as an analyzer hands it out: one object per distinct term per
-/// analyzer, so that its address identifies it. `owner` and `slot` belong to whoever
-/// collects terms (the index builder keeps its posting list there).
+/// analyzer, so that its address identifies it.
 struct Term {
   std::string text;
-  mutable std::uint64_t owner = 0;
-  mutable void* slot = nullptr;
 };
 
 /// One analyzer per thread: libstemmer's stemmers keep state, and so does the cache.
@@ -91,6 +87,8 @@ class Analyzer {
     }
   }
   bool is_stop_word(std::string_view folded) const;
+  /// The term of one word as written (unfolded); nullptr for a stop word.
+  const Term* term(std::string_view word) const { return term_of(word); }
 
   /// `each(folded word, stem)` for every word met so far (stop words left out).
   template <typename Each>

@@ -1,7 +1,6 @@
 #include "search/index.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -9,9 +8,11 @@
 #include <thread>
 #include <unordered_set>
 
+#include "core/content_hash.hpp"
 #include "core/text.hpp"
 #include "output/precompress.hpp"
 #include "search/compounds.hpp"
+#include "search/varint.hpp"
 
 namespace blogarchive::search {
 namespace {
@@ -43,54 +44,202 @@ std::pair<std::size_t, std::size_t> SearchIndex::prefix_range(std::string_view p
   return {static_cast<std::size_t>(first - terms.begin()), static_cast<std::size_t>(last - terms.begin())};
 }
 
-IndexBuilder::IndexBuilder(Language language, Scoring scoring) : language_(language), scoring_(scoring) {
-  static std::atomic<std::uint64_t> next_id{1};
-  id_ = next_id++;
-}
+IndexBuilder::IndexBuilder(Language language, Scoring scoring) : language_(language), scoring_(scoring) {}
 
 double IndexBuilder::weighted(const FieldCounts& counts) const {
   return scoring_.title * counts.title + scoring_.terms * counts.terms + scoring_.body * counts.body;
 }
 
-void IndexBuilder::add(std::uint32_t number, const SearchDocument& document, const Analyzer& analyzer) {
-  // Analysis and compression happen in the calling thread; only the merge is locked.
-  // Terms live in the analyzer, one string per term: their addresses identify them.
+AnalysedDocument analyse_document(const SearchDocument& document, const Analyzer& analyzer, bool with_words) {
   enum Field : std::uint8_t { kTitle, kTerms, kBody };
+  // Terms live in the analyzer, one object per term: their addresses identify them, so
+  // counting sorts pointers, not strings.
   std::vector<std::pair<const Term*, Field>> found;
   found.reserve(document.text.size() / 6);
-  analyzer.for_each_term(document.title, [&](const Term& term) { found.emplace_back(&term, kTitle); });
-  analyzer.for_each_term(document.terms, [&](const Term& term) { found.emplace_back(&term, kTerms); });
-  analyzer.for_each_term(document.text, [&](const Term& term) { found.emplace_back(&term, kBody); });
-  FieldCounts lengths;
+  AnalysedDocument analysed;
+  std::unordered_set<std::string_view> seen_words;
+  const auto collect = [&](std::string_view text, Field field) {
+    for (const auto& span : word_spans(text)) {
+      const std::string_view word = text.substr(span.begin, span.end - span.begin);
+      const Term* term = analyzer.term(word);
+      if (term == nullptr) {
+        continue;
+      }
+      found.emplace_back(term, field);
+      if (with_words && seen_words.insert(word).second) {
+        analysed.words.emplace_back(fold(word, analyzer.language()), term->text);
+      }
+    }
+  };
+  collect(document.title, kTitle);
+  collect(document.terms, kTerms);
+  collect(document.text, kBody);
   const auto bump = [](std::uint16_t& count) { count = static_cast<std::uint16_t>(std::min<int>(count + 1, 0xFFFF)); };
+  const auto field_of = [](FieldCounts& counts, Field field) -> std::uint16_t& {
+    return field == kTitle ? counts.title : field == kTerms ? counts.terms : counts.body;
+  };
   for (const auto& [term, field] : found) {
-    bump(field == kTitle ? lengths.title : field == kTerms ? lengths.terms : lengths.body);
+    bump(field_of(analysed.lengths, field));
   }
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<std::pair<const Term*, FieldCounts>> counts;
-  for (const auto& [term, field] : found) {
-    if (counts.empty() || counts.back().first != term) {
-      counts.emplace_back(term, FieldCounts{});
+  for (std::size_t i = 0; i < found.size();) {
+    FieldCounts counts;
+    const Term* term = found[i].first;
+    for (; i < found.size() && found[i].first == term; ++i) {
+      bump(field_of(counts, found[i].second));
     }
-    FieldCounts& count = counts.back().second;
-    bump(field == kTitle ? count.title : field == kTerms ? count.terms : count.body);
+    analysed.counts.emplace_back(term->text, counts);
   }
-  std::string packed =
-      pack_document({document.url, document.title, document.date, cut(document.text, kStoredTextLimit)});
+  std::sort(analysed.counts.begin(), analysed.counts.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(analysed.words.begin(), analysed.words.end());
+  analysed.words.erase(std::unique(analysed.words.begin(), analysed.words.end()), analysed.words.end());
+  analysed.packed = pack_document({document.url, document.title, document.date, cut(document.text, kStoredTextLimit)});
+  return analysed;
+}
+
+std::uint64_t document_digest(const SearchDocument& document, Language language) {
+  // Bump when analysis or the packed document change what they make of the same text.
+  constexpr std::int64_t kAnalysisVersion = 1;
+  core::ContentHash hash;
+  hash.add(kAnalysisVersion).add(static_cast<std::int64_t>(language));
+  hash.add(document.url).add(document.title).add(document.date).add(document.terms).add(document.text);
+  return hash.digest();
+}
+
+namespace {
+
+void put_text(std::string& out, std::string_view text) {
+  put_varint(out, text.size());
+  out.append(text);
+}
+
+void put_counts(std::string& out, const FieldCounts& counts) {
+  put_varint(out, counts.title);
+  put_varint(out, counts.terms);
+  put_varint(out, counts.body);
+}
+
+// Reads what the put_ functions wrote; any shortfall makes ok() false.
+class RecordReader {
+ public:
+  explicit RecordReader(std::string_view bytes) : bytes_(bytes) {}
+  std::uint64_t varint() {
+    std::uint64_t value = 0;
+    for (int shift = 0; shift < 64 && at_ < bytes_.size(); shift += 7) {
+      const auto byte = static_cast<unsigned char>(bytes_[at_++]);
+      value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0) {
+        return value;
+      }
+    }
+    ok_ = false;
+    return 0;
+  }
+  std::string text() {
+    const std::uint64_t size = varint();
+    if (!ok_ || size > bytes_.size() - at_) {
+      ok_ = false;
+      return {};
+    }
+    std::string out(bytes_.substr(at_, size));
+    at_ += size;
+    return out;
+  }
+  FieldCounts counts() {
+    FieldCounts counts;
+    for (std::uint16_t* field : {&counts.title, &counts.terms, &counts.body}) {
+      const std::uint64_t value = varint();
+      ok_ = ok_ && value <= 0xFFFF;
+      *field = static_cast<std::uint16_t>(value);
+    }
+    return counts;
+  }
+  bool ok() const { return ok_; }
+  bool at_end() const { return at_ == bytes_.size(); }
+
+ private:
+  std::string_view bytes_;
+  std::size_t at_ = 0;
+  bool ok_ = true;
+};
+
+constexpr std::uint64_t kRecordMagic = 0xA7;  // first byte of every encoded record
+
+}  // namespace
+
+std::string encode_analysed(const AnalysedDocument& document) {
+  std::string out;
+  out.reserve(document.packed.size() + document.counts.size() * 12 + 16);
+  put_varint(out, kRecordMagic);
+  put_text(out, document.packed);
+  put_counts(out, document.lengths);
+  put_varint(out, document.counts.size());
+  for (const auto& [term, counts] : document.counts) {
+    put_text(out, term);
+    put_counts(out, counts);
+  }
+  put_varint(out, document.words.size());
+  for (const auto& [word, stem] : document.words) {
+    put_text(out, word);
+    put_text(out, stem);
+  }
+  return out;
+}
+
+std::optional<AnalysedDocument> decode_analysed(std::string_view bytes) {
+  RecordReader reader(bytes);
+  if (reader.varint() != kRecordMagic) {
+    return std::nullopt;
+  }
+  AnalysedDocument document;
+  document.packed = reader.text();
+  document.lengths = reader.counts();
+  const std::uint64_t terms = reader.varint();
+  for (std::uint64_t i = 0; reader.ok() && i < terms; ++i) {
+    std::string term = reader.text();
+    document.counts.emplace_back(std::move(term), reader.counts());
+  }
+  const std::uint64_t words = reader.varint();
+  for (std::uint64_t i = 0; reader.ok() && i < words; ++i) {
+    std::string word = reader.text();
+    document.words.emplace_back(std::move(word), reader.text());
+  }
+  if (!reader.ok() || !reader.at_end()) {
+    return std::nullopt;
+  }
+  return document;
+}
+
+void IndexBuilder::add(std::uint32_t number, const SearchDocument& document, const Analyzer& analyzer) {
+  add(number, analyse_document(document, analyzer, false));
+}
+
+void IndexBuilder::add(std::uint32_t number, AnalysedDocument document) {
   const std::lock_guard lock(mutex_);
   if (packed_.size() <= number) {
     packed_.resize(number + 1);
     lengths_.resize(number + 1);
   }
-  packed_[number] = std::move(packed);
-  lengths_[number] = weighted(lengths);
-  for (const auto& [term, count] : counts) {
-    if (term->owner != id_) {
-      term->owner = id_;
-      term->slot = &postings_.try_emplace(term->text).first->second;
+  packed_[number] = std::move(document.packed);
+  lengths_[number] = weighted(document.lengths);
+  for (auto& [term, counts] : document.counts) {
+    auto found = postings_.find(term);
+    if (found == postings_.end()) {
+      found = postings_.try_emplace(std::move(term)).first;
     }
-    static_cast<std::vector<RawPosting>*>(term->slot)->push_back({number, count});
+    found->second.push_back({number, counts});
   }
+}
+
+void IndexBuilder::add_settings_to(core::ContentHash& hash) const {
+  constexpr std::int64_t kIndexVersion = 1;  // bump when finish() or index_files() change their output
+  hash.add(kIndexVersion).add(static_cast<std::int64_t>(language_));
+  for (const double value : {scoring_.title, scoring_.terms, scoring_.body, scoring_.compound_part, scoring_.k1,
+                             scoring_.b}) {
+    hash.add(std::to_string(value));
+  }
+  hash.add(static_cast<std::int64_t>(kStoredTextLimit));
 }
 
 std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, double>>> IndexBuilder::compound_parts() const {

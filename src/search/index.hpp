@@ -4,11 +4,16 @@
 // documents results are shown from. Built in parallel from the published items.
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "search/analyzer.hpp"
+
+namespace blogarchive::core {
+class ContentHash;
+}
 
 namespace blogarchive::search {
 
@@ -60,6 +65,39 @@ struct SearchIndex {
   std::pair<std::size_t, std::size_t> prefix_range(std::string_view prefix) const;
 };
 
+/// How often a term occurs in each field of one document (or how many terms the field
+/// has), saturated at 65,535.
+struct FieldCounts {
+  std::uint16_t title = 0;
+  std::uint16_t terms = 0;
+  std::uint16_t body = 0;
+  bool operator==(const FieldCounts&) const = default;
+};
+
+/// One document as the index needs it: the costly part of indexing (word breaking,
+/// stemming, compression) done, so that a later build can keep it by the document's
+/// digest (document_digest) instead of analysing the text again.
+struct AnalysedDocument {
+  std::string packed;   ///< pack_document
+  FieldCounts lengths;  ///< terms per field
+  std::vector<std::pair<std::string, FieldCounts>> counts;  ///< by term, sorted
+  /// Each folded word with its stem, for the stems file (browser_stems false); sorted.
+  std::vector<std::pair<std::string, std::string>> words;
+  bool operator==(const AnalysedDocument&) const = default;
+};
+
+/// Analyses `document` with the calling thread's `analyzer`; `with_words` keeps the
+/// words for the stems file.
+AnalysedDocument analyse_document(const SearchDocument& document, const Analyzer& analyzer, bool with_words);
+
+/// What decides a document's analysis: its fields, the language and the analysis's
+/// version. Equal digests, equal AnalysedDocuments.
+std::uint64_t document_digest(const SearchDocument& document, Language language);
+
+/// AnalysedDocument as bytes and back; decode gives nullopt for bytes it did not write.
+std::string encode_analysed(const AnalysedDocument& document);
+std::optional<AnalysedDocument> decode_analysed(std::string_view bytes);
+
 /// Field weights and BM25 parameters; documented in docs/formats/search-index.md.
 /// BM25F saturates the weighted frequency of all fields together, so the title needs a
 /// large weight to count: on the reference corpus's known-item queries, title 15 and
@@ -82,16 +120,17 @@ class IndexBuilder {
   /// Analyzes `document` with the calling thread's `analyzer` and adds it as number
   /// `number` (numbers must be 0…n-1 without gaps once all are added).
   void add(std::uint32_t number, const SearchDocument& document, const Analyzer& analyzer);
+  /// Adds a document analysed before (by this build or a cached earlier one).
+  void add(std::uint32_t number, AnalysedDocument document);
+
+  /// What decides the index besides its documents' digests: language, scoring and
+  /// the index's format. Feed it the digests in document order to key a whole index.
+  void add_settings_to(core::ContentHash& hash) const;
 
   /// Splits German compounds, scores every posting and sorts the terms.
   SearchIndex finish();
 
  private:
-  struct FieldCounts {
-    std::uint16_t title = 0;
-    std::uint16_t terms = 0;
-    std::uint16_t body = 0;
-  };
   struct RawPosting {
     std::uint32_t doc;
     FieldCounts counts;
@@ -109,9 +148,6 @@ class IndexBuilder {
   Scoring scoring_;
   std::mutex mutex_;
   std::unordered_map<std::string, std::vector<RawPosting>, TransparentHash, std::equal_to<>> postings_;
-  /// Marks the Terms whose `slot` holds this builder's posting list for them, so that a
-  /// term is looked up by its text once per thread, not once per document.
-  std::uint64_t id_;
   std::vector<std::string> packed_;
   std::vector<double> lengths_;  ///< weighted length of each document
 };

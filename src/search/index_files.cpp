@@ -10,19 +10,12 @@
 #include "core/content_hash.hpp"
 #include "core/text.hpp"
 #include "output/precompress.hpp"
+#include "search/varint.hpp"
 
 namespace blogarchive::search {
 namespace {
 
 constexpr int kFormatVersion = 1;
-
-void put_varint(std::string& out, std::uint64_t value) {
-  while (value >= 0x80) {
-    out += static_cast<char>((value & 0x7F) | 0x80);
-    value >>= 7;
-  }
-  out += static_cast<char>(value);
-}
 
 void put_u32(std::string& out, std::uint32_t value) {
   for (int i = 0; i < 4; ++i) {

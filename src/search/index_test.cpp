@@ -127,3 +127,44 @@ TEST(SearchIndex, SnippetsMarkTheMatchingWords) {
 }
 
 }  // namespace blogarchive::search
+
+namespace blogarchive::search {
+namespace {
+
+TEST(AnalysedDocument, CountsTermsPerFieldAndSurvivesTheCacheEncoding) {
+  const Analyzer analyzer(Language::French);
+  const SearchDocument document{"/2007/04/photos/", "Sauvegarder ses photos", "14 avril 2007", "Informatique",
+                                "Les photos partent sur le disque. Photo après photo."};
+  const AnalysedDocument analysed = analyse_document(document, analyzer, true);
+  EXPECT_EQ(analysed.lengths.title, 2);  // "ses" is a stop word
+  const std::string photos = analyzer.stem("photos");
+  const auto photo = std::find_if(analysed.counts.begin(), analysed.counts.end(),
+                                  [&](const auto& count) { return count.first == photos; });
+  ASSERT_NE(photo, analysed.counts.end());
+  EXPECT_EQ(photo->second, (FieldCounts{1, 0, 1}));  // "photo" is a term of its own
+  EXPECT_NE(std::find(analysed.words.begin(), analysed.words.end(), std::pair<std::string, std::string>("photos", photos)),
+            analysed.words.end());
+  EXPECT_EQ(decode_analysed(encode_analysed(analysed)), analysed);
+  EXPECT_EQ(unpack_document(analysed.packed).title, "Sauvegarder ses photos");
+
+  const std::string bytes = encode_analysed(analysed);
+  EXPECT_FALSE(decode_analysed(bytes.substr(0, bytes.size() - 1)));
+  EXPECT_FALSE(decode_analysed("not a record"));
+}
+
+TEST(AnalysedDocument, TheDigestChangesWithEveryFieldAndTheLanguage) {
+  const SearchDocument base{"/a/", "Titel", "05.01.2010", "Allgemein", "Text"};
+  const std::uint64_t digest = document_digest(base, Language::German);
+  EXPECT_EQ(document_digest(base, Language::German), digest);
+  EXPECT_NE(document_digest(base, Language::English), digest);
+  for (std::string SearchDocument::*field :
+       {&SearchDocument::url, &SearchDocument::title, &SearchDocument::date, &SearchDocument::terms,
+        &SearchDocument::text}) {
+    SearchDocument changed = base;
+    changed.*field += "x";
+    EXPECT_NE(document_digest(changed, Language::German), digest);
+  }
+}
+
+}  // namespace
+}  // namespace blogarchive::search

@@ -9,27 +9,10 @@ namespace {
 constexpr int kCacheVersion = 1;
 
 Database open_cache(const std::filesystem::path& path) {
-  auto open = [&] {
-    Database db(path, true);
-    db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;");
-    if (db.user_version() != kCacheVersion) {
-      db.execute("DROP TABLE IF EXISTS rendered;"
-                 "CREATE TABLE rendered (post_id INTEGER PRIMARY KEY, key INTEGER NOT NULL,"
-                 " links TEXT NOT NULL, links_hash INTEGER NOT NULL, payload BLOB NOT NULL);"
-                 "PRAGMA user_version = " + std::to_string(kCacheVersion));
-    }
-    return db;
-  };
-  try {
-    return open();
-  } catch (const StoreError&) {
-    // Not readable as our cache: it only ever holds derived data, so start afresh.
-    std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-      std::filesystem::remove(path.string() + suffix, ignored);
-    }
-    return open();
-  }
+  return open_disposable(path, kCacheVersion,
+                         "DROP TABLE IF EXISTS rendered;"
+                         "CREATE TABLE rendered (post_id INTEGER PRIMARY KEY, key INTEGER NOT NULL,"
+                         " links TEXT NOT NULL, links_hash INTEGER NOT NULL, payload BLOB NOT NULL);");
 }
 
 }  // namespace

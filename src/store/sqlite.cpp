@@ -132,4 +132,25 @@ std::optional<std::string> Statement::optional_text(int column) const {
 
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
 
+Database open_disposable(const std::filesystem::path& path, int version, std::string_view schema) {
+  auto open = [&] {
+    Database db(path, true);
+    db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;");
+    if (db.user_version() != version) {
+      db.execute(schema);
+      db.execute("PRAGMA user_version = " + std::to_string(version));
+    }
+    return db;
+  };
+  try {
+    return open();
+  } catch (const StoreError&) {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      std::filesystem::remove(path.string() + suffix, ignored);
+    }
+    return open();
+  }
+}
+
 }  // namespace blogarchive::store

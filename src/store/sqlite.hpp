@@ -31,6 +31,12 @@ class Database {
   sqlite3* db_ = nullptr;
 };
 
+/// Opens a file of derived data (a cache) in WAL mode, creating it when missing. When
+/// its user_version is not `version`, `schema` (which drops and creates the tables) is
+/// run and the version set; a file that cannot be read as a database is deleted and
+/// made afresh, since it only ever holds what a build can make again.
+Database open_disposable(const std::filesystem::path& path, int version, std::string_view schema);
+
 class Statement {
  public:
   Statement(sqlite3* db, std::string_view sql);
