@@ -90,16 +90,6 @@ class Analyzer {
   /// The term of one word as written (unfolded); nullptr for a stop word.
   const Term* term(std::string_view word) const { return term_of(word); }
 
-  /// `each(folded word, stem)` for every word met so far (stop words left out).
-  template <typename Each>
-  void for_each_word(Each&& each) const {
-    for (const auto& slot : slots_) {
-      if (slot.length != 0 && slot.term != nullptr) {
-        each(fold(std::string_view(words_).substr(slot.word, slot.length), language_), slot.term->text);
-      }
-    }
-  }
-
  private:
   /// The term of a word as written; nullptr for a stop word. Cached: words repeat.
   const Term* term_of(std::string_view word) const;

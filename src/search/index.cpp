@@ -8,6 +8,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "blogarchive/error.hpp"
 #include "core/content_hash.hpp"
 #include "core/text.hpp"
 #include "output/precompress.hpp"
@@ -120,49 +121,19 @@ void put_counts(std::string& out, const FieldCounts& counts) {
   put_varint(out, counts.body);
 }
 
-// Reads what the put_ functions wrote; any shortfall makes ok() false.
-class RecordReader {
- public:
-  explicit RecordReader(std::string_view bytes) : bytes_(bytes) {}
-  std::uint64_t varint() {
-    std::uint64_t value = 0;
-    for (int shift = 0; shift < 64 && at_ < bytes_.size(); shift += 7) {
-      const auto byte = static_cast<unsigned char>(bytes_[at_++]);
-      value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
-      if ((byte & 0x80) == 0) {
-        return value;
-      }
-    }
-    ok_ = false;
-    return 0;
-  }
-  std::string text() {
-    const std::uint64_t size = varint();
-    if (!ok_ || size > bytes_.size() - at_) {
-      ok_ = false;
-      return {};
-    }
-    std::string out(bytes_.substr(at_, size));
-    at_ += size;
-    return out;
-  }
-  FieldCounts counts() {
-    FieldCounts counts;
-    for (std::uint16_t* field : {&counts.title, &counts.terms, &counts.body}) {
-      const std::uint64_t value = varint();
-      ok_ = ok_ && value <= 0xFFFF;
-      *field = static_cast<std::uint16_t>(value);
-    }
-    return counts;
-  }
-  bool ok() const { return ok_; }
-  bool at_end() const { return at_ == bytes_.size(); }
+std::string read_text(ByteReader& reader) { return std::string(reader.take(reader.varint())); }
 
- private:
-  std::string_view bytes_;
-  std::size_t at_ = 0;
-  bool ok_ = true;
-};
+FieldCounts read_counts(ByteReader& reader) {
+  FieldCounts counts;
+  for (std::uint16_t* field : {&counts.title, &counts.terms, &counts.body}) {
+    const std::uint64_t value = reader.varint();
+    if (value > 0xFFFF) {
+      throw InputError("search cache: a count is out of range");
+    }
+    *field = static_cast<std::uint16_t>(value);
+  }
+  return counts;
+}
 
 constexpr std::uint64_t kRecordMagic = 0xA7;  // first byte of every encoded record
 
@@ -188,27 +159,26 @@ std::string encode_analysed(const AnalysedDocument& document) {
 }
 
 std::optional<AnalysedDocument> decode_analysed(std::string_view bytes) {
-  RecordReader reader(bytes);
-  if (reader.varint() != kRecordMagic) {
-    return std::nullopt;
+  try {
+    ByteReader reader(bytes);
+    if (reader.varint() != kRecordMagic) {
+      return std::nullopt;
+    }
+    AnalysedDocument document;
+    document.packed = read_text(reader);
+    document.lengths = read_counts(reader);
+    for (std::uint64_t terms = reader.varint(); terms > 0; --terms) {
+      std::string term = read_text(reader);
+      document.counts.emplace_back(std::move(term), read_counts(reader));
+    }
+    for (std::uint64_t words = reader.varint(); words > 0; --words) {
+      std::string word = read_text(reader);
+      document.words.emplace_back(std::move(word), read_text(reader));
+    }
+    return reader.done() ? std::optional(std::move(document)) : std::nullopt;
+  } catch (const InputError&) {
+    return std::nullopt;  // not a record this version wrote
   }
-  AnalysedDocument document;
-  document.packed = reader.text();
-  document.lengths = reader.counts();
-  const std::uint64_t terms = reader.varint();
-  for (std::uint64_t i = 0; reader.ok() && i < terms; ++i) {
-    std::string term = reader.text();
-    document.counts.emplace_back(std::move(term), reader.counts());
-  }
-  const std::uint64_t words = reader.varint();
-  for (std::uint64_t i = 0; reader.ok() && i < words; ++i) {
-    std::string word = reader.text();
-    document.words.emplace_back(std::move(word), reader.text());
-  }
-  if (!reader.ok() || !reader.at_end()) {
-    return std::nullopt;
-  }
-  return document;
 }
 
 void IndexBuilder::add(std::uint32_t number, const SearchDocument& document, const Analyzer& analyzer) {

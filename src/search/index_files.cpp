@@ -55,34 +55,6 @@ void put_term(std::string& shard, const std::string& previous, const std::string
 
 // ---- reading back -------------------------------------------------------------------
 
-class Reader {
- public:
-  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
-  std::uint64_t varint() {
-    std::uint64_t value = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      const auto byte = static_cast<unsigned char>(take(1)[0]);
-      value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
-      if ((byte & 0x80) == 0) {
-        return value;
-      }
-    }
-    throw InputError("search index: a number is too long");
-  }
-  std::string_view take(std::size_t n) {
-    if (n > bytes_.size() - at_) {
-      throw InputError("search index: a shard ends early");
-    }
-    const auto part = bytes_.substr(at_, n);
-    at_ += n;
-    return part;
-  }
-  bool done() const { return at_ == bytes_.size(); }
-
- private:
-  std::string_view bytes_;
-  std::size_t at_ = 0;
-};
 
 std::string gunzip(std::string_view bytes) {
   struct Deleter {
@@ -248,7 +220,7 @@ SearchIndex read_index_files(const std::vector<IndexFile>& files) {
   while (shards.find('"') != std::string_view::npos) {
     json_text(shards);  // the shard's first term: the shard itself says it again
     const std::string raw = gunzip(file("search/" + json_text(shards)));
-    Reader shard(raw);
+    ByteReader shard(raw);
     std::string term;
     for (std::uint64_t n = shard.varint(); n > 0; --n) {
       const auto shared = shard.varint();
