@@ -42,11 +42,7 @@ RenderCacheWriter::RenderCacheWriter(const std::filesystem::path& cache_path)
 
 RenderCacheWriter::~RenderCacheWriter() {
   if (open_) {
-    try {
-      db_.execute("ROLLBACK");
-    } catch (const StoreError&) {
-      // The cache is disposable; SQLite rolls back on close anyway.
-    }
+    db_.rollback_quietly();
   }
 }
 

@@ -58,11 +58,7 @@ void SearchCache::for_each_index_file(const std::function<void(const std::string
 
 SearchCache::~SearchCache() {
   if (open_) {
-    try {
-      db_.execute("ROLLBACK");
-    } catch (const StoreError&) {
-      // The cache is disposable; SQLite rolls back on close anyway.
-    }
+    db_.rollback_quietly();
   }
 }
 

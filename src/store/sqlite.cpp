@@ -132,6 +132,14 @@ std::optional<std::string> Statement::optional_text(int column) const {
 
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
 
+void Database::rollback_quietly() noexcept {
+  try {
+    execute("ROLLBACK");
+  } catch (const StoreError&) {
+    // Nothing more can be done: closing the connection rolls back as well.
+  }
+}
+
 Database open_disposable(const std::filesystem::path& path, int version, std::string_view schema) {
   auto open = [&] {
     Database db(path, true);

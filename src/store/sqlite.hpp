@@ -25,6 +25,9 @@ class Database {
   void execute(std::string_view sql);
   Statement prepare(std::string_view sql);
   int user_version();
+  /// Rolls back the open transaction, for destructors: a failure is ignored, since
+  /// SQLite rolls back on close anyway.
+  void rollback_quietly() noexcept;
   sqlite3* handle() { return db_; }
 
  private:

@@ -161,11 +161,7 @@ ImportTransaction::ImportTransaction(Database& db)
 
 ImportTransaction::~ImportTransaction() {
   if (open_) {
-    try {
-      db_.execute("ROLLBACK");
-    } catch (const StoreError&) {
-      // Nothing more can be done: SQLite rolls back on close as well.
-    }
+    db_.rollback_quietly();
   }
 }
 
