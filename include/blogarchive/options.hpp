@@ -56,6 +56,8 @@ struct BuildOptions {
   bool precompress_brotli = false;
   /// No progress display.
   bool quiet = false;
+  /// Say for every rendered document why it was not kept from the last build.
+  bool explain = false;
 };
 
 /// What `search` looks for, in which store, and how it prints what it finds.

@@ -73,6 +73,8 @@ int main(int argc, char** argv) {
                   "--precompress=gzip,brotli (.gz and .br; Brotli is several times slower)")
       ->check(CLI::IsMember({"gzip", "brotli", "gzip,brotli", "brotli,gzip"}));
   build->add_flag("--quiet,-q", build_options.quiet, "No progress display");
+  build->add_flag("--explain", build_options.explain,
+                  "Print every rendered document and why the last build's file could not be kept");
 
   blogarchive::SearchOptions search_options;
   auto* search = app.add_subcommand("search", "Search the archive as its search page does, and print the results");

@@ -2,7 +2,9 @@
 
 #include <xxhash.h>
 
+#include <fstream>
 #include <new>
+#include <vector>
 
 namespace blogarchive::core {
 namespace {
@@ -37,5 +39,19 @@ ContentHash& ContentHash::add(std::int64_t number) {
 }
 
 std::uint64_t ContentHash::digest() const { return XXH3_64bits_digest(state(state_)); }
+
+std::uint64_t program_fingerprint() {
+  static const std::uint64_t fingerprint = [] {
+    ContentHash hash;
+    std::ifstream program("/proc/self/exe", std::ios::binary);
+    std::vector<char> chunk(1 << 20);
+    while (program) {
+      program.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+      hash.add(std::string_view(chunk.data(), static_cast<std::size_t>(program.gcount())));
+    }
+    return hash.digest();
+  }();
+  return fingerprint;
+}
 
 }  // namespace blogarchive::core

@@ -22,4 +22,8 @@ class ContentHash {
   void* state_;  // XXH3_state_t, kept out of this header
 };
 
+/// A hash of the running program's own file, computed once. Keys that include it are
+/// invalidated by every new build of blogarchive, whatever changed in the code.
+std::uint64_t program_fingerprint();
+
 }  // namespace blogarchive::core

@@ -63,9 +63,26 @@ std::string brotli(std::string_view bytes) {
   return out;
 }
 
+bool PrecompressingSink::compresses(const std::string& path, std::size_t size) const {
+  return formats_.any() && size >= kSmallest && is_text(path);
+}
+
+bool PrecompressingSink::keep(const std::string& path, const FileStamp& stamp,
+                              const std::vector<std::string>& companions) {
+  std::vector<std::string> all = companions;
+  if (compresses(path, static_cast<std::size_t>(stamp.size))) {
+    for (const auto& [wanted, extension] : {std::pair{formats_.gzip, ".gz"}, std::pair{formats_.brotli, ".br"}}) {
+      if (wanted) {
+        all.push_back(path + extension);
+      }
+    }
+  }
+  return next_.keep(path, stamp, all);
+}
+
 void PrecompressingSink::write(const std::string& path, std::string_view bytes) {
   next_.write(path, bytes);
-  if (bytes.size() < kSmallest || !is_text(path)) {
+  if (!compresses(path, bytes.size())) {
     return;
   }
   if (formats_.gzip) {

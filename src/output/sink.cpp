@@ -55,6 +55,16 @@ bool has_bytes(const std::filesystem::path& path, std::string_view bytes) {
   return read_total == bytes.size() && old == bytes;
 }
 
+std::optional<FileStamp> stamp_of(const std::filesystem::path& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
+    return std::nullopt;
+  }
+  return FileStamp{static_cast<std::int64_t>(info.st_size),
+                   static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec,
+                   static_cast<std::int64_t>(info.st_ino)};
+}
+
 }  // namespace
 
 void MemorySink::write(const std::string& path, std::string_view bytes) {
@@ -141,6 +151,38 @@ void DiskSink::write(const std::string& path, std::string_view bytes) {
   ++file_count_;
   byte_count_ += bytes.size();
   unchanged_count_ += unchanged ? 1 : 0;
+}
+
+bool DiskSink::keep(const std::string& path, const FileStamp& stamp, const std::vector<std::string>& companions) {
+  if (!has_previous_ || stamp_of(target_ / std::filesystem::u8path(path)) != stamp) {
+    return false;
+  }
+  make_parent_directories(path);
+  std::vector<std::filesystem::path> linked;
+  std::size_t bytes = static_cast<std::size_t>(stamp.size);
+  for (std::size_t i = 0; i <= companions.size(); ++i) {
+    const std::string& name = i == 0 ? path : companions[i - 1];
+    const std::filesystem::path old = target_ / std::filesystem::u8path(name);
+    const std::filesystem::path file = staging_ / std::filesystem::u8path(name);
+    const auto old_stamp = i == 0 ? std::optional(stamp) : stamp_of(old);
+    if (!old_stamp || ::link(old.c_str(), file.c_str()) != 0) {
+      for (const auto& made : linked) {  // a later write must not truncate the old tree's file
+        ::unlink(made.c_str());
+      }
+      return false;
+    }
+    bytes += i == 0 ? 0 : static_cast<std::size_t>(old_stamp->size);
+    linked.push_back(file);
+  }
+  const std::lock_guard lock(mutex_);
+  file_count_ += linked.size();
+  byte_count_ += bytes;
+  unchanged_count_ += linked.size();
+  return true;
+}
+
+std::optional<FileStamp> DiskSink::stamp(const std::string& path) const {
+  return stamp_of(target_ / std::filesystem::u8path(path));
 }
 
 void DiskSink::commit() {

@@ -1,12 +1,23 @@
 #pragma once
 #include <filesystem>
+#include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace blogarchive::output {
+
+/// What a file looked like when it was written: one changed by hand since differs.
+struct FileStamp {
+  std::int64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::int64_t inode = 0;
+  bool operator==(const FileStamp&) const = default;
+};
 
 /// Receives the generated site file by file. Paths are relative, '/'-separated, and
 /// already checked by the site model. Implementations are thread-safe.
@@ -14,6 +25,13 @@ class OutputSink {
  public:
   virtual ~OutputSink() = default;
   virtual void write(const std::string& path, std::string_view bytes) = 0;
+  /// Takes the file the previous build left at `path` (with the files derived from it,
+  /// `companions`) instead of a new write, when it still has `stamp`. False when it
+  /// cannot: then the caller writes the file.
+  virtual bool keep(const std::string& path, const FileStamp& stamp, const std::vector<std::string>& companions) {
+    (void)path, (void)stamp, (void)companions;
+    return false;
+  }
 };
 
 /// Keeps every file in memory (tests, previews).
@@ -41,8 +59,13 @@ class DiskSink : public OutputSink {
   ~DiskSink() override;
 
   void write(const std::string& path, std::string_view bytes) override;
+  /// Hard-links the old tree's files into the new one; all of them or none.
+  bool keep(const std::string& path, const FileStamp& stamp, const std::vector<std::string>& companions) override;
   /// Swaps the finished tree in place of the target. Throws OutputError.
   void commit();
+  /// The stamp of the file at `path` in the target (after commit(): in the new tree).
+  std::optional<FileStamp> stamp(const std::string& path) const;
+  const std::filesystem::path& target() const { return target_; }
   std::size_t file_count() const { return file_count_; }
   std::size_t byte_count() const { return byte_count_; }
   /// Files kept from the previous tree because their bytes did not change.

@@ -9,6 +9,8 @@
 #include "blogarchive/blogarchive.hpp"
 #include "output/precompress.hpp"
 #include "output/sink.hpp"
+#include "core/content_hash.hpp"
+#include "pipeline/document_reuse.hpp"
 #include "pipeline/documents.hpp"
 #include "pipeline/parallel.hpp"
 #include "pipeline/progress.hpp"
@@ -35,31 +37,44 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   const output::Precompression formats{options.precompress_gzip, options.precompress_brotli};
   output::PrecompressingSink precompressing(disk, formats);
   output::OutputSink& sink = formats.any() ? static_cast<output::OutputSink&>(precompressing) : disk;
+  // Compressed copies go with a kept document, so whether there are any is part of its key.
+  const auto salt = static_cast<std::uint64_t>(formats.gzip) | static_cast<std::uint64_t>(formats.brotli) << 1;
+  pipeline::DocumentReuse reuse = sources.render_cache_path.empty()
+                                      ? pipeline::DocumentReuse()
+                                      : pipeline::DocumentReuse(sources.render_cache_path, options.out_dir, salt, diagnostics);
+  const pipeline::DocumentOutput documents{sink, reuse, progress};
   std::optional<pipeline::SearchCollector> search;
   if (plan.config.search.enabled) {
     search.emplace(search::language_of(plan.config.language), plan.catalog, plan.config.search.comments,
                    options.use_render_cache ? store::search_cache_path(options.store_path) : "");
   }
-  const auto summaries = pipeline::write_item_documents(model, plan.inputs, plan.theme, sources, sink, progress, diagnostics,
+  const auto summaries = pipeline::write_item_documents(model, plan.inputs, plan.theme, sources, documents, diagnostics,
                                                         search ? &*search : nullptr);
   if (search) {
     search->finish([&](const std::string& path, const std::string& bytes) { sink.write(path, bytes); }, diagnostics);
   }
-  pipeline::write_listing_documents(model, plan.inputs, plan.theme, summaries, jobs, sink, progress);
-  pipeline::write_site_files(model, plan.theme, summaries, sink);
+  pipeline::write_listing_documents(model, plan.inputs, plan.theme, summaries, jobs, documents);
+  pipeline::write_site_files(model, plan.theme, summaries, documents);
   // After every article, page and listing: only then does the resolver know all media used.
   const std::set<std::string> used_media = plan.inputs.resolver.used_media();
   const std::size_t media = pipeline::write_media_files(used_media, options.store_path, sink);
   pipeline::write_redirect_files(model, used_media, sink);
   disk.commit();
+  reuse.save(disk, diagnostics);
 
   for (const auto& warning : diagnostics.warnings()) {
     report << fmt::format("warning: {}: {}\n", warning.location, warning.message);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  report << fmt::format("built {}: {} articles, {} pages, {} media files, {} files ({} unchanged), {} bytes in {:.2f} s\n",
+  if (options.explain) {
+    for (const auto& [path, why] : reuse.reasons()) {
+      report << fmt::format("rendered {}: {}\n", path, why);
+    }
+  }
+  report << fmt::format("built {}: {} articles, {} pages, {} media files, {} files ({} unchanged), {} bytes, "
+                        "{} documents rendered, {} kept, in {:.2f} s\n",
                         options.out_dir.string(), model.articles.size(), model.pages.size(), media, disk.file_count(),
-                        disk.unchanged_count(), disk.byte_count(), seconds);
+                        disk.unchanged_count(), disk.byte_count(), reuse.rendered_count(), reuse.kept_count(), seconds);
   return CommandResult{static_cast<int>(diagnostics.warnings().size())};
 }
 

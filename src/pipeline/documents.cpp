@@ -92,8 +92,9 @@ RenderedEntry content_of(const blog::Post& outline, const ContentInputs& inputs,
 
 ArticleSummaries write_item_documents(const site::SiteModel& model, const ContentInputs& inputs,
                                       const render::Theme& theme, const DocumentSources& sources,
-                                      output::OutputSink& sink, Progress& progress, core::Diagnostics& diagnostics,
+                                      const DocumentOutput& output, core::Diagnostics& diagnostics,
                                       SearchCollector* search) {
+  Progress& progress = output.progress;
   const std::size_t articles = model.articles.size();
   const std::size_t total = articles + model.pages.size();
   DocumentSources used = sources;
@@ -124,8 +125,9 @@ ArticleSummaries write_item_documents(const site::SiteModel& model, const Conten
       const blog::Post& outline = is_article ? *model.articles[i].post : *model.pages[i - articles].post;
       RenderedEntry entry = content_of(outline, inputs, *worker, cache_writer.get());
       const std::string& path = is_article ? model.articles[i].path : model.pages[i - articles].path;
-      sink.write(site::output_file(path), is_article ? worker->renderer.article(i, entry.item)
-                                                     : worker->renderer.page(i - articles, entry.item));
+      output.reuse.write(output.sink, site::output_file(path),
+                         is_article ? worker->renderer.article(i, entry.item)
+                                    : worker->renderer.page(i - articles, entry.item));
       if (search != nullptr) {
         search->add(static_cast<std::uint32_t>(i), outline, path, entry.item, worker->analyzer);
       }
@@ -155,8 +157,8 @@ ArticleSummaries write_item_documents(const site::SiteModel& model, const Conten
 
 void write_listing_documents(const site::SiteModel& model, const ContentInputs& inputs,
                              const render::Theme& theme,
-                             const ArticleSummaries& summaries, int jobs, output::OutputSink& sink,
-                             Progress& progress) {
+                             const ArticleSummaries& summaries, int jobs, const DocumentOutput& output) {
+  Progress& progress = output.progress;
   struct ListingPage {
     const site::Listing* listing;
     int number;
@@ -184,9 +186,9 @@ void write_listing_documents(const site::SiteModel& model, const ContentInputs& 
     for (std::size_t i = begin; i < end; ++i) {
       const auto& [listing, number] = pages[i];
       const auto description = descriptions.find(listing);
-      sink.write(site::output_file(site::listing_page_path(*listing, number)),
-                 renderer->listing_page(*listing, number, summaries.entries,
-                                        description == descriptions.end() ? std::string() : description->second));
+      output.reuse.write(output.sink, site::output_file(site::listing_page_path(*listing, number)),
+                         renderer->listing_page(*listing, number, summaries.entries,
+                                                description == descriptions.end() ? std::string() : description->second));
     }
     progress.advance(end - begin);
   });
@@ -194,14 +196,15 @@ void write_listing_documents(const site::SiteModel& model, const ContentInputs& 
 }
 
 void write_site_files(const site::SiteModel& model, const render::Theme& theme,
-                      const ArticleSummaries& summaries, output::OutputSink& sink) {
+                      const ArticleSummaries& summaries, const DocumentOutput& output) {
   const render::PageRenderer renderer(model, theme);
+  output::OutputSink& sink = output.sink;
   sink.write(std::string(site::kFeedPath).substr(1), renderer.feed(summaries.feed_excerpts));
   sink.write(std::string(site::kSitemapPath).substr(1), renderer.sitemap());
   sink.write("robots.txt", renderer.robots());
-  sink.write("404.html", renderer.not_found());
+  output.reuse.write(sink, "404.html", renderer.not_found());
   if (model.config.search.enabled) {
-    sink.write(site::output_file(site::kSearchPath), renderer.search_page());
+    output.reuse.write(sink, site::output_file(site::kSearchPath), renderer.search_page());
   }
   sink.write("_headers", site::headers_file(model.config.privacy));
   for (const auto& [path, bytes] : theme.static_files()) {

@@ -7,6 +7,7 @@
 #include "core/diagnostics.hpp"
 #include "output/sink.hpp"
 #include "pipeline/content_rendering.hpp"
+#include "pipeline/document_reuse.hpp"
 #include "pipeline/progress.hpp"
 #include "pipeline/search_documents.hpp"
 #include "render/theme.hpp"
@@ -21,6 +22,13 @@ struct DocumentSources {
   int jobs = 1;
 };
 
+/// Where documents go: into the sink, unless the last build left the same document.
+struct DocumentOutput {
+  output::OutputSink& sink;
+  DocumentReuse& reuse;
+  Progress& progress;
+};
+
 /// What listings and the feed need of the articles once their documents are written.
 struct ArticleSummaries {
   std::vector<std::string> entries;        ///< listing entry HTML, by article index
@@ -33,19 +41,18 @@ struct ArticleSummaries {
 /// whatever the number of threads.
 ArticleSummaries write_item_documents(const site::SiteModel& model, const ContentInputs& inputs,
                                       const render::Theme& theme, const DocumentSources& sources,
-                                      output::OutputSink& sink, Progress& progress, core::Diagnostics& diagnostics,
+                                      const DocumentOutput& output, core::Diagnostics& diagnostics,
                                       SearchCollector* search = nullptr);
 
 /// Writes every page of every listing (overview, categories, tags, years, months) in
 /// parallel.
 void write_listing_documents(const site::SiteModel& model, const ContentInputs& inputs,
                              const render::Theme& theme,
-                             const ArticleSummaries& summaries, int jobs, output::OutputSink& sink,
-                             Progress& progress);
+                             const ArticleSummaries& summaries, int jobs, const DocumentOutput& output);
 
 /// Writes the Atom feed, sitemap, robots.txt, 404 page and the theme's static files.
 void write_site_files(const site::SiteModel& model, const render::Theme& theme,
-                      const ArticleSummaries& summaries, output::OutputSink& sink);
+                      const ArticleSummaries& summaries, const DocumentOutput& output);
 
 /// Writes the media files content used (SiteLinkResolver::used_media) at their old
 /// paths, from the store; returns how many.

@@ -58,7 +58,9 @@ CommandResult search_archive(const SearchOptions& options, std::ostream& out) {
   const search::Language language = search::language_of(plan.config.language);
   pipeline::SearchCollector collector(language, plan.catalog, plan.config.search.comments,
                                       store::search_cache_path(options.store_path));
-  pipeline::write_item_documents(plan.model, plan.inputs, plan.theme, sources, discard, quiet, diagnostics, &collector);
+  pipeline::DocumentReuse render_all;
+  pipeline::write_item_documents(plan.model, plan.inputs, plan.theme, sources, {discard, render_all, quiet}, diagnostics,
+                                 &collector);
   std::vector<search::IndexFile> files;
   collector.finish([&](const std::string& path, const std::string& bytes) { files.push_back({path, bytes}); },
                    diagnostics);

@@ -7,7 +7,9 @@
 
 #include "blogarchive/error.hpp"
 #include "core/text.hpp"
+#include "core/content_hash.hpp"
 #include "render/catalog.hpp"
+#include "render/view.hpp"
 #include "site/paths.hpp"
 #include "site/security_headers.hpp"
 
@@ -25,8 +27,37 @@ std::string open_graph_locale(std::string_view language) {
   return found == kLocales.end() ? "en_US" : found->second;
 }
 
+mustache::data to_mustache(const View& view) {
+  switch (view.kind()) {
+    case View::Kind::Text: return mustache::data(view.text());
+    case View::Kind::Flag: return mustache::data(view.flag());
+    case View::Kind::List: {
+      mustache::data list(mustache::data::type::list);
+      for (const auto& item : view.items()) {
+        list.push_back(to_mustache(item));
+      }
+      return list;
+    }
+    case View::Kind::Object: break;
+  }
+  mustache::data object;
+  for (const auto& [name, value] : view.fields()) {
+    object.set(name, to_mustache(value));
+  }
+  return object;
+}
+
 }  // namespace
 
+// What the layout says about a page besides its content.
+struct PageMeta {
+  std::string title{};
+  std::string path{};
+  std::string description{};  ///< empty: none
+  std::string json_ld{};      ///< empty: none
+  bool is_article = false;
+  bool is_search_page = false;
+};
 
 // Everything every page needs: the model, the catalog and the compiled templates.
 // One per thread (kainjow's render() is not const).
@@ -38,18 +69,18 @@ class Context {
         catalog_(Catalog::parse(theme.file("i18n/" + model.config.language + ".toml"),
                                 model.config.language)) {
     for (const char* name : {"layout", "article", "comment", "page", "listing", "entry", "404", "search"}) {
-      templates_.emplace(name, compile("templates/" + std::string(name) + ".html"));
+      add_template(name, "templates/" + std::string(name) + ".html");
     }
     for (const char* name : {"atom.xml", "sitemap.xml", "robots.txt"}) {
-      templates_.emplace(name, compile("templates/" + std::string(name)));
+      add_template(name, "templates/" + std::string(name));
     }
-    mustache::list top_pages;
+    std::vector<View> top_pages;
     for (const auto& p : model.pages) {
       if (!p.parent) {
-        top_pages.push_back(mustache::object{{"href", site::href(p.path)}, {"title", p.post->title}});
+        top_pages.push_back(View::object({{"href", site::href(p.path)}, {"title", p.post->title}}));
       }
     }
-    top_pages_ = top_pages;
+    top_pages_ = View::list(std::move(top_pages));
     csp_ = site::content_security_policy(model.config.privacy, false);
   }
 
@@ -57,47 +88,65 @@ class Context {
   const Catalog& catalog() const { return catalog_; }
   std::string absolute(std::string_view path) const { return model_.config.base() + site::href(path); }
 
-  std::string render(const std::string& name, const mustache::data& data) const {
-    return templates_.at(name).render(data);
+  std::string render(const std::string& name, const View& view) const {
+    return templates_.at(name).render(to_mustache(view));
   }
 
-  // Wraps `content` in the layout.
-  std::string page(const std::string& title, const std::string& path, const std::string& content,
-                   bool is_article, const std::string& json_ld, const std::string& description,
-                   bool is_search_page = false) const {
-    mustache::data data;
-    data.set("lang", model_.config.language);
-    data.set("page_title", title == model_.title ? title : title + " – " + model_.title);
-    data.set("site_title", model_.title);
-    data.set("canonical", absolute(path));
-    data.set("feed_href", std::string(site::kFeedPath));
-    data.set("og_type", is_article ? "article" : "website");
-    data.set("og_title", title);
-    data.set("og_locale", open_graph_locale(model_.config.language));
-    data.set("description", description.empty() ? mustache::data(false) : mustache::data(description));
-    data.set("json_ld", json_ld.empty() ? mustache::data(false) : mustache::data(json_ld));
-    data.set("content", content);
-    const auto& cookie = model_.config.cookie_notice;
-    data.set("cookie_enabled", cookie.enabled);
-    data.set("cookie_text", cookie.text.empty() ? catalog_.get(cookie_text_key()) : cookie.text);
-    data.set("csp", csp_);
-    data.set("two_click_embeds", model_.config.privacy.two_click_embeds);
-    data.set("privacy_url", cookie.privacy_url.empty() ? mustache::data(false) : mustache::data(cookie.privacy_url));
-    data.set("has_pages", !top_pages_.is_empty_list());
-    data.set("top_pages", top_pages_);
-    data.set("search_enabled", model_.config.search.enabled);
-    data.set("search_page", is_search_page);
-    data.set("search_href", std::string(site::kSearchPath));
-    return render("layout", data);
+  // `content` (the view of template `name`) wrapped in the layout, as a document whose
+  // key covers the program, both templates and both views. (Comments and listing
+  // entries arrive rendered, as text in the view.)
+  Document page(const std::string& name, View content, const PageMeta& meta) const {
+    View layout = layout_view(meta);
+    core::ContentHash hash;
+    hash.add(static_cast<std::int64_t>(template_keys_.at("layout")));
+    hash.add(static_cast<std::int64_t>(template_keys_.at(name)));
+    content.hash_into(hash);
+    layout.hash_into(hash);
+    return {hash.digest(), [this, name, content = std::move(content), layout = std::move(layout)]() mutable {
+              layout.set("content", render(name, content));
+              return render("layout", layout);
+            }};
   }
 
  private:
-  mustache::mustache compile(const std::string& path) const {
-    mustache::mustache compiled(localize_template(theme_.file(path), catalog_, path));
+  View layout_view(const PageMeta& meta) const {
+    const auto& cookie = model_.config.cookie_notice;
+    View view;
+    view.set("lang", model_.config.language);
+    view.set("page_title", meta.title == model_.title ? meta.title : meta.title + " – " + model_.title);
+    view.set("site_title", model_.title);
+    view.set("canonical", absolute(meta.path));
+    view.set("feed_href", std::string(site::kFeedPath));
+    view.set("og_type", meta.is_article ? "article" : "website");
+    view.set("og_title", meta.title);
+    view.set("og_locale", open_graph_locale(model_.config.language));
+    view.set("description", View::text_or_false(meta.description));
+    view.set("json_ld", View::text_or_false(meta.json_ld));
+    view.set("cookie_enabled", cookie.enabled);
+    view.set("cookie_text", cookie.text.empty() ? catalog_.get(cookie_text_key()) : cookie.text);
+    view.set("csp", csp_);
+    view.set("two_click_embeds", model_.config.privacy.two_click_embeds);
+    view.set("privacy_url", View::text_or_false(cookie.privacy_url));
+    view.set("has_pages", !top_pages_.empty_list());
+    view.set("top_pages", top_pages_);
+    view.set("search_enabled", model_.config.search.enabled);
+    view.set("search_page", meta.is_search_page);
+    view.set("search_href", std::string(site::kSearchPath));
+    return view;
+  }
+
+  // Compiles the template with the catalog's messages put in. Its key covers the
+  // program too: a new blogarchive may render the same views differently.
+  void add_template(const std::string& name, const std::string& path) {
+    std::string text = localize_template(theme_.file(path), catalog_, path);
+    mustache::mustache compiled(text);
     if (!compiled.is_valid()) {
       throw InputError(fmt::format("theme template {}: {}", path, compiled.error_message()));
     }
-    return compiled;
+    core::ContentHash key;
+    key.add(static_cast<std::int64_t>(core::program_fingerprint())).add(name).add(text);
+    template_keys_.emplace(name, key.digest());
+    templates_.emplace(name, std::move(compiled));
   }
 
   // The default text promises that nothing loads from other servers; with remote
@@ -111,33 +160,34 @@ class Context {
   std::string csp_;  ///< the same Content-Security-Policy on every page
   Catalog catalog_;
   mutable std::map<std::string, mustache::mustache> templates_;  // render() is not const
-  mustache::data top_pages_;  ///< the same header menu on every page
+  std::map<std::string, std::uint64_t> template_keys_;  ///< by name: the program and the localized text
+  View top_pages_;  ///< the same header menu on every page
 };
 
 namespace {
 
-mustache::list term_list(const std::vector<site::TermLink>& terms) {
-  mustache::list list;
+View term_list(const std::vector<site::TermLink>& terms) {
+  std::vector<View> list;
   for (std::size_t i = 0; i < terms.size(); ++i) {
-    list.push_back(mustache::object{{"name", terms[i].name}, {"href", site::href(terms[i].path)},
-                                    {"last", i + 1 == terms.size()}});
+    list.push_back(View::object({{"name", terms[i].name}, {"href", site::href(terms[i].path)},
+                                 {"last", i + 1 == terms.size()}}));
   }
-  return list;
+  return View::list(std::move(list));
 }
 
 std::string comment_tree(const Context& context, const std::vector<RenderedComment>& comments) {
   std::string html;
   for (const auto& comment : comments) {
-    mustache::data data;
-    data.set("id", std::to_string(comment.id));
-    data.set("author", comment.author);
-    data.set("url", comment.url.empty() ? mustache::data(false) : mustache::data(comment.url));
-    data.set("date", comment.date ? context.catalog().date(*comment.date) : std::string{});
-    data.set("iso_date", comment.date ? core::to_iso_local(*comment.date) : std::string{});
-    data.set("html", comment.html);
-    data.set("has_replies", !comment.replies.empty());
-    data.set("replies", comment_tree(context, comment.replies));
-    html += context.render("comment", data);
+    View view;
+    view.set("id", std::to_string(comment.id));
+    view.set("author", comment.author);
+    view.set("url", View::text_or_false(comment.url));
+    view.set("date", comment.date ? context.catalog().date(*comment.date) : std::string{});
+    view.set("iso_date", comment.date ? core::to_iso_local(*comment.date) : std::string{});
+    view.set("html", comment.html);
+    view.set("has_replies", !comment.replies.empty());
+    view.set("replies", comment_tree(context, comment.replies));
+    html += context.render("comment", view);
   }
   return html;
 }
@@ -161,71 +211,74 @@ std::string author_name(const site::SiteModel& model, const blog::Post& post) {
   return found != model.author_names.end() ? found->second : site::public_author_name({}, post.author_login);
 }
 
-std::string render_article(const Context& context, std::size_t index, const RenderedItem& item) {
+View neighbour(const site::SiteModel& model, std::size_t index, bool exists) {
+  return exists ? View::object({{"href", site::href(model.articles[index].path)}}) : View(false);
+}
+
+Document render_article(const Context& context, std::size_t index, const RenderedItem& item) {
   const auto& model = context.model();
   const site::Article& article = model.articles[index];
   const auto& post = *article.post;
   const auto& catalog = context.catalog();
   const std::string author = author_name(model, post);
-  mustache::data data;
-  data.set("title", post.title);
-  data.set("date", catalog.date(*post.date));
-  data.set("iso_date", core::to_iso_local(*post.date));
-  data.set("author", !author.empty());
-  data.set("author_line", catalog.format("by_author", {{"author", author}}));
   const auto& notice = model.config.notice;
-  data.set("notice_text", notice.text.empty() ? catalog.get("notice_text") : notice.text);
-  data.set("notice_link_url", notice.link_url.empty() ? mustache::data(false) : mustache::data(notice.link_url));
-  data.set("notice_link_text", notice.link_text.empty() ? notice.link_url : notice.link_text);
-  data.set("body", item.body_html);
-  data.set("has_terms", !article.categories.empty() || !article.tags.empty());
-  data.set("has_categories", !article.categories.empty());
-  data.set("categories", term_list(article.categories));
-  data.set("has_tags", !article.tags.empty());
-  data.set("tags", term_list(article.tags));
+  View view;
+  view.set("title", post.title);
+  view.set("date", catalog.date(*post.date));
+  view.set("iso_date", core::to_iso_local(*post.date));
+  view.set("author", !author.empty());
+  view.set("author_line", catalog.format("by_author", {{"author", author}}));
+  view.set("notice_text", notice.text.empty() ? catalog.get("notice_text") : notice.text);
+  view.set("notice_link_url", View::text_or_false(notice.link_url));
+  view.set("notice_link_text", notice.link_text.empty() ? notice.link_url : notice.link_text);
+  view.set("body", item.body_html);
+  view.set("has_terms", !article.categories.empty() || !article.tags.empty());
+  view.set("has_categories", !article.categories.empty());
+  view.set("categories", term_list(article.categories));
+  view.set("has_tags", !article.tags.empty());
+  view.set("tags", term_list(article.tags));
   // Newer is the article before this one in the newest-first order.
-  data.set("newer", index == 0 ? mustache::data(false)
-                               : mustache::data(mustache::object{{"href", site::href(model.articles[index - 1].path)}}));
-  data.set("older", index + 1 >= model.articles.size()
-                        ? mustache::data(false)
-                        : mustache::data(mustache::object{{"href", site::href(model.articles[index + 1].path)}}));
-  data.set("overview_href", site::href(site::listing_page_path(model.listings.front(), article.overview_page)));
-  data.set("has_comments", item.comment_count > 0);
-  data.set("comment_count", item.comment_count == 1
+  view.set("newer", neighbour(model, index - 1, index > 0));
+  view.set("older", neighbour(model, index + 1, index + 1 < model.articles.size()));
+  view.set("overview_href", site::href(site::listing_page_path(model.listings.front(), article.overview_page)));
+  view.set("has_comments", item.comment_count > 0);
+  view.set("comment_count", item.comment_count == 1
                                 ? catalog.get("comment_count_one")
                                 : catalog.format("comment_count_many", {{"count", std::to_string(item.comment_count)}}));
-  data.set("comments_html", "<ol>" + comment_tree(context, item.comments) + "</ol>");
-  mustache::list pings;
+  view.set("comments_html", "<ol>" + comment_tree(context, item.comments) + "</ol>");
+  std::vector<View> pings;
   for (const auto& ping : item.pings) {
-    pings.push_back(mustache::object{{"author", ping.author},
-                                     {"url", ping.url.empty() ? mustache::data(false) : mustache::data(ping.url)},
-                                     {"date", ping.date ? catalog.date(*ping.date) : std::string{}}});
+    pings.push_back(View::object({{"author", ping.author},
+                                  {"url", View::text_or_false(ping.url)},
+                                  {"date", ping.date ? catalog.date(*ping.date) : std::string{}}}));
   }
-  data.set("has_pings", !pings.empty());
-  data.set("pings", pings);
-  const std::string content = context.render("article", data);
-  return context.page(post.title, article.path, content, true, article_json_ld(context, article, author),
-                      core::first_words(item.summary_text, 30));
+  view.set("has_pings", !pings.empty());
+  view.set("pings", View::list(std::move(pings)));
+  return context.page("article", std::move(view),
+                      {.title = post.title, .path = article.path,
+                       .description = core::first_words(item.summary_text, 30),
+                       .json_ld = article_json_ld(context, article, author), .is_article = true});
 }
 
-std::string render_page(const Context& context, const site::Page& page, const RenderedItem& item) {
+View page_link(const site::SiteModel& model, std::size_t index) {
+  return View::object({{"href", site::href(model.pages[index].path)}, {"title", model.pages[index].post->title}});
+}
+
+Document render_page(const Context& context, const site::Page& page, const RenderedItem& item) {
   const auto& model = context.model();
-  mustache::data data;
-  data.set("title", page.post->title);
-  data.set("body", item.body_html);
-  data.set("parent", page.parent ? mustache::data(mustache::object{
-                                       {"href", site::href(model.pages[*page.parent].path)},
-                                       {"title", model.pages[*page.parent].post->title}})
-                                 : mustache::data(false));
-  mustache::list children;
+  View view;
+  view.set("title", page.post->title);
+  view.set("body", item.body_html);
+  view.set("parent", page.parent ? page_link(model, *page.parent) : View(false));
+  std::vector<View> children;
   for (const std::size_t child : page.children) {
-    children.push_back(mustache::object{{"href", site::href(model.pages[child].path)},
-                                        {"title", model.pages[child].post->title}});
+    children.push_back(page_link(model, child));
   }
-  data.set("has_children", !children.empty());
-  data.set("children", children);
-  return context.page(page.post->title, page.path, context.render("page", data), false, {},
-                      core::first_words(item.summary_text, 30));
+  view.set("has_children", !children.empty());
+  view.set("children", View::list(std::move(children)));
+  return context.page("page", std::move(view),
+                      {.title = page.post->title, .path = page.path,
+                       .description = core::first_words(item.summary_text, 30)});
 }
 
 std::string listing_heading(const Context& context, const site::Listing& listing) {
@@ -257,8 +310,12 @@ std::string overview_intro(const Context& context) {
   return context.catalog().format(model.first_year == model.last_year ? "intro_single_year" : "intro", values);
 }
 
-std::string render_listing_page(const Context& context, const site::Listing& listing, int number,
-                                const std::vector<std::string>& entries, const std::string& description_html) {
+View listing_page_link(const site::Listing& listing, int number, bool exists) {
+  return exists ? View(site::href(site::listing_page_path(listing, number))) : View(false);
+}
+
+Document render_listing_page(const Context& context, const site::Listing& listing, int number,
+                             const std::vector<std::string>& entries, const std::string& description_html) {
   const auto& model = context.model();
   const int pages = model.page_count(listing);
   const auto per_page = static_cast<std::size_t>(model.config.per_page);
@@ -268,30 +325,28 @@ std::string render_listing_page(const Context& context, const site::Listing& lis
   for (std::size_t k = first; k < std::min(listing.articles.size(), first + per_page); ++k) {
     entries_html += entries.at(listing.articles[k]);
   }
-  mustache::data data;
-  data.set("heading", heading);
-  const std::string intro = listing.kind == site::Listing::Kind::Overview && number == 1 ? overview_intro(context) : "";
-  data.set("intro", intro.empty() ? mustache::data(false) : mustache::data(intro));
-  data.set("description", number == 1 && !description_html.empty() ? mustache::data(description_html)
-                                                                     : mustache::data(false));
-  data.set("entries", entries_html);
-  data.set("has_pagination", pages > 1);
-  data.set("page_of", context.catalog().format("page_of", {{"page", std::to_string(number)},
-                                                           {"pages", std::to_string(pages)}}));
-  data.set("newer_page", number > 1 ? mustache::data(site::href(site::listing_page_path(listing, number - 1)))
-                                    : mustache::data(false));
-  data.set("older_page", number < pages ? mustache::data(site::href(site::listing_page_path(listing, number + 1)))
-                                        : mustache::data(false));
-  const std::string path = site::listing_page_path(listing, number);
-  const std::string title = number == 1 ? heading : heading + " – " + std::to_string(number);
   const bool home = listing.kind == site::Listing::Kind::Overview && number == 1;
-  return context.page(home ? model.title : title, path, context.render("listing", data), false, {},
-                      home ? model.description : "");
+  View view;
+  view.set("heading", heading);
+  view.set("intro", View::text_or_false(home ? overview_intro(context) : ""));
+  view.set("description", View::text_or_false(number == 1 ? description_html : ""));
+  view.set("entries", std::move(entries_html));
+  view.set("has_pagination", pages > 1);
+  // Only where it shows: a listing of one page would otherwise depend on the message.
+  view.set("page_of", pages > 1 ? View(context.catalog().format("page_of", {{"page", std::to_string(number)},
+                                                                             {"pages", std::to_string(pages)}}))
+                                : View(false));
+  view.set("newer_page", listing_page_link(listing, number - 1, number > 1));
+  view.set("older_page", listing_page_link(listing, number + 1, number < pages));
+  const std::string title = number == 1 ? heading : heading + " – " + std::to_string(number);
+  return context.page("listing", std::move(view),
+                      {.title = home ? model.title : title, .path = site::listing_page_path(listing, number),
+                       .description = home ? model.description : ""});
 }
 
 std::string render_feed(const Context& context, const std::vector<std::string>& excerpts) {
   const auto& model = context.model();
-  mustache::list entries;
+  std::vector<View> entries;
   for (std::size_t i = 0; i < std::min({kFeedEntries, model.articles.size(), excerpts.size()}); ++i) {
     const auto& article = model.articles[i];
     const auto& post = *article.post;
@@ -299,35 +354,34 @@ std::string render_feed(const Context& context, const std::vector<std::string>& 
     // ids feed readers saw from the old blog.
     const std::string id = post.guid.empty() ? context.absolute(article.path) : post.guid;
     const auto& when = post.date_gmt ? *post.date_gmt : *post.date;
-    const std::string author = author_name(model, post);
-    entries.push_back(mustache::object{{"title", post.title},
-                                       {"id", id},
-                                       {"url", context.absolute(article.path)},
-                                       {"published", core::to_rfc3339_utc(when)},
-                                       {"author", author.empty() ? mustache::data(false) : mustache::data(author)},
-                                       {"summary", excerpts.at(i)}});
+    entries.push_back(View::object({{"title", post.title},
+                                    {"id", id},
+                                    {"url", context.absolute(article.path)},
+                                    {"published", core::to_rfc3339_utc(when)},
+                                    {"author", View::text_or_false(author_name(model, post))},
+                                    {"summary", excerpts.at(i)}}));
   }
-  mustache::data data;
-  data.set("lang", model.config.language);
-  data.set("site_title", model.title);
-  data.set("description", model.description.empty() ? mustache::data(false) : mustache::data(model.description));
-  data.set("feed_id", context.absolute(site::kFeedPath));
-  data.set("feed_url", context.absolute(site::kFeedPath));
-  data.set("home_url", model.config.base_url);
+  View view;
+  view.set("lang", model.config.language);
+  view.set("site_title", model.title);
+  view.set("description", View::text_or_false(model.description));
+  view.set("feed_id", context.absolute(site::kFeedPath));
+  view.set("feed_url", context.absolute(site::kFeedPath));
+  view.set("home_url", model.config.base_url);
   const auto* newest = model.articles.empty() ? nullptr : model.articles.front().post;
-  data.set("updated", newest ? core::to_rfc3339_utc(newest->date_gmt ? *newest->date_gmt : *newest->date)
+  view.set("updated", newest ? core::to_rfc3339_utc(newest->date_gmt ? *newest->date_gmt : *newest->date)
                              : std::string("1970-01-01T00:00:00Z"));
-  data.set("entries", entries);
-  return context.render("atom.xml", data);
+  view.set("entries", View::list(std::move(entries)));
+  return context.render("atom.xml", view);
 }
 
 std::string render_sitemap(const Context& context) {
   const auto& model = context.model();
-  mustache::list urls;
+  std::vector<View> urls;
   const auto add = [&](const std::string& path, const std::optional<core::DateTime>& date) {
-    urls.push_back(mustache::object{{"loc", context.absolute(path)},
-                                    {"lastmod", date ? mustache::data(fmt::format("{:04}-{:02}-{:02}", date->year, date->month, date->day))
-                                                     : mustache::data(false)}});
+    urls.push_back(View::object(
+        {{"loc", context.absolute(path)},
+         {"lastmod", date ? View(fmt::format("{:04}-{:02}-{:02}", date->year, date->month, date->day)) : View(false)}}));
   };
   for (const auto& listing : model.listings) {
     for (int number = 1; number <= model.page_count(listing); ++number) {
@@ -340,9 +394,9 @@ std::string render_sitemap(const Context& context) {
   for (const auto& page : model.pages) {
     add(page.path, page.post->date);
   }
-  mustache::data data;
-  data.set("urls", urls);
-  return context.render("sitemap.xml", data);
+  View view;
+  view.set("urls", View::list(std::move(urls)));
+  return context.render("sitemap.xml", view);
 }
 
 }  // namespace
@@ -352,28 +406,27 @@ PageRenderer::PageRenderer(const site::SiteModel& model, const Theme& theme)
 
 PageRenderer::~PageRenderer() = default;
 
-std::string PageRenderer::article(std::size_t index, const RenderedItem& item) const {
+Document PageRenderer::article(std::size_t index, const RenderedItem& item) const {
   return render_article(*context_, index, item);
 }
 
-std::string PageRenderer::page(std::size_t index, const RenderedItem& item) const {
+Document PageRenderer::page(std::size_t index, const RenderedItem& item) const {
   return render_page(*context_, context_->model().pages.at(index), item);
 }
 
 std::string PageRenderer::listing_entry(std::size_t index, const std::string& excerpt_html) const {
   const site::Article& article = context_->model().articles.at(index);
-  mustache::data data;
-  data.set("title", article.post->title);
-  data.set("href", site::href(article.path));
-  data.set("date", context_->catalog().date(*article.post->date));
-  data.set("iso_date", core::to_iso_local(*article.post->date));
-  data.set("excerpt", excerpt_html);
-  return context_->render("entry", data);
+  View view;
+  view.set("title", article.post->title);
+  view.set("href", site::href(article.path));
+  view.set("date", context_->catalog().date(*article.post->date));
+  view.set("iso_date", core::to_iso_local(*article.post->date));
+  view.set("excerpt", excerpt_html);
+  return context_->render("entry", view);
 }
 
-std::string PageRenderer::listing_page(const site::Listing& listing, int number,
-                                       const std::vector<std::string>& entries,
-                                       const std::string& description_html) const {
+Document PageRenderer::listing_page(const site::Listing& listing, int number, const std::vector<std::string>& entries,
+                                    const std::string& description_html) const {
   return render_listing_page(*context_, listing, number, entries, description_html);
 }
 
@@ -384,21 +437,21 @@ std::string PageRenderer::feed(const std::vector<std::string>& excerpts) const {
 std::string PageRenderer::sitemap() const { return render_sitemap(*context_); }
 
 std::string PageRenderer::robots() const {
-  mustache::data robots;
-  robots.set("sitemap_url", context_->absolute(site::kSitemapPath));
-  return context_->render("robots.txt", robots);
+  View view;
+  view.set("sitemap_url", context_->absolute(site::kSitemapPath));
+  return context_->render("robots.txt", view);
 }
 
-std::string PageRenderer::search_page() const {
-  mustache::data data;
-  data.set("search_href", std::string(site::kSearchPath));
-  return context_->page(context_->catalog().get("search_title"), site::kSearchPath,
-                        context_->render("search", data), false, {}, {}, true);
+Document PageRenderer::search_page() const {
+  View view;
+  view.set("search_href", std::string(site::kSearchPath));
+  return context_->page("search", std::move(view),
+                        {.title = context_->catalog().get("search_title"), .path = std::string(site::kSearchPath),
+                         .is_search_page = true});
 }
 
-std::string PageRenderer::not_found() const {
-  return context_->page(context_->catalog().get("not_found_title"), "/404.html",
-                        context_->render("404", mustache::data{}), false, {}, {});
+Document PageRenderer::not_found() const {
+  return context_->page("404", View(), {.title = context_->catalog().get("not_found_title"), .path = "/404.html"});
 }
 
 }  // namespace blogarchive::render

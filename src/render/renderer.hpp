@@ -1,4 +1,6 @@
 #pragma once
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,13 +16,24 @@ class Context;
 /// Articles in the Atom feed: the newest.
 inline constexpr std::size_t kFeedEntries = 20;
 
+/// A document ready to render. `key` hashes everything its bytes depend on: the program,
+/// every template and every value the templates are given. Equal keys render equal
+/// bytes, so a build may keep the file an earlier build rendered under the same key
+/// instead of calling `render`.
+struct Document {
+  std::uint64_t key = 0;
+  std::function<std::string()> render;
+};
+
 /// Renders the documents of a site one at a time: article and page documents, listing
 /// pages, the Atom feed, sitemap, robots.txt and 404 page. Output depends only on the
 /// inputs (no clock, no environment). Mustache rendering is not thread-safe, so each
 /// thread makes its own renderer; making one compiles the theme's templates.
 ///
 /// Listing pages are assembled from entries (`listing_entry`, made once per article
-/// and reused by every listing that shows it), held by article index.
+/// and reused by every listing that shows it), held by article index. Documents that
+/// fill the layout come with the key of their inputs (`Document`); a renderer must
+/// outlive the documents it made.
 class PageRenderer {
  public:
   PageRenderer(const site::SiteModel& model, const Theme& theme);
@@ -28,22 +41,22 @@ class PageRenderer {
   PageRenderer(const PageRenderer&) = delete;
   PageRenderer& operator=(const PageRenderer&) = delete;
 
-  std::string article(std::size_t index, const RenderedItem& item) const;  ///< model.articles[index]
-  std::string page(std::size_t index, const RenderedItem& item) const;     ///< model.pages[index]
+  Document article(std::size_t index, const RenderedItem& item) const;  ///< model.articles[index]
+  Document page(std::size_t index, const RenderedItem& item) const;     ///< model.pages[index]
   /// An article's entry in listings: title, date, excerpt, "read more".
   std::string listing_entry(std::size_t index, const std::string& excerpt_html) const;
   /// Page `number` (1-based) of a listing; `entries` by article index.
   /// `description_html`: the term's description, already through the content pipeline;
   /// shown above the first page's entries.
-  std::string listing_page(const site::Listing& listing, int number, const std::vector<std::string>& entries,
-                           const std::string& description_html = {}) const;
+  Document listing_page(const site::Listing& listing, int number, const std::vector<std::string>& entries,
+                        const std::string& description_html = {}) const;
   /// `excerpts`: the excerpt HTML of the newest articles, newest first (kFeedEntries).
   std::string feed(const std::vector<std::string>& excerpts) const;
   std::string sitemap() const;
   std::string robots() const;
-  std::string not_found() const;
+  Document not_found() const;
   /// The search page (search.html): the form, and the script that answers it.
-  std::string search_page() const;
+  Document search_page() const;
 
  private:
   std::unique_ptr<Context> context_;

@@ -4,6 +4,9 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "store/sqlite.hpp"
 
@@ -55,5 +58,23 @@ class RenderCacheWriter {
   Statement upsert_;
   bool open_ = true;
 };
+
+/// A document an earlier build wrote into a site folder: the key it was rendered under
+/// and what its file looked like then, so that a file changed since is not taken for it.
+struct WrittenDocument {
+  std::uint64_t key = 0;
+  std::int64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::int64_t inode = 0;
+};
+
+/// The documents of the last build into `site` (an output folder's absolute path), by
+/// their path in the site; empty when there was none. Creates the cache when missing.
+std::unordered_map<std::string, WrittenDocument> read_written_documents(const std::filesystem::path& cache_path,
+                                                                         const std::string& site);
+
+/// Replaces the documents recorded for `site` with `documents`, in one transaction.
+void save_written_documents(const std::filesystem::path& cache_path, const std::string& site,
+                            const std::vector<std::pair<std::string, WrittenDocument>>& documents);
 
 }  // namespace blogarchive::store
