@@ -9,7 +9,6 @@ packages=(
   libsqlite3-dev          # the store
   libxml2-dev             # WXR reader (streaming, recovering mode, line/column errors)
   libgumbo-dev            # HTML5 parser for post bodies
-  libkainjow-mustache-dev # templates
   libtomlplusplus-dev     # archive.toml, Hugo front matter and config
   libyaml-cpp-dev         # Jekyll and Hugo front matter and _config.yml
   libmicrohttpd-dev       # blogarchive serve (bounded memory per connection, thread pool)

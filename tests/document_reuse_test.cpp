@@ -233,5 +233,22 @@ TEST(DocumentReuseFiles, EachOutputFolderKeepsItsOwnDocuments) {
   EXPECT_TRUE(build(dir, "two").empty());
 }
 
+TEST(ThemeTemplates, ABrokenTemplateStopsTheBuildWithItsPlaceAndLeavesTheLastSite) {
+  const auto dir = fresh_temp_dir("broken-template");
+  write_inputs(dir, Inputs{});
+  build(dir, "site");
+  const auto before = read_tree(dir / "site");
+  Inputs inputs;
+  inputs.theme["templates/entry.html"] = "<article>\n  {{#excerpt}}<p>{{{excerpt}}}</p>\n</article>\n";
+  write_inputs(dir, inputs);
+  const auto run = run_cli("build --quiet --store " + shell_quoted((dir / "blog.db").string()) + " --config " +
+                           shell_quoted((dir / "archive.toml").string()) + " --out " + shell_quoted((dir / "site").string()));
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_NE(run.output.find("templates/entry.html: line 2, column 3: section \"excerpt\" is never closed"),
+            std::string::npos)
+      << run.output;
+  EXPECT_EQ(read_tree(dir / "site"), before);
+}
+
 }  // namespace
 }  // namespace blogarchive::testing

@@ -1,7 +1,6 @@
 #include "render/renderer.hpp"
 
 #include <fmt/format.h>
-#include <kainjow/mustache.hpp>
 
 #include <map>
 
@@ -9,12 +8,12 @@
 #include "core/text.hpp"
 #include "core/content_hash.hpp"
 #include "render/catalog.hpp"
+#include "render/mustache.hpp"
 #include "render/view.hpp"
 #include "site/paths.hpp"
 #include "site/security_headers.hpp"
 
 namespace blogarchive::render {
-namespace mustache = kainjow::mustache;
 
 namespace {
 
@@ -25,26 +24,6 @@ std::string open_graph_locale(std::string_view language) {
       {"nl", "nl_NL"}, {"pt", "pt_PT"}, {"pl", "pl_PL"}, {"sv", "sv_SE"}, {"da", "da_DK"}};
   const auto found = kLocales.find(language);
   return found == kLocales.end() ? "en_US" : found->second;
-}
-
-mustache::data to_mustache(const View& view) {
-  switch (view.kind()) {
-    case View::Kind::Text: return mustache::data(view.text());
-    case View::Kind::Flag: return mustache::data(view.flag());
-    case View::Kind::List: {
-      mustache::data list(mustache::data::type::list);
-      for (const auto& item : view.items()) {
-        list.push_back(to_mustache(item));
-      }
-      return list;
-    }
-    case View::Kind::Object: break;
-  }
-  mustache::data object;
-  for (const auto& [name, value] : view.fields()) {
-    object.set(name, to_mustache(value));
-  }
-  return object;
 }
 
 }  // namespace
@@ -60,7 +39,7 @@ struct PageMeta {
 };
 
 // Everything every page needs: the model, the catalog and the compiled templates.
-// One per thread (kainjow's render() is not const).
+// One per thread, so that nothing is shared while pages render in parallel.
 class Context {
  public:
   Context(const site::SiteModel& model, const Theme& theme)
@@ -89,7 +68,7 @@ class Context {
   std::string absolute(std::string_view path) const { return model_.config.base() + site::href(path); }
 
   std::string render(const std::string& name, const View& view) const {
-    return templates_.at(name).render(to_mustache(view));
+    return templates_.at(name).render(view);
   }
 
   // `content` (the view of template `name`) wrapped in the layout, as a document whose
@@ -138,13 +117,18 @@ class Context {
   // Compiles the template with the catalog's messages put in. Its key covers the
   // program too: a new blogarchive may render the same views differently.
   void add_template(const std::string& name, const std::string& path) {
-    std::string text = localize_template(theme_.file(path), catalog_, path);
-    mustache::mustache compiled(text);
-    if (!compiled.is_valid()) {
-      throw InputError(fmt::format("theme template {}: {}", path, compiled.error_message()));
+    const std::string source = theme_.file(path);
+    std::string localized;
+    Template compiled;
+    try {
+      Template::compile(source);  // first as written, so that a syntax error's line and column are the file's
+      localized = localize_template(source, catalog_, path);
+      compiled = Template::compile(localized);
+    } catch (const TemplateError& error) {
+      throw InputError(fmt::format("theme template {}: {}", path, error.what()));
     }
     core::ContentHash key;
-    key.add(static_cast<std::int64_t>(core::program_fingerprint())).add(name).add(text);
+    key.add(static_cast<std::int64_t>(core::program_fingerprint())).add(name).add(localized);
     template_keys_.emplace(name, key.digest());
     templates_.emplace(name, std::move(compiled));
   }
@@ -159,7 +143,7 @@ class Context {
   const Theme& theme_;
   std::string csp_;  ///< the same Content-Security-Policy on every page
   Catalog catalog_;
-  mutable std::map<std::string, mustache::mustache> templates_;  // render() is not const
+  std::map<std::string, Template> templates_;
   std::map<std::string, std::uint64_t> template_keys_;  ///< by name: the program and the localized text
   View top_pages_;  ///< the same header menu on every page
 };
