@@ -58,7 +58,7 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   // After every article, page and listing: only then does the resolver know all media used.
   const std::set<std::string> used_media = plan.inputs.resolver.used_media();
   const std::size_t media = pipeline::write_media_files(used_media, options.store_path, sink);
-  pipeline::write_redirect_files(model, used_media, sink);
+  pipeline::write_redirect_files(model, plan.redirects, used_media, sink);
   disk.commit();
   reuse.save(disk, diagnostics);
 

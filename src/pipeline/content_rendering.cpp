@@ -231,12 +231,12 @@ namespace {
 
 // Root-relative paths the archive answers besides its routes and media: its own files
 // and every old URL form of the redirect table. A link to one stays local.
-std::set<std::string> answered_paths(const site::SiteModel& model, const ContentInputs::Settings& settings) {
+std::set<std::string> answered_paths(const redirects::RedirectTable& redirects, const ContentInputs::Settings& settings) {
   std::set<std::string> paths(settings.published_files.begin(), settings.published_files.end());
   for (const char* file : {site::kFeedPath, site::kSitemapPath, "/robots.txt", "/404.html", "/search/"}) {
     paths.insert(file);
   }
-  for (const auto& redirect : redirects::build_redirect_table(model, model.config.search.enabled).redirects) {
+  for (const auto& redirect : redirects.redirects) {
     if (!redirect.is_query()) {
       paths.insert(redirect.from_path);
     }
@@ -246,8 +246,9 @@ std::set<std::string> answered_paths(const site::SiteModel& model, const Content
 
 }  // namespace
 
-ContentInputs::ContentInputs(const site::SiteModel& model, Settings content_settings, site::MediaFiles media_files)
-    : resolver(model, media_files, answered_paths(model, content_settings)),
+ContentInputs::ContentInputs(const site::SiteModel& model, const redirects::RedirectTable& redirects,
+                             Settings content_settings, site::MediaFiles media_files)
+    : resolver(model, media_files, answered_paths(redirects, content_settings)),
       media(*model.snapshot),
       settings(std::move(content_settings)) {
   settings.published_files.insert(media_files.paths().begin(), media_files.paths().end());

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "content/body.hpp"
+#include "redirects/redirect_table.hpp"
 #include "pipeline/item_codec.hpp"
 #include "site/media_files.hpp"
 #include "site/old_url_resolver.hpp"
@@ -79,8 +80,10 @@ struct ContentInputs {
     /// Contact details in comments ([privacy] contact_details).
     content::ContactMasking contacts;
   };
-  /// `media_files` also join settings.published_files.
-  ContentInputs(const site::SiteModel& model, Settings content_settings, site::MediaFiles media_files = {});
+  /// `media_files` also join settings.published_files; the old URLs of `redirects`
+  /// count as local paths.
+  ContentInputs(const site::SiteModel& model, const redirects::RedirectTable& redirects, Settings content_settings,
+                site::MediaFiles media_files = {});
   SiteLinkResolver resolver;
   MediaIndex media;
   Settings settings;

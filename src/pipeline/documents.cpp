@@ -226,8 +226,8 @@ std::size_t write_media_files(const std::set<std::string>& used, const std::file
   return used.size();
 }
 
-void write_redirect_files(const site::SiteModel& model, const std::set<std::string>& media, output::OutputSink& sink) {
-  const auto table = redirects::build_redirect_table(model, model.config.search.enabled);
+void write_redirect_files(const site::SiteModel& model, const redirects::RedirectTable& table,
+                          const std::set<std::string>& media, output::OutputSink& sink) {
   sink.write("_redirects", redirects::netlify_redirects(table));
   sink.write(".htaccess", "ErrorDocument 404 /404.html\n" + redirects::apache_htaccess(table));
   if (!model.config.redirect_pages) {

@@ -59,9 +59,10 @@ void write_site_files(const site::SiteModel& model, const render::Theme& theme,
 std::size_t write_media_files(const std::set<std::string>& used, const std::filesystem::path& store_path,
                               output::OutputSink& sink);
 
-/// Writes the old blog's URLs as redirects: `_redirects` (Netlify, Cloudflare Pages and
+/// Writes the old blog's URLs (`table`) as redirects: `_redirects` (Netlify, Cloudflare Pages and
 /// `serve`), `.htaccess` (Apache) and, unless switched off, a static redirect page at each
 /// old page path that is not one of the `media` files written.
-void write_redirect_files(const site::SiteModel& model, const std::set<std::string>& media, output::OutputSink& sink);
+void write_redirect_files(const site::SiteModel& model, const redirects::RedirectTable& table,
+                          const std::set<std::string>& media, output::OutputSink& sink);
 
 }  // namespace blogarchive::pipeline

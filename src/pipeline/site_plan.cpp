@@ -86,6 +86,7 @@ SitePlan::SitePlan(const std::filesystem::path& store_path, site::SiteConfig sit
       model(site::build_site_model(outline, config, diagnostics,
                                    site::load_privacy_page(config, catalog.get("cookie_privacy_link"),
                                                            privacy_notes(config, catalog)))),
-      inputs(model, content_settings(*this), site::MediaFiles(store.media_paths(), store.setting("media_prefix"))) {}
+      redirects(redirects::build_redirect_table(model, model.config.search.enabled)),
+      inputs(model, redirects, content_settings(*this), site::MediaFiles(store.media_paths(), store.setting("media_prefix"))) {}
 
 }  // namespace blogarchive::pipeline
