@@ -48,6 +48,39 @@ def machine():
     ]
 
 
+def targets(sizes, wall, peak):
+    """Issue 17's targets, each checked against this run's numbers."""
+    rows = []
+
+    def row(target, met, result):
+        rows.append(f"| {target} | {'met' if met else '**missed**'}: {result} |")
+
+    def ratio(n, name):
+        return wall(n, "hugo-tmpfs") / wall(n, name)
+
+    for n in sizes:
+        need = 20 if n >= 50000 else 10
+        got = ratio(n, "build-warm")
+        row(f"warm build ≥ {need}× faster than Hugo at {n:,}", got >= need, f"{got:.1f}×")
+    cold = {n: ratio(n, "build-cold") for n in sizes}
+    row("cold build ≥ 3× faster than Hugo", min(cold.values()) >= 3,
+        ", ".join(f"{v:.1f}× at {n:,}" for n, v in cold.items()))
+    both = {n: wall(n, "hugo-tmpfs") / (wall(n, "import") + wall(n, "build-cold")) for n in sizes}
+    row("import plus first build ≥ 2× faster than Hugo's build", min(both.values()) >= 2,
+        ", ".join(f"{v:.1f}× at {n:,}" for n, v in both.items()))
+    builds = ["build-cold", "build-warm", "build-unchanged", "build-incremental"]
+    memory = {n: peak(n, "hugo-tmpfs") / max(peak(n, b) for b in builds) for n in sizes}
+    row("peak memory of any build ≤ 1/10 of Hugo's", min(memory.values()) >= 10,
+        ", ".join(f"1/{v:.1f} at {n:,}" for n, v in memory.items()))
+    extra = {n: wall(n, "build-warm") / wall(n, "build-warm-no-search") - 1 for n in sizes}
+    row("the search index adds ≤ 15 % to a warm build", max(extra.values()) <= 0.15,
+        ", ".join(f"{v * 100:+.0f} % at {n:,}" for n, v in extra.items()))
+    largest = sizes[-1]
+    incremental = wall(largest, "build-incremental")
+    row(f"one changed post: build under 1 s at {largest:,}", incremental < 1, f"{incremental:.2f} s")
+    return ["", "## Targets of issue 17, checked against this run", "", "| target | result |", "|---|---|"] + rows
+
+
 def main():
     path, runs = sys.argv[1], sys.argv[2]
     samples = collections.defaultdict(list)
@@ -82,37 +115,54 @@ def main():
            "blogarchive, the equivalent Hugo content folder with `../shared/bench/hugo-site` for Hugo).",
            "", "## Machine", ""]
     out += [f"- {line}" for line in machine()]
-    out += ["", "## Build, output on tmpfs (/dev/shm)", "",
-            "*Cold*: the first build after an import, every post through the HTML5 parser and "
-            "sanitizer. *Warm*: any later build (new theme or config, some posts changed), unchanged "
-            "posts come from the render cache. Hugo has no such cache for rendered pages; its runs "
-            "start with an empty `--cacheDir`.", "",
-            "| posts | Hugo wall | blogarchive cold | speed-up | blogarchive warm | speed-up | Hugo CPU | cold CPU | warm CPU |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    builds = [("build-cold", "cold"), ("build-warm", "warm"), ("build-unchanged", "unchanged"),
+              ("build-incremental", "incremental")]
+    for suffix, heading in (("", "with the search index (the default)"), ("-no-search", "without the search index")):
+        out += ["", f"## Build, output on tmpfs (/dev/shm), {heading}", ""]
+        if not suffix:
+            out += ["*Cold*: the first build after an import, every post through the HTML5 parser and "
+                    "sanitizer and analysed for search. *Warm*: a later build that renders every document "
+                    "again, as a new theme or config does (into a new folder, so nothing is kept). "
+                    "*Unchanged*: the same build again into the same folder (every document kept). "
+                    "*Incremental*: one changed post re-imported, then built into the same folder. "
+                    "Hugo has no cache for rendered pages; its runs start with an empty `--cacheDir`. "
+                    "Speed-ups are Hugo's wall time divided by blogarchive's, from the same run.", ""]
+        out += ["| posts | Hugo | " + " | ".join(f"{label} | ×" for _, label in builds) + " |",
+                "|---:|---:|" + "---:|---:|" * len(builds)]
+        for n in sizes:
+            h = wall(n, "hugo-tmpfs")
+            cells = [f"{spread(n, name + suffix)} | {h / wall(n, name + suffix):.1f}×" for name, _ in builds]
+            out.append(f"| {n:,} | {spread(n, 'hugo-tmpfs')} | " + " | ".join(cells) + " |")
+        out += ["", "Peak memory (largest resident set of any run) and CPU time:", "",
+                "| posts | Hugo | " + " | ".join(label for _, label in builds) + " | Hugo / largest | Hugo CPU | "
+                + " | ".join(f"{label} CPU" for _, label in builds) + " |",
+                "|---:|---:|" + "---:|" * len(builds) + "---:|---:|" + "---:|" * len(builds)]
+        for n in sizes:
+            hp = peak(n, "hugo-tmpfs")
+            peaks = [peak(n, name + suffix) for name, _ in builds]
+            out.append(f"| {n:,} | {hp:.0f} MiB | " + " | ".join(f"{p:.0f} MiB" for p in peaks) +
+                       f" | {hp / max(peaks):.1f}× | {cpu(n, 'hugo-tmpfs'):.1f} s | " +
+                       " | ".join(f"{cpu(n, name + suffix):.1f} s" for name, _ in builds) + " |")
+    out += ["", "## Import plus the first build, against Hugo's build alone", "",
+            "| posts | import | cold build | together | Hugo | speed-up |", "|---:|---:|---:|---:|---:|---:|"]
     for n in sizes:
-        h, c, b = wall(n, "hugo-tmpfs"), wall(n, "build-cold-tmpfs"), wall(n, "build-tmpfs")
-        out.append(f"| {n:,} | {spread(n, 'hugo-tmpfs')} | {spread(n, 'build-cold-tmpfs')} | {h / c:.1f}× | "
-                   f"{spread(n, 'build-tmpfs')} | {h / b:.1f}× | {cpu(n, 'hugo-tmpfs'):.2f} s | "
-                   f"{cpu(n, 'build-cold-tmpfs'):.2f} s | {cpu(n, 'build-tmpfs'):.2f} s |")
-    out += ["", "Peak memory (largest resident set of any run):", "",
-            "| posts | Hugo | blogarchive cold | blogarchive warm | Hugo / cold |", "|---:|---:|---:|---:|---:|"]
-    for n in sizes:
-        hp, cp, bp = peak(n, "hugo-tmpfs"), peak(n, "build-cold-tmpfs"), peak(n, "build-tmpfs")
-        out.append(f"| {n:,} | {hp:.0f} MiB | {cp:.0f} MiB | {bp:.0f} MiB | {hp / cp:.1f}× |")
+        together = wall(n, "import") + wall(n, "build-cold")
+        out.append(f"| {n:,} | {spread(n, 'import')} | {spread(n, 'build-cold')} | {together:.2f} s | "
+                   f"{spread(n, 'hugo-tmpfs')} | {wall(n, 'hugo-tmpfs') / together:.1f}× |")
     out += ["", "Output trees (files / bytes):", "", "| posts | Hugo | blogarchive |", "|---:|---:|---:|"]
     for n in sizes:
         hf, hb = trees.get((n, "files-hugo"), [0, 0])
         bf, bb = trees.get((n, "files-blogarchive"), [0, 0])
         out.append(f"| {n:,} | {hf:,} / {hb / 1e6:.1f} MB | {bf:,} / {bb / 1e6:.1f} MB |")
+    out += targets(sizes, wall, peak)
     if len(sizes) > 1:
-        # The issue's yardstick is 10k → 100k; the smallest run has large fixed costs.
-        small, large = (10000 if 10000 in sizes and sizes[-1] > 10000 else sizes[0]), sizes[-1]
+        small, large = sizes[0], sizes[-1]
         out += ["", f"Growth from {small:,} to {large:,} posts ({large / small:.0f}× the posts): cold builds take "
-                f"{wall(large, 'build-cold-tmpfs') / wall(small, 'build-cold-tmpfs'):.1f}× the time, warm builds "
-                f"{wall(large, 'build-tmpfs') / wall(small, 'build-tmpfs'):.1f}×, Hugo "
+                f"{wall(large, 'build-cold') / wall(small, 'build-cold'):.1f}× the time, warm builds "
+                f"{wall(large, 'build-warm') / wall(small, 'build-warm'):.1f}×, Hugo "
                 f"{wall(large, 'hugo-tmpfs') / wall(small, 'hugo-tmpfs'):.1f}×."]
     out += ["", "## Build, output on disk, against copying the same tree", "",
-            "| posts | blogarchive build (warm) | `cp -r` of its output | ratio |", "|---:|---:|---:|---:|"]
+            "| posts | blogarchive build (new folder) | `cp -r` of its output | ratio |", "|---:|---:|---:|---:|"]
     for n in sizes:
         out.append(f"| {n:,} | {spread(n, 'build-disk')} | {spread(n, 'cp-disk')} | "
                    f"{wall(n, 'build-disk') / wall(n, 'cp-disk'):.2f}× |")
@@ -125,22 +175,30 @@ def main():
                    f"{spread(n, 'xmllint-stream')} | {wall(n, 'import') / wall(n, 'xmllint-stream'):.2f}× |")
     out += ["", "## Incremental rebuild", "",
             "One published article gets a new first sentence; the export is imported again and the "
-            "site rebuilt over the previous tree.", "",
-            "| posts | re-import | rebuild | files rewritten | peak |", "|---:|---:|---:|---:|---:|"]
+            "site rebuilt over the previous tree. *Files rewritten*: files of the tree newer than the "
+            "re-import (a kept file keeps its inode and modification time).", "",
+            "| posts | search | re-import | rebuild | files rewritten | peak |", "|---:|---|---:|---:|---:|---:|"]
     for n in sizes:
-        rewritten = trees.get((n, "rewritten"), [0])[0]
-        out.append(f"| {n:,} | {spread(n, 'reimport-changed')} | {spread(n, 'build-incremental')} | "
-                   f"{rewritten} | {peak(n, 'build-incremental'):.0f} MiB |")
+        for suffix, search in (("", "yes"), ("-no-search", "no")):
+            rewritten = trees.get((n, "rewritten" + suffix), [0])[0]
+            out.append(f"| {n:,} | {search} | {spread(n, 'reimport-changed' + suffix)} | "
+                       f"{spread(n, 'build-incremental' + suffix)} | {rewritten} | "
+                       f"{peak(n, 'build-incremental' + suffix):.0f} MiB |")
     out += ["", "## Commands", "", "```",
             "bench/run.sh --sizes \"" + " ".join(str(n) for n in sizes) + f"\" --runs {runs}",
-            "# per size and run, alternating:",
-            "blogarchive import corpus/wxr.xml --store store.db --quiet",
+            "# per size and run; archive-nosearch.toml adds [search] enabled = false:",
             "xmllint --stream --noout corpus/wxr.xml",
             "hugo --quiet --source ../shared/bench/hugo-site --contentDir corpus/hugo/content --destination /dev/shm/…/hugo",
+            "# then for each of (store-search.db, archive-search.toml), (store-nosearch.db, archive-nosearch.toml):",
+            "blogarchive import corpus/wxr.xml --store store.db --quiet",
             "blogarchive build --store store.db --config archive.toml --out /dev/shm/…/site-cold --quiet  # cold",
             "blogarchive build --store store.db --config archive.toml --out /dev/shm/…/site --quiet       # warm",
+            "blogarchive build --store store.db --config archive.toml --out /dev/shm/…/site --quiet       # unchanged",
             "blogarchive build --store store.db --config archive.toml --out WORK/site-disk --quiet",
             "cp -r /dev/shm/…/site WORK/copy-disk",
+            "# once per size: one post changed (bench/change_one_post.py), for each variant:",
+            "blogarchive import changed.xml --store store.db --quiet",
+            "blogarchive build --store store.db --config archive.toml --out /dev/shm/…/site --quiet       # incremental",
             "```", ""]
     analysis = os.path.join(os.path.dirname(os.path.abspath(__file__)), "analysis.md")
     if os.path.exists(analysis):

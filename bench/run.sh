@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark: blogarchive against Hugo (the generator users would otherwise
 # pick) on the same corpus, in one run on this machine, plus the physical floors (a bare
-# streaming XML parse of the export, a plain copy of the output tree). Writes the table
-# to docs/benchmarks.md.
+# streaming XML parse of the export, a plain copy of the output tree). Cold, warm,
+# unchanged and incremental builds, with and without the search index, with the peak
+# memory of each. Writes the tables to docs/benchmarks.md.
 #
 #   bench/run.sh [--sizes "1000 10000 50000 100000"] [--runs 3] [--work DIR]
 #
@@ -11,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-sizes="1000 10000 50000 100000"
+sizes="10000 50000 100000"
 runs=3
 work="${TMPDIR:-/tmp}/blogarchive-bench"
 source bench/common.sh
@@ -36,47 +37,66 @@ tree_size() { echo "$(find "$1" -type f | wc -l) $(du -sb "$1" | cut -f1)"; }
 
 results="$work/results.txt"
 : >"$results"
+# Each size is measured with the search index (the default) and without ([search]
+# enabled = false), each variant with its own store so that one variant's builds never
+# fill the other's caches.
+variants="search nosearch"
+suffix_of() { if [ "$1" = nosearch ]; then echo -no-search; fi; }
 for n in $sizes; do
   corpus=$(corpus "$n")
-  config="$work/archive-$n.toml"
-  printf 'title = "Notizen aus der Südstadt"\nlanguage = "de"\nbase_url = "http://blog.example.org/"\nper_page = 50\n' >"$config"
+  for variant in $variants; do
+    printf 'title = "Notizen aus der Südstadt"\nlanguage = "de"\nbase_url = "http://blog.example.org/"\nper_page = 50\n' \
+      >"$work/archive-$n-$variant.toml"
+    if [ "$variant" = nosearch ]; then printf '[search]\nenabled = false\n' >>"$work/archive-$n-$variant.toml"; fi
+  done
   for run in $(seq "$runs"); do
     echo "bench: $n posts, run $run of $runs"
-    rm -f "$work/store-$n.db" "$work/store-$n.db-render-cache"*
-    measure "$n import" "$blogarchive" import "$corpus/wxr.xml" --store "$work/store-$n.db" --quiet
     measure "$n xmllint-stream" xmllint --stream --noout "$corpus/wxr.xml"
-    rm -rf "$tmpfs/hugo" "$tmpfs/site" "$tmpfs/site-cold" "$work/hugo-cache"
+    rm -rf "$tmpfs/hugo" "$work/hugo-cache"
     measure "$n hugo-tmpfs" hugo --quiet --source "$shared/hugo-site" --contentDir "$corpus/hugo/content" \
       --destination "$tmpfs/hugo" --cacheDir "$work/hugo-cache"
-    # Cold: no render cache yet, every post goes through the HTML5 parser and sanitizer.
-    measure "$n build-cold-tmpfs" "$blogarchive" build --store "$work/store-$n.db" --config "$config" \
-      --out "$tmpfs/site-cold" --quiet
-    # Warm: a rebuild (new theme, config or a few changed posts) takes unchanged posts
-    # from the render cache the cold build left.
-    measure "$n build-tmpfs" "$blogarchive" build --store "$work/store-$n.db" --config "$config" \
-      --out "$tmpfs/site" --quiet
-    rm -rf "$tmpfs/site-cold"
+    for variant in $variants; do
+      store="$work/store-$n-$variant.db" config="$work/archive-$n-$variant.toml" suffix=$(suffix_of "$variant")
+      rm -rf "$store" "$store"-* "$tmpfs/site-cold" "$tmpfs/site-$variant"
+      measure "$n import$suffix" "$blogarchive" import "$corpus/wxr.xml" --store "$store" --quiet
+      # Cold: the first build after the import, every post through the HTML5 parser
+      # and sanitizer, every document analysed for search.
+      measure "$n build-cold$suffix" "$blogarchive" build --store "$store" --config "$config" \
+        --out "$tmpfs/site-cold" --quiet
+      # Warm: a later build that renders every document again (what a new theme or
+      # config does), into a new folder, so nothing can be kept from the last build.
+      measure "$n build-warm$suffix" "$blogarchive" build --store "$store" --config "$config" \
+        --out "$tmpfs/site-$variant" --quiet
+      # Unchanged: the same build again into the same folder: every document is kept.
+      measure "$n build-unchanged$suffix" "$blogarchive" build --store "$store" --config "$config" \
+        --out "$tmpfs/site-$variant" --quiet
+      rm -rf "$tmpfs/site-cold"
+    done
     rm -rf "$work/site-disk" "$work/copy-disk"
     sync
-    measure "$n build-disk" "$blogarchive" build --store "$work/store-$n.db" --config "$config" \
-      --out "$work/site-disk" --quiet
+    measure "$n build-disk" "$blogarchive" build --store "$work/store-$n-search.db" \
+      --config "$work/archive-$n-search.toml" --out "$work/site-disk" --quiet
     sync
-    measure "$n cp-disk" cp -r "$tmpfs/site" "$work/copy-disk"
+    measure "$n cp-disk" cp -r "$tmpfs/site-search" "$work/copy-disk"
     sync
   done
   echo "$n files-wxr 1 $(stat -c %s "$corpus/wxr.xml")" >>"$results"
   echo "$n files-hugo $(tree_size "$tmpfs/hugo")" >>"$results"
-  echo "$n files-blogarchive $(tree_size "$tmpfs/site")" >>"$results"
+  echo "$n files-blogarchive $(tree_size "$tmpfs/site-search")" >>"$results"
 
   # Incremental: change one published post, re-import, rebuild over the same tree.
   python3 bench/change_one_post.py "$corpus/wxr.xml" "$work/changed.xml"
-  touch "$work/marker"
-  sleep 1
-  measure "$n reimport-changed" "$blogarchive" import "$work/changed.xml" --store "$work/store-$n.db" --quiet
-  measure "$n build-incremental" "$blogarchive" build --store "$work/store-$n.db" --config "$config" \
-    --out "$tmpfs/site" --quiet
-  echo "$n rewritten $(find "$tmpfs/site" -type f -newer "$work/marker" | wc -l) 0" >>"$results"
-  rm -f "$work/changed.xml"
+  for variant in $variants; do
+    store="$work/store-$n-$variant.db" config="$work/archive-$n-$variant.toml" suffix=$(suffix_of "$variant")
+    touch "$work/marker"
+    sleep 1
+    measure "$n reimport-changed$suffix" "$blogarchive" import "$work/changed.xml" --store "$store" --quiet
+    measure "$n build-incremental$suffix" "$blogarchive" build --store "$store" --config "$config" \
+      --out "$tmpfs/site-$variant" --quiet
+    echo "$n rewritten$suffix $(find "$tmpfs/site-$variant" -type f -newer "$work/marker" | wc -l) 0" >>"$results"
+  done
+  rm -f "$work/changed.xml" "$work"/store-"$n"-*
+  rm -rf "$tmpfs"/site-* "$tmpfs/hugo"
 done
 
 python3 bench/report.py "$results" "$runs" >"$work/benchmarks.md"
