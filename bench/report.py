@@ -109,7 +109,9 @@ def main():
 
     out = ["# Benchmarks", "",
            "Written by `bench/run.sh` (do not edit by hand); every number below comes from one run of it.",
-           f"Times are medians of {runs} runs with the range in brackets; peak memory is the largest "
+           (f"Times are medians of {runs} runs with the range in brackets" if runs != "1" else
+            "Each measurement ran once (the bracketed range is that one value)") +
+           "; peak memory is the largest "
            "resident set any run reached (`/usr/bin/time -f %M`). Hugo and blogarchive run "
            "alternately on the same corpus (`../shared/bench/gen_corpus.py`, the WXR export for "
            "blogarchive, the equivalent Hugo content folder with `../shared/bench/hugo-site` for Hugo).",
