@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "core/text.hpp"
+
 namespace blogarchive::render {
 
 TemplateError::TemplateError(int line, int column, const std::string& what)
@@ -13,12 +15,6 @@ namespace {
 using Node = Template::Node;
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (is_blank(s.front()) || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (is_blank(s.back()) || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 std::vector<std::string> split_name(std::string_view name) {
   std::vector<std::string> parts;
@@ -109,7 +105,7 @@ class Parser {
   }
 
   void add_tag(const Tag& tag, std::size_t offset, std::string_view indent, bool at_line_start) {
-    const std::string_view name = trim(tag.body);
+    const std::string_view name = core::trim(tag.body);
     switch (tag.sigil) {
       case '!': return;
       case '=': return set_delimiters(name, offset);
@@ -156,7 +152,7 @@ class Parser {
   void set_delimiters(std::string_view body, std::size_t offset) {
     const auto space = body.find_first_of(" \t");
     const std::string_view open = space == std::string_view::npos ? std::string_view{} : body.substr(0, space);
-    const std::string_view close = space == std::string_view::npos ? std::string_view{} : trim(body.substr(space));
+    const std::string_view close = space == std::string_view::npos ? std::string_view{} : core::trim(body.substr(space));
     if (open.empty() || close.empty() || close.find_first_of(" \t=") != std::string_view::npos) {
       fail(offset, "a delimiter change needs two delimiters, e.g. {{=<% %>=}}");
     }
