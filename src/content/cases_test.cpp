@@ -72,8 +72,8 @@ std::string run_case(const Case& c) {
   options.images.missing_label = "missing image: ";
   // Local images exist unless their name says otherwise.
   options.images.local_file_exists = [](std::string_view url) { return url.find("missing") == std::string_view::npos; };
-  options.shortcodes.attached_media = {{7, "http://old.example.org/wp-content/uploads/a.jpg", "A"},
-                                       {8, "http://old.example.org/wp-content/uploads/b.jpg", ""}};
+  options.shortcodes.attached_media = {{7, "http://old.example.org/wp-content/uploads/a.jpg", "A", "Die <em>erste</em>"},
+                                       {8, "http://old.example.org/wp-content/uploads/b.jpg", "", ""}};
   if (c.file == "comments") {
     options.policy = &comment_policy();
   }

@@ -57,13 +57,23 @@ HtmlNode missing_replacement(const HtmlNode& image, const ImageRules& rules) {
   return note;
 }
 
-void contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_link) {
+// Images below the first wait until the reader scrolls near them: a long gallery no
+// longer loads all at once, while the first image, often the largest thing on the first
+// screen, loads at once.
+void load_lazily_unless_first(HtmlNode& image, int& shown) {
+  if (shown++ > 0) {
+    image.set_attribute("loading", "lazy");
+    image.set_attribute("decoding", "async");
+  }
+}
+
+void contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_link, int& shown) {
   for (auto& node : nodes) {
     if (node.kind != HtmlNode::Kind::Element) {
       continue;
     }
     if (node.name != "img") {
-      contain(node.children, rules, inside_link || node.name == "a");
+      contain(node.children, rules, inside_link || node.name == "a", shown);
       continue;
     }
     const std::string* src = node.attribute("src");
@@ -74,6 +84,8 @@ void contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_
     if (is_remote_url(url)) {
       if (!rules.allow_remote) {
         node = remote_replacement(node, url, rules, inside_link);
+      } else {
+        load_lazily_unless_first(node, shown);
       }
       continue;
     }
@@ -88,6 +100,7 @@ void contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_
         node.set_attribute("srcset", std::move(kept));
       }
     }
+    load_lazily_unless_first(node, shown);
   }
 }
 
@@ -108,6 +121,9 @@ bool is_remote_url(std::string_view url) {
   return colon != std::string::npos && (delimiter == std::string::npos || colon < delimiter);
 }
 
-void contain_images(std::vector<HtmlNode>& nodes, const ImageRules& rules) { contain(nodes, rules, false); }
+void contain_images(std::vector<HtmlNode>& nodes, const ImageRules& rules) {
+  int shown = 0;
+  contain(nodes, rules, false, shown);
+}
 
 }  // namespace blogarchive::content

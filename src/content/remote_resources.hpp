@@ -29,7 +29,8 @@ struct ImageRules {
 /// Unless remote images are allowed, replaces each remote <img> by a link to it (its
 /// alt text and `remote_label` with the host), or by that text alone inside an existing
 /// link, and drops remote srcset candidates of local images. Replaces local images the
-/// archive does not have by their alt text, marked as missing.
+/// archive does not have by their alt text, marked as missing. Every image that stays
+/// after the first loads lazily (loading="lazy", decoding="async").
 void contain_images(std::vector<HtmlNode>& nodes, const ImageRules& rules);
 
 }  // namespace blogarchive::content

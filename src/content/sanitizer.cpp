@@ -129,7 +129,8 @@ void sanitize_attributes(HtmlNode& node, const std::set<std::string>& allowed,
     }
   }
   add_classes(node, style_classes);
-  if (node.name == "a" && !policy.link_rel.empty()) {
+  // Only a link that still goes somewhere: an anchor without href is plain text.
+  if (node.name == "a" && !policy.link_rel.empty() && node.attribute("href") != nullptr) {
     node.set_attribute("rel", policy.link_rel);
   }
 }
@@ -221,7 +222,7 @@ SanitizePolicy make_content_policy() {
     policy.elements[name] = none;
   }
   policy.elements["a"] = {"href", "name", "hreflang"};
-  policy.elements["img"] = {"src", "srcset", "sizes", "alt", "width", "height"};
+  policy.elements["img"] = {"src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"};
   policy.elements["blockquote"] = {"cite"};
   policy.elements["q"] = {"cite"};
   policy.elements["del"] = {"cite", "datetime"};
@@ -244,9 +245,20 @@ SanitizePolicy make_content_policy() {
 
 SanitizePolicy make_comment_policy() {
   SanitizePolicy policy;
-  for (const char* name : {"p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li"}) {
+  // What readers could see in a comment on the old blog (WordPress lets its authors and
+  // editors write any markup there): structure and emphasis, without images, embeds,
+  // classes or styles, which are the author's to use and not the commenters'.
+  for (const char* name : {"p", "br", "em", "strong", "b", "i", "u", "s", "strike", "del", "ins", "sub", "sup",
+                           "small", "mark", "abbr", "acronym", "cite", "q", "code", "kbd", "samp", "var", "pre",
+                           "blockquote", "ul", "li", "dl", "dt", "dd", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
+                           "table", "caption", "thead", "tbody", "tfoot", "tr"}) {
     policy.elements[name] = {};
   }
+  policy.elements["ol"] = {"start", "reversed", "type"};
+  policy.elements["td"] = {"colspan", "rowspan"};
+  policy.elements["th"] = {"colspan", "rowspan", "scope"};
+  policy.elements["abbr"] = {"title"};
+  policy.elements["acronym"] = {"title"};
   policy.elements["a"] = {"href"};
   policy.url_attributes = {"href"};
   policy.link_rel = "nofollow ugc noopener";

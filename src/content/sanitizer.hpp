@@ -27,7 +27,8 @@ struct SanitizePolicy {
 
 /// What authors legitimately used in posts and pages.
 const SanitizePolicy& content_policy();
-/// The small set readers may use in comments.
+/// What comments may show: text structure and emphasis (headings, lists, tables, quotes,
+/// code, sub/sup), links with rel="nofollow ugc noopener"; no images, embeds or classes.
 const SanitizePolicy& comment_policy();
 
 /// Applies `policy` to the tree in place. Idempotent. Removes comments, scripts,

@@ -188,13 +188,20 @@ std::string render_gallery(const Shortcode& code, const ShortcodeContext& contex
   if (images.empty()) {
     return {};
   }
-  std::string html = "<ul class=\"gallery\">";
+  // WordPress shows three columns unless told otherwise; the theme lays them out.
+  const std::string columns = attribute_or(code, "columns", "3");
+  const bool valid_columns = columns.size() == 1 && columns[0] >= '1' && columns[0] <= '9';
+  std::string html = "<ul class=\"gallery columns-" + (valid_columns ? columns : std::string("3")) + "\">";
   for (const auto& image : images) {
     // The image itself, linked to the file: once the media are home it shows; while it is
     // still on the old server, containing images turns it into its title and host.
     const std::string label = image.title.empty() ? image.url : image.title;
-    html += "<li><a href=\"" + core::escape_html(image.url) + "\"><img src=\"" + core::escape_html(image.url) +
-            "\" alt=\"" + core::escape_html(label) + "\"></a></li>";
+    html += "<li><figure><a href=\"" + core::escape_html(image.url) + "\"><img src=\"" + core::escape_html(image.url) +
+            "\" alt=\"" + core::escape_html(label) + "\"></a>";
+    if (!core::trim(image.caption).empty()) {
+      html += "<figcaption>" + image.caption + "</figcaption>";
+    }
+    html += "</figure></li>";
   }
   return html + "</ul>";
 }

@@ -14,6 +14,7 @@ struct MediaItem {
   std::int64_t id = 0;
   std::string url;
   std::string title;
+  std::string caption;  ///< the attachment's caption (its excerpt), raw HTML; empty: none
 };
 
 /// What shortcodes may look up about the post they are in.
@@ -23,7 +24,7 @@ struct ShortcodeContext {
 };
 
 /// Expands the WordPress shortcodes an archive can show without third-party requests:
-/// [caption] → <figure>, [gallery] → a list of links, [embed], [audio], [video],
+/// [caption] → <figure>, [gallery] → a grid of linked images with their captions, [embed], [audio], [video],
 /// [youtube=…] and bare URLs on their own line → plain links. Forms (is_form_shortcode)
 /// are left out; other shortcodes stay as text. The names of both are appended to
 /// `unhandled`.

@@ -21,14 +21,15 @@ constexpr std::size_t kExcerptWords = 55;
 // Change whenever the content pipeline's output changes for the same input (autop,
 // sanitizer, shortcodes, serializer): render caches made by older builds are then
 // ignored instead of reused.
-constexpr std::int64_t kContentVersion = 10; // 2: embed placeholders, images contained; 3: caption tables → figures;
+constexpr std::int64_t kContentVersion = 11; // 2: embed placeholders, images contained; 3: caption tables → figures;
                                              // 4: srcset candidates resolved, media brought home;
                                              // 5: positional shortcode values kept whole;
                                              // 6: code plugins' blocks, media plugins' placeholders;
                                              // 7: summaries without archive labels, search text apart;
                                              // 8: smilies, capital P, [[…]] and caption widths as WordPress;
                                              // 9: WordPress's caption divs → figures;
-                                             // 10: forms left out
+                                             // 10: forms left out;
+                                             // 11: lazy images, gallery columns and captions
 
 // What decisions_hash adds for one answer of the site.
 void add_decision(core::ContentHash& hash, const content::LinkDecision& decision) {
@@ -233,7 +234,7 @@ namespace {
 // and every old URL form of the redirect table. A link to one stays local.
 std::set<std::string> answered_paths(const redirects::RedirectTable& redirects, const ContentInputs::Settings& settings) {
   std::set<std::string> paths(settings.published_files.begin(), settings.published_files.end());
-  for (const char* file : {site::kFeedPath, site::kSitemapPath, "/robots.txt", "/404.html", "/search/"}) {
+  for (const char* file : {site::kFeedPath, site::kSitemapPath, "/robots.txt", "/404.html", "/search/", "/favicon.svg"}) {
     paths.insert(file);
   }
   for (const auto& redirect : redirects.redirects) {
@@ -263,13 +264,13 @@ MediaIndex::MediaIndex(const blog::Snapshot& snapshot) {
   std::map<std::int64_t, std::vector<const blog::Post*>> attached;
   for (const auto& post : snapshot.posts) {
     if (post.type == "attachment" && !post.attachment_url.empty()) {
-      by_id_[post.id] = {post.id, post.attachment_url, post.title};
+      by_id_[post.id] = {post.id, post.attachment_url, post.title, post.excerpt};
       attached[post.parent_id].push_back(&post);
     }
   }
   core::ContentHash hash;
   for (const auto& [id, media] : by_id_) {
-    hash.add(id).add(media.url).add(media.title);
+    hash.add(id).add(media.url).add(media.title).add(media.caption);
   }
   hash_ = hash.digest();
   for (auto& [parent, list] : attached) {
@@ -277,7 +278,7 @@ MediaIndex::MediaIndex(const blog::Snapshot& snapshot) {
       return std::tie(a->menu_order, a->id) < std::tie(b->menu_order, b->id);
     });
     for (const auto* post : list) {
-      by_parent_[parent].push_back({post->id, post->attachment_url, post->title});
+      by_parent_[parent].push_back({post->id, post->attachment_url, post->title, post->excerpt});
     }
   }
 }
