@@ -84,7 +84,10 @@ TEST(SampleArchive, NewestAndOldestArticlesHaveOneNeighbourEach) {
   EXPECT_TRUE(contains(oldest, "rel=\"next\""));
   EXPECT_FALSE(contains(oldest, "rel=\"prev\""));
   // per_page = 10: the oldest of 15 articles is listed on overview page 2.
-  EXPECT_TRUE(contains(oldest, "<a href=\"/page/2/\">Übersicht</a>"));
+  EXPECT_TRUE(contains(oldest, "<a href=\"/page/2/\"><span class=\"label\">Übersicht</span></a>"));
+  // The neighbour is named, not only pointed at.
+  EXPECT_TRUE(contains(oldest, "<a rel=\"next\" href=\"/2006/06/der-richtige-leim/\"><span class=\"label\">« neuerer Artikel</span> "
+                               "<span class=\"title\">Der richtige Leim</span></a>"));
 }
 
 TEST(SampleArchive, ThreadsApprovedCommentsOnly) {
@@ -115,6 +118,38 @@ TEST(SampleArchive, OverviewIsPaginatedAndSaysWhenTheBlogRan) {
   // The first article's teaser ends at <!--more-->.
   EXPECT_TRUE(contains(file("page/2/index.html"), "Dieses Blog soll festhalten"));
   EXPECT_FALSE(contains(file("page/2/index.html"), "neuer Keil für die Vorderzange"));
+}
+
+TEST(SampleArchive, OverviewShowsTheYearsAndMonthsAtAGlanceAndNumbersItsPages) {
+  const std::string& home = file("index.html");
+  // Newest year first, with its article count, its months in calendar order with theirs.
+  const auto y2011 = home.find("<a href=\"/2011/\">2011</a> <span class=\"count\">(2)</span>");
+  const auto y2006 = home.find("<a href=\"/2006/\">2006</a> <span class=\"count\">(3)</span>");
+  ASSERT_NE(y2011, std::string::npos);
+  ASSERT_NE(y2006, std::string::npos);
+  EXPECT_LT(y2011, y2006);
+  const auto march = home.find("<a href=\"/2011/03/\" title=\"März 2011\">Mär</a> <span class=\"count\">(1)</span>");
+  const auto november = home.find("<a href=\"/2011/11/\" title=\"November 2011\">Nov</a>");
+  ASSERT_NE(march, std::string::npos);
+  EXPECT_LT(march, november);
+  EXPECT_LT(november, y2006);
+  // Only the overview's first page has the index.
+  EXPECT_FALSE(contains(file("page/2/index.html"), "archive-index"));
+  EXPECT_FALSE(contains(file("2010/index.html"), "archive-index"));
+  // Numbered pages, the current one marked.
+  EXPECT_TRUE(contains(home, "<li><span aria-current=\"page\">1</span></li>"));
+  EXPECT_TRUE(contains(home, "<li><a href=\"/page/2/\">2</a></li>"));
+  EXPECT_TRUE(contains(file("page/2/index.html"), "<li><a href=\"/\">1</a></li>"));
+}
+
+TEST(SampleArchive, HasAFaviconAndASearchBoxOnThe404PageAndNoNoticeOnThePrivacyPage) {
+  const std::string& icon = file("favicon.svg");
+  EXPECT_TRUE(contains(icon, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
+  EXPECT_TRUE(contains(icon, ">W</text>"));  // Werkstattblog's initial
+  EXPECT_TRUE(contains(file("index.html"), "<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"));
+  EXPECT_TRUE(contains(file("404.html"), "<form class=\"search-form\" role=\"search\" action=\"/search/\""));
+  EXPECT_TRUE(contains(file("index.html"), "id=\"cookie-notice\""));
+  EXPECT_FALSE(contains(file("datenschutzerklaerung/index.html"), "id=\"cookie-notice\""));
 }
 
 TEST(SampleArchive, HasArchivesPagesFeedSitemapRobotsAnd404) {

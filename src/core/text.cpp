@@ -7,7 +7,11 @@
 #include <cstdint>
 #include <utility>
 
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
+
+#include <memory>
 
 namespace blogarchive::core {
 namespace {
@@ -329,6 +333,26 @@ std::string to_lower_ascii(std::string_view text) {
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && to_lower_ascii(text.substr(0, prefix.size())) ==
                                              to_lower_ascii(prefix);
+}
+
+std::string initial(std::string_view text) {
+  const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  UErrorCode status = U_ZERO_ERROR;
+  const std::unique_ptr<icu::BreakIterator> graphemes(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) {
+    return {};
+  }
+  graphemes->setText(unicode);
+  for (int32_t start = graphemes->first(), end = graphemes->next(); end != icu::BreakIterator::DONE;
+       start = end, end = graphemes->next()) {
+    if (u_isalnum(unicode.char32At(start)) != 0) {
+      icu::UnicodeString letter = unicode.tempSubStringBetween(start, end);
+      std::string out;
+      letter.toUpper(icu::Locale::getRoot()).toUTF8String(out);
+      return out;
+    }
+  }
+  return {};
 }
 
 }  // namespace blogarchive::core

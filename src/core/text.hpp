@@ -49,4 +49,8 @@ std::vector<std::string_view> split(std::string_view text, char separator);
 bool starts_with_ci(std::string_view text, std::string_view prefix);
 std::string to_lower_ascii(std::string_view text);
 
+/// The first letter or digit of `text` (a whole grapheme: "É", "Ö", "日") in upper case,
+/// as a monogram shows it; empty when `text` has none.
+std::string initial(std::string_view text);
+
 }  // namespace blogarchive::core

@@ -53,4 +53,13 @@ TEST(Text, RepairsInvalidUtf8WithReplacementCharacters) {
   EXPECT_EQ(repair_utf8("\xF0\x9F\x98"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
+TEST(Text, InitialIsTheFirstLetterOrDigitAsAWholeUpperCaseGrapheme) {
+  EXPECT_EQ(initial("werkstattblog"), "W");
+  EXPECT_EQ(initial("„über Holz“"), "Ü");
+  EXPECT_EQ(initial("e\xCC\x81t\xC3\xA9"), "E\xCC\x81");  // e + combining acute stays one letter
+  EXPECT_EQ(initial("  42 Dinge"), "4");
+  EXPECT_EQ(initial("日本の庭"), "日");
+  EXPECT_EQ(initial("– … !"), "");
+}
+
 }  // namespace blogarchive::core

@@ -202,6 +202,7 @@ void write_site_files(const site::SiteModel& model, const render::Theme& theme,
   sink.write(std::string(site::kFeedPath).substr(1), renderer.feed(summaries.feed_excerpts));
   sink.write(std::string(site::kSitemapPath).substr(1), renderer.sitemap());
   sink.write("robots.txt", renderer.robots());
+  sink.write("favicon.svg", renderer.favicon());
   output.reuse.write(sink, "404.html", renderer.not_found());
   if (model.config.search.enabled) {
     output.reuse.write(sink, site::output_file(site::kSearchPath), renderer.search_page());

@@ -64,6 +64,10 @@ std::string Catalog::month_year(const core::DateTime& date) const {
   return core::format_date_pattern(date, language_, get("month_pattern"));
 }
 
+std::string Catalog::short_month(const core::DateTime& date) const {
+  return core::format_date_pattern(date, language_, "LLL");
+}
+
 std::string localize_template(std::string_view text, const Catalog& catalog,
                               const std::string& template_name) {
   std::string out;

@@ -24,6 +24,7 @@ class Catalog {
   /// between threads (each PageRenderer has its own copy).
   const std::string& date(const core::DateTime& date) const;
   std::string month_year(const core::DateTime& date) const;  ///< "Januar 2010"
+  std::string short_month(const core::DateTime& date) const;  ///< "Jan." (the locale's abbreviation, standing alone)
   const std::string& language() const { return language_; }
 
  private:

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include "blogarchive/error.hpp"
@@ -50,7 +52,7 @@ class Context {
     for (const char* name : {"layout", "article", "comment", "page", "listing", "entry", "404", "search"}) {
       add_template(name, "templates/" + std::string(name) + ".html");
     }
-    for (const char* name : {"atom.xml", "sitemap.xml", "robots.txt"}) {
+    for (const char* name : {"atom.xml", "sitemap.xml", "robots.txt", "favicon.svg"}) {
       add_template(name, "templates/" + std::string(name));
     }
     std::vector<View> top_pages;
@@ -101,8 +103,11 @@ class Context {
     view.set("og_locale", open_graph_locale(model_.config.language));
     view.set("description", View::text_or_false(meta.description));
     view.set("json_ld", View::text_or_false(meta.json_ld));
-    view.set("cookie_enabled", cookie.enabled);
-    view.set("cookie_text", cookie.text.empty() ? catalog_.get(cookie_text_key()) : cookie.text);
+    // The privacy page is what the notice points to; there it would only point to itself.
+    // (Its text only where it shows: the view is the page's key.)
+    const bool notice = cookie.enabled && site::href(meta.path) != cookie.privacy_url;
+    view.set("cookie_enabled", notice);
+    view.set("cookie_text", !notice ? std::string() : cookie.text.empty() ? catalog_.get(cookie_text_key()) : cookie.text);
     view.set("csp", csp_);
     view.set("two_click_embeds", model_.config.privacy.two_click_embeds);
     view.set("privacy_url", View::text_or_false(cookie.privacy_url));
@@ -196,7 +201,9 @@ std::string author_name(const site::SiteModel& model, const blog::Post& post) {
 }
 
 View neighbour(const site::SiteModel& model, std::size_t index, bool exists) {
-  return exists ? View::object({{"href", site::href(model.articles[index].path)}}) : View(false);
+  return exists ? View::object({{"href", site::href(model.articles[index].path)},
+                                {"title", model.articles[index].post->title}})
+                : View(false);
 }
 
 Document render_article(const Context& context, std::size_t index, const RenderedItem& item) {
@@ -298,6 +305,61 @@ View listing_page_link(const site::Listing& listing, int number, bool exists) {
   return exists ? View(site::href(site::listing_page_path(listing, number))) : View(false);
 }
 
+// The numbered links of a listing's pagination: the first and last page, and two pages
+// either side of the current one, with a gap where pages are left out ("1 … 4 5 6 7 8 … 40").
+View page_numbers(const site::Listing& listing, int current, int pages) {
+  constexpr int kAround = 2;
+  std::vector<View> numbers;
+  int last_shown = 0;
+  for (int number = 1; number <= pages; ++number) {
+    if (number != 1 && number != pages && std::abs(number - current) > kAround) {
+      continue;
+    }
+    if (number > last_shown + 1) {
+      numbers.push_back(View::object({{"gap", true}, {"current", false}, {"href", false}}));
+    }
+    numbers.push_back(View::object({{"number", std::to_string(number)},
+                                    {"current", number == current},
+                                    {"gap", false},
+                                    {"href", listing_page_link(listing, number, number != current)}}));
+    last_shown = number;
+  }
+  return View::list(std::move(numbers));
+}
+
+// The archive at a glance, for the overview: every year with its article count and its
+// months (the locale's short names) with theirs; the newest year first, as the articles
+// are listed, and its months in calendar order, as a year is read.
+View archive_index(const Context& context) {
+  const auto& model = context.model();
+  std::vector<View> years;
+  std::vector<View> months;
+  const site::Listing* year = nullptr;
+  const auto flush = [&] {
+    if (year != nullptr) {
+      years.push_back(View::object({{"year", year->name},
+                                    {"href", site::href(year->base_path)},
+                                    {"count", std::to_string(year->articles.size())},
+                                    {"months", View::list(std::move(months))}}));
+      months.clear();
+    }
+  };
+  for (const auto& listing : model.listings) {
+    if (listing.kind == site::Listing::Kind::Year) {
+      flush();
+      year = &listing;
+    } else if (listing.kind == site::Listing::Kind::Month && year != nullptr && listing.month.year == year->month.year) {
+      months.push_back(View::object({{"name", context.catalog().short_month(listing.month)},
+                                     {"title", context.catalog().month_year(listing.month)},
+                                     {"href", site::href(listing.base_path)},
+                                     {"count", std::to_string(listing.articles.size())}}));
+    }
+  }
+  flush();
+  std::reverse(years.begin(), years.end());
+  return View::list(std::move(years));
+}
+
 Document render_listing_page(const Context& context, const site::Listing& listing, int number,
                              const std::vector<std::string>& entries, const std::string& description_html) {
   const auto& model = context.model();
@@ -320,6 +382,11 @@ Document render_listing_page(const Context& context, const site::Listing& listin
   view.set("page_of", pages > 1 ? View(context.catalog().format("page_of", {{"page", std::to_string(number)},
                                                                              {"pages", std::to_string(pages)}}))
                                 : View(false));
+  view.set("page_numbers", pages > 1 ? page_numbers(listing, number, pages) : View(false));
+  // One year needs no index: its months are the overview itself.
+  const bool has_archive_index = home && model.first_year != model.last_year;
+  view.set("has_archive_index", has_archive_index);
+  view.set("archive_index", has_archive_index ? archive_index(context) : View(false));
   view.set("newer_page", listing_page_link(listing, number - 1, number > 1));
   view.set("older_page", listing_page_link(listing, number + 1, number < pages));
   const std::string title = number == 1 ? heading : heading + " – " + std::to_string(number);
@@ -435,7 +502,18 @@ Document PageRenderer::search_page() const {
 }
 
 Document PageRenderer::not_found() const {
-  return context_->page("404", View(), {.title = context_->catalog().get("not_found_title"), .path = "/404.html"});
+  View view;
+  view.set("search_enabled", context_->model().config.search.enabled);
+  view.set("search_href", std::string(site::kSearchPath));
+  return context_->page("404", std::move(view),
+                        {.title = context_->catalog().get("not_found_title"), .path = "/404.html"});
+}
+
+std::string PageRenderer::favicon() const {
+  View view;
+  const std::string letter = core::initial(context_->model().title);
+  view.set("monogram", letter.empty() ? std::string("·") : letter);
+  return context_->render("favicon.svg", view);
 }
 
 }  // namespace blogarchive::render

@@ -55,6 +55,8 @@ class PageRenderer {
   std::string sitemap() const;
   std::string robots() const;
   Document not_found() const;
+  /// The site's icon (favicon.svg): the blog title's initial on the theme's colours.
+  std::string favicon() const;
   /// The search page (search.html): the form, and the script that answers it.
   Document search_page() const;
 

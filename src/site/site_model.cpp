@@ -254,7 +254,7 @@ SiteModel build_site_model(const blog::Snapshot& snapshot, const SiteConfig& con
   Listing overview;
   overview.base_path = "/";
   claims.claim("/");
-  for (const char* reserved : {kFeedPath, kSitemapPath, "/robots.txt", "/404.html"}) {
+  for (const char* reserved : {kFeedPath, kSitemapPath, "/robots.txt", "/404.html", "/favicon.svg"}) {
     claims.claim(reserved);
   }
   collect_articles(model, claims, diagnostics);
