@@ -88,11 +88,14 @@ std::optional<core::DateTime> to_date(const std::optional<std::string>& text) {
 }
 
 // Everything of a post but its body, excerpt and comments: what planning a site needs.
+// Attachments keep their excerpt, which is their caption: galleries show it, and it is
+// a line of text, not a body.
 constexpr std::string_view kOutlineColumns =
     "SELECT id, type, status, title, slug, link, guid, date, date_gmt, author_login, parent_id,"
     " menu_order, has_password, is_sticky, attachment_url, source, markup, body_hash, page_count,"
     " (SELECT COUNT(*) FROM comments c WHERE c.post_id = posts.id AND c.parent_id = 0"
-    "  AND c.status IN ('1', 'approve') AND c.type NOT IN ('pingback', 'trackback'))"
+    "  AND c.status IN ('1', 'approve') AND c.type NOT IN ('pingback', 'trackback')),"
+    " CASE WHEN type = 'attachment' THEN excerpt ELSE '' END"
     " FROM posts ORDER BY id";
 
 constexpr std::string_view kCommentColumns =
@@ -295,6 +298,7 @@ blog::Snapshot Store::load_outline() {
     post.body_hash = static_cast<std::uint64_t>(s.integer(17));
     post.page_count = static_cast<int>(s.integer(18));
     post.top_level_comments = static_cast<int>(s.integer(19));
+    post.excerpt = s.text(20);
     index_of[post.id] = snapshot.posts.size();
     snapshot.posts.push_back(std::move(post));
   }
