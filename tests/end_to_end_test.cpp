@@ -19,8 +19,9 @@ struct BuiltSite {
 BuiltSite build_sample(const std::string& name) {
   const auto dir = fresh_temp_dir(name);
   const auto sample = source_dir() / "examples";
+  // With its uploads, as the README's first command imports it.
   const auto imported = run_cli("import '" + (sample / "werkstattblog.wordpress.xml").string() + "' --store '" +
-                                (dir / "blog.db").string() + "'");
+                                (dir / "blog.db").string() + "' --uploads '" + (sample / "uploads").string() + "'");
   EXPECT_EQ(imported.exit_code, 0) << imported.output;
   const auto built = run_cli("build --store '" + (dir / "blog.db").string() + "' --config '" +
                              (sample / "archive.toml").string() + "' --out '" + (dir / "site").string() + "'");
@@ -150,6 +151,20 @@ TEST(SampleArchive, HasAFaviconAndASearchBoxOnThe404PageAndNoNoticeOnThePrivacyP
   EXPECT_TRUE(contains(file("404.html"), "<form class=\"search-form\" role=\"search\" action=\"/search/\""));
   EXPECT_TRUE(contains(file("index.html"), "id=\"cookie-notice\""));
   EXPECT_FALSE(contains(file("datenschutzerklaerung/index.html"), "id=\"cookie-notice\""));
+}
+
+TEST(SampleArchive, GalleryKeepsItsColumnsAndCaptionsAndLoadsLaterImagesLazily) {
+  const std::string& html = file("2010/04/eine-truhe-aus-eiche/index.html");
+  EXPECT_TRUE(contains(html, "<ul class=\"gallery columns-2\">"));
+  // The attachment's caption (its excerpt in the export), under its image, in menu order.
+  const auto first = html.find("<figcaption>Vier Eichenbretter, zwei Jahre luftgetrocknet.</figcaption>");
+  const auto last = html.find("<figcaption>Fertig, mit Schloss und kleinen Füßen.</figcaption>");
+  ASSERT_NE(first, std::string::npos);
+  ASSERT_NE(last, std::string::npos);
+  EXPECT_LT(first, last);
+  EXPECT_TRUE(contains(html, "<img src=\"/wp-content/uploads/2010/04/truhe-bretter.jpg\" alt=\"Die Bretter\"></a>"));
+  EXPECT_TRUE(contains(html, "<img src=\"/wp-content/uploads/2010/04/truhe-fertig.jpg\" alt=\"Die fertige Truhe\" "
+                             "loading=\"lazy\" decoding=\"async\">"));
 }
 
 TEST(SampleArchive, HasArchivesPagesFeedSitemapRobotsAnd404) {
