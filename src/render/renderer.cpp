@@ -38,6 +38,7 @@ struct PageMeta {
   std::string json_ld{};      ///< empty: none
   bool is_article = false;
   bool is_search_page = false;
+  bool is_not_found = false;  ///< the 404 page, which has a search form of its own
 };
 
 // Everything every page needs: the model, the catalog and the compiled templates.
@@ -115,6 +116,7 @@ class Context {
     view.set("top_pages", top_pages_);
     view.set("search_enabled", model_.config.search.enabled);
     view.set("search_page", meta.is_search_page);
+    view.set("not_found_page", meta.is_not_found);
     view.set("search_href", std::string(site::kSearchPath));
     return view;
   }
@@ -506,7 +508,7 @@ Document PageRenderer::not_found() const {
   view.set("search_enabled", context_->model().config.search.enabled);
   view.set("search_href", std::string(site::kSearchPath));
   return context_->page("404", std::move(view),
-                        {.title = context_->catalog().get("not_found_title"), .path = "/404.html"});
+                        {.title = context_->catalog().get("not_found_title"), .path = "/404.html", .is_not_found = true});
 }
 
 std::string PageRenderer::favicon() const {
