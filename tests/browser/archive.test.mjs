@@ -2,42 +2,41 @@
 // playwright-core) against `blogarchive serve`.
 //
 //   node archive.test.mjs --blogarchive PATH --export FILE.xml --config archive.toml
-//                         [--uploads DIR] [--name NAME] [--cookie-notice] [--two-click]
+//                         [--uploads DIR] [--name NAME] [--cookie-notice] [--two-click] [--visitor]
 //
 // Imports the export, builds it, serves it on a free port of 127.0.0.1 and opens every
 // page of the site. On each page: no dialog opens (alert/confirm/prompt are hooked and
 // the browser's dialog event is watched), nothing is logged as a console error, no
 // script error is thrown, and no request leaves 127.0.0.1. Then, depending on flags:
 // the cookie notice can be dismissed and stays dismissed on the next page; with
-// JavaScript off the articles still read well; two-click embeds load only after a click.
-import { spawn, spawnSync } from "node:child_process";
+// JavaScript off the articles still read well; two-click embeds load only after a click;
+// --visitor: what a reader of the default theme would notice (visitor.mjs): no page wider
+// than a phone or desktop screen, focus never hidden by the notice, no axe violation in
+// either colour scheme, nothing but the text printed.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, run, serve } from "./site.mjs";
+import { checkAccessibility, checkFocusNotObscured, checkPrint, horizontalOverflow, pagesOfEachKind }
+  from "./visitor.mjs";
 
 const CHROMIUM = process.env.BLOGARCHIVE_CHROMIUM || "/usr/bin/chromium";
 
 function parseArgs(argv) {
-  const args = { name: "site", cookieNotice: false, twoClick: false, searches: [] };
+  const args = { name: "site", cookieNotice: false, twoClick: false, visitor: false, searches: [] };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i];
     if (key === "--cookie-notice") args.cookieNotice = true;
     else if (key === "--search") args.searches.push(argv[++i].split("=>"));
     else if (key === "--two-click") args.twoClick = true;
+    else if (key === "--visitor") args.visitor = true;
     else args[key.replace(/^--/, "").replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = argv[++i];
   }
   for (const required of ["blogarchive", "export", "config"]) {
     if (!args[required]) throw new Error(`missing --${required}`);
   }
   return args;
-}
-
-function run(binary, args) {
-  const result = spawnSync(binary, args, { encoding: "utf8" });
-  if (result.status !== 0) {
-    throw new Error(`${binary} ${args.join(" ")} failed:\n${result.stdout}${result.stderr}`);
-  }
 }
 
 // Every page of the built site as a URL path: index.html files by their directory,
@@ -66,23 +65,6 @@ function articles(siteDir, paths) {
       return readFileSync(file, "utf8").includes('<article class="article"');
     }),
   );
-}
-
-function serve(binary, siteDir) {
-  return new Promise((resolve, reject) => {
-    const server = spawn(binary, ["serve", siteDir, "--host", "127.0.0.1", "--port", "0"], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    const onData = (chunk) => {
-      output += chunk;
-      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
-      if (match) resolve({ server, origin: `http://127.0.0.1:${match[1]}` });
-    };
-    server.stdout.on("data", onData);
-    server.stderr.on("data", onData);
-    server.on("exit", (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
-  });
 }
 
 // Records everything on a page that must not happen.
@@ -128,7 +110,7 @@ async function blockForeignRequests(context, origin) {
   );
 }
 
-async function visitEveryPage(browser, origin, paths, problems) {
+async function visitEveryPage(browser, origin, paths, problems, visitor) {
   let current = "";
   const context = await browser.newContext();
   watch(context, origin, problems, () => current);
@@ -145,6 +127,7 @@ async function visitEveryPage(browser, origin, paths, problems) {
     for (const call of dialogs) problems.push(`${path}: script called ${call}`);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').count();
     if (csp !== 1) problems.push(`${path}: no Content-Security-Policy meta element`);
+    if (visitor) problems.push(...(await horizontalOverflow(page, path)));
   }
   await context.close();
 }
@@ -263,6 +246,16 @@ async function checkTwoClickEmbeds(browser, origin, paths, problems) {
   await context.close();
 }
 
+async function checkVisitor(browser, origin, paths, articlePaths, args, problems) {
+  const kinds = pagesOfEachKind(paths, articlePaths);
+  const searches = args.searches.map(([query]) => `/search/?q=${encodeURIComponent(query)}`);
+  await checkAccessibility(browser, origin, [...kinds, ...searches.slice(0, 1)], problems);
+  await checkPrint(browser, origin, kinds.filter((path) => articlePaths.has(path)).slice(0, 3), problems);
+  if (args.cookieNotice) {
+    await checkFocusNotObscured(browser, origin, ["/", ...kinds.filter((path) => articlePaths.has(path)).slice(0, 3)], problems);
+  }
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const work = mkdtempSync(join(tmpdir(), `blogarchive-browser-${args.name}-`));
@@ -274,16 +267,16 @@ async function main() {
   const { server, origin } = await serve(args.blogarchive, siteDir);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync"],
+    args: CHROMIUM_ARGS,
   });
   const problems = [];
   try {
-    await visitEveryPage(browser, origin, paths, problems);
+    await visitEveryPage(browser, origin, paths, problems, args.visitor);
     if (args.cookieNotice) await checkCookieNotice(browser, origin, problems);
     if (args.searches.length) await checkSearch(browser, origin, args.searches, problems);
     await checkWithoutJavaScript(browser, origin, paths, articles(siteDir, paths), problems);
     if (args.twoClick) await checkTwoClickEmbeds(browser, origin, paths, problems);
+    if (args.visitor) await checkVisitor(browser, origin, paths, articles(siteDir, paths), args, problems);
   } finally {
     await browser.close();
     server.kill();
