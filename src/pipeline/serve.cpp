@@ -21,9 +21,17 @@ void serve_site(const ServeOptions& options, std::ostream& log) {
   auto headers = headers_file ? site::parse_headers_file(*headers_file) : site::security_headers({});
   server::StaticServer server(options.site_dir, log, std::move(headers));
   // The old blog's URLs, as the build wrote them for Netlify: a preview answers them
-  // with the same 301s as the production host.
+  // with the same 301s (and 404s for ids never published) as the production host.
   const redirects::RedirectMatcher old_urls(core::read_file(options.site_dir / "_redirects").value_or(""));
-  server.set_redirects([&](std::string_view target) { return old_urls.location_for(target); });
+  server.set_redirects([&](std::string_view target) -> std::optional<server::OldUrlAnswer> {
+    if (auto location = old_urls.location_for(target)) {
+      return server::OldUrlAnswer{server::OldUrlAnswer::Kind::Moved, std::move(*location)};
+    }
+    if (old_urls.never_published(target)) {
+      return server::OldUrlAnswer{server::OldUrlAnswer::Kind::NeverPublished, {}};
+    }
+    return std::nullopt;
+  });
   server.listen(options.host, options.port, [&](int port) {
     log << fmt::format("serving {} at http://{}:{}/ ({} old URLs redirected; Ctrl+C stops)\n",
                        options.site_dir.string(), options.host, port, old_urls.size())

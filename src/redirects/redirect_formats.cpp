@@ -18,17 +18,38 @@ constexpr const char* kQueryPaths[] = {"/", "/index.php"};
 std::string encoded_value(std::string_view value) { return core::percent_encode_path(value); }
 
 // The order every format writes: query forms first, because "/index.php?p=12" must reach
-// the item and not the "/index.php" → "/" rule; then paths. Within each, table order.
-template <typename Visit>
-void for_each_in_order(const RedirectTable& table, Visit&& visit) {
+// the item and not the "/index.php" → "/" rule; then `after_queries` (the 404 for other
+// values, before that same rule too); then paths. Within each, table order.
+template <typename Visit, typename AfterQueries>
+void for_each_in_order(const RedirectTable& table, Visit&& visit, AfterQueries&& after_queries) {
   for (const bool query : {true, false}) {
     for (const auto& redirect : table.redirects) {
       if (redirect.is_query() == query) {
         visit(redirect);
       }
     }
+    if (query) {
+      after_queries();
+    }
   }
 }
+
+// The query keys the table answers ("p", "page_id", "cat", …), in table order. At "/"
+// a value none of its rules knows (a draft's id, a deleted category) gets a 404, as
+// WordPress answered it, not the overview.
+std::vector<std::string> query_keys(const RedirectTable& table) {
+  std::vector<std::string> keys;
+  for (const auto& r : table.redirects) {
+    if (r.is_query() && std::find(keys.begin(), keys.end(), r.query_key) == keys.end()) {
+      keys.push_back(r.query_key);
+    }
+  }
+  return keys;
+}
+
+constexpr const char* kNotFoundPage = "/404.html";
+// nginx: what the redirect chain yields for such a value instead of a target.
+constexpr const char* kNeverPublished = "!404";
 
 // `text` with a backslash before each character of `special`.
 std::string backslashed(std::string_view text, std::string_view special) {
@@ -100,6 +121,12 @@ std::string netlify_redirects(const RedirectTable& table) {
     } else {
       out += fmt::format("{}  {}  301\n", site::href(r.from_path), to);
     }
+  }, [&] {
+    for (const auto& key : query_keys(table)) {
+      for (const char* path : kQueryPaths) {
+        out += fmt::format("{}  {}=:{}  {}  404\n", path, key, key, kNotFoundPage);
+      }
+    }
   });
   return out;
 }
@@ -127,6 +154,19 @@ std::string apache_htaccess(const RedirectTable& table) {
       // In .htaccess, mod_rewrite matches the decoded path without its leading slash.
       out += fmt::format("RewriteRule ^{}$ {} [R=301,L,NE,QSD]\n", path_pattern(r.from_path.substr(1)), to);
     }
+  }, [&] {
+    const auto keys = query_keys(table);
+    if (keys.empty()) {
+      return;
+    }
+    std::string alternatives;
+    for (const auto& key : keys) {
+      alternatives += (alternatives.empty() ? "" : "|") + regex_escaped(key);
+    }
+    out += fmt::format("# Any other value of these keys named something never published: 404.\n"
+                       "RewriteCond %{{QUERY_STRING}} (?:^|&)(?:{})=[^&]\n"
+                       "RewriteRule ^(?:index\\.php)?$ - [R=404,L]\n",
+                       alternatives);
   });
   return out;
 }
@@ -134,12 +174,7 @@ std::string apache_htaccess(const RedirectTable& table) {
 NginxConfig nginx_config(const RedirectTable& table) {
   // One map per query key, each keyed by "at_root|value", then one map that picks the
   // first target found: nginx evaluates maps lazily, only for requests that reach the `if`.
-  std::vector<std::string> keys;
-  for (const auto& r : table.redirects) {
-    if (r.is_query() && std::find(keys.begin(), keys.end(), r.query_key) == keys.end()) {
-      keys.push_back(r.query_key);
-    }
-  }
+  const std::vector<std::string> keys = query_keys(table);
   // Long permalinks need bigger hash buckets than nginx's default of one cache line.
   std::size_t longest = 0;
   for (const auto& r : table.redirects) {
@@ -173,6 +208,18 @@ NginxConfig nginx_config(const RedirectTable& table) {
                         kSearchTarget);
     chain += "$blogarchive_q_s|";
   }
+  if (!keys.empty()) {
+    // Any other value of the old query keys named something never published: a 404,
+    // decided before the paths ("/index.php" → "/" would send it to the overview).
+    std::string values;
+    for (const auto& key : keys) {
+      values += "$arg_" + key;
+    }
+    http += fmt::format("map \"$blogarchive_at_root|{}\" $blogarchive_never_published {{\n  default \"\";\n"
+                        "  \"~^1\\|.\" \"{}\";\n}}\n",
+                        values, kNeverPublished);
+    chain += "$blogarchive_never_published|";
+  }
   http += "map $uri $blogarchive_path {\n  default \"\";\n";
   for (const auto& r : table.redirects) {
     if (r.is_query() || unsafe_for_config(r.from_path)) {
@@ -187,9 +234,11 @@ NginxConfig nginx_config(const RedirectTable& table) {
   chain += "$blogarchive_path";
   http += fmt::format("map \"{}\" $blogarchive_redirect {{\n  default \"\";\n  \"~^\\|*(?<target>[^|]+)\" $target;\n}}\n",
                       chain);
-  const std::string server =
+  const std::string server = fmt::format(
       "# The old blog's URLs (written by blogarchive). Include in the archive's server block.\n"
-      "if ($blogarchive_redirect) {\n  return 301 $blogarchive_redirect;\n}\n";
+      "if ($blogarchive_redirect = \"{}\") {{\n  return 404;\n}}\n"
+      "if ($blogarchive_redirect) {{\n  return 301 $blogarchive_redirect;\n}}\n",
+      kNeverPublished);
   return {std::move(http), server};
 }
 
@@ -221,6 +270,19 @@ std::string caddy_redirects(const RedirectTable& table) {
         out += fmt::format("  redir {} {} 301\n", double_quoted(from), to);
       }
     }
+  }, [&] {
+    const auto keys = query_keys(table);
+    if (keys.empty()) {
+      return;
+    }
+    std::string condition;
+    for (const auto& key : keys) {
+      condition += fmt::format("{}{{query.{}}} != \"\"", condition.empty() ? "" : " || ", key);
+    }
+    out += fmt::format("  # Any other value of these keys named something never published.\n"
+                       "  @never_published {{\n    path / /index.php\n    expression `{}`\n  }}\n"
+                       "  error @never_published 404\n",
+                       condition);
   });
   return out + "}\n";
 }
@@ -258,9 +320,11 @@ std::vector<RedirectRule> parse_redirects_file(std::string_view text) {
       next = 2;
     }
     const auto path = request_path(fields[0]);
-    if (!path || next >= fields.size() || (fields.size() > next + 1 && fields[next + 1] != "301")) {
+    const std::string_view status = fields.size() > next + 1 ? fields[next + 1] : "301";
+    if (!path || next >= fields.size() || (status != "301" && status != "404")) {
       continue;
     }
+    rule.status = status == "404" ? 404 : 301;
     rule.path = *path;
     rule.to = std::string(fields[next]);
     rules.push_back(std::move(rule));
@@ -276,7 +340,7 @@ RedirectMatcher::RedirectMatcher(std::string_view redirects_file) {
   }
 }
 
-std::optional<std::string> RedirectMatcher::location_for(std::string_view target) const {
+std::optional<RedirectMatcher::Match> RedirectMatcher::match(std::string_view target) const {
   const core::UrlParts parts = core::split_url(target);
   const auto path = request_path(parts.path);
   if (!path) {
@@ -286,13 +350,14 @@ std::optional<std::string> RedirectMatcher::location_for(std::string_view target
   if (rules == rules_.end()) {
     return std::nullopt;
   }
+  // As the file orders them: query forms (their 404 lines last), then the path alone.
   for (const bool query : {true, false}) {
     for (const auto& rule : rules->second) {
       if (rule.query_key.empty() == query) {
         continue;
       }
       if (!query) {
-        return rule.to;
+        return Match{rule.status, rule.to};
       }
       const auto value = core::query_value(parts.query, rule.query_key);
       if (!value || value->empty()) {
@@ -301,16 +366,27 @@ std::optional<std::string> RedirectMatcher::location_for(std::string_view target
       if (rule.query_value.starts_with(':')) {
         const auto at = rule.to.find(rule.query_value);
         if (at == std::string::npos) {
-          return rule.to;
+          return Match{rule.status, rule.to};
         }
-        return rule.to.substr(0, at) + core::percent_encode_path(*value) + rule.to.substr(at + rule.query_value.size());
+        return Match{rule.status, rule.to.substr(0, at) + core::percent_encode_path(*value) +
+                                      rule.to.substr(at + rule.query_value.size())};
       }
       if (*value == rule.query_value) {
-        return rule.to;
+        return Match{rule.status, rule.to};
       }
     }
   }
   return std::nullopt;
+}
+
+std::optional<std::string> RedirectMatcher::location_for(std::string_view target) const {
+  auto found = match(target);
+  return found && found->status == 301 ? std::optional(std::move(found->to)) : std::nullopt;
+}
+
+bool RedirectMatcher::never_published(std::string_view target) const {
+  const auto found = match(target);
+  return found && found->status == 404;
 }
 
 }  // namespace blogarchive::redirects

@@ -12,7 +12,8 @@
 namespace blogarchive::redirects {
 
 /// Netlify's and Cloudflare Pages' `_redirects` (query forms as `/ p=12 /to/ 301`, which
-/// Netlify reads; Cloudflare Pages ignores those lines). `serve` reads this file too.
+/// Netlify reads; Cloudflare Pages ignores those lines), ending with `/ p=:p /404.html 404`
+/// for each query key: every other value is a 404. `serve` reads this file too.
 std::string netlify_redirects(const RedirectTable& table);
 
 /// Apache's `.htaccess`: mod_rewrite rules, since only mod_rewrite sees query strings.
@@ -41,9 +42,10 @@ struct RedirectRule {
   std::string query_key;    ///< empty: path only
   std::string query_value;  ///< decoded; ":name" passes the value on as the target's placeholder
   std::string to;           ///< as written (percent-encoded)
+  int status = 301;         ///< 404: a query key's other values, which name nothing published
 };
 
-/// The 301 rules of a `_redirects` file, in file order. Lines it does not understand are
+/// The 301 and 404 rules of a `_redirects` file, in file order. Lines it does not understand are
 /// skipped: the file may have been edited by hand.
 std::vector<RedirectRule> parse_redirects_file(std::string_view text);
 
@@ -53,11 +55,21 @@ std::vector<RedirectRule> parse_redirects_file(std::string_view text);
 class RedirectMatcher {
  public:
   explicit RedirectMatcher(std::string_view redirects_file);
-  /// The Location for a raw request target, if one of the rules matches.
+  /// The Location for a raw request target, if one of the 301 rules matches.
   std::optional<std::string> location_for(std::string_view target) const;
+  /// Whether the target is an old query form ("/?p=999") whose value no 301 rule knew:
+  /// a draft's, private or deleted item's id, which must answer 404 and not the overview.
+  bool never_published(std::string_view target) const;
   std::size_t size() const { return size_; }
 
  private:
+  struct Match {
+    int status;
+    std::string to;
+  };
+  /// The first rule that answers the target, in the file's order.
+  std::optional<Match> match(std::string_view target) const;
+
   std::unordered_map<std::string, std::vector<RedirectRule>> rules_;  ///< by path
   std::size_t size_ = 0;
 };

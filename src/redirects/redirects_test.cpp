@@ -132,6 +132,21 @@ TEST(RedirectMatcher, AnswersAsTheNetlifyFileSays) {
   EXPECT_EQ(matcher.location_for("/?p=13"), std::nullopt);
   EXPECT_EQ(matcher.location_for("/?p=999"), std::nullopt);
   EXPECT_EQ(matcher.location_for("/2010/01/hobelbank/"), std::nullopt);
+  EXPECT_EQ(matcher.location_for("/index.php?p=999"), std::nullopt) << "not the overview: it never existed";
+}
+
+TEST(RedirectMatcher, OtherValuesOfTheOldQueryKeysWereNeverPublished) {
+  const Fixture f;
+  const RedirectMatcher matcher(netlify_redirects(f.table));
+  EXPECT_TRUE(matcher.never_published("/?p=999"));
+  EXPECT_TRUE(matcher.never_published("/index.php?utm=x&p=13"));
+  EXPECT_TRUE(matcher.never_published("/?tag=gibt-es-nicht"));
+  EXPECT_FALSE(matcher.never_published("/?p=12"));
+  EXPECT_FALSE(matcher.never_published("/?p="));
+  EXPECT_FALSE(matcher.never_published("/"));
+  EXPECT_FALSE(matcher.never_published("/?utm_source=x"));
+  EXPECT_FALSE(matcher.never_published("/?s=Hobel"));
+  EXPECT_FALSE(matcher.never_published("/2010/01/hobelbank/?p=999"));
 }
 
 TEST(RedirectPage, SendsBrowsersOnAndNamesTheCanonicalPage) {

@@ -211,12 +211,13 @@ struct StaticServer::Impl {
     if (header_count < 0 || static_cast<std::size_t>(header_count) > limits.max_headers) {
       return send_text(connection, method, target, 431, "431 Request Header Fields Too Large\n");
     }
-    if (redirect) {
-      if (const auto location = redirect(target)) {
-        MHD_Response* response = MHD_create_response_from_buffer(0, nullptr, MHD_RESPMEM_PERSISTENT);
-        MHD_add_response_header(response, "Location", location->c_str());
-        return send(connection, method, target, 301, response);
+    if (const auto old_url = redirect ? redirect(target) : std::nullopt) {
+      if (old_url->kind == OldUrlAnswer::Kind::NeverPublished) {
+        return send_not_found(connection, method, target);
       }
+      MHD_Response* response = MHD_create_response_from_buffer(0, nullptr, MHD_RESPMEM_PERSISTENT);
+      MHD_add_response_header(response, "Location", old_url->location.c_str());
+      return send(connection, method, target, 301, response);
     }
     const Resolution resolution = resolve_site_path(root, target);
     if (resolution.kind == Resolution::Kind::RedirectToSlash) {
@@ -228,6 +229,11 @@ struct StaticServer::Impl {
     if (resolution.kind == Resolution::Kind::File) {
       return send_file(connection, method, target, resolution.file);
     }
+    return send_not_found(connection, method, target);
+  }
+
+  // The site's 404 page, with status 404.
+  MHD_Result send_not_found(MHD_Connection* connection, const std::string& method, const std::string& target) {
     const auto not_found = core::read_file(root / "404.html");
     return not_found ? send_text(connection, method, target, 404, *not_found, "text/html; charset=utf-8")
                      : send_text(connection, method, target, 404, "404 Not Found\n");

@@ -36,8 +36,14 @@ struct ServerLimits {
   std::size_t max_request_head = 32 * 1024;
 };
 
-/// The Location an old URL (a raw request target with its query) is sent to with 301.
-using RedirectLookup = std::function<std::optional<std::string>(std::string_view target)>;
+/// What the old blog's URL rules say about a raw request target (with its query): it
+/// moved (301 to `location`), or it names something never published (404).
+struct OldUrlAnswer {
+  enum class Kind { Moved, NeverPublished };
+  Kind kind = Kind::Moved;
+  std::string location;  ///< for Moved
+};
+using RedirectLookup = std::function<std::optional<OldUrlAnswer>(std::string_view target)>;
 
 /// Serves `root` on host:port (IPv4) until stop() is called from another thread, with
 /// libmicrohttpd's thread pool. Calls `on_ready` with the bound port once listening
@@ -51,7 +57,8 @@ class StaticServer {
   StaticServer(const StaticServer&) = delete;
   StaticServer& operator=(const StaticServer&) = delete;
 
-  /// Answers the URLs `lookup` knows with 301 before looking for a file. Call before listen().
+  /// Answers the URLs `lookup` knows with 301 (or 404) before looking for a file. Call
+  /// before listen().
   void set_redirects(RedirectLookup lookup);
 
   /// Blocks while serving. Throws NetworkError when the address cannot be bound.
