@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <ctime>
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -21,6 +22,7 @@
 #include "core/media_type.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
+#include "output/precompress.hpp"
 
 namespace blogarchive::server {
 namespace {
@@ -131,6 +133,50 @@ ByteRange parse_range(const char* header, std::uint64_t size) {
   return {ByteRange::Kind::Part, *from, last - *from + 1};
 }
 
+// Text worth compressing on the wire; images, archives and fonts already are.
+bool is_compressible(const std::string& type) {
+  return type.starts_with("text/") || type.starts_with("application/javascript") ||
+         type.starts_with("application/json") || type.starts_with("application/xml") ||
+         type.starts_with("application/atom+xml") || type.starts_with("image/svg+xml");
+}
+
+// Whether the request's Accept-Encoding names `coding` without refusing it with q=0.
+bool accepts(const char* header, std::string_view coding) {
+  if (header == nullptr) {
+    return false;
+  }
+  for (const std::string_view item : core::split(header, ',')) {
+    const std::string_view trimmed = core::trim(item);
+    const std::string_view name = core::trim(trimmed.substr(0, trimmed.find(';')));
+    if (name == coding || name == "*") {
+      const auto q = trimmed.find("q=");
+      return q == std::string_view::npos || core::trim(trimmed.substr(q + 2)).find_first_not_of("0.") != std::string_view::npos;
+    }
+  }
+  return false;
+}
+
+// "Sun, 06 Dec 2026 04:20:00 GMT"
+std::string http_date(std::time_t when) {
+  std::tm parts{};
+  ::gmtime_r(&when, &parts);
+  static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  return fmt::format("{}, {:02} {} {} {:02}:{:02}:{:02} GMT", kDays[parts.tm_wday], parts.tm_mday,
+                     kMonths[parts.tm_mon], parts.tm_year + 1900, parts.tm_hour, parts.tm_min, parts.tm_sec);
+}
+
+// How long browsers may keep a file without asking again. Pages, feeds and the assets
+// keep their names when a rebuild changes them, so they are checked every time (cheap:
+// a 304 without a body); media never change under their name and are kept a day.
+const char* cache_control(const std::string& type) {
+  return type.starts_with("image/") || type.starts_with("audio/") || type.starts_with("video/") ||
+                 type.starts_with("font/") || type == "application/pdf"
+             ? "public, max-age=86400"
+             : "no-cache";
+}
+
 }  // namespace
 
 struct StaticServer::Impl {
@@ -169,16 +215,41 @@ struct StaticServer::Impl {
 
   MHD_Result send_file(MHD_Connection* connection, const std::string& method, const std::string& target,
                        const std::filesystem::path& file) {
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
     struct stat info {};
-    if (fd < 0 || ::fstat(fd, &info) != 0) {
-      if (fd >= 0) {
-        ::close(fd);
-      }
+    if (::stat(file.c_str(), &info) != 0) {
       return send_text(connection, method, target, 500, "500 cannot read the file\n");
     }
+    const std::string type = mime_type(file);
     const auto size = static_cast<std::uint64_t>(info.st_size);
-    const ByteRange range = parse_range(MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Range"), size);
+    // Validators of the file as built: a rebuild that rewrites it changes size or time.
+    const std::string etag = fmt::format("\"{:x}-{:x}\"", size, static_cast<std::uint64_t>(info.st_mtim.tv_sec) * 1000000000ULL +
+                                                                static_cast<std::uint64_t>(info.st_mtim.tv_nsec));
+    const std::string modified = http_date(info.st_mtim.tv_sec);
+    const auto add_validators = [&](MHD_Response* response) {
+      MHD_add_response_header(response, "ETag", etag.c_str());
+      MHD_add_response_header(response, "Last-Modified", modified.c_str());
+      MHD_add_response_header(response, "Cache-Control", cache_control(type));
+      if (is_compressible(type)) {
+        MHD_add_response_header(response, "Vary", "Accept-Encoding");
+      }
+    };
+    if (is_fresh(connection, etag, modified)) {
+      MHD_Response* response = MHD_create_response_from_buffer(0, nullptr, MHD_RESPMEM_PERSISTENT);
+      add_validators(response);
+      return send(connection, method, target, 304, response);
+    }
+    const char* range_header = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Range");
+    if (range_header == nullptr && is_compressible(type) && size >= kCompressFrom) {
+      if (MHD_Response* response = compressed(connection, file, type)) {
+        add_validators(response);
+        return send(connection, method, target, 200, response);
+      }
+    }
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      return send_text(connection, method, target, 500, "500 cannot read the file\n");
+    }
+    const ByteRange range = parse_range(range_header, size);
     if (range.kind == ByteRange::Kind::Unsatisfiable) {
       ::close(fd);
       MHD_Response* response = MHD_create_response_from_buffer(0, nullptr, MHD_RESPMEM_PERSISTENT);
@@ -188,14 +259,64 @@ struct StaticServer::Impl {
     const bool part = range.kind == ByteRange::Kind::Part;
     MHD_Response* response = MHD_create_response_from_fd_at_offset64(part ? range.length : size, fd,
                                                                       part ? range.first : 0);
-    MHD_add_response_header(response, "Content-Type", mime_type(file).c_str());
+    MHD_add_response_header(response, "Content-Type", type.c_str());
     MHD_add_response_header(response, "Accept-Ranges", "bytes");
+    add_validators(response);
     if (part) {
       MHD_add_response_header(
           response, "Content-Range",
           fmt::format("bytes {}-{}/{}", range.first, range.first + range.length - 1, size).c_str());
     }
     return send(connection, method, target, part ? 206 : 200, response);
+  }
+
+  // Compressing saves nothing on the wire below this size (as the build's --precompress).
+  static constexpr std::uint64_t kCompressFrom = 512;
+
+  // If-None-Match wins over If-Modified-Since (RFC 9110); dates compare as sent back.
+  static bool is_fresh(MHD_Connection* connection, const std::string& etag, const std::string& modified) {
+    if (const char* match = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "If-None-Match")) {
+      for (const std::string_view candidate : core::split(match, ',')) {
+        const std::string_view tag = core::trim(candidate);
+        if (tag == "*" || tag == etag || (tag.starts_with("W/") && tag.substr(2) == etag)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    const char* since = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "If-Modified-Since");
+    return since != nullptr && modified == core::trim(since);
+  }
+
+  // The file brotli- or gzip-encoded for a client that takes it: the build's
+  // --precompress copy beside it when there is one, else gzip made now. Null: send it
+  // as it is.
+  static MHD_Response* compressed(MHD_Connection* connection, const std::filesystem::path& file, const std::string& type) {
+    const char* accept = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Accept-Encoding");
+    std::optional<std::string> body;
+    const char* coding = nullptr;
+    for (const char* candidate : {"br", "gzip"}) {
+      if (accepts(accept, candidate)) {
+        const std::string suffix = std::string_view(candidate) == "br" ? ".br" : ".gz";
+        if ((body = core::read_file(file.string() + suffix))) {
+          coding = candidate;
+          break;
+        }
+      }
+    }
+    if (!body && accepts(accept, "gzip")) {
+      if (const auto plain = core::read_file(file)) {
+        body = output::gzip(*plain, 6);
+        coding = "gzip";
+      }
+    }
+    if (!body) {
+      return nullptr;
+    }
+    MHD_Response* response = MHD_create_response_from_buffer(body->size(), body->data(), MHD_RESPMEM_MUST_COPY);
+    MHD_add_response_header(response, "Content-Type", type.c_str());
+    MHD_add_response_header(response, "Content-Encoding", coding);
+    return response;
   }
 
   MHD_Result answer(MHD_Connection* connection, const std::string& method, const std::string& target) {

@@ -16,6 +16,8 @@
 #include <sstream>
 #include <thread>
 
+#include <zlib.h>
+
 #include "core/text.hpp"
 #include "test_paths.hpp"
 
@@ -203,6 +205,68 @@ TEST(StaticServer, ServesByteRanges) {
   EXPECT_EQ(beyond.header("content-range"), "bytes */6");
   // Several ranges: the whole file, which HTTP allows.
   EXPECT_EQ(fetch(server.port(), "/assets/style.css", "Range: bytes=0-1,3-4\r\n").body, "body{}");
+}
+
+std::string gunzip(const std::string& bytes) {
+  z_stream stream{};
+  inflateInit2(&stream, 16 + MAX_WBITS);
+  std::string out(1 << 16, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  stream.avail_in = static_cast<uInt>(bytes.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  inflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  inflateEnd(&stream);
+  return out;
+}
+
+TEST(StaticServer, CompressesTextForClientsThatTakeItAndPrefersTheBuildsCopies) {
+  const auto root = make_site();
+  std::string page = "<!DOCTYPE html><title>Lang</title>";
+  for (int i = 0; i < 100; ++i) {
+    page += "<p>Die Hobelbank ist fertig.</p>";
+  }
+  std::ofstream(root / "lang.html") << page;
+  std::ofstream(root / "assets" / "big.css") << std::string(2000, 'a');
+  std::ofstream(root / "assets" / "big.css.br") << "brotli-bytes-as-the-build-wrote-them";
+  const RunningServer server(root);
+
+  const Answer gzipped = fetch(server.port(), "/lang.html", "Accept-Encoding: gzip, deflate\r\n");
+  EXPECT_EQ(gzipped.status, 200);
+  EXPECT_EQ(gzipped.header("content-encoding"), "gzip");
+  EXPECT_EQ(gzipped.header("vary"), "Accept-Encoding");
+  EXPECT_LT(gzipped.body.size(), page.size() / 4);
+  EXPECT_EQ(gunzip(gzipped.body), page);
+
+  const Answer plain = fetch(server.port(), "/lang.html");
+  EXPECT_EQ(plain.header("content-encoding"), "");
+  EXPECT_EQ(plain.body, page);
+  EXPECT_EQ(fetch(server.port(), "/lang.html", "Accept-Encoding: gzip;q=0\r\n").body, page);
+
+  const Answer brotli = fetch(server.port(), "/assets/big.css", "Accept-Encoding: gzip, br\r\n");
+  EXPECT_EQ(brotli.header("content-encoding"), "br");
+  EXPECT_EQ(brotli.body, "brotli-bytes-as-the-build-wrote-them");
+  // Too small to gain anything, and ranges are of the file as it is.
+  EXPECT_EQ(fetch(server.port(), "/index.html", "Accept-Encoding: gzip\r\n").body, "home");
+  EXPECT_EQ(fetch(server.port(), "/lang.html", "Accept-Encoding: gzip\r\nRange: bytes=0-14\r\n").body, "<!DOCTYPE html>");
+}
+
+TEST(StaticServer, LetsBrowsersRevalidatePagesAndKeepMedia) {
+  const auto root = make_site();
+  std::ofstream(root / "bild.png") << "not really a png";
+  const RunningServer server(root);
+  const Answer first = fetch(server.port(), "/index.html");
+  EXPECT_EQ(first.header("cache-control"), "no-cache");
+  const std::string etag = first.header("etag");
+  ASSERT_FALSE(etag.empty());
+  const Answer again = fetch(server.port(), "/index.html", "If-None-Match: " + etag + "\r\n");
+  EXPECT_EQ(again.status, 304);
+  EXPECT_EQ(again.body, "");
+  const Answer since = fetch(server.port(), "/index.html", "If-Modified-Since: " + first.header("last-modified") + "\r\n");
+  EXPECT_EQ(since.status, 304);
+  EXPECT_EQ(fetch(server.port(), "/index.html", "If-None-Match: \"other\"\r\n").status, 200);
+  EXPECT_EQ(fetch(server.port(), "/bild.png").header("cache-control"), "public, max-age=86400");
 }
 
 TEST(StaticServer, BoundsRequestsAndClosesIdleConnections) {
