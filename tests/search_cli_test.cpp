@@ -43,6 +43,17 @@ TEST(SearchCli, FindsTheSampleArticlesInGermanForms) {
       << json.output;
 }
 
+TEST(SearchCli, NeedsNoConfigBecauseTheStoreKnowsTheBlogsLanguage) {
+  const auto dir = fresh_temp_dir("search-no-config");
+  const auto imported = run_cli("import '" + (source_dir() / "examples" / "werkstattblog.wordpress.xml").string() +
+                                "' --store '" + (dir / "blog.db").string() + "'");
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  // German analysis without being told: the plural with its umlaut finds the singular.
+  const auto run = run_cli("search --store '" + (dir / "blog.db").string() + "' Hobelbänke");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find(" 1. Die Hobelbank ist fertig (18.03.2007)"), std::string::npos) << run.output;
+}
+
 TEST(SearchCli, NothingUnpublishedCanBeFound) {
   const auto sample = imported("search-private", source_dir() / "examples" / "werkstattblog.wordpress.xml",
                                "language = \"de\"\nbase_url = \"https://archiv.example.org/\"\n");

@@ -80,7 +80,8 @@ int main(int argc, char** argv) {
   auto* search = app.add_subcommand("search", "Search the archive as its search page does, and print the results");
   search->add_option("QUERY", search_options.query, "Words; \"quoted words\" must stand together")->required();
   search->add_option("--store", search_options.store_path, "The store")->required();
-  search->add_option("--config", search_options.config_path, "archive.toml")->required();
+  search->add_option("--config", search_options.config_path,
+                     "archive.toml (default: the blog's language as the store knows it, default settings)");
   search->add_option("--limit,-n", search_options.limit, "How many results to print")
       ->capture_default_str()->check(CLI::Range(1, 1000));
   search->add_flag("--prefix", search_options.prefix, "The last word is unfinished, as while typing in the search box");

@@ -7,6 +7,7 @@
 #include "pipeline/documents.hpp"
 #include "pipeline/parallel.hpp"
 #include "pipeline/site_plan.hpp"
+#include "site/config.hpp"
 #include "search/query.hpp"
 #include "search/index_files.hpp"
 #include "store/render_cache.hpp"
@@ -48,8 +49,22 @@ void print_json(const search::SearchIndex& index, const search::SearchResults& r
 
 }  // namespace
 
+namespace {
+
+// Without --config: the archive as the store describes it (its language, which decides
+// how words are analysed) with default settings; search needs no base URL, but a config
+// must have one.
+site::SiteConfig search_config(const std::filesystem::path& config_path) {
+  if (!config_path.empty()) {
+    return site::load_config(config_path);
+  }
+  return site::parse_config("base_url = \"http://127.0.0.1/\"\n", "(defaults, no --config)");
+}
+
+}  // namespace
+
 CommandResult search_archive(const SearchOptions& options, std::ostream& out) {
-  const pipeline::SitePlan plan(options.store_path, options.config_path);
+  const pipeline::SitePlan plan(options.store_path, search_config(options.config_path));
   core::Diagnostics diagnostics;
   const int jobs = pipeline::default_jobs();
   const pipeline::DocumentSources sources{options.store_path, store::render_cache_path(options.store_path), jobs};
