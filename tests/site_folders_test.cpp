@@ -68,4 +68,22 @@ TEST(SiteFolders, ImportingAFolderAgainChangesNothing) {
       << forced.output;
 }
 
+// The posts folder named on its own is read as the site around it: the same items as
+// the site itself, so the same archive.
+TEST(SiteFolders, APostsFolderGivenDirectlyIsReadAsItsSite) {
+  for (const auto& [generator, posts] : {std::pair{"hugo", "content"}, std::pair{"jekyll", "_posts"}}) {
+    const auto dir = fresh_temp_dir(std::string("posts-folder-") + generator);
+    const auto site = source_dir() / "tests" / "golden" / generator / "input" / "site";
+    const auto whole = run_cli("import '" + site.string() + "' --store '" + (dir / "whole.db").string() + "'");
+    const auto part = run_cli("import '" + (site / posts).string() + "' --store '" + (dir / "part.db").string() + "'");
+    ASSERT_EQ(part.exit_code, 0) << part.output;
+    EXPECT_NE(part.output.find("read as the site around it: " + site.string()), std::string::npos) << part.output;
+    // The report after its first line ("imported PATH"), without the line that says so.
+    std::string report = part.output.substr(part.output.find('\n'));
+    const auto said = report.find("  read as the site around it");
+    report.erase(said, report.find('\n', said) + 1 - said);
+    EXPECT_EQ(report, whole.output.substr(whole.output.find('\n'))) << generator;
+  }
+}
+
 }  // namespace blogarchive::testing

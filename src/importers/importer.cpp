@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "blogarchive/error.hpp"
@@ -50,6 +51,25 @@ const Importer& importer_named(std::string_view name) {
     }
   }
   throw InputError(fmt::format("unknown format '{}' (supported: {})", name, supported_names()));
+}
+
+std::filesystem::path site_folder_of(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(path, error)) {
+    return path;
+  }
+  const auto recognized = [](const std::filesystem::path& folder) {
+    const auto& importers = all_importers();
+    return std::any_of(importers.begin(), importers.end(),
+                       [&](const auto& importer) { return importer->recognizes_folder(folder); });
+  };
+  const std::filesystem::path folder = path.lexically_normal().has_filename() ? path.lexically_normal()
+                                                                              : path.lexically_normal().parent_path();
+  const std::string name = folder.filename().string();
+  if ((name == "content" || name == "_posts") && !recognized(folder) && recognized(folder.parent_path())) {
+    return folder.parent_path();
+  }
+  return path;
 }
 
 const Importer& detect_importer(const std::filesystem::path& file) {

@@ -44,6 +44,11 @@ const std::vector<std::unique_ptr<Importer>>& all_importers();
 /// none does.
 const Importer& detect_importer(const std::filesystem::path& file);
 
+/// The site folder a path names: the path itself, or, for the posts folder of a site
+/// given on its own (a Hugo site's `content/`, a Jekyll site's `_posts/`), the site
+/// around it, whose configuration, pages and permalinks belong to the import too.
+std::filesystem::path site_folder_of(const std::filesystem::path& path);
+
 /// The importer called `name`; throws InputError naming the supported formats.
 const Importer& importer_named(std::string_view name);
 

@@ -130,15 +130,19 @@ struct Source {
   bool from_site = false;
 };
 
-Source file_source(const std::filesystem::path& file, const ImportOptions& options) {
+Source file_source(const std::filesystem::path& named, const ImportOptions& options) {
+  const std::filesystem::path file = importers::site_folder_of(named);
   const auto& importer = options.format.empty() ? importers::detect_importer(file)
                                                 : importers::importer_named(options.format);
   check_kind(file, importer);
-  return Source{file.filename().string(),
+  const std::string extra =
+      file == named ? std::string()
+                    : fmt::format("  read as the site around it: {} (its configuration and pages too)\n", file.string());
+  return Source{named.filename().string(),
                 [&importer, file, read = importers::ReadOptions{options.recover, options.table_prefix}](
                     blog::ImportSink& sink, core::Diagnostics& diagnostics) { importer.read(file, read, sink, diagnostics);
                 },
-                {}, false};
+                extra, false};
 }
 
 Source site_source(const std::string& address, const ImportOptions& options) {
