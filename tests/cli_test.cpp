@@ -101,6 +101,39 @@ TEST(Cli, BuildWithABadConfigFailsAndKeepsTheOldSite) {
   EXPECT_TRUE(contains(missing.output, "run blogarchive import first")) << missing.output;
 }
 
+// `theme init` writes the default theme as it is: a site built with the copy is the
+// site built without it, and an edit to the copy shows in the site.
+TEST(Cli, ThemeInitWritesTheDefaultThemeToCustomiseAndNeverOverwrites) {
+  const auto dir = fresh_temp_dir("cli-theme-init");
+  const auto theme = dir / "mein-theme";
+  const auto init = run_cli("theme init '" + theme.string() + "'");
+  ASSERT_EQ(init.exit_code, 0) << init.output;
+  EXPECT_TRUE(contains(init.output, "theme_dir = \"" + theme.string() + "\"")) << init.output;
+  for (const char* file : {"templates/layout.html", "templates/article.html", "i18n/de.toml", "static/style.css"}) {
+    EXPECT_TRUE(std::filesystem::is_regular_file(theme / file)) << file;
+  }
+  const std::string config = "language = \"de\"\nbase_url = \"https://archiv.example.org/\"\n";
+  const auto sample = source_dir() / "examples" / "werkstattblog.wordpress.xml";
+  std::filesystem::create_directories(dir / "plain");
+  std::filesystem::create_directories(dir / "themed");
+  const auto plain = import_and_build(dir / "plain", {sample}, config);
+  std::ofstream(theme / "static" / "style.css", std::ios::app) << "h1 { color: teal; }\n";
+  const auto themed = import_and_build(dir / "themed", {sample}, config + "theme_dir = \"" + theme.string() + "\"\n");
+  ASSERT_EQ(themed.build.exit_code, 0) << themed.build.output;
+  ASSERT_EQ(plain.files.size(), themed.files.size());
+  for (const auto& [path, bytes] : plain.files) {
+    if (path == "assets/style.css") {
+      EXPECT_EQ(themed.files.at(path), bytes + "h1 { color: teal; }\n");
+    } else if (path.ends_with(".html")) {
+      EXPECT_EQ(themed.files.at(path), bytes) << path;
+    }
+  }
+  const auto again = run_cli("theme init '" + theme.string() + "'");
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_TRUE(contains(again.output, "already exists and is not an empty folder")) << again.output;
+  EXPECT_TRUE(contains(read_file(theme / "static" / "style.css"), "teal"));
+}
+
 TEST(Cli, BuildNamesAMissingOrBrokenPrivacyPolicyAndKeepsTheOldSite) {
   const auto dir = fresh_temp_dir("cli-privacy");
   const auto store = (dir / "blog.db").string();

@@ -36,6 +36,11 @@ CommandResult export_archive(const ExportOptions& options, std::ostream& report)
 /// report; exit_code 1 when anything is broken.
 CommandResult check_site(const CheckOptions& options, std::ostream& report);
 
+/// Writes a copy of the default theme (templates, messages, stylesheet, scripts) into
+/// options.dir, to be customised and named as theme_dir; refuses a folder that exists
+/// with files in it.
+CommandResult init_theme(const ThemeInitOptions& options, std::ostream& report);
+
 /// Serves a built site until the process is interrupted.
 void serve_site(const ServeOptions& options, std::ostream& log);
 

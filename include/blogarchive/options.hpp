@@ -95,6 +95,10 @@ struct CheckOptions {
 };
 
 /// Where `serve` listens and what it serves.
+struct ThemeInitOptions {
+  std::filesystem::path dir;  ///< a folder that does not exist yet, or an empty one
+};
+
 struct ServeOptions {
   std::filesystem::path site_dir;
   std::string host = "127.0.0.1";

@@ -110,6 +110,13 @@ int main(int argc, char** argv) {
                     "archive.toml (for the base URL; default: read from the site's robots.txt)");
   check->add_flag("--json", check_options.json, "Print the report as JSON");
 
+  blogarchive::ThemeInitOptions theme_init_options;
+  auto* theme = app.add_subcommand("theme", "Work on the archive's look");
+  theme->require_subcommand(1);
+  auto* theme_init = theme->add_subcommand("init", "Write a copy of the default theme into DIR to customise "
+                                                   "(then theme_dir = \"DIR\" in archive.toml)");
+  theme_init->add_option("DIR", theme_init_options.dir, "A new or empty folder")->required();
+
   blogarchive::ServeOptions serve_options;
   auto* serve = app.add_subcommand("serve", "Serve a built archive for preview");
   serve->add_option("DIR", serve_options.site_dir, "The built site")->required();
@@ -139,6 +146,8 @@ int main(int argc, char** argv) {
       result = blogarchive::check_site(check_options, std::cout);
     } else if (*exporter) {
       result = blogarchive::export_archive(export_options, std::cout);
+    } else if (*theme_init) {
+      result = blogarchive::init_theme(theme_init_options, std::cout);
     } else if (*serve) {
       blogarchive::serve_site(serve_options, std::cout);
     }
