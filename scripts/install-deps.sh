@@ -18,6 +18,7 @@ packages=(
   libstemmer-dev          # Snowball stemmers (german, english) for search
   libcmark-gfm-dev libcmark-gfm-extensions-dev  # Markdown privacy policy, Markdown importers
   libxxhash-dev           # content hashes: which posts changed since the last build
+  libstb-dev libwebp-dev  # image dimensions (JPEG, PNG, GIF; WebP) for width/height and srcset
   libdeflate-dev libbrotli-dev zlib1g-dev  # build --precompress (.gz, .br); zlib checks them
   libssl-dev libzip-dev   # export --warc/--wacz: SHA-1/SHA-256 digests, the WACZ zip
   libcurl4-openssl-dev    # import --fetch-media; the tests' HTTP client

@@ -162,9 +162,33 @@ TEST(SampleArchive, GalleryKeepsItsColumnsAndCaptionsAndLoadsLaterImagesLazily) 
   ASSERT_NE(first, std::string::npos);
   ASSERT_NE(last, std::string::npos);
   EXPECT_LT(first, last);
-  EXPECT_TRUE(contains(html, "<img src=\"/wp-content/uploads/2010/04/truhe-bretter.jpg\" alt=\"Die Bretter\"></a>"));
-  EXPECT_TRUE(contains(html, "<img src=\"/wp-content/uploads/2010/04/truhe-fertig.jpg\" alt=\"Die fertige Truhe\" "
-                             "loading=\"lazy\" decoding=\"async\">"));
+  // Each image with its size (no shift while it loads) and WordPress's smaller copy
+  // for narrow screens; the first at once, the later ones when scrolled near.
+  EXPECT_TRUE(contains(html, "<img src=\"/wp-content/uploads/2010/04/truhe-bretter.jpg\" alt=\"Die Bretter\" width=\"600\" "
+                             "height=\"400\" srcset=\"/wp-content/uploads/2010/04/truhe-bretter-300x200.jpg 300w, "
+                             "/wp-content/uploads/2010/04/truhe-bretter.jpg 600w\" sizes=\"(max-width: 600px) 100vw, 600px\"></a>"))
+      << html;
+  EXPECT_TRUE(contains(html, "<img src=\"/wp-content/uploads/2010/04/truhe-fertig.jpg\" alt=\"Die fertige Truhe\" width=\"600\""));
+  EXPECT_TRUE(contains(html, "sizes=\"(max-width: 600px) 100vw, 600px\" loading=\"lazy\" decoding=\"async\">"));
+  EXPECT_TRUE(contains(file("wp-content/uploads/2010/04/truhe-fertig-300x200.jpg"), "JFIF"));
+}
+
+TEST(SampleArchive, ImagesKeepTheirWrittenSizeAndGetTheSmallerCopiesOfTheSameProportions) {
+  const std::string& html = file("2008/10/ein-regal-fuer-die-kueche/index.html");
+  // WordPress's medium size, as inserted: its written size stays, the original joins the srcset.
+  EXPECT_TRUE(contains(html, "src=\"/wp-content/uploads/2008/10/regal-skizze-300x200.jpg\" alt=\"Skizze des Regals mit drei "
+                             "Böden\" width=\"300\" height=\"200\" srcset=\"/wp-content/uploads/2008/10/regal-skizze-300x200.jpg "
+                             "300w, /wp-content/uploads/2008/10/regal-skizze.jpg 600w\" sizes=\"(max-width: 300px) 100vw, 300px\""))
+      << html;
+  // The square thumbnail crop has other proportions than the picture: no srcset.
+  EXPECT_TRUE(contains(html, "src=\"/wp-content/uploads/2008/10/gratleiste-150x150.jpg\" alt=\"Gratleiste im Schnitt\" "
+                             "width=\"150\" height=\"150\" loading=\"lazy\""));
+  // The original, as inserted, offers its smaller copy (the gallery's images, written
+  // without a size, get their files' sizes: above).
+  EXPECT_TRUE(contains(file("2007/03/hobelbank-fertig/index.html"),
+                       "<img src=\"/wp-content/uploads/2007/03/hobelbank.jpg\" alt=\"Die restaurierte Hobelbank\" width=\"300\" "
+                       "height=\"200\" srcset=\"/wp-content/uploads/2007/03/hobelbank-150x100.jpg 150w, "
+                       "/wp-content/uploads/2007/03/hobelbank.jpg 300w\""));
 }
 
 TEST(SampleArchive, HasArchivesPagesFeedSitemapRobotsAnd404) {

@@ -1,5 +1,9 @@
 #include "content/remote_resources.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
 #include "content/sanitizer.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
@@ -57,6 +61,47 @@ HtmlNode missing_replacement(const HtmlNode& image, const ImageRules& rules) {
   return note;
 }
 
+// The leading digits of a width attribute ("300", "300px"); 0 for none.
+int attribute_pixels(const std::string* value) {
+  int pixels = 0;
+  for (std::size_t i = 0; value != nullptr && i < value->size() && i < 6 && std::isdigit(static_cast<unsigned char>((*value)[i])); ++i) {
+    pixels = pixels * 10 + ((*value)[i] - '0');
+  }
+  return pixels;
+}
+
+// Same proportions within rounding: WordPress's 300x200 of a 1024x683 original.
+bool same_proportions(core::ImageSize a, core::ImageSize b) {
+  const long long cross_a = static_cast<long long>(a.width) * b.height;
+  const long long cross_b = static_cast<long long>(b.width) * a.height;
+  return std::llabs(cross_a - cross_b) * 50 <= std::max(cross_a, cross_b);  // 2 %
+}
+
+void describe_size(HtmlNode& image, const LocalImage& local) {
+  if (image.attribute("width") == nullptr && image.attribute("height") == nullptr) {
+    image.set_attribute("width", std::to_string(local.size.width));
+    image.set_attribute("height", std::to_string(local.size.height));
+  }
+  if (image.attribute("srcset") != nullptr) {
+    return;
+  }
+  std::string srcset;
+  int candidates = 0;
+  for (const auto& [url, size] : local.variants) {
+    if (same_proportions(size, local.size)) {
+      srcset += (srcset.empty() ? "" : ", ") + url + " " + std::to_string(size.width) + "w";
+      ++candidates;
+    }
+  }
+  if (candidates < 2) {
+    return;
+  }
+  const int shown = attribute_pixels(image.attribute("width"));
+  const int width = shown > 0 ? shown : local.size.width;
+  image.set_attribute("srcset", std::move(srcset));
+  image.set_attribute("sizes", "(max-width: " + std::to_string(width) + "px) 100vw, " + std::to_string(width) + "px");
+}
+
 // Images below the first wait until the reader scrolls near them: a long gallery no
 // longer loads all at once, while the first image, often the largest thing on the first
 // screen, loads at once.
@@ -98,6 +143,11 @@ void contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_
         node.remove_attribute("srcset");
       } else {
         node.set_attribute("srcset", std::move(kept));
+      }
+    }
+    if (rules.local_image) {
+      if (const auto local = rules.local_image(url)) {
+        describe_size(node, *local);
       }
     }
     load_lazily_unless_first(node, shown);

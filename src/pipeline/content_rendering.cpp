@@ -21,7 +21,7 @@ constexpr std::size_t kExcerptWords = 55;
 // Change whenever the content pipeline's output changes for the same input (autop,
 // sanitizer, shortcodes, serializer): render caches made by older builds are then
 // ignored instead of reused.
-constexpr std::int64_t kContentVersion = 11; // 2: embed placeholders, images contained; 3: caption tables → figures;
+constexpr std::int64_t kContentVersion = 12; // 2: embed placeholders, images contained; 3: caption tables → figures;
                                              // 4: srcset candidates resolved, media brought home;
                                              // 5: positional shortcode values kept whole;
                                              // 6: code plugins' blocks, media plugins' placeholders;
@@ -29,7 +29,8 @@ constexpr std::int64_t kContentVersion = 11; // 2: embed placeholders, images co
                                              // 8: smilies, capital P, [[…]] and caption widths as WordPress;
                                              // 9: WordPress's caption divs → figures;
                                              // 10: forms left out;
-                                             // 11: lazy images, gallery columns and captions
+                                             // 11: lazy images, gallery columns and captions;
+                                             // 12: image width/height and srcset
 
 // What decisions_hash adds for one answer of the site.
 void add_decision(core::ContentHash& hash, const content::LinkDecision& decision) {
@@ -248,14 +249,18 @@ std::set<std::string> answered_paths(const redirects::RedirectTable& redirects, 
 }  // namespace
 
 ContentInputs::ContentInputs(const site::SiteModel& model, const redirects::RedirectTable& redirects,
-                             Settings content_settings, site::MediaFiles media_files)
-    : resolver(model, media_files, answered_paths(redirects, content_settings)),
+                             Settings content_settings, site::MediaFiles files)
+    : resolver(model, files, answered_paths(redirects, content_settings)),
       media(*model.snapshot),
-      settings(std::move(content_settings)) {
+      settings(std::move(content_settings)),
+      media_files(std::move(files)) {
   settings.published_files.insert(media_files.paths().begin(), media_files.paths().end());
   core::ContentHash hash;
   for (const auto& file : settings.published_files) {
     hash.add(file);
+  }
+  for (const auto& [path, size] : media_files.image_sizes()) {
+    hash.add(path).add(static_cast<std::int64_t>(size.width)).add(static_cast<std::int64_t>(size.height));
   }
   published_files_hash = hash.digest();
 }
@@ -309,6 +314,23 @@ content::BodyOptions body_options(const ContentInputs& inputs, const content::Li
   options.images.local_file_exists = [&inputs](std::string_view url) {
     const std::string path = core::percent_decode(url.substr(0, url.find_first_of("?#")));
     return inputs.settings.published_files.count(path) > 0;
+  };
+  // Each size offered in a srcset is asked of the resolver like any link: so the build
+  // publishes it, and a cached body names it again when reused.
+  options.images.local_image = [&inputs, &resolver](std::string_view url) -> std::optional<content::LocalImage> {
+    const std::string path = core::percent_decode(url.substr(0, url.find_first_of("?#")));
+    const auto size = inputs.media_files.image_size(path);
+    if (!size) {
+      return std::nullopt;
+    }
+    content::LocalImage image{*size, {}};
+    for (const auto& [variant, variant_size] : inputs.media_files.image_variants(path)) {
+      const content::LinkDecision decision = resolver.resolve(site::href(variant));
+      if (decision.action == content::LinkDecision::Action::Rewrite) {
+        image.variants.emplace_back(decision.url, variant_size);
+      }
+    }
+    return image;
   };
   return options;
 }

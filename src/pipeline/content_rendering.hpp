@@ -80,14 +80,15 @@ struct ContentInputs {
     /// Contact details in comments ([privacy] contact_details).
     content::ContactMasking contacts;
   };
-  /// `media_files` also join settings.published_files; the old URLs of `redirects`
+  /// `files` (the blog's media) also join settings.published_files; the old URLs of `redirects`
   /// count as local paths.
   ContentInputs(const site::SiteModel& model, const redirects::RedirectTable& redirects, Settings content_settings,
-                site::MediaFiles media_files = {});
+                site::MediaFiles files = {});
   SiteLinkResolver resolver;
   MediaIndex media;
   Settings settings;
-  std::uint64_t published_files_hash = 0;  ///< of settings.published_files: part of every content_key
+  site::MediaFiles media_files;  ///< the blog's media the store has, with the images' sizes
+  std::uint64_t published_files_hash = 0;  ///< of settings.published_files and image sizes: part of every content_key
 };
 
 /// The content pipeline's output for one post, with what the render cache needs to

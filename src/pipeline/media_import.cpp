@@ -2,12 +2,16 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <map>
 #include <optional>
 #include <ostream>
 #include <set>
 
 #include "blogarchive/error.hpp"
 #include "core/files.hpp"
+#include "core/image_size.hpp"
 #include "core/url.hpp"
 #include "fetch/http_fetcher.hpp"
 #include "pipeline/media_references.hpp"
@@ -100,6 +104,46 @@ CopyOutcome copy_referenced(const References& references, const ImportOptions& o
     outcome.stored.insert(stored_path);
   }
   return outcome;
+}
+
+// The sizes WordPress made of each copied image that keep its proportions (not the
+// square thumbnail crops): the archive offers them in srcset, so that a phone loads the
+// 300-pixel copy instead of the 2000-pixel original. Other files are left.
+std::size_t copy_sizes_of_copied_images(const ImportOptions& options, const std::string& prefix,
+                                        CopyOutcome& outcome, store::ImportTransaction& transaction) {
+  std::map<std::string, std::vector<std::filesystem::path>> sizes;  // by original path
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(options.uploads_dir)) {
+    const std::string path = prefix + entry.path().lexically_relative(options.uploads_dir).generic_string();
+    if (const auto original = site::original_of_resized(path);
+        entry.is_regular_file() && original && outcome.stored.count(*original) > 0 && outcome.stored.count(path) == 0) {
+      sizes[*original].push_back(entry.path());
+    }
+  }
+  std::size_t copied = 0;
+  const UploadsFolder uploads(options.uploads_dir, prefix);
+  for (const auto& [original, files] : sizes) {
+    const auto original_file = uploads.file(original);
+    const auto original_bytes = original_file ? core::read_file(*original_file) : std::nullopt;
+    const auto original_size = original_bytes ? core::image_size(*original_bytes) : std::nullopt;
+    if (!original_size) {
+      continue;
+    }
+    for (const auto& file : files) {
+      const auto bytes = core::read_file(file);
+      const auto size = bytes ? core::image_size(*bytes) : std::nullopt;
+      const long long cross_a = static_cast<long long>(size ? size->width : 0) * original_size->height;
+      const long long cross_b = static_cast<long long>(original_size->width) * (size ? size->height : 0);
+      if (!size || std::llabs(cross_a - cross_b) * 50 > std::max(cross_a, cross_b)) {  // within 2 %
+        continue;
+      }
+      const std::string path = prefix + file.lexically_relative(options.uploads_dir).generic_string();
+      transaction.media(path, *bytes, "uploads");
+      outcome.stored.insert(path);
+      outcome.bytes += bytes->size();
+      ++copied;
+    }
+  }
+  return copied;
 }
 
 // Files of the uploads copy that nothing published uses. Sizes WordPress made of a
@@ -217,10 +261,12 @@ int import_media(const ImportOptions& options, std::ostream& report) {
   if (!options.uploads_dir.empty()) {
     auto transaction = store.begin_import();
     transaction->setting("media_prefix", prefix);
-    const CopyOutcome copied = copy_referenced(references, options, prefix, *transaction);
+    CopyOutcome copied = copy_referenced(references, options, prefix, *transaction);
+    const std::size_t sizes = copy_sizes_of_copied_images(options, prefix, copied, *transaction);
     transaction->commit();
     report << fmt::format("  {:<46} {:>6} ({} bytes)\n", "copied from " + options.uploads_dir.string(),
                           copied.stored.size(), copied.bytes);
+    report << fmt::format("  {:<46} {:>6}\n", "  of them other sizes of copied images (srcset)", sizes);
     report_unreferenced(options, prefix, references, copied.stored, report);
     missing = copied.missing;
   } else {

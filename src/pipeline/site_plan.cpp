@@ -53,6 +53,13 @@ std::vector<std::string> privacy_notes(const site::SiteConfig& config, const ren
   return notes;
 }
 
+// The blog's media files the store has, with the pixel size of its images.
+site::MediaFiles media_files(store::Store& store) {
+  const auto sizes = store.media_image_sizes();
+  return {store.media_paths(), store.setting("media_prefix"),
+          std::map<std::string, core::ImageSize, std::less<>>(sizes.begin(), sizes.end())};
+}
+
 ContentInputs::Settings content_settings(const SitePlan& plan) {
   std::set<std::string> published_files;
   for (const auto& [path, bytes] : plan.theme.static_files()) {
@@ -87,6 +94,6 @@ SitePlan::SitePlan(const std::filesystem::path& store_path, site::SiteConfig sit
                                    site::load_privacy_page(config, catalog.get("cookie_privacy_link"),
                                                            privacy_notes(config, catalog)))),
       redirects(redirects::build_redirect_table(model, model.config.search.enabled)),
-      inputs(model, redirects, content_settings(*this), site::MediaFiles(store.media_paths(), store.setting("media_prefix"))) {}
+      inputs(model, redirects, content_settings(*this), media_files(store)) {}
 
 }  // namespace blogarchive::pipeline

@@ -1,5 +1,8 @@
 #include "site/media_files.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 #include <regex>
 
 #include "core/url.hpp"
@@ -64,8 +67,39 @@ std::optional<std::string> media_host_path(std::string_view url, const std::set<
   return media + path->substr(1);
 }
 
-MediaFiles::MediaFiles(std::vector<std::string> paths, std::string prefix)
-    : paths_(paths.begin(), paths.end()), prefix_(prefix.empty() ? kDefaultMediaPrefix : std::move(prefix)) {}
+MediaFiles::MediaFiles(std::vector<std::string> paths, std::string prefix,
+                       std::map<std::string, core::ImageSize, std::less<>> image_sizes)
+    : paths_(paths.begin(), paths.end()),
+      image_sizes_(std::move(image_sizes)),
+      prefix_(prefix.empty() ? kDefaultMediaPrefix : std::move(prefix)) {
+  for (const auto& [path, size] : image_sizes_) {
+    if (const auto original = original_of_resized(path); original && paths_.contains(*original)) {
+      variants_[*original].push_back(path);
+    }
+  }
+}
+
+std::optional<core::ImageSize> MediaFiles::image_size(std::string_view path) const {
+  const auto found = image_sizes_.find(path);
+  return found == image_sizes_.end() ? std::nullopt : std::optional(found->second);
+}
+
+std::vector<std::pair<std::string, core::ImageSize>> MediaFiles::image_variants(std::string_view path) const {
+  const std::string original = original_of_resized(path).value_or(std::string(path));
+  const auto resized = variants_.find(original);
+  const auto original_size = image_size(original);
+  if (resized == variants_.end() || !original_size) {
+    return {};
+  }
+  std::vector<std::pair<std::string, core::ImageSize>> all{{original, *original_size}};
+  for (const auto& variant : resized->second) {
+    all.emplace_back(variant, image_sizes_.at(variant));
+  }
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.second.width, a.first) < std::tie(b.second.width, b.first);
+  });
+  return all;
+}
 
 std::optional<std::string> MediaFiles::find(std::string_view path) const {
   if (paths_.contains(path)) {

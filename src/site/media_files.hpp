@@ -7,7 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include <map>
+
 #include "blog/post.hpp"
+#include "core/image_size.hpp"
 
 namespace blogarchive::site {
 
@@ -37,8 +40,10 @@ std::optional<std::string> media_host_path(std::string_view url, const std::set<
 class MediaFiles {
  public:
   MediaFiles() = default;
-  /// `paths`: decoded URL paths; `prefix`: the folder URL they all came from.
-  MediaFiles(std::vector<std::string> paths, std::string prefix);
+  /// `paths`: decoded URL paths; `prefix`: the folder URL they all came from;
+  /// `image_sizes`: the pixel size of the images among them.
+  MediaFiles(std::vector<std::string> paths, std::string prefix,
+             std::map<std::string, core::ImageSize, std::less<>> image_sizes = {});
 
   /// The file that answers a decoded, normalized path: itself, or for a resized variant
   /// the archive lacks, its original.
@@ -48,9 +53,19 @@ class MediaFiles {
   bool empty() const { return paths_.empty(); }
   const std::string& prefix() const { return prefix_; }
   const std::set<std::string, std::less<>>& paths() const { return paths_; }
+  const std::map<std::string, core::ImageSize, std::less<>>& image_sizes() const { return image_sizes_; }
+
+  /// The pixel size of the image at `path`, when the archive has it and knows it.
+  std::optional<core::ImageSize> image_size(std::string_view path) const;
+  /// Every size the archive has of the image at `path`: its original and the sizes
+  /// WordPress made of it ("bild-300x200.jpg"), each with its pixel size, narrowest
+  /// first; empty when there is only one or none.
+  std::vector<std::pair<std::string, core::ImageSize>> image_variants(std::string_view path) const;
 
  private:
   std::set<std::string, std::less<>> paths_;
+  std::map<std::string, core::ImageSize, std::less<>> image_sizes_;
+  std::map<std::string, std::vector<std::string>, std::less<>> variants_;  ///< by original: its resized files
   std::string prefix_ = kDefaultMediaPrefix;
 };
 

@@ -72,6 +72,13 @@ ALTER TABLE posts ADD COLUMN page_count INTEGER NOT NULL DEFAULT 1;
 UPDATE posts SET page_count = 1 + (length(content) - length(replace(content, '<!--nextpage-->', ''))) / 15
   WHERE instr(content, '<!--nextpage-->') > 0;
 PRAGMA user_version = 6;
+)sql",
+    // v7: each image's pixel size, for width/height and srcset; 0 for other files.
+    // Store::open fills it in for files imported before.
+    R"sql(
+ALTER TABLE media ADD COLUMN width INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE media ADD COLUMN height INTEGER NOT NULL DEFAULT 0;
+PRAGMA user_version = 7;
 )sql"};
 static_assert(std::size(kSchemaSteps) == kSchemaVersion);
 
@@ -116,6 +123,19 @@ blog::Comment read_comment(Statement& s) {
 
 }  // namespace
 
+namespace {
+
+void fill_in_image_sizes(Database& db) {
+  auto update = db.prepare("UPDATE media SET width = ?, height = ? WHERE path = ?");
+  for (auto s = db.prepare("SELECT path, bytes FROM media"); s.step();) {
+    if (const auto size = core::image_size(s.blob(1))) {
+      update.bind(1, size->width).bind(2, size->height).bind(3, s.text(0)).run();
+    }
+  }
+}
+
+}  // namespace
+
 Store Store::open(const std::filesystem::path& path, bool create) {
   Database db(path, create);
   int version = 0;
@@ -123,8 +143,12 @@ Store Store::open(const std::filesystem::path& path, bool create) {
     version = db.user_version();
     if (version < kSchemaVersion) {
       db.execute("BEGIN IMMEDIATE");
+      const bool sizes_unknown = version >= 5 && version < 7;  // media imported before v7
       for (; version < kSchemaVersion; ++version) {
         db.execute(kSchemaSteps[version]);
+      }
+      if (sizes_unknown) {
+        fill_in_image_sizes(db);
       }
       db.execute("COMMIT");
     }
@@ -160,7 +184,7 @@ ImportTransaction::ImportTransaction(Database& db)
       insert_alias_(db.prepare("INSERT OR IGNORE INTO post_aliases VALUES (?, ?)")),
       delete_comments_(db.prepare("DELETE FROM comments WHERE post_id = ?")),
       insert_comment_(db.prepare("INSERT OR REPLACE INTO comments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")),
-      insert_media_(db.prepare("INSERT OR REPLACE INTO media VALUES (?, ?, ?)")) {}
+      insert_media_(db.prepare("INSERT OR REPLACE INTO media VALUES (?, ?, ?, ?, ?)")) {}
 
 ImportTransaction::~ImportTransaction() {
   if (open_) {
@@ -221,7 +245,8 @@ void ImportTransaction::post(const blog::Post& post) {
 }
 
 void ImportTransaction::media(const std::string& path, std::string_view bytes, const std::string& source) {
-  insert_media_.bind(1, path).bind_blob(2, bytes).bind(3, source).run();
+  const auto size = core::image_size(bytes).value_or(core::ImageSize{});
+  insert_media_.bind(1, path).bind_blob(2, bytes).bind(3, source).bind(4, size.width).bind(5, size.height).run();
 }
 
 void ImportTransaction::setting(const std::string& key, const std::string& value) {
@@ -319,6 +344,14 @@ std::vector<std::string> Store::media_paths() {
     paths.push_back(s.text(0));
   }
   return paths;
+}
+
+std::map<std::string, core::ImageSize> Store::media_image_sizes() {
+  std::map<std::string, core::ImageSize> sizes;
+  for (auto s = db_.prepare("SELECT path, width, height FROM media WHERE width > 0 AND height > 0"); s.step();) {
+    sizes.emplace(s.text(0), core::ImageSize{static_cast<int>(s.integer(1)), static_cast<int>(s.integer(2))});
+  }
+  return sizes;
 }
 
 std::string Store::setting(const std::string& key) {

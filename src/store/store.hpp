@@ -1,4 +1,7 @@
 #pragma once
+#include <map>
+
+#include "core/image_size.hpp"
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -11,7 +14,7 @@
 namespace blogarchive::store {
 
 /// The schema version this build writes and reads (PRAGMA user_version).
-constexpr int kSchemaVersion = 6;
+constexpr int kSchemaVersion = 7;
 
 /// An import in progress: everything written through it lands in one transaction that
 /// only commit() makes durable. Destroying it uncommitted rolls everything back.
@@ -64,6 +67,8 @@ class Store {
   blog::Snapshot load_outline();
   /// The URL paths of all media files in the store, sorted.
   std::vector<std::string> media_paths();
+  /// The pixel size of each image among them (read from its header at import), by path.
+  std::map<std::string, core::ImageSize> media_image_sizes();
   /// A setting written by ImportTransaction::setting; empty when never set.
   std::string setting(const std::string& key);
   /// One value the export said about the blog as a whole ("language", "title", …);

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "blogarchive/error.hpp"
+#include "core/files.hpp"
 #include "store/sqlite.hpp"
 #include "test_paths.hpp"
 
@@ -144,6 +145,28 @@ TEST(Store, UpgradesAVersion1StoreAndKeepsItsPosts) {
   EXPECT_EQ(snapshot.posts[0].body_hash, 0u);  // unknown until imported again
   EXPECT_EQ(snapshot.posts[0].page_count, 2);  // counted by the upgrade
   EXPECT_EQ(Database(path, false).user_version(), kSchemaVersion);
+}
+
+TEST(Store, KnowsEachImagesSizeAlsoInAStoreFromVersion6) {
+  const auto dir = testing::fresh_temp_dir("store-v6");
+  const auto path = dir / "old.db";
+  const std::string jpeg = core::read_file(testing::source_dir() / "examples/uploads/2007/03/hobelbank.jpg").value();
+  {
+    auto store = Store::open(path, true);
+    auto import = store.begin_import();
+    import->media("/wp-content/uploads/2007/03/hobelbank.jpg", jpeg, "uploads");
+    import->media("/wp-content/uploads/notiz.txt", "kein Bild", "uploads");
+    import->commit();
+    EXPECT_EQ(store.media_image_sizes(),
+              (std::map<std::string, core::ImageSize>{{"/wp-content/uploads/2007/03/hobelbank.jpg", {300, 200}}}));
+  }
+  {  // What version 6 wrote: no sizes.
+    Database db(path, false);
+    db.execute("ALTER TABLE media DROP COLUMN width; ALTER TABLE media DROP COLUMN height; PRAGMA user_version = 6;");
+  }
+  auto store = Store::open(path, false);
+  EXPECT_EQ(store.media_image_sizes(),
+            (std::map<std::string, core::ImageSize>{{"/wp-content/uploads/2007/03/hobelbank.jpg", {300, 200}}}));
 }
 
 TEST(Store, RefusesAStoreFromANewerVersion) {
