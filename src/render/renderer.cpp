@@ -498,8 +498,11 @@ std::string PageRenderer::robots() const {
 Document PageRenderer::search_page() const {
   View view;
   view.set("search_href", std::string(site::kSearchPath));
+  const auto& model = context_->model();
+  const std::string& blog_title = model.snapshot->site.title.empty() ? model.title : model.snapshot->site.title;
   return context_->page("search", std::move(view),
                         {.title = context_->catalog().get("search_title"), .path = std::string(site::kSearchPath),
+                         .description = context_->catalog().format("search_description", {{"title", blog_title}}),
                          .is_search_page = true});
 }
 
