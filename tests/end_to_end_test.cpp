@@ -109,6 +109,16 @@ TEST(SampleArchive, ThreadsApprovedCommentsOnly) {
   EXPECT_TRUE(contains(html, "<a href=\"/2006/03/erste-schritte-in-der-werkstatt/\">ersten Artikel</a>"));
 }
 
+TEST(SampleArchive, MarksTheAuthorsOwnRepliesButNotAVisitorOfTheSameName) {
+  const std::string& html = file("2007/03/hobelbank-fertig/index.html");
+  // Jonas wrote the post; his reply came from his account (wp:comment_user_id 1).
+  EXPECT_TRUE(contains(html, "<li class=\"comment by-post-author\" id=\"comment-6\">\n<p class=\"comment-meta\">Jonas "
+                             "<span class=\"author-badge\">Autor</span>"))
+      << html;
+  EXPECT_TRUE(contains(html, "<li class=\"comment\" id=\"comment-5\">"));
+  EXPECT_TRUE(contains(html, "<li class=\"comment\" id=\"comment-7\">"));
+}
+
 TEST(SampleArchive, OverviewIsPaginatedAndSaysWhenTheBlogRan) {
   const std::string& home = file("index.html");
   EXPECT_TRUE(contains(home, "Artikelübersicht"));

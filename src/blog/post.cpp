@@ -21,7 +21,7 @@ std::uint64_t body_hash(const Post& post) {
   for (const auto& comment : post.comments) {
     hash.add(comment.id).add(comment.parent_id).add(comment.author_name).add(comment.author_url);
     hash.add(comment.date ? core::to_sql(*comment.date) : std::string()).add(comment.content);
-    hash.add(comment.status).add(comment.type);
+    hash.add(comment.status).add(comment.type).add(comment.user_id);
   }
   return hash.digest();
 }

@@ -22,6 +22,7 @@ struct SiteInfo {
 struct Author {
   std::string login;
   std::string display_name;
+  std::int64_t id = 0;  ///< the blog's user id (0: unknown); comments name their writer by it
 };
 
 /// A category, tag or other taxonomy term. `taxonomy` uses WordPress's names:
@@ -54,6 +55,9 @@ struct Comment {
   std::string content;  ///< raw HTML as exported
   std::string status;   ///< WordPress's comment_approved: "1", "0", "spam", "trash"
   std::string type;     ///< "comment", "pingback", "trackback"
+  /// The blog's user who wrote it (0: a visitor). Never published; it marks the
+  /// replies of the post's own author.
+  std::int64_t user_id = 0;
 
   bool is_approved() const { return status == "1" || status == "approve"; }
   bool is_ping() const { return type == "pingback" || type == "trackback"; }

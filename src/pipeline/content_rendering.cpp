@@ -21,7 +21,7 @@ constexpr std::size_t kExcerptWords = 55;
 // Change whenever the content pipeline's output changes for the same input (autop,
 // sanitizer, shortcodes, serializer): render caches made by older builds are then
 // ignored instead of reused.
-constexpr std::int64_t kContentVersion = 12; // 2: embed placeholders, images contained; 3: caption tables → figures;
+constexpr std::int64_t kContentVersion = 13; // 2: embed placeholders, images contained; 3: caption tables → figures;
                                              // 4: srcset candidates resolved, media brought home;
                                              // 5: positional shortcode values kept whole;
                                              // 6: code plugins' blocks, media plugins' placeholders;
@@ -30,7 +30,8 @@ constexpr std::int64_t kContentVersion = 12; // 2: embed placeholders, images co
                                              // 9: WordPress's caption divs → figures;
                                              // 10: forms left out;
                                              // 11: lazy images, gallery columns and captions;
-                                             // 12: image width/height and srcset
+                                             // 12: image width/height and srcset;
+                                             // 13: the post author's replies marked
 
 // What decisions_hash adds for one answer of the site.
 void add_decision(core::ContentHash& hash, const content::LinkDecision& decision) {
@@ -116,8 +117,10 @@ std::vector<render::RenderedComment> thread(std::vector<std::pair<std::int64_t, 
   return tree;
 }
 
+// `post_author_id`: the blog's user id of the post's author (0: unknown); that user's
+// comments are the author's replies.
 void render_comments(const blog::Post& post, const content::BodyOptions& base_options,
-                     const content::ContactMasking& contacts, render::RenderedItem& item) {
+                     const content::ContactMasking& contacts, std::int64_t post_author_id, render::RenderedItem& item) {
   content::BodyOptions options = base_options;
   options.contacts = contacts;
   options.policy = &content::comment_policy();
@@ -128,6 +131,7 @@ void render_comments(const blog::Post& post, const content::BodyOptions& base_op
       continue;
     }
     render::RenderedComment rendered{comment.id, comment.author_name, comment.author_url, comment.date, {}, {}};
+    rendered.by_post_author = post_author_id != 0 && comment.user_id == post_author_id;
     const std::string_view url = core::trim(rendered.url);
     const bool contact_link = core::starts_with_ci(url, "mailto:") || core::starts_with_ci(url, "tel:");
     if (!content::is_safe_url(rendered.url) || (contacts.enabled && contact_link)) {
@@ -255,6 +259,11 @@ ContentInputs::ContentInputs(const site::SiteModel& model, const redirects::Redi
       settings(std::move(content_settings)),
       media_files(std::move(files)) {
   settings.published_files.insert(media_files.paths().begin(), media_files.paths().end());
+  for (const auto& author : model.snapshot->authors) {
+    if (author.id != 0) {
+      author_ids_.emplace(author.login, author.id);
+    }
+  }
   core::ContentHash hash;
   for (const auto& file : settings.published_files) {
     hash.add(file);
@@ -378,7 +387,7 @@ ContentResult render_content(const blog::Post& post, const ContentInputs& inputs
   } else {
     item.excerpt_html = "<p>" + core::escape_html(core::first_words(body.summary, kExcerptWords)) + "</p>";
   }
-  render_comments(post, options, inputs.settings.contacts, item);
+  render_comments(post, options, inputs.settings.contacts, inputs.author_id(post.author_login), item);
   result.links = recorder.take_links();
   for (const auto& link : result.links) {
     if (inputs.resolver.is_missing_media(link)) {
@@ -400,6 +409,7 @@ std::uint64_t content_key(const blog::Post& post, const ContentInputs& inputs) {
   hash.add(static_cast<std::int64_t>(inputs.settings.contacts.enabled)).add(inputs.settings.contacts.email_label);
   hash.add(inputs.settings.contacts.phone_label);
   hash.add(post.id).add(static_cast<std::int64_t>(inputs.media.hash()));
+  hash.add(inputs.author_id(post.author_login));  // which comments are the author's replies
   return hash.digest();
 }
 

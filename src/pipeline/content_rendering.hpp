@@ -88,7 +88,15 @@ struct ContentInputs {
   MediaIndex media;
   Settings settings;
   site::MediaFiles media_files;  ///< the blog's media the store has, with the images' sizes
+  /// The blog's user id of the author with this login; 0 when the export did not say.
+  std::int64_t author_id(const std::string& login) const {
+    const auto found = author_ids_.find(login);
+    return found == author_ids_.end() ? 0 : found->second;
+  }
   std::uint64_t published_files_hash = 0;  ///< of settings.published_files and image sizes: part of every content_key
+
+ private:
+  std::map<std::string, std::int64_t> author_ids_;  ///< by login
 };
 
 /// The content pipeline's output for one post, with what the render cache needs to

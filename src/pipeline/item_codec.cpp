@@ -23,6 +23,7 @@ void put_comments(std::string& out, const std::vector<render::RenderedComment>& 
     put(out, comment.url);
     put(out, comment.date ? core::to_sql(*comment.date) : std::string());
     put(out, comment.html);
+    put(out, static_cast<std::int64_t>(comment.by_post_author));
     put_comments(out, comment.replies);
   }
 }
@@ -65,13 +66,15 @@ class Reader {
     for (std::int64_t i = 0; i < count; ++i) {
       render::RenderedComment comment;
       std::string date;
+      std::int64_t by_post_author = 0;
       if (!number(comment.id) || !text(comment.author) || !text(comment.url) || !text(date) ||
-          !text(comment.html) || !comments(comment.replies, depth + 1)) {
+          !text(comment.html) || !number(by_post_author) || !comments(comment.replies, depth + 1)) {
         return false;
       }
       if (!date.empty()) {
         comment.date = core::parse_datetime(date);
       }
+      comment.by_post_author = by_post_author != 0;
       out.push_back(std::move(comment));
     }
     return true;

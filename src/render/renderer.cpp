@@ -176,6 +176,7 @@ std::string comment_tree(const Context& context, const std::vector<RenderedComme
     view.set("date", comment.date ? context.catalog().date(*comment.date) : std::string{});
     view.set("iso_date", comment.date ? core::to_iso_local(*comment.date) : std::string{});
     view.set("html", comment.html);
+    view.set("by_post_author", comment.by_post_author);
     view.set("has_replies", !comment.replies.empty());
     view.set("replies", comment_tree(context, comment.replies));
     html += context.render("comment", view);

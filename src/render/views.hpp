@@ -18,6 +18,7 @@ struct RenderedComment {
   std::optional<core::DateTime> date;
   std::string html;
   std::vector<RenderedComment> replies;
+  bool by_post_author = false;  ///< written by the blog's user who wrote the post
 };
 
 /// What content made of one article or page.

@@ -79,6 +79,13 @@ PRAGMA user_version = 6;
 ALTER TABLE media ADD COLUMN width INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE media ADD COLUMN height INTEGER NOT NULL DEFAULT 0;
 PRAGMA user_version = 7;
+)sql",
+    // v8: who among the blog's users wrote a comment, and each user's id: the post
+    // author's own replies are marked. 0 (unknown) for rows imported before.
+    R"sql(
+ALTER TABLE comments ADD COLUMN user_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE authors ADD COLUMN id INTEGER NOT NULL DEFAULT 0;
+PRAGMA user_version = 8;
 )sql"};
 static_assert(std::size(kSchemaSteps) == kSchemaVersion);
 
@@ -106,7 +113,7 @@ constexpr std::string_view kOutlineColumns =
     " FROM posts ORDER BY id";
 
 constexpr std::string_view kCommentColumns =
-    "SELECT id, post_id, parent_id, author_name, author_url, date, content, status, type FROM comments";
+    "SELECT id, post_id, parent_id, author_name, author_url, date, content, status, type, user_id FROM comments";
 
 blog::Comment read_comment(Statement& s) {
   blog::Comment comment;
@@ -118,6 +125,7 @@ blog::Comment read_comment(Statement& s) {
   comment.content = s.text(6);
   comment.status = s.text(7);
   comment.type = s.text(8);
+  comment.user_id = s.integer(9);
   return comment;
 }
 
@@ -170,7 +178,7 @@ std::unique_ptr<ImportTransaction> Store::begin_import() {
 ImportTransaction::ImportTransaction(Database& db)
     : db_((db.execute("BEGIN IMMEDIATE"), db)),
       insert_site_(db.prepare("INSERT OR REPLACE INTO site (key, value) VALUES (?, ?)")),
-      insert_author_(db.prepare("INSERT OR REPLACE INTO authors VALUES (?, ?)")),
+      insert_author_(db.prepare("INSERT OR REPLACE INTO authors VALUES (?, ?, ?)")),
       insert_term_(db.prepare("INSERT OR REPLACE INTO terms VALUES (?, ?, ?, ?, ?, ?)")),
       upsert_post_(db.prepare(
           "INSERT INTO posts VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)"
@@ -183,7 +191,7 @@ ImportTransaction::ImportTransaction(Database& db)
       delete_aliases_(db.prepare("DELETE FROM post_aliases WHERE post_id = ?")),
       insert_alias_(db.prepare("INSERT OR IGNORE INTO post_aliases VALUES (?, ?)")),
       delete_comments_(db.prepare("DELETE FROM comments WHERE post_id = ?")),
-      insert_comment_(db.prepare("INSERT OR REPLACE INTO comments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+      insert_comment_(db.prepare("INSERT OR REPLACE INTO comments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
       insert_media_(db.prepare("INSERT OR REPLACE INTO media VALUES (?, ?, ?, ?, ?)")) {}
 
 ImportTransaction::~ImportTransaction() {
@@ -204,7 +212,7 @@ void ImportTransaction::site(const blog::SiteInfo& info) {
 }
 
 void ImportTransaction::author(const blog::Author& author) {
-  insert_author_.bind(1, author.login).bind(2, author.display_name).run();
+  insert_author_.bind(1, author.login).bind(2, author.display_name).bind(3, author.id).run();
 }
 
 void ImportTransaction::term(const blog::Term& term) {
@@ -240,7 +248,7 @@ void ImportTransaction::post(const blog::Post& post) {
     insert_comment_.bind(1, comment.id).bind(2, post.id).bind(3, comment.parent_id)
         .bind(4, comment.author_name).bind(5, comment.author_url);
     bind_date(insert_comment_, 6, comment.date);
-    insert_comment_.bind(7, comment.content).bind(8, comment.status).bind(9, comment.type).run();
+    insert_comment_.bind(7, comment.content).bind(8, comment.status).bind(9, comment.type).bind(10, comment.user_id).run();
   }
 }
 
@@ -294,8 +302,8 @@ blog::Snapshot Store::load_outline() {
     else if (key == "language") snapshot.site.language = value;
     else if (key == "format") snapshot.site.format = value;
   }
-  for (auto s = db_.prepare("SELECT login, display_name FROM authors ORDER BY login"); s.step();) {
-    snapshot.authors.push_back({s.text(0), s.text(1)});
+  for (auto s = db_.prepare("SELECT login, display_name, id FROM authors ORDER BY login"); s.step();) {
+    snapshot.authors.push_back({s.text(0), s.text(1), s.integer(2)});
   }
   for (auto s = db_.prepare("SELECT * FROM terms ORDER BY taxonomy, slug"); s.step();) {
     snapshot.terms.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5)});

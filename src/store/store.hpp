@@ -14,7 +14,7 @@
 namespace blogarchive::store {
 
 /// The schema version this build writes and reads (PRAGMA user_version).
-constexpr int kSchemaVersion = 7;
+constexpr int kSchemaVersion = 8;
 
 /// An import in progress: everything written through it lands in one transaction that
 /// only commit() makes durable. Destroying it uncommitted rolls everything back.

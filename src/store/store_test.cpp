@@ -40,8 +40,10 @@ TEST(Store, RoundTripsEveryFieldOfAPost) {
   post.is_sticky = true;
   post.parent_id = 3;
   post.markup = "markdown";
+  post.comments[0].user_id = 4;
   {
     auto import = store.begin_import();
+    import->author({"ada", "Ada L.", 4});
     import->post(post);
     import->commit();
   }
@@ -58,6 +60,9 @@ TEST(Store, RoundTripsEveryFieldOfAPost) {
   EXPECT_EQ(loaded.terms, post.terms);
   ASSERT_EQ(loaded.comments.size(), 1u);
   EXPECT_EQ(loaded.comments[0].content, "Hallo");
+  EXPECT_EQ(loaded.comments[0].user_id, 4);
+  ASSERT_EQ(snapshot.authors.size(), 1u);
+  EXPECT_EQ(snapshot.authors[0].id, 4);
 }
 
 TEST(Store, OutlineLeavesBodiesToTheBodyReader) {
@@ -129,10 +134,11 @@ TEST(Store, UpgradesAVersion1StoreAndKeepsItsPosts) {
     import->commit();
   }
   {  // Turn it back into what version 1 wrote: no markup, body_hash and page_count columns,
-     // no aliases, no term ids, no media; and give the post two pages.
+     // no aliases, term ids, media or user ids; and give the post two pages.
     Database db(path, false);
     db.execute("DROP TABLE media; ALTER TABLE terms DROP COLUMN old_id; DROP TABLE post_aliases; ALTER TABLE posts DROP COLUMN body_hash; ALTER TABLE posts DROP COLUMN markup;"
-               "ALTER TABLE posts DROP COLUMN page_count;"
+               "ALTER TABLE posts DROP COLUMN page_count; ALTER TABLE comments DROP COLUMN user_id;"
+               "ALTER TABLE authors DROP COLUMN id;"
                "UPDATE posts SET content = 'eins<!--nextpage-->zwei';"
                "PRAGMA user_version = 1;");
     EXPECT_EQ(db.user_version(), 1);
@@ -162,7 +168,8 @@ TEST(Store, KnowsEachImagesSizeAlsoInAStoreFromVersion6) {
   }
   {  // What version 6 wrote: no sizes.
     Database db(path, false);
-    db.execute("ALTER TABLE media DROP COLUMN width; ALTER TABLE media DROP COLUMN height; PRAGMA user_version = 6;");
+    db.execute("ALTER TABLE media DROP COLUMN width; ALTER TABLE media DROP COLUMN height;"
+               "ALTER TABLE comments DROP COLUMN user_id; ALTER TABLE authors DROP COLUMN id; PRAGMA user_version = 6;");
   }
   auto store = Store::open(path, false);
   EXPECT_EQ(store.media_image_sizes(),

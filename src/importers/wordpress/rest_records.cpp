@@ -149,7 +149,8 @@ class Reader {
       if (author.login.empty()) {
         author.login = fmt::format("user-{}", integer_field(user, "id"));
       }
-      login_of_user_[integer_field(user, "id")] = author.login;
+      author.id = integer_field(user, "id");
+      login_of_user_[author.id] = author.login;
       sink_.author(author);
     });
   }
@@ -179,6 +180,7 @@ class Reader {
       blog::Comment comment;
       comment.id = integer_field(item, "id");
       comment.parent_id = integer_field(item, "parent");
+      comment.user_id = integer_field(item, "author");  // 0 for a visitor
       comment.author_name = core::decode_html_entities(string_field(item, "author_name"));
       comment.author_url = string_field(item, "author_url");
       comment.date = core::parse_datetime(string_field(item, "date"));

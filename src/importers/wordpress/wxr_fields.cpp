@@ -53,6 +53,8 @@ blog::Comment read_comment(const xmlNode* node, const std::string& where,
       comment.type = type.empty() ? "comment" : type;
     } else if (name.local == "comment_parent") {
       comment.parent_id = parse_id(text_of(child)).value_or(0);
+    } else if (name.local == "comment_user_id") {
+      comment.user_id = parse_id(text_of(child)).value_or(0);
     }
     // comment_author_email and comment_author_IP are deliberately never read.
   }
@@ -151,6 +153,8 @@ blog::Author read_author(const xmlNode* node) {
       author.login = trimmed(child);
     } else if (name.is(Ns::Wp, "author_display_name")) {
       author.display_name = core::decode_html_entities(trimmed(child));
+    } else if (name.is(Ns::Wp, "author_id")) {
+      author.id = parse_id(text_of(child)).value_or(0);
     }
   }
   if (author.display_name.empty()) {

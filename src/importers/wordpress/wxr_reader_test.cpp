@@ -55,6 +55,26 @@ TEST(WxrImporter, ReadsPostFieldsWithoutEmailOrIp) {
   EXPECT_EQ(diagnostics.warnings().size(), 1u);
 }
 
+TEST(WxrImporter, ReadsWhichUserWroteAComment) {
+  const auto path = write_temp("user-ids", wxr(R"(<wp:author><wp:author_id>3</wp:author_id>
+    <wp:author_login>ada</wp:author_login><wp:author_display_name>Ada</wp:author_display_name></wp:author>)" +
+    item(R"(<wp:post_id>5</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+    <dc:creator>ada</dc:creator>
+    <wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_author>Leser</wp:comment_author>
+    <wp:comment_approved>1</wp:comment_approved><wp:comment_user_id>0</wp:comment_user_id></wp:comment>
+    <wp:comment><wp:comment_id>2</wp:comment_id><wp:comment_author>Ada</wp:comment_author>
+    <wp:comment_approved>1</wp:comment_approved><wp:comment_user_id>3</wp:comment_user_id></wp:comment>)")));
+  blog::VectorSink sink;
+  core::Diagnostics diagnostics;
+  WxrImporter().read(path, {}, sink, diagnostics);
+  ASSERT_EQ(sink.authors.size(), 1u);
+  EXPECT_EQ(sink.authors[0].id, 3);
+  ASSERT_EQ(sink.posts.size(), 1u);
+  ASSERT_EQ(sink.posts[0].comments.size(), 2u);
+  EXPECT_EQ(sink.posts[0].comments[0].user_id, 0);
+  EXPECT_EQ(sink.posts[0].comments[1].user_id, 3);
+}
+
 TEST(WxrImporter, RejectsFilesThatAreNotWordPressExports) {
   const auto path = write_temp("feed", "<?xml version=\"1.0\"?><feed><title>x</title></feed>");
   blog::VectorSink sink;
