@@ -153,6 +153,36 @@ TEST(SampleArchive, OverviewShowsTheYearsAndMonthsAtAGlanceAndNumbersItsPages) {
   EXPECT_TRUE(contains(file("page/2/index.html"), "<li><a href=\"/\">1</a></li>"));
 }
 
+// Eight overview pages: the first and last, two either side of the current one, and a
+// gap where pages are left out.
+TEST(SampleArchive, PaginationShowsTheFirstLastAndNearbyPages) {
+  const auto dir = fresh_temp_dir("pagination");
+  const auto built = import_and_build(dir, {source_dir() / "examples" / "werkstattblog.wordpress.xml"},
+                                      "language = \"de\"\nbase_url = \"https://archiv.example.org/\"\nper_page = 2\n");
+  ASSERT_EQ(built.build.exit_code, 0) << built.build.output;
+  const auto numbers = [&](const std::string& path) {
+    const std::string& html = built.files.at(path);
+    const auto begin = html.find("<nav class=\"pagination\"");
+    std::string shown;
+    for (auto at = html.find("<li>", begin); at != std::string::npos && at < html.find("</nav>", begin);
+         at = html.find("<li>", at + 1)) {
+      const auto end = html.find("</li>", at);
+      const std::string item = html.substr(at, end - at);
+      if (item.find("class=\"gap\"") != std::string::npos) {
+        shown += "… ";
+      } else if (item.find("rel=") == std::string::npos) {
+        const auto close = item.rfind("</");
+        shown += item.substr(item.rfind('>', close) + 1, close - item.rfind('>', close) - 1) + " ";
+      }
+    }
+    return shown;
+  };
+  EXPECT_EQ(numbers("index.html"), "1 2 3 … 8 ");
+  EXPECT_EQ(numbers("page/4/index.html"), "1 2 3 4 5 6 … 8 ");
+  EXPECT_EQ(numbers("page/6/index.html"), "1 … 4 5 6 7 8 ");
+  EXPECT_TRUE(contains(built.files.at("page/6/index.html"), "<li><span aria-current=\"page\">6</span></li>"));
+}
+
 TEST(SampleArchive, HasAFaviconAndASearchBoxOnThe404PageAndNoNoticeOnThePrivacyPage) {
   const std::string& icon = file("favicon.svg");
   EXPECT_TRUE(contains(icon, "<svg xmlns=\"http://www.w3.org/2000/svg\""));

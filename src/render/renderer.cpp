@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <map>
 
 #include "blogarchive/error.hpp"
@@ -310,13 +309,20 @@ View listing_page_link(const site::Listing& listing, int number, bool exists) {
 
 // The numbered links of a listing's pagination: the first and last page, and two pages
 // either side of the current one, with a gap where pages are left out ("1 … 4 5 6 7 8 … 40").
+// Only the shown numbers are visited: the overview of a large archive has thousands of
+// pages, each with its own pagination.
 View page_numbers(const site::Listing& listing, int current, int pages) {
   constexpr int kAround = 2;
+  std::vector<int> shown{1};
+  for (int number = std::max(2, current - kAround); number <= std::min(pages - 1, current + kAround); ++number) {
+    shown.push_back(number);
+  }
+  shown.push_back(pages);
   std::vector<View> numbers;
   int last_shown = 0;
-  for (int number = 1; number <= pages; ++number) {
-    if (number != 1 && number != pages && std::abs(number - current) > kAround) {
-      continue;
+  for (const int number : shown) {
+    if (number <= last_shown) {
+      continue;  // a listing of one page: 1 is also the last
     }
     if (number > last_shown + 1) {
       numbers.push_back(View::object({{"gap", true}, {"current", false}, {"href", false}}));
