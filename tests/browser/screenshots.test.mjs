@@ -92,7 +92,13 @@ async function shoot(browser, origin, name, shot, mode) {
       if (target) window.scrollTo(0, Math.max(0, target.getBoundingClientRect().top + window.scrollY - 24));
     }, shot.scrollTo);
   }
-  await page.evaluate(() => document.fonts.ready);
+  // Lazy images load when scrolled near, some time after: every image loads now, and
+  // the shot waits for all of them, so that it never catches one half-way.
+  await page.evaluate(async () => {
+    for (const image of document.querySelectorAll('img[loading="lazy"]')) image.loading = "eager";
+    await Promise.all([...document.images].map((image) => image.decode().catch(() => {})));
+    await document.fonts.ready;
+  });
   const image = await page.screenshot({ animations: "disabled", caret: "hide" });
   await context.close();
   return image;
