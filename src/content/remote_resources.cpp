@@ -70,13 +70,6 @@ int attribute_pixels(const std::string* value) {
   return pixels;
 }
 
-// Same proportions within rounding: WordPress's 300x200 of a 1024x683 original.
-bool same_proportions(core::ImageSize a, core::ImageSize b) {
-  const long long cross_a = static_cast<long long>(a.width) * b.height;
-  const long long cross_b = static_cast<long long>(b.width) * a.height;
-  return std::llabs(cross_a - cross_b) * 50 <= std::max(cross_a, cross_b);  // 2 %
-}
-
 void describe_size(HtmlNode& image, const LocalImage& local) {
   if (image.attribute("width") == nullptr && image.attribute("height") == nullptr) {
     image.set_attribute("width", std::to_string(local.size.width));
@@ -88,7 +81,7 @@ void describe_size(HtmlNode& image, const LocalImage& local) {
   std::string srcset;
   int candidates = 0;
   for (const auto& [url, size] : local.variants) {
-    if (same_proportions(size, local.size)) {
+    if (core::same_proportions(size, local.size)) {
       srcset += (srcset.empty() ? "" : ", ") + url + " " + std::to_string(size.width) + "w";
       ++candidates;
     }

@@ -3,7 +3,9 @@
 #include <stb_image.h>
 #include <webp/decode.h>
 
+#include <algorithm>
 #include <climits>
+#include <cstdlib>
 
 namespace blogarchive::core {
 
@@ -22,6 +24,12 @@ std::optional<ImageSize> image_size(std::string_view bytes) {
     }
   }
   return std::nullopt;
+}
+
+bool same_proportions(ImageSize a, ImageSize b) {
+  const long long cross_a = static_cast<long long>(a.width) * b.height;
+  const long long cross_b = static_cast<long long>(b.width) * a.height;
+  return std::llabs(cross_a - cross_b) * 50 <= std::max(cross_a, cross_b);
 }
 
 }  // namespace blogarchive::core

@@ -16,4 +16,8 @@ struct ImageSize {
 /// PDF, a damaged header).
 std::optional<ImageSize> image_size(std::string_view bytes);
 
+/// The same proportions within rounding (2 %): WordPress's 300x200 of a 1024x683 original,
+/// not its square thumbnail crop.
+bool same_proportions(ImageSize a, ImageSize b);
+
 }  // namespace blogarchive::core

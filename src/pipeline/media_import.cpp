@@ -131,9 +131,7 @@ std::size_t copy_sizes_of_copied_images(const ImportOptions& options, const std:
     for (const auto& file : files) {
       const auto bytes = core::read_file(file);
       const auto size = bytes ? core::image_size(*bytes) : std::nullopt;
-      const long long cross_a = static_cast<long long>(size ? size->width : 0) * original_size->height;
-      const long long cross_b = static_cast<long long>(original_size->width) * (size ? size->height : 0);
-      if (!size || std::llabs(cross_a - cross_b) * 50 > std::max(cross_a, cross_b)) {  // within 2 %
+      if (!size || !core::same_proportions(*size, *original_size)) {
         continue;
       }
       const std::string path = prefix + file.lexically_relative(options.uploads_dir).generic_string();
