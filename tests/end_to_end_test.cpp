@@ -223,12 +223,15 @@ TEST(SampleArchive, ImagesKeepTheirWrittenSizeAndGetTheSmallerCopiesOfTheSamePro
   // The square thumbnail crop has other proportions than the picture: no srcset.
   EXPECT_TRUE(contains(html, "src=\"/wp-content/uploads/2008/10/gratleiste-150x150.jpg\" alt=\"Gratleiste im Schnitt\" "
                              "width=\"150\" height=\"150\" loading=\"lazy\""));
-  // The original, as inserted, offers its smaller copy (the gallery's images, written
-  // without a size, get their files' sizes: above).
+  // Only the medium size is used, as WordPress inserts it: the original and its larger
+  // copy come with it for sharp screens; the square crop brings nothing with it.
   EXPECT_TRUE(contains(file("2007/03/hobelbank-fertig/index.html"),
-                       "<img src=\"/wp-content/uploads/2007/03/hobelbank.jpg\" alt=\"Die restaurierte Hobelbank\" width=\"300\" "
-                       "height=\"200\" srcset=\"/wp-content/uploads/2007/03/hobelbank-150x100.jpg 150w, "
-                       "/wp-content/uploads/2007/03/hobelbank.jpg 300w\""));
+                       "<img src=\"/wp-content/uploads/2007/03/hobelbank-300x200.jpg\" alt=\"Die restaurierte Hobelbank\" "
+                       "width=\"300\" height=\"200\" srcset=\"/wp-content/uploads/2007/03/hobelbank-150x100.jpg 150w, "
+                       "/wp-content/uploads/2007/03/hobelbank-300x200.jpg 300w, /wp-content/uploads/2007/03/hobelbank-768x512.jpg "
+                       "768w, /wp-content/uploads/2007/03/hobelbank.jpg 1200w\" sizes=\"(max-width: 300px) 100vw, 300px\""));
+  EXPECT_TRUE(contains(file("wp-content/uploads/2007/03/hobelbank.jpg"), "JFIF"));
+  EXPECT_EQ(sample_site().files.count("wp-content/uploads/2008/10/gratleiste.jpg"), 0u);
 }
 
 TEST(SampleArchive, HasArchivesPagesFeedSitemapRobotsAnd404) {

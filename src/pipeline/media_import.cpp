@@ -106,38 +106,83 @@ CopyOutcome copy_referenced(const References& references, const ImportOptions& o
   return outcome;
 }
 
-// The sizes WordPress made of each copied image that keep its proportions (not the
-// square thumbnail crops): the archive offers them in srcset, so that a phone loads the
-// 300-pixel copy instead of the 2000-pixel original. Other files are left.
-std::size_t copy_sizes_of_copied_images(const ImportOptions& options, const std::string& prefix,
-                                        CopyOutcome& outcome, store::ImportTransaction& transaction) {
-  std::map<std::string, std::vector<std::filesystem::path>> sizes;  // by original path
+// Sizes copied only to be offered in a srcset stay at most this wide, as WordPress's
+// own srcset does (max_srcset_image_width): a camera's 6000-pixel original is no
+// candidate a browser should pick.
+constexpr int kWidestSrcsetSize = 2048;
+
+struct UploadedImage {
+  std::string bytes;
+  core::ImageSize size;
+};
+
+std::optional<UploadedImage> read_image(const UploadsFolder& uploads, const std::string& path) {
+  const auto file = uploads.file(path);
+  auto bytes = file ? core::read_file(*file) : std::nullopt;
+  const auto size = bytes ? core::image_size(*bytes) : std::nullopt;
+  return size ? std::optional(UploadedImage{std::move(*bytes), *size}) : std::nullopt;
+}
+
+// Whether the image whose sizes `in_use` are in the archive can be given a srcset: its
+// original is there or may be copied (site::MediaFiles finds the sizes through it), and
+// a size in use keeps the original's proportions (a square thumbnail crop is offered
+// in no other size). Otherwise its other sizes would be copied for nothing.
+bool offers_srcset(const UploadsFolder& uploads, const std::string& original, const core::ImageSize& original_size,
+                   const std::vector<std::string>& in_use, const std::set<std::string>& stored) {
+  if (stored.count(original) > 0) {
+    return true;
+  }
+  return original_size.width <= kWidestSrcsetSize &&
+         std::any_of(in_use.begin(), in_use.end(), [&](const std::string& path) {
+           const auto image = read_image(uploads, path);
+           return image && core::same_proportions(image->size, original_size);
+         });
+}
+
+// The files of the uploads copy named as sizes of each original, other than those
+// already copied.
+std::map<std::string, std::vector<std::string>> other_sizes(const ImportOptions& options, const std::string& prefix,
+                                                            const std::set<std::string>& stored) {
+  std::map<std::string, std::vector<std::string>> sizes;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(options.uploads_dir)) {
     const std::string path = prefix + entry.path().lexically_relative(options.uploads_dir).generic_string();
-    if (const auto original = site::original_of_resized(path);
-        entry.is_regular_file() && original && outcome.stored.count(*original) > 0 && outcome.stored.count(path) == 0) {
-      sizes[*original].push_back(entry.path());
+    if (const auto original = site::original_of_resized(path); original && stored.count(path) == 0) {
+      sizes[*original].push_back(path);
     }
   }
-  std::size_t copied = 0;
+  return sizes;
+}
+
+// The sizes of a copied image that keep its proportions (not the square thumbnail
+// crops), the original among them: the archive offers them in srcset, so that a phone
+// loads the 300-pixel copy instead of the 2000-pixel original, and a sharp screen the
+// 768-pixel one where the post shows the 300-pixel size. Other files are left.
+std::size_t copy_sizes_of_copied_images(const ImportOptions& options, const std::string& prefix,
+                                        CopyOutcome& outcome, store::ImportTransaction& transaction) {
   const UploadsFolder uploads(options.uploads_dir, prefix);
-  for (const auto& [original, files] : sizes) {
-    const auto original_file = uploads.file(original);
-    const auto original_bytes = original_file ? core::read_file(*original_file) : std::nullopt;
-    const auto original_size = original_bytes ? core::image_size(*original_bytes) : std::nullopt;
-    if (!original_size) {
+  std::map<std::string, std::vector<std::string>> used;  // copied sizes, by original path
+  for (const auto& path : outcome.stored) {
+    used[site::original_of_resized(path).value_or(path)].push_back(path);
+  }
+  auto sizes = other_sizes(options, prefix, outcome.stored);
+  std::size_t copied = 0;
+  for (const auto& [original, in_use] : used) {
+    const auto original_image = read_image(uploads, original);
+    if (!original_image || !offers_srcset(uploads, original, original_image->size, in_use, outcome.stored)) {
       continue;
     }
-    for (const auto& file : files) {
-      const auto bytes = core::read_file(file);
-      const auto size = bytes ? core::image_size(*bytes) : std::nullopt;
-      if (!size || !core::same_proportions(*size, *original_size)) {
+    std::vector<std::string>& candidates = sizes[original];
+    if (outcome.stored.count(original) == 0) {
+      candidates.push_back(original);
+    }
+    for (const auto& path : candidates) {
+      const auto image = read_image(uploads, path);
+      if (!image || image->size.width > kWidestSrcsetSize || !core::same_proportions(image->size, original_image->size)) {
         continue;
       }
-      const std::string path = prefix + file.lexically_relative(options.uploads_dir).generic_string();
-      transaction.media(path, *bytes, "uploads");
+      transaction.media(path, image->bytes, "uploads");
       outcome.stored.insert(path);
-      outcome.bytes += bytes->size();
+      outcome.bytes += image->bytes.size();
       ++copied;
     }
   }

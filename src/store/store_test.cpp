@@ -164,7 +164,7 @@ TEST(Store, KnowsEachImagesSizeAlsoInAStoreFromVersion6) {
     import->media("/wp-content/uploads/notiz.txt", "kein Bild", "uploads");
     import->commit();
     EXPECT_EQ(store.media_image_sizes(),
-              (std::map<std::string, core::ImageSize>{{"/wp-content/uploads/2007/03/hobelbank.jpg", {300, 200}}}));
+              (std::map<std::string, core::ImageSize>{{"/wp-content/uploads/2007/03/hobelbank.jpg", {1200, 800}}}));
   }
   {  // What version 6 wrote: no sizes.
     Database db(path, false);
@@ -173,7 +173,7 @@ TEST(Store, KnowsEachImagesSizeAlsoInAStoreFromVersion6) {
   }
   auto store = Store::open(path, false);
   EXPECT_EQ(store.media_image_sizes(),
-            (std::map<std::string, core::ImageSize>{{"/wp-content/uploads/2007/03/hobelbank.jpg", {300, 200}}}));
+            (std::map<std::string, core::ImageSize>{{"/wp-content/uploads/2007/03/hobelbank.jpg", {1200, 800}}}));
 }
 
 TEST(Store, RefusesAStoreFromANewerVersion) {
