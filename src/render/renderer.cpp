@@ -303,6 +303,21 @@ std::string overview_intro(const Context& context) {
   return context.catalog().format(model.first_year == model.last_year ? "intro_single_year" : "intro", values);
 }
 
+// What a search engine shows for a listing page: what it lists and the titles of the
+// articles on it, which tell one page from the next better than a count.
+std::string listing_description(const Context& context, const std::string& heading,
+                                const std::vector<std::size_t>& articles) {
+  const auto& model = context.model();
+  std::string titles;
+  for (const std::size_t index : articles) {
+    titles += (titles.empty() ? "" : " · ") + model.articles[index].post->title;
+  }
+  const std::string& blog_title = model.snapshot->site.title.empty() ? model.title : model.snapshot->site.title;
+  const std::string text = context.catalog().format("listing_description",
+                                                    {{"heading", heading}, {"title", blog_title}, {"titles", titles}});
+  return core::first_words(text, 30);
+}
+
 View listing_page_link(const site::Listing& listing, int number, bool exists) {
   return exists ? View(site::href(site::listing_page_path(listing, number))) : View(false);
 }
@@ -377,8 +392,11 @@ Document render_listing_page(const Context& context, const site::Listing& listin
   const std::string heading = listing_heading(context, listing);
   std::string entries_html;
   const std::size_t first = static_cast<std::size_t>(number - 1) * per_page;
-  for (std::size_t k = first; k < std::min(listing.articles.size(), first + per_page); ++k) {
-    entries_html += entries.at(listing.articles[k]);
+  const std::vector<std::size_t> shown(listing.articles.begin() + static_cast<std::ptrdiff_t>(first),
+                                       listing.articles.begin() + static_cast<std::ptrdiff_t>(
+                                                                      std::min(listing.articles.size(), first + per_page)));
+  for (const std::size_t index : shown) {
+    entries_html += entries.at(index);
   }
   const bool home = listing.kind == site::Listing::Kind::Overview && number == 1;
   View view;
@@ -401,7 +419,7 @@ Document render_listing_page(const Context& context, const site::Listing& listin
   const std::string title = number == 1 ? heading : heading + " – " + std::to_string(number);
   return context.page("listing", std::move(view),
                       {.title = home ? model.title : title, .path = site::listing_page_path(listing, number),
-                       .description = home ? model.description : ""});
+                       .description = home ? model.description : listing_description(context, heading, shown)});
 }
 
 std::string render_feed(const Context& context, const std::vector<std::string>& excerpts) {
