@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const { Analyzer, fold, wordsOf } = await import(join(root, 'themes/default/static/search.js'));
+const { Analyzer, fold, snippet, wordsOf } = await import(join(root, 'themes/default/static/search.js'));
 
 const args = process.argv.slice(2);
 const tool = args[args.indexOf('--vocabulary') + 1];
@@ -66,6 +66,17 @@ const sample = 'Am 05.01.2010 schrieb Jörg: „Die Hobelbank-Runde trifft sich 
 const expectedWords = ['Am', '05.01.2010', 'schrieb', 'Jörg', 'Die', 'Hobelbank', 'Runde', 'trifft', 'sich', 'um',
   '19', '30', 'Uhr', 'Don’t', 'panic', 'e', 'mail', 'me'];
 if (JSON.stringify(wordsOf(sample)) !== JSON.stringify(expectedWords)) fail('word breaks: ' + JSON.stringify(wordsOf(sample)));
+
+// 4. Result snippets: the words around the first match, wherever it is, marked by stem.
+const german = new Analyzer('de', vocabularies.de.stopWords);
+const filler = (n) => Array.from({ length: n }, (_, i) => `Wort${i}`).join(' ');
+const render = (pieces) => pieces.map(([text, match]) => (match ? `[${text}]` : text)).join('');
+const deep = render(snippet(german, 'Hobelbänke', `${filler(200)} Zwei Hobelbänke stehen hier. ${filler(200)}`, 8));
+if (deep !== '… Wort199 Zwei [Hobelbänke] stehen hier. Wort0 Wort1 Wort2 …') fail('snippet of a late match: ' + deep);
+const early = render(snippet(german, 'hobel', `Der Hobel liegt auf der Bank. ${filler(50)}`, 4));
+if (early !== 'Der [Hobel] liegt auf …') fail('snippet of an early match: ' + early);
+const none = render(snippet(german, 'Leim', 'Nur Holz und Wasser.', 30));
+if (none !== 'Nur Holz und Wasser') fail('snippet without a match: ' + none);
 
 console.log(`${cases} cases, ${words} words compared, ${failures} failure(s)`);
 process.exit(failures === 0 && cases > 5 && words > 1000 ? 0 : 1);

@@ -10,19 +10,29 @@ const PREFIX_WEIGHT = 0.5;
 
 // ---- analysis -----------------------------------------------------------------------
 
-export function wordSpans(text) {
-  const spans = [];
+// The [begin, end) offsets of the words of `text`, one at a time, so that a caller
+// that needs only the first words never breaks the rest.
+export function* eachWordSpan(text) {
   if (typeof Intl !== 'undefined' && Intl.Segmenter) {
     // The same Unicode word break rules as ICU's BreakIterator at build time.
-    for (const part of new Intl.Segmenter(undefined, { granularity: 'word' }).segment(text)) {
-      if (part.isWordLike) spans.push([part.index, part.index + part.segment.length]);
+    for (const part of segmenter().segment(text)) {
+      if (part.isWordLike) yield [part.index, part.index + part.segment.length];
     }
   } else {
     for (const match of text.matchAll(/[\p{L}\p{N}\p{M}]+(?:['’.][\p{L}\p{N}\p{M}]+)*/gu)) {
-      spans.push([match.index, match.index + match[0].length]);
+      yield [match.index, match.index + match[0].length];
     }
   }
-  return spans;
+}
+
+let wordSegmenter = null;
+function segmenter() {
+  wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  return wordSegmenter;
+}
+
+export function wordSpans(text) {
+  return [...eachWordSpan(text)];
 }
 
 export function wordsOf(text) {
@@ -335,30 +345,45 @@ export async function runQuery(index, query, { prefixLast = false, limit = 10 } 
   return results;
 }
 
-// The words of `text` around the first match, as [text, matched] pieces.
+// The words of `text` around the first match, as [text, matched] pieces. Words are
+// broken and stemmed only as far as that window reaches: ten long articles on a
+// results page would otherwise hold a phone's main thread for a noticeable time.
 export function snippet(analyzer, query, text, words = 30) {
   const parsed = parseQuery(query, analyzer, true);
   const stems = new Set(parsed.words.map((w) => analyzer.stem(w.folded)));
   const prefixes = parsed.words.filter((w) => w.prefix).map((w) => prefixKey(w.folded, analyzer.language));
-  const spans = wordSpans(text);
-  if (!spans.length) return [];
-  const matched = spans.map(([b, e]) => {
+  const matches = ([b, e]) => {
     const folded = fold(text.slice(b, e), analyzer.language);
     const stem = analyzer.stem(folded);
     return !analyzer.isStopWord(folded) && (stems.has(stem) || prefixes.some((p) => stem.startsWith(p)));
-  });
-  const first = matched.indexOf(true);
-  const begin = first < 0 || first < Math.floor(words / 3) ? 0 : first - Math.floor(words / 3);
+  };
+  const lead = Math.floor(words / 3);
+  const spans = [];
+  const matched = [];
+  let first = -1;
+  for (const span of eachWordSpan(text)) {
+    // One word past the window tells that the text goes on.
+    if (first >= 0 && spans.length > Math.max(0, first - lead) + words) break;
+    spans.push(span);
+    matched.push(matches(span));
+    if (first < 0 && matched[matched.length - 1]) first = spans.length - 1;
+  }
+  if (!spans.length) return [];
+  const begin = first < 0 || first < lead ? 0 : first - lead;
+  return pieces(text, spans, matched, begin, words);
+}
+
+function pieces(text, spans, matched, begin, words) {
   const end = Math.min(spans.length, begin + words);
-  const pieces = begin > 0 ? [['… ', false]] : [];
+  const result = begin > 0 ? [['… ', false]] : [];
   let at = spans[begin][0];
   for (let i = begin; i < end; i++) {
-    pieces.push([text.slice(at, spans[i][0]), false]);
-    pieces.push([text.slice(spans[i][0], spans[i][1]), matched[i]]);
+    result.push([text.slice(at, spans[i][0]), false]);
+    result.push([text.slice(spans[i][0], spans[i][1]), matched[i]]);
     at = spans[i][1];
   }
-  if (end < spans.length) pieces.push([' …', false]);
-  return pieces;
+  if (end < spans.length) result.push([' …', false]);
+  return result;
 }
 
 // ---- the search page ----------------------------------------------------------------
