@@ -249,6 +249,20 @@ TEST(SampleArchive, HasArchivesPagesFeedSitemapRobotsAnd404) {
   EXPECT_TRUE(contains(file("assets/cookie-notice.js"), "localStorage"));
 }
 
+TEST(SampleArchive, ListsAllCategoriesAndAllTagsWithTheirCounts) {
+  EXPECT_TRUE(contains(file("category/index.html"),
+                       "<li class=\"depth-0\"><a href=\"/category/werkstatt/\">Werkstatt</a> <span class=\"count\">(5)"
+                       "</span></li>\n<li class=\"depth-0\"><a href=\"/category/werkzeug/\">Werkzeug</a>"));
+  EXPECT_TRUE(contains(file("tag/index.html"), "<h1>Alle Schlagwörter</h1>"));
+  EXPECT_TRUE(contains(file("tag/index.html"), "<a href=\"/tag/hobelbank/\">Hobelbank</a>"));
+  // The overview links both; a category's listing its own kind.
+  EXPECT_TRUE(contains(file("index.html"), "<p class=\"term-indexes\"><a href=\"/category/\">Alle Kategorien</a> <span "
+                                           "class=\"count\">(4)</span> · <a href=\"/tag/\">Alle Schlagwörter</a>"));
+  EXPECT_TRUE(contains(file("category/werkstatt/index.html"), "<a href=\"/category/\">Alle Kategorien</a>"));
+  EXPECT_FALSE(contains(file("category/werkstatt/index.html"), "<a href=\"/tag/\">"));
+  EXPECT_TRUE(contains(file("sitemap.xml"), "<loc>http://127.0.0.1:8080/tag/</loc>"));
+}
+
 TEST(SampleArchive, IsByteIdenticalWhenBuiltAgain) {
   const BuiltSite again = build_sample("sample-again");
   EXPECT_EQ(again.files, sample_site().files);

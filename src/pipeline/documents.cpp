@@ -204,6 +204,9 @@ void write_site_files(const site::SiteModel& model, const render::Theme& theme,
   sink.write("robots.txt", renderer.robots());
   sink.write("favicon.svg", renderer.favicon());
   output.reuse.write(sink, "404.html", renderer.not_found());
+  for (const auto& index : model.term_indexes) {
+    output.reuse.write(sink, site::output_file(index.path), renderer.term_index(index));
+  }
   if (model.config.search.enabled) {
     output.reuse.write(sink, site::output_file(site::kSearchPath), renderer.search_page());
   }

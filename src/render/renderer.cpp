@@ -27,6 +27,11 @@ std::string open_graph_locale(std::string_view language) {
   return found == kLocales.end() ? "en_US" : found->second;
 }
 
+// The blog's own name, not the archive's title ("… – Archiv").
+const std::string& blog_title(const site::SiteModel& model) {
+  return model.snapshot->site.title.empty() ? model.title : model.snapshot->site.title;
+}
+
 }  // namespace
 
 // What the layout says about a page besides its content.
@@ -49,7 +54,7 @@ class Context {
         theme_(theme),
         catalog_(Catalog::parse(theme.file("i18n/" + model.config.language + ".toml"),
                                 model.config.language)) {
-    for (const char* name : {"layout", "article", "comment", "page", "listing", "entry", "404", "search"}) {
+    for (const char* name : {"layout", "article", "comment", "page", "listing", "entry", "404", "search", "terms"}) {
       add_template(name, "templates/" + std::string(name) + ".html");
     }
     for (const char* name : {"atom.xml", "sitemap.xml", "robots.txt", "favicon.svg"}) {
@@ -295,27 +300,42 @@ std::string overview_intro(const Context& context) {
   if (model.articles.empty()) {
     return {};
   }
-  // The blog's own name, not the archive's title ("… – Archiv").
-  const std::string& blog_title = model.snapshot->site.title.empty() ? model.title : model.snapshot->site.title;
-  const std::map<std::string, std::string> values{{"title", blog_title},
+  const std::map<std::string, std::string> values{{"title", blog_title(model)},
                                                   {"first_year", std::to_string(model.first_year)},
                                                   {"last_year", std::to_string(model.last_year)}};
   return context.catalog().format(model.first_year == model.last_year ? "intro_single_year" : "intro", values);
 }
 
-// What a search engine shows for a listing page: what it lists and the titles of the
-// articles on it, which tell one page from the next better than a count.
+// What a search engine shows for a listing page or a list of terms: what it lists and
+// the names on it (articles' titles, terms' names), which tell one page from the next
+// better than a count.
 std::string listing_description(const Context& context, const std::string& heading,
-                                const std::vector<std::size_t>& articles) {
-  const auto& model = context.model();
-  std::string titles;
-  for (const std::size_t index : articles) {
-    titles += (titles.empty() ? "" : " · ") + model.articles[index].post->title;
+                                const std::vector<std::string>& names) {
+  std::string joined;
+  for (const auto& name : names) {
+    joined += (joined.empty() ? "" : " · ") + name;
   }
-  const std::string& blog_title = model.snapshot->site.title.empty() ? model.title : model.snapshot->site.title;
-  const std::string text = context.catalog().format("listing_description",
-                                                    {{"heading", heading}, {"title", blog_title}, {"titles", titles}});
+  const std::string text = context.catalog().format(
+      "listing_description", {{"heading", heading}, {"title", blog_title(context.model())}, {"titles", joined}});
   return core::first_words(text, 30);
+}
+
+// The links to the lists of all categories and all tags: on the overview's first page
+// both, on a category's or tag's listing the one it belongs to.
+View term_index_links(const Context& context, const site::Listing& listing, bool home) {
+  std::vector<View> links;
+  for (const auto& index : context.model().term_indexes) {
+    if (home || listing.kind == index.kind) {
+      const bool categories = index.kind == site::Listing::Kind::Category;
+      links.push_back(View::object({{"href", site::href(index.path)},
+                                    {"label", context.catalog().get(categories ? "all_categories" : "all_tags")},
+                                    {"count", std::to_string(index.entries.size())}}));
+    }
+  }
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    links[i].set("last", i + 1 == links.size());
+  }
+  return View::list(std::move(links));
 }
 
 View listing_page_link(const site::Listing& listing, int number, bool exists) {
@@ -392,11 +412,10 @@ Document render_listing_page(const Context& context, const site::Listing& listin
   const std::string heading = listing_heading(context, listing);
   std::string entries_html;
   const std::size_t first = static_cast<std::size_t>(number - 1) * per_page;
-  const std::vector<std::size_t> shown(listing.articles.begin() + static_cast<std::ptrdiff_t>(first),
-                                       listing.articles.begin() + static_cast<std::ptrdiff_t>(
-                                                                      std::min(listing.articles.size(), first + per_page)));
-  for (const std::size_t index : shown) {
-    entries_html += entries.at(index);
+  std::vector<std::string> titles;
+  for (std::size_t k = first; k < std::min(listing.articles.size(), first + per_page); ++k) {
+    entries_html += entries.at(listing.articles[k]);
+    titles.push_back(model.articles[listing.articles[k]].post->title);
   }
   const bool home = listing.kind == site::Listing::Kind::Overview && number == 1;
   View view;
@@ -414,12 +433,36 @@ Document render_listing_page(const Context& context, const site::Listing& listin
   const bool has_archive_index = home && model.first_year != model.last_year;
   view.set("has_archive_index", has_archive_index);
   view.set("archive_index", has_archive_index ? archive_index(context) : View(false));
+  View term_indexes = term_index_links(context, listing, home);
+  view.set("has_term_indexes", !term_indexes.empty_list());
+  view.set("term_indexes", std::move(term_indexes));
   view.set("newer_page", listing_page_link(listing, number - 1, number > 1));
   view.set("older_page", listing_page_link(listing, number + 1, number < pages));
   const std::string title = number == 1 ? heading : heading + " – " + std::to_string(number);
   return context.page("listing", std::move(view),
                       {.title = home ? model.title : title, .path = site::listing_page_path(listing, number),
-                       .description = home ? model.description : listing_description(context, heading, shown)});
+                       .description = home ? model.description : listing_description(context, heading, titles)});
+}
+
+Document render_term_index(const Context& context, const site::TermIndex& index) {
+  const auto& model = context.model();
+  const bool categories = index.kind == site::Listing::Kind::Category;
+  const std::string heading = context.catalog().get(categories ? "all_categories" : "all_tags");
+  std::vector<View> terms;
+  std::vector<std::string> names;
+  for (const auto& entry : index.entries) {
+    const site::Listing& listing = model.listings[entry.listing];
+    terms.push_back(View::object({{"name", listing.name},
+                                  {"href", site::href(listing.base_path)},
+                                  {"count", std::to_string(listing.articles.size())},
+                                  {"depth", std::to_string(entry.depth)}}));
+    names.push_back(listing.name);
+  }
+  View view;
+  view.set("heading", heading);
+  view.set("terms", View::list(std::move(terms)));
+  return context.page("terms", std::move(view),
+                      {.title = heading, .path = index.path, .description = listing_description(context, heading, names)});
 }
 
 std::string render_feed(const Context& context, const std::vector<std::string>& excerpts) {
@@ -466,6 +509,9 @@ std::string render_sitemap(const Context& context) {
       add(site::listing_page_path(listing, number), std::nullopt);
     }
   }
+  for (const auto& index : model.term_indexes) {
+    add(index.path, std::nullopt);
+  }
   for (const auto& article : model.articles) {
     add(article.path, article.post->date);
   }
@@ -508,6 +554,8 @@ Document PageRenderer::listing_page(const site::Listing& listing, int number, co
   return render_listing_page(*context_, listing, number, entries, description_html);
 }
 
+Document PageRenderer::term_index(const site::TermIndex& index) const { return render_term_index(*context_, index); }
+
 std::string PageRenderer::feed(const std::vector<std::string>& excerpts) const {
   return render_feed(*context_, excerpts);
 }
@@ -524,10 +572,9 @@ Document PageRenderer::search_page() const {
   View view;
   view.set("search_href", std::string(site::kSearchPath));
   const auto& model = context_->model();
-  const std::string& blog_title = model.snapshot->site.title.empty() ? model.title : model.snapshot->site.title;
   return context_->page("search", std::move(view),
                         {.title = context_->catalog().get("search_title"), .path = std::string(site::kSearchPath),
-                         .description = context_->catalog().format("search_description", {{"title", blog_title}}),
+                         .description = context_->catalog().format("search_description", {{"title", blog_title(model)}}),
                          .is_search_page = true});
 }
 

@@ -50,6 +50,8 @@ class PageRenderer {
   /// shown above the first page's entries.
   Document listing_page(const site::Listing& listing, int number, const std::vector<std::string>& entries,
                         const std::string& description_html = {}) const;
+  /// The list of all categories or all tags (terms.html), each with its article count.
+  Document term_index(const site::TermIndex& index) const;
   /// `excerpts`: the excerpt HTML of the newest articles, newest first (kFeedEntries).
   std::string feed(const std::vector<std::string>& excerpts) const;
   std::string sitemap() const;

@@ -127,6 +127,9 @@ OldUrlResolver::OldUrlResolver(const SiteModel& model) {
       term_listing_.emplace(std::string(first) + "/" + listing.slug, listing.base_path);
     }
   }
+  for (const auto& index : model.term_indexes) {
+    by_path_.emplace(index.path, index.path);
+  }
   for (const auto& [id, path] : model.path_of_post) {
     by_path_.emplace(path, path);
   }

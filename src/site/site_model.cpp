@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
+#include "core/collation.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
 #include "site/paths.hpp"
@@ -193,6 +195,88 @@ void collect_listings(SiteModel& model, PathClaims& claims, core::Diagnostics& d
   }
 }
 
+// The category whose listing a category's entry hangs under: the nearest ancestor in
+// its path that has a listing of its own (a parent without public articles has none).
+std::string parent_listing_path(std::string path, const std::map<std::string, std::size_t>& listings) {
+  while (path.size() > std::string_view(kCategoryIndexPath).size()) {
+    path.erase(path.find_last_of('/', path.size() - 2) + 1);
+    if (listings.count(path) > 0) {
+      return path;
+    }
+  }
+  return kCategoryIndexPath;
+}
+
+using ByName = std::function<bool(std::size_t, std::size_t)>;
+
+// Every category with a listing, by name under its parent, depth first.
+TermIndex category_index(const SiteModel& model, const ByName& by_name) {
+  std::map<std::string, std::size_t> categories;  // listing by path
+  for (std::size_t i = 0; i < model.listings.size(); ++i) {
+    if (model.listings[i].kind == Listing::Kind::Category) {
+      categories.emplace(model.listings[i].base_path, i);
+    }
+  }
+  std::map<std::string, std::vector<std::size_t>> children;  // by parent's path
+  for (const auto& [path, listing] : categories) {
+    children[parent_listing_path(path, categories)].push_back(listing);
+  }
+  for (auto& [parent, list] : children) {
+    std::sort(list.begin(), list.end(), by_name);
+  }
+  TermIndex index{Listing::Kind::Category, kCategoryIndexPath, {}};
+  std::vector<TermIndex::Entry> stack;  // the entries still to list, the next one last
+  const auto push_children = [&](const std::string& parent, int depth) {
+    const auto& below = children[parent];
+    for (auto it = below.rbegin(); it != below.rend(); ++it) {
+      stack.push_back({*it, depth});
+    }
+  };
+  push_children(kCategoryIndexPath, 0);
+  while (!stack.empty()) {
+    const TermIndex::Entry entry = stack.back();
+    stack.pop_back();
+    index.entries.push_back(entry);
+    push_children(model.listings[entry.listing].base_path, entry.depth + 1);
+  }
+  return index;
+}
+
+TermIndex tag_index(const SiteModel& model, const ByName& by_name) {
+  std::vector<std::size_t> tags;
+  for (std::size_t i = 0; i < model.listings.size(); ++i) {
+    if (model.listings[i].kind == Listing::Kind::Tag) {
+      tags.push_back(i);
+    }
+  }
+  std::sort(tags.begin(), tags.end(), by_name);
+  TermIndex index{Listing::Kind::Tag, kTagIndexPath, {}};
+  for (const std::size_t listing : tags) {
+    index.entries.push_back({listing, 0});
+  }
+  return index;
+}
+
+void collect_term_indexes(SiteModel& model, PathClaims& claims, core::Diagnostics& diagnostics) {
+  const core::Collation collation(model.config.language);
+  const ByName by_name = [&](std::size_t a, std::size_t b) {
+    return collation.less(model.listings[a].name, model.listings[b].name);
+  };
+  std::vector<TermIndex> indexes;
+  indexes.push_back(category_index(model, by_name));
+  indexes.push_back(tag_index(model, by_name));
+  for (TermIndex& index : indexes) {
+    if (index.entries.empty()) {
+      continue;
+    }
+    if (!claims.claim(index.path)) {
+      diagnostics.warn(index.path, "a page of the blog uses this path; the list of all its terms is not generated");
+      continue;
+    }
+    model.term_indexes.push_back(std::move(index));
+  }
+}
+
 }  // namespace
 
 int SiteModel::page_count(const Listing& listing) const {
@@ -269,6 +353,7 @@ SiteModel build_site_model(const blog::Snapshot& snapshot, const SiteConfig& con
   }
   model.listings.push_back(std::move(overview));
   collect_listings(model, claims, diagnostics);
+  collect_term_indexes(model, claims, diagnostics);
   warn_about_a_missing_privacy_page(model, diagnostics);
   return model;
 }

@@ -48,6 +48,18 @@ struct Listing {
   std::int64_t term_old_id = 0;   ///< the old blog's term id, 0 when unknown; categories and tags
 };
 
+/// The page that lists every category, or every tag, with its article count.
+struct TermIndex {
+  struct Entry {
+    std::size_t listing = 0;  ///< index into SiteModel::listings
+    int depth = 0;            ///< 0 for a top category and every tag; 1 for its children, …
+  };
+  Listing::Kind kind = Listing::Kind::Category;  ///< Category or Tag
+  std::string path;                              ///< kCategoryIndexPath or kTagIndexPath
+  /// Tags by name; categories by name under their parents, as WordPress lists them.
+  std::vector<Entry> entries;
+};
+
 /// The name an author is shown by: the display name, else the login; never an e-mail
 /// address (empty then).
 std::string public_author_name(std::string_view display_name, std::string_view login);
@@ -63,6 +75,7 @@ struct SiteModel {
   std::vector<Page> pages;
   std::shared_ptr<const blog::Post> privacy_page;  ///< from privacy_markdown; also in pages
   std::vector<Listing> listings;  ///< the overview first
+  std::vector<TermIndex> term_indexes;  ///< categories, then tags; only those the archive has
   std::map<std::int64_t, std::string> path_of_post;  ///< published articles and pages
   std::map<std::string, std::string> author_names;   ///< login → display name
   int first_year = 0;
@@ -78,6 +91,10 @@ std::string listing_page_path(const Listing& listing, int number);
 inline constexpr const char* kFeedPath = "/atom.xml";
 inline constexpr const char* kSitemapPath = "/sitemap.xml";
 inline constexpr const char* kSearchPath = "/search/";
+/// Where WordPress's category and tag URLs begin (it answers neither itself): the
+/// archive lists all categories and all tags there.
+inline constexpr const char* kCategoryIndexPath = "/category/";
+inline constexpr const char* kTagIndexPath = "/tag/";
 
 /// Builds the model. Items that cannot get a route (a path taken twice, a missing date)
 /// are reported and left out. `privacy_page` (load_privacy_page) takes its path first;

@@ -70,6 +70,49 @@ TEST(SiteModel, BuildsTermAndDateListings) {
   EXPECT_EQ(model.listings.back().articles.size(), 3u);
 }
 
+TEST(SiteModel, ListsAllCategoriesByNameUnderTheirParentsAndAllTagsByName) {
+  auto snapshot = sample();
+  snapshot.terms = {{"category", "werkstatt", "Werkstatt", "", "", 0},
+                    {"category", "hobel", "Hobel", "werkstatt", "", 0},
+                    {"category", "aexte", "Äxte", "werkstatt", "", 0},
+                    {"category", "leer", "Leer", "", "", 0},  // no public article: no listing
+                    {"category", "kinder", "Kinder", "leer", "", 0}};
+  snapshot.posts[0].terms = {{"category", "hobel", "Hobel"}, {"post_tag", "zinken", "Zinken"},
+                             {"post_tag", "oel", "Öl"}};
+  snapshot.posts[1].terms = {{"category", "aexte", "Äxte"}, {"category", "werkstatt", "Werkstatt"},
+                             {"category", "kinder", "Kinder"}, {"post_tag", "axt", "axt"}};
+  core::Diagnostics diagnostics;
+  auto settings = config(50);
+  settings.language = "de";
+  const auto model = build_site_model(snapshot, settings, diagnostics);
+  ASSERT_EQ(model.term_indexes.size(), 2u);
+  const auto listed = [&](const TermIndex& index) {
+    std::vector<std::string> names;
+    for (const auto& entry : index.entries) {
+      names.push_back(std::string(static_cast<std::size_t>(entry.depth) * 2, ' ') + model.listings[entry.listing].name);
+    }
+    return names;
+  };
+  EXPECT_EQ(model.term_indexes[0].path, kCategoryIndexPath);
+  // A child whose parent lists nothing stands at the top; umlauts sort as letters.
+  EXPECT_EQ(listed(model.term_indexes[0]),
+            (std::vector<std::string>{"Alltag", "Kinder", "Werkstatt", "  Äxte", "  Hobel"}));
+  EXPECT_EQ(model.term_indexes[1].path, kTagIndexPath);
+  EXPECT_EQ(listed(model.term_indexes[1]), (std::vector<std::string>{"axt", "Öl", "Zinken"}));
+}
+
+TEST(SiteModel, LeavesTheTermListToAPageThatHasItsPath) {
+  auto snapshot = sample();
+  snapshot.posts[4].slug = "category";
+  snapshot.posts[4].link = "http://old.example.org/category/";
+  core::Diagnostics diagnostics;
+  const auto model = build_site_model(snapshot, config(50), diagnostics);
+  EXPECT_TRUE(model.term_indexes.empty());
+  EXPECT_EQ(model.path_of_post.at(10), "/category/");
+  ASSERT_EQ(diagnostics.warnings().size(), 1u);
+  EXPECT_NE(diagnostics.warnings()[0].message.find("the list of all its terms is not generated"), std::string::npos);
+}
+
 TEST(SiteModel, KeepsOldPermalinksAndNeverRoutesDrafts) {
   const auto snapshot = sample();
   core::Diagnostics diagnostics;

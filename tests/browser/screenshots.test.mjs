@@ -12,12 +12,12 @@
 // line, and fail instead when CI=true.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pixelmatch from "pixelmatch";
 import { PNG } from "pngjs";
 import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS, run, serve } from "./site.mjs";
+import { buildAndServe, CHROMIUM_ARGS, parseArgs } from "./site.mjs";
 import { DESKTOP, PHONE } from "./visitor.mjs";
 
 const CHROMIUM = process.env.BLOGARCHIVE_CHROMIUM || "/usr/bin/chromium";
@@ -52,30 +52,8 @@ const THEME_UNIT_TEST_SHOTS = {
   table: { path: "/2013/01/11/markup-html-tags-and-formatting/", scrollTo: ".content table" },
   "code-block": { path: "/2018/11/02/block-category-formatting/", scrollTo: ".content pre" },
   "comments-markup": { path: "/2012/01/03/template-comments/", scrollTo: "#comments" },
+  "category-index": { path: "/category/" },
 };
-
-function parseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i += 2) args[argv[i].replace(/^--/, "").replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = argv[i + 1];
-  for (const required of ["blogarchive", "sampleDir"]) if (!args[required]) throw new Error(`missing --${required}`);
-  for (const path of ["blogarchive", "sampleDir", "themeUnitTest"]) if (args[path]) args[path] = resolve(args[path]);
-  return args;
-}
-
-async function buildAndServe(binary, work, name, importArgs, config, configDir) {
-  const store = join(work, `${name}.db`);
-  const siteDir = join(work, name);
-  run(binary, ["import", ...importArgs, "--store", store]);
-  // A config names its privacy page's Markdown relative to where it is read from.
-  const previous = process.cwd();
-  process.chdir(configDir);
-  try {
-    run(binary, ["build", "--store", store, "--config", config, "--out", siteDir, "--quiet"]);
-  } finally {
-    process.chdir(previous);
-  }
-  return serve(binary, siteDir);
-}
 
 async function shoot(browser, origin, name, shot, mode) {
   const settings = MODES[mode];
@@ -143,7 +121,7 @@ async function checkShots(browser, origin, shots, problems, failures) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), ["blogarchive", "sampleDir"], ["blogarchive", "sampleDir", "themeUnitTest"]);
   mkdirSync(BASELINES, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), "blogarchive-screenshots-"));
   const failures = mkdtempSync(join(tmpdir(), "blogarchive-screenshot-failures-"));

@@ -1,10 +1,20 @@
 // Shared by the browser tests: running blogarchive and serving a built site on a free
 // port of 127.0.0.1.
 import { spawn, spawnSync } from "node:child_process";
+import { join, resolve } from "node:path";
 
 // Chromium without anything that would reach the network by itself.
 export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+// "--sample-dir x" → { sampleDir: "x" }; `paths` are made absolute.
+export function parseArgs(argv, required, paths) {
+  const args = {};
+  for (let i = 0; i < argv.length; i += 2) args[argv[i].replace(/^--/, "").replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = argv[i + 1];
+  for (const name of required) if (!args[name]) throw new Error(`missing --${name}`);
+  for (const name of paths) if (args[name]) args[name] = resolve(args[name]);
+  return args;
+}
 
 export function run(binary, args) {
   const result = spawnSync(binary, args, { encoding: "utf8" });
@@ -30,4 +40,20 @@ export function serve(binary, siteDir) {
     server.stderr.on("data", onData);
     server.on("exit", (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
   });
+}
+
+// Imports an export into a store in `work`, builds it as `work/name` and serves it.
+export async function buildAndServe(binary, work, name, importArgs, config, configDir) {
+  const store = join(work, `${name}.db`);
+  const siteDir = join(work, name);
+  run(binary, ["import", ...importArgs, "--store", store]);
+  // A config names its privacy page's Markdown relative to where it is read from.
+  const previous = process.cwd();
+  process.chdir(configDir);
+  try {
+    run(binary, ["build", "--store", store, "--config", config, "--out", siteDir, "--quiet"]);
+  } finally {
+    process.chdir(previous);
+  }
+  return serve(binary, siteDir);
 }
