@@ -89,6 +89,8 @@ class WordPressDump : public ::testing::Test {
     std::cout << name << ": " << comparison.summary.substr(0, comparison.summary.find('\n')) << "\n";
     EXPECT_GE(comparison.compared, 20U);
     EXPECT_EQ(comparison.unexplained, std::vector<std::string>{}) << comparison.summary;
+    EXPECT_TRUE(comparison.site_icon.ends_with("/wp-content/uploads/2011/11/cropped-werkstatt-icon.png"))
+        << comparison.site_icon;
     // Nothing private: what WordPress's own full export holds of it is searched for in
     // every output file, and the store holds no hidden text, address or hash either.
     const PrivateFacts facts = private_facts_of_wxr(*dir_ / "export.xml");

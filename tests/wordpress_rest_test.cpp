@@ -143,6 +143,9 @@ TEST_F(WordPressRest, ArchivesTheSameSiteAsItsOwnExport) {
   EXPECT_GE(comparison.compared, std::filesystem::is_directory(shared_fixtures_dir()) ? 80U : 10U);
   EXPECT_EQ(comparison.unexplained, std::vector<std::string>{}) << comparison.summary;
   EXPECT_GE(comparison.agreeing + 1, comparison.compared);
+  // The sample's site icon, named by the index (site_icon_url) as by the export.
+  EXPECT_TRUE(comparison.site_icon.ends_with("/wp-content/uploads/2011/11/cropped-werkstatt-icon.png"))
+      << comparison.site_icon;
 }
 
 TEST_F(WordPressRest, PublishesNothingAVisitorCouldNotSee) {

@@ -17,6 +17,9 @@ struct SiteInfo {
   std::string base_blog_url;  ///< WordPress's wp:base_blog_url
   std::string language;
   std::string format;  ///< "wxr 1.2", …
+  /// The blog's site icon (WordPress's Site Icon, the square image browsers show in
+  /// tabs), as the URL of the uploaded original; empty when the export names none.
+  std::string icon_url{};
 };
 
 struct Author {
@@ -119,7 +122,8 @@ void sort_oldest_first(std::vector<Comment>& comments);
 std::string describe(const Post& post);
 
 /// What an importer produces, in export order. Implementations: the SQLite store,
-/// `VectorSink` for tests.
+/// `VectorSink` for tests. `site` may come again when a later record adds to it (a WXR
+/// export names its site icon among the items): the last one holds.
 class ImportSink {
  public:
   virtual ~ImportSink() = default;

@@ -205,7 +205,7 @@ void ImportTransaction::site(const blog::SiteInfo& info) {
       {"title", &info.title},         {"description", &info.description},
       {"link", &info.link},           {"base_site_url", &info.base_site_url},
       {"base_blog_url", &info.base_blog_url}, {"language", &info.language},
-      {"format", &info.format}};
+      {"format", &info.format},       {"icon_url", &info.icon_url}};
   for (const auto& [key, value] : fields) {
     insert_site_.bind(1, key).bind(2, *value).run();
   }
@@ -301,6 +301,7 @@ blog::Snapshot Store::load_outline() {
     else if (key == "base_blog_url") snapshot.site.base_blog_url = value;
     else if (key == "language") snapshot.site.language = value;
     else if (key == "format") snapshot.site.format = value;
+    else if (key == "icon_url") snapshot.site.icon_url = value;
   }
   for (auto s = db_.prepare("SELECT login, display_name, id FROM authors ORDER BY login"); s.step();) {
     snapshot.authors.push_back({s.text(0), s.text(1), s.integer(2)});

@@ -149,6 +149,16 @@ ArchiveComparison compare_archives(const BuiltRoute& expected, const BuiltRoute&
       result.unexplained.push_back(report.back());
     }
   }
+  // The blog as a whole: its site icon (an option in the database and over REST, an
+  // attachment's context in the export).
+  const std::string expected_icon = store::Store::open(expected.store, false).site_value("icon_url");
+  const std::string actual_icon = store::Store::open(actual.store, false).site_value("icon_url");
+  if (expected_icon != actual_icon) {
+    report.push_back(fmt::format("site icon: {} \"{}\", {} \"{}\"", expected.label, expected_icon, actual.label,
+                                 actual_icon));
+    result.unexplained.push_back(report.back());
+  }
+  result.site_icon = expected_icon;
   result.summary = fmt::format("{} of {} published items agree between the {} and the {} archive\n", result.agreeing,
                                result.compared, expected.label, actual.label);
   for (const auto& line : report) {

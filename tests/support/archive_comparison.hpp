@@ -26,6 +26,7 @@ struct ArchiveComparison {
   std::size_t agreeing = 0;
   std::vector<std::string> unexplained;  ///< differences not in `explained`
   std::string summary;                   ///< a Markdown report of every difference
+  std::string site_icon;                 ///< the expected archive's, compared too
 };
 
 /// `explained` names differences that are known and documented, as

@@ -103,6 +103,14 @@ foreach (children($channel, '', 'item') as $item) {
         if (!is_wp_error($new) && ($at = strpos($url, '/uploads/')) !== false) {
             update_post_meta($new, '_wp_attached_file', substr($url, $at + strlen('/uploads/')));
         }
+        // The blog's site icon, as the Customizer saves a cropped one.
+        foreach (children($item, 'wp', 'postmeta') as $meta) {
+            if (!is_wp_error($new) && child_text($meta, 'wp', 'meta_key') === '_wp_attachment_context' &&
+                child_text($meta, 'wp', 'meta_value') === 'site-icon') {
+                update_post_meta($new, '_wp_attachment_context', 'site-icon');
+                update_option('site_icon', $new);
+            }
+        }
     } else {
         $new = wp_insert_post(wp_slash($post), true);
     }

@@ -21,7 +21,7 @@ namespace {
 // The options the archive needs; the rest (plugin settings, often private) is not read.
 const std::set<std::string> kOptions{"blogname", "blogdescription", "siteurl", "home", "permalink_structure",
                                      "WPLANG", "page_on_front", "show_on_front", "sticky_posts", "upload_url_path",
-                                     "category_base", "tag_base"};
+                                     "category_base", "tag_base", "site_icon"};
 // Types that were content; revisions, auto-drafts, menu items, feedback, changesets
 // and the like never become records.
 const std::set<std::string> kContentTypes{"post", "page", "attachment"};
@@ -250,6 +250,21 @@ void read_small_tables(DumpReader& dump, const std::string& prefix, bool recover
       recover, diagnostics);
 }
 
+std::string uploads_url(const Installation& site) {
+  std::string base = site.option("upload_url_path");
+  if (base.empty()) {
+    base = site.option("siteurl") + "/wp-content/uploads";
+  }
+  return base.ends_with('/') ? base : base + "/";
+}
+
+// The site icon (option site_icon: an attachment's id) as its uploaded file's URL.
+std::string site_icon_url(const Installation& site) {
+  const std::int64_t id = std::atoll(site.option("site_icon").c_str());
+  const auto file = site.attached_file.find(id);
+  return id == 0 || file == site.attached_file.end() ? std::string() : uploads_url(site) + file->second;
+}
+
 void send_site(const Installation& site, blog::ImportSink& sink) {
   const auto option = [&](const char* name) {
     const auto at = site.options.find(name);
@@ -265,6 +280,7 @@ void send_site(const Installation& site, blog::ImportSink& sink) {
   std::replace(language.begin(), language.end(), '_', '-');
   info.language = language.empty() ? "en-US" : language;
   info.format = "wordpress database";
+  info.icon_url = site_icon_url(site);
   sink.site(info);
   for (const auto& [id, author] : site.users) {
     sink.author(author);
@@ -305,14 +321,6 @@ std::set<std::int64_t> sticky_ids(const std::string& serialized) {
     value = !value;
   }
   return ids;
-}
-
-std::string uploads_url(const Installation& site) {
-  std::string base = site.option("upload_url_path");
-  if (base.empty()) {
-    base = site.option("siteurl") + "/wp-content/uploads";
-  }
-  return base.ends_with('/') ? base : base + "/";
 }
 
 blog::Post post_of(const DumpRow& row, const Installation& site, TextReader& text) {

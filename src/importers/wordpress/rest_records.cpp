@@ -137,6 +137,7 @@ class Reader {
       info.link = string_field(index, "home");
       info.base_site_url = string_field(index, "url");
       info.base_blog_url = info.link;
+      info.icon_url = string_field(index, "site_icon_url");  // WordPress 5.9 and later
     }
     info.language = language;
     info.format = "wordpress rest api";

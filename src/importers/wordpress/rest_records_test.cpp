@@ -11,7 +11,9 @@ namespace {
 RestAnswers werkbank() {
   RestAnswers answers;
   answers.index = R"({"name": "Werkbank &amp; Garten", "description": "Holz", "url": "https://werkbank.example",
-                      "home": "https://werkbank.example", "namespaces": ["oembed/1.0", "wp/v2"]})";
+                      "home": "https://werkbank.example", "namespaces": ["oembed/1.0", "wp/v2"],
+                      "site_icon": 40,
+                      "site_icon_url": "https://werkbank.example/wp-content/uploads/2021/03/cropped-logo.png"})";
   answers.language = "de-DE";
   answers.collections["users"] = {{"u1", R"([{"id": 3, "name": "Ada Lovelace", "slug": "ada"}])"}};
   answers.collections["categories"] = {
@@ -52,6 +54,7 @@ TEST(RestRecords, ReadsWhatTheApiAnswersIntoTheRecordsOfAnExport) {
   EXPECT_EQ(sink.site_info.title, "Werkbank & Garten");
   EXPECT_EQ(sink.site_info.link, "https://werkbank.example");
   EXPECT_EQ(sink.site_info.language, "de-DE");
+  EXPECT_EQ(sink.site_info.icon_url, "https://werkbank.example/wp-content/uploads/2021/03/cropped-logo.png");
   ASSERT_EQ(sink.authors.size(), 1U);
   EXPECT_EQ(sink.authors[0].login, "ada");
   EXPECT_EQ(sink.authors[0].display_name, "Ada Lovelace");

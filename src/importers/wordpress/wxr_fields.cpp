@@ -194,6 +194,27 @@ blog::Term read_term(const xmlNode* node) {
   return term;
 }
 
+bool is_site_icon(const xmlNode* item) {
+  for (const xmlNode* meta = first_element(item); meta; meta = next_element(meta)) {
+    if (!qname(meta).is(Ns::Wp, "postmeta")) {
+      continue;
+    }
+    std::string key;
+    std::string value;
+    for (const xmlNode* field = first_element(meta); field; field = next_element(field)) {
+      if (qname(field).is(Ns::Wp, "meta_key")) {
+        key = trimmed(field);
+      } else if (qname(field).is(Ns::Wp, "meta_value")) {
+        value = trimmed(field);
+      }
+    }
+    if (key == "_wp_attachment_context" && value == "site-icon") {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::optional<blog::Post> read_item(const xmlNode* item, const std::string& file_name,
                                     core::Diagnostics& diagnostics) {
   blog::Post post;

@@ -21,4 +21,8 @@ blog::Term read_term(const xmlNode* node);
 std::optional<blog::Post> read_item(const xmlNode* item, const std::string& file_name,
                                     core::Diagnostics& diagnostics);
 
+/// Whether an <item> is an attachment WordPress made as the blog's site icon (its
+/// postmeta _wp_attachment_context is "site-icon": the crop the Customizer saves).
+bool is_site_icon(const xmlNode* item);
+
 }  // namespace blogarchive::importers::wordpress

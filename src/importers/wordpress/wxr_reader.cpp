@@ -47,6 +47,7 @@ struct ChannelState {
   blog::SiteInfo site;
   bool site_sent = false;
   std::string version;
+  std::int64_t icon_id = 0;  ///< the site icon's attachment, once one is seen
 };
 
 void check_version(const ChannelState& state, const std::string& file_name) {
@@ -72,6 +73,23 @@ void send_site_once(ChannelState& state, const std::string& file_name, blog::Imp
   state.site_sent = true;
 }
 
+// The site sent again with its icon, which comes among the items, after the site was
+// sent; an export holds several when the icon was changed: the newest is the one used.
+void finish_site(ChannelState& state, const std::string& file_name, blog::ImportSink& sink) {
+  send_site_once(state, file_name, sink);
+  if (state.icon_id != 0) {
+    sink.site(state.site);
+  }
+}
+
+void note_site_icon(const xmlNode* item, const blog::Post& post, ChannelState& state) {
+  const std::string& url = !post.attachment_url.empty() ? post.attachment_url : post.guid;
+  if (post.type == "attachment" && !url.empty() && post.id > state.icon_id && is_site_icon(item)) {
+    state.icon_id = post.id;
+    state.site.icon_url = url;
+  }
+}
+
 // Handles one direct child of <channel>; returns false when it is not a channel field.
 void read_channel_child(const xmlNode* node, ChannelState& state, const std::string& file_name,
                         blog::ImportSink& sink, core::Diagnostics& diagnostics) {
@@ -79,6 +97,7 @@ void read_channel_child(const xmlNode* node, ChannelState& state, const std::str
   if (name.is(Ns::None, "item")) {
     send_site_once(state, file_name, sink);
     if (auto post = read_item(node, file_name, diagnostics)) {
+      note_site_icon(node, *post, state);
       normalize_item(*post, diagnostics);
       sink.post(*post);
     }
@@ -194,7 +213,7 @@ void WxrImporter::read(const std::filesystem::path& file, const ReadOptions& opt
   ChannelState state;
   if (options.recover) {
     read_recovering(file, errors, state, sink, diagnostics);
-    send_site_once(state, file_name, sink);
+    finish_site(state, file_name, sink);
     for (const std::string& repair : errors.repairs) {
       diagnostics.warn(file_name, "XML repaired: " + repair.substr(repair.find(' ') + 1));
     }
@@ -248,7 +267,7 @@ void WxrImporter::read(const std::filesystem::path& file, const ReadOptions& opt
   if (!saw_rss) {
     throw InputError(fmt::format("{}: not a WordPress export (no <rss> element)", file_name));
   }
-  send_site_once(state, file_name, sink);
+  finish_site(state, file_name, sink);
   for (const std::string& repair : errors.repairs) {
     diagnostics.warn(file_name, "XML: " + repair.substr(repair.find(' ') + 1));
   }

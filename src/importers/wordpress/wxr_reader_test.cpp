@@ -55,6 +55,29 @@ TEST(WxrImporter, ReadsPostFieldsWithoutEmailOrIp) {
   EXPECT_EQ(diagnostics.warnings().size(), 1u);
 }
 
+TEST(WxrImporter, TakesTheNewestSiteIconAttachmentAsTheBlogsIcon) {
+  const auto attachment = [](int id, const std::string& file, const std::string& context) {
+    return item("<wp:post_id>" + std::to_string(id) + "</wp:post_id><wp:post_type>attachment</wp:post_type>"
+                "<wp:status>inherit</wp:status><wp:attachment_url>http://old.example.org/wp-content/uploads/" + file +
+                "</wp:attachment_url><wp:postmeta><wp:meta_key><![CDATA[_wp_attachment_context]]></wp:meta_key>"
+                "<wp:meta_value><![CDATA[" + context + "]]></wp:meta_value></wp:postmeta>");
+  };
+  // The icon was changed once; a header image is cropped too, and is no icon.
+  const auto path = write_temp("site-icon", wxr(attachment(7, "2010/01/cropped-neu.png", "site-icon") +
+                                                attachment(3, "2009/05/cropped-alt.png", "site-icon") +
+                                                attachment(9, "2010/02/cropped-kopf.jpg", "custom-header")));
+  blog::VectorSink sink;
+  core::Diagnostics diagnostics;
+  WxrImporter().read(path, {}, sink, diagnostics);
+  EXPECT_EQ(sink.site_info.icon_url, "http://old.example.org/wp-content/uploads/2010/01/cropped-neu.png");
+  EXPECT_EQ(sink.site_info.title, "Blog & mehr");
+
+  const auto without = write_temp("no-site-icon", wxr(attachment(9, "2010/02/cropped-kopf.jpg", "custom-header")));
+  blog::VectorSink plain;
+  WxrImporter().read(without, {}, plain, diagnostics);
+  EXPECT_EQ(plain.site_info.icon_url, "");
+}
+
 TEST(WxrImporter, ReadsWhichUserWroteAComment) {
   const auto path = write_temp("user-ids", wxr(R"(<wp:author><wp:author_id>3</wp:author_id>
     <wp:author_login>ada</wp:author_login><wp:author_display_name>Ada</wp:author_display_name></wp:author>)" +
