@@ -187,7 +187,7 @@ TEST(SampleArchive, HasAFaviconAndASearchBoxOnThe404PageAndNoNoticeOnThePrivacyP
   const std::string& icon = file("favicon.svg");
   EXPECT_TRUE(contains(icon, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
   EXPECT_TRUE(contains(icon, ">W</text>"));  // Werkstattblog's initial
-  EXPECT_TRUE(contains(file("index.html"), "<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"));
+  // (The sample's pages link its own site icon instead: below.)
   EXPECT_TRUE(contains(file("404.html"), "<form class=\"search-form\" role=\"search\" action=\"/search/\""));
   EXPECT_TRUE(contains(file("index.html"), "id=\"cookie-notice\""));
   EXPECT_FALSE(contains(file("datenschutzerklaerung/index.html"), "id=\"cookie-notice\""));
@@ -261,6 +261,20 @@ TEST(SampleArchive, ListsAllCategoriesAndAllTagsWithTheirCounts) {
   EXPECT_TRUE(contains(file("category/werkstatt/index.html"), "<a href=\"/category/\">Alle Kategorien</a>"));
   EXPECT_FALSE(contains(file("category/werkstatt/index.html"), "<a href=\"/tag/\">"));
   EXPECT_TRUE(contains(file("sitemap.xml"), "<loc>http://127.0.0.1:8080/tag/</loc>"));
+}
+
+TEST(SampleArchive, ShowsTheBlogsOwnSiteIconInItsSizes) {
+  // The sizes WordPress's wp_site_icon() links, from the crop the export names.
+  const std::string& html = file("index.html");
+  EXPECT_TRUE(contains(html, "<link rel=\"icon\" href=\"/wp-content/uploads/2011/11/cropped-werkstatt-icon-32x32.png\" "
+                             "sizes=\"32x32\">\n<link rel=\"icon\" href=\"/wp-content/uploads/2011/11/cropped-werkstatt-"
+                             "icon-192x192.png\" sizes=\"192x192\">\n<link rel=\"apple-touch-icon\" href=\"/wp-content/"
+                             "uploads/2011/11/cropped-werkstatt-icon-180x180.png\" sizes=\"180x180\">"))
+      << html.substr(0, 1200);
+  EXPECT_FALSE(contains(html, "favicon.svg"));
+  EXPECT_EQ(file("wp-content/uploads/2011/11/cropped-werkstatt-icon-32x32.png"),
+            read_file(source_dir() / "examples/uploads/2011/11/cropped-werkstatt-icon-32x32.png"));
+  EXPECT_EQ(sample_site().files.count("wp-content/uploads/2011/11/cropped-werkstatt-icon-270x270.png"), 0u);
 }
 
 TEST(SampleArchive, IsByteIdenticalWhenBuiltAgain) {

@@ -122,6 +122,30 @@ TEST(Media, ReportsMissingAndUnusedFiles) {
             std::string::npos) << site.build.output;
 }
 
+TEST(Media, ASiteIconTheCopyLacksIsReportedAndTheMonogramStandsIn) {
+  const auto dir = fresh_temp_dir("media-site-icon");
+  std::string blog = export_with_media();
+  blog.replace(blog.find("</channel>"), 0,
+               "<item><title>icon</title><wp:post_id>50</wp:post_id><wp:post_type>attachment</wp:post_type>"
+               "<wp:status>inherit</wp:status><wp:attachment_url>http://werkstatt.example.de/wp-content/uploads/2009/"
+               "12/cropped-icon.png</wp:attachment_url><wp:postmeta><wp:meta_key>_wp_attachment_context</wp:meta_key>"
+               "<wp:meta_value>site-icon</wp:meta_value></wp:postmeta></item>\n");
+  std::ofstream(dir / "blog.xml") << blog;
+  std::ofstream(dir / "archive.toml") << kConfig;
+  put(dir / "uploads/2009/03/bild.jpg");
+  const std::string d = dir.string();
+  const auto imported = run_cli(fmt::format("import {0}/blog.xml --store {0}/blog.db --uploads {0}/uploads", d));
+  EXPECT_NE(imported.output.find("warning: the site icon: media file missing: /wp-content/uploads/2009/12/cropped-icon.png; "
+                                 "the archive shows its monogram instead"),
+            std::string::npos)
+      << imported.output;
+  const auto built = run_cli(fmt::format("build --store {0}/blog.db --config {0}/archive.toml --out {0}/site -q", d));
+  ASSERT_EQ(built.exit_code, 0) << built.output;
+  const std::string page = read_file(dir / "site/2009/03/hobel/index.html");
+  EXPECT_NE(page.find("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"), std::string::npos) << page;
+  EXPECT_EQ(page.find("cropped-icon"), std::string::npos);
+}
+
 TEST(Media, FetchesWhatTheCopyLacksFromTheOldSiteAndResumes) {
   // The old site, as far as it still answers: one of the two missing files.
   const auto old_site = fresh_temp_dir("media-old-site");

@@ -332,6 +332,10 @@ int import_media(const ImportOptions& options, std::ostream& report) {
     for (const blog::Post* user : references.at(path)) {
       report << fmt::format("  warning: {}: media file missing: {}\n", blog::describe(*user), path);
     }
+    if (references.at(path).empty()) {
+      report << fmt::format("  warning: the site icon: media file missing: {}; the archive shows its monogram "
+                            "instead\n", path);
+    }
   }
   return warnings + static_cast<int>(missing.size());
 }

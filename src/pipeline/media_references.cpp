@@ -133,6 +133,8 @@ std::map<std::string, std::vector<const blog::Post*>> media_references(const blo
     const blog::Post* user = parent != galleries.end() ? parent->second : naming->second;
     scan(post.attachment_url, prefix, hosts, [&](std::string path) { references[std::move(path)].push_back(user); });
   }
+  // Every page shows the site icon; no item uses it.
+  scan(snapshot.site.icon_url, prefix, hosts, [&](std::string path) { references[std::move(path)]; });
   return references;
 }
 

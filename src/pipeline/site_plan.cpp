@@ -5,6 +5,7 @@
 #include "blogarchive/error.hpp"
 #include "content/summary.hpp"
 #include "core/text.hpp"
+#include "pipeline/site_icon.hpp"
 #include "site/privacy_page.hpp"
 
 namespace blogarchive::pipeline {
@@ -94,6 +95,8 @@ SitePlan::SitePlan(const std::filesystem::path& store_path, site::SiteConfig sit
                                    site::load_privacy_page(config, catalog.get("cookie_privacy_link"),
                                                            privacy_notes(config, catalog)))),
       redirects(redirects::build_redirect_table(model, model.config.search.enabled)),
-      inputs(model, redirects, content_settings(*this), media_files(store)) {}
+      inputs(model, redirects, content_settings(*this), media_files(store)) {
+  model.icon_links = site_icon_links(outline.site.icon_url, inputs.resolver, inputs.media_files);
+}
 
 }  // namespace blogarchive::pipeline

@@ -67,6 +67,11 @@ class Context {
       }
     }
     top_pages_ = View::list(std::move(top_pages));
+    std::vector<View> icons;
+    for (const auto& link : model.icon_links) {
+      icons.push_back(View::object({{"rel", link.rel}, {"href", link.href}, {"sizes", View::text_or_false(link.sizes)}}));
+    }
+    icon_links_ = View::list(std::move(icons));
     csp_ = site::content_security_policy(model.config.privacy, false);
   }
 
@@ -122,6 +127,8 @@ class Context {
     view.set("search_page", meta.is_search_page);
     view.set("not_found_page", meta.is_not_found);
     view.set("search_href", std::string(site::kSearchPath));
+    view.set("has_site_icon", !icon_links_.empty_list());
+    view.set("site_icons", icon_links_);
     return view;
   }
 
@@ -157,6 +164,7 @@ class Context {
   std::map<std::string, Template> templates_;
   std::map<std::string, std::uint64_t> template_keys_;  ///< by name: the program and the localized text
   View top_pages_;  ///< the same header menu on every page
+  View icon_links_;  ///< the blog's own site icon, when the archive has it
 };
 
 namespace {

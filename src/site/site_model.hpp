@@ -60,6 +60,13 @@ struct TermIndex {
   std::vector<Entry> entries;
 };
 
+/// One <link> of the blog's site icon in every page's head.
+struct IconLink {
+  std::string rel;    ///< "icon" or "apple-touch-icon"
+  std::string href;   ///< the archive's copy
+  std::string sizes;  ///< "32x32"; empty when the file's size is unknown
+};
+
 /// The name an author is shown by: the display name, else the login; never an e-mail
 /// address (empty then).
 std::string public_author_name(std::string_view display_name, std::string_view login);
@@ -76,6 +83,9 @@ struct SiteModel {
   std::shared_ptr<const blog::Post> privacy_page;  ///< from privacy_markdown; also in pages
   std::vector<Listing> listings;  ///< the overview first
   std::vector<TermIndex> term_indexes;  ///< categories, then tags; only those the archive has
+  /// The site icon's sizes, once the build knows the media (pipeline::site_icon_links);
+  /// empty: the theme's monogram (favicon.svg) stands in.
+  std::vector<IconLink> icon_links;
   std::map<std::int64_t, std::string> path_of_post;  ///< published articles and pages
   std::map<std::string, std::string> author_names;   ///< login → display name
   int first_year = 0;
