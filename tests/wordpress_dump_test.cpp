@@ -91,6 +91,13 @@ class WordPressDump : public ::testing::Test {
     EXPECT_EQ(comparison.unexplained, std::vector<std::string>{}) << comparison.summary;
     EXPECT_TRUE(comparison.site_icon.ends_with("/wp-content/uploads/2011/11/cropped-werkstatt-icon.png"))
         << comparison.site_icon;
+    // The author's own replies are known by their user id (compared above), as in the export.
+    std::size_t by_users = 0;
+    for (const auto& [id, post] : published(work / "blog.db")) {
+      by_users += static_cast<std::size_t>(std::count_if(post.comments.begin(), post.comments.end(),
+                                                         [](const blog::Comment& c) { return c.user_id != 0; }));
+    }
+    EXPECT_GE(by_users, 1U);
     // Nothing private: what WordPress's own full export holds of it is searched for in
     // every output file, and the store holds no hidden text, address or hash either.
     const PrivateFacts facts = private_facts_of_wxr(*dir_ / "export.xml");

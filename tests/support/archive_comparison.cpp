@@ -51,8 +51,9 @@ std::vector<std::string> comment_keys(const blog::Post& post) {
   std::vector<std::string> keys;
   for (const auto& comment : post.comments) {
     if (comment.is_approved() && !comment.is_ping()) {
-      keys.push_back(fmt::format("{} (reply to {}) by {} at {}", comment.id, comment.parent_id, comment.author_name,
-                                 comment.date ? core::to_sql(*comment.date) : "?"));
+      // The user id too: it marks the post author's own replies.
+      keys.push_back(fmt::format("{} (reply to {}) by {} (user {}) at {}", comment.id, comment.parent_id,
+                                 comment.author_name, comment.user_id, comment.date ? core::to_sql(*comment.date) : "?"));
     }
   }
   std::sort(keys.begin(), keys.end());

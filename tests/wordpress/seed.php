@@ -43,6 +43,7 @@ if (!$document->load($argv[1], LIBXML_NONET | LIBXML_PARSEHUGE)) {
 }
 $channel = $document->getElementsByTagName('channel')->item(0);
 
+$user_ids = [];  // the export's author ids → this WordPress's, for comments by a user
 foreach (children($channel, 'wp', 'author') as $author) {
     $login = child_text($author, 'wp', 'author_login');
     if (!username_exists($login)) {
@@ -50,6 +51,7 @@ foreach (children($channel, 'wp', 'author') as $author) {
                         'user_email' => sanitize_user($login, true) . '@authors.test',
                         'display_name' => child_text($author, 'wp', 'author_display_name'), 'role' => 'author']);
     }
+    $user_ids[(int) child_text($author, 'wp', 'author_id')] = username_exists($login);
 }
 foreach (['category' => ['category', 'category_nicename', 'cat_name', 'category_parent'],
           'tag' => ['post_tag', 'tag_slug', 'tag_name', ''],
@@ -146,6 +148,7 @@ foreach (children($channel, '', 'item') as $item) {
             'comment_approved' => child_text($comment, 'wp', 'comment_approved'),
             'comment_type' => child_text($comment, 'wp', 'comment_type') ?: 'comment',
             'comment_parent' => $new_comment_ids[$parent] ?? 0,
+            'user_id' => $user_ids[(int) child_text($comment, 'wp', 'comment_user_id')] ?? 0,
         ]));
         ++$comments;
     }

@@ -205,7 +205,7 @@ void read_small_tables(DumpReader& dump, const std::string& prefix, bool recover
         } else if (is(row.table, "users")) {
           // Never user_login, user_email or user_pass.
           site.users[number(row, "ID")] =
-              blog::Author{text(row, "user_nicename", "ID"), text(row, "display_name", "ID")};
+              blog::Author{text(row, "user_nicename", "ID"), text(row, "display_name", "ID"), number(row, "ID")};
         } else if (is(row.table, "terms")) {
           site.terms[number(row, "term_id")] = {text(row, "name", "term_id"), text(row, "slug", "term_id")};
         } else if (is(row.table, "term_taxonomy")) {
@@ -225,6 +225,7 @@ void read_small_tables(DumpReader& dump, const std::string& prefix, bool recover
           blog::Comment comment;
           comment.id = number(row, "comment_ID");
           comment.parent_id = number(row, "comment_parent");
+          comment.user_id = number(row, "user_id");  // marks the post author's own replies
           comment.author_name = text(row, "comment_author", "comment_ID");
           comment.author_url = text(row, "comment_author_url", "comment_ID");
           comment.date = core::parse_datetime(row.get("comment_date").value_or(""));
