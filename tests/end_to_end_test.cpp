@@ -202,14 +202,15 @@ TEST(SampleArchive, GalleryKeepsItsColumnsAndCaptionsAndLoadsLaterImagesLazily) 
   ASSERT_NE(first, std::string::npos);
   ASSERT_NE(last, std::string::npos);
   EXPECT_LT(first, last);
-  // Each image with its size (no shift while it loads) and WordPress's smaller copy
-  // for narrow screens; the first at once, the later ones when scrolled near.
+  // Each image with its size (no shift while it loads) and WordPress's smaller copy,
+  // sized for its cell of two columns (which the 3:2 picture covers); the first at
+  // once, the later ones when scrolled near.
   EXPECT_TRUE(contains(html, "<img src=\"/wp-content/uploads/2010/04/truhe-bretter.jpg\" alt=\"Die Bretter\" width=\"600\" "
                              "height=\"400\" srcset=\"/wp-content/uploads/2010/04/truhe-bretter-300x200.jpg 300w, "
-                             "/wp-content/uploads/2010/04/truhe-bretter.jpg 600w\" sizes=\"(max-width: 600px) 100vw, 600px\"></a>"))
+                             "/wp-content/uploads/2010/04/truhe-bretter.jpg 600w\" sizes=\"(max-width: 30rem) 75vw, 474px\"></a>"))
       << html;
   EXPECT_TRUE(contains(html, "<img src=\"/wp-content/uploads/2010/04/truhe-fertig.jpg\" alt=\"Die fertige Truhe\" width=\"600\""));
-  EXPECT_TRUE(contains(html, "sizes=\"(max-width: 600px) 100vw, 600px\" loading=\"lazy\" decoding=\"async\">"));
+  EXPECT_TRUE(contains(html, "sizes=\"(max-width: 30rem) 75vw, 474px\" loading=\"lazy\" decoding=\"async\">"));
   EXPECT_TRUE(contains(file("wp-content/uploads/2010/04/truhe-fertig-300x200.jpg"), "JFIF"));
 }
 

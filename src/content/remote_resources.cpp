@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 
 #include "content/sanitizer.hpp"
@@ -70,7 +71,37 @@ int attribute_pixels(const std::string* value) {
   return pixels;
 }
 
-void describe_size(HtmlNode& image, const LocalImage& local) {
+// The columns of the gallery `node` is, or `enclosing` (0: none) when it is no gallery:
+// classic galleries (ul.gallery) and block galleries (.wp-block-gallery and the
+// .blocks-gallery-grid inside it), by their columns-N class, else the gallery around
+// them, else three, as WordPress shows them.
+int gallery_columns(const HtmlNode& node, int enclosing) {
+  if (!node.has_class("gallery") && !node.has_class("wp-block-gallery") && !node.has_class("blocks-gallery-grid")) {
+    return enclosing;
+  }
+  for (int columns = 1; columns <= 9; ++columns) {
+    if (node.has_class("columns-" + std::to_string(columns))) {
+      return columns;
+    }
+  }
+  return enclosing > 0 ? enclosing : 3;
+}
+
+// How wide the default theme shows a gallery: its text column (42rem) less its padding.
+// A theme with a wider column gets the next smaller size than it could use.
+constexpr int kGalleryWidth = 632;
+
+// The `sizes` of an image `width` × `height` pixels in a gallery of `columns`: a square
+// cell (the theme crops to it) of a column's width, which a landscape image must cover
+// with its height; two columns on a phone.
+std::string gallery_sizes(int columns, int width, int height) {
+  const double cover = height > 0 ? std::max(1.0, static_cast<double>(width) / height) : 1.0;
+  const int phone = static_cast<int>(std::ceil(100.0 / std::min(columns, 2) * cover));
+  const int desktop = static_cast<int>(std::ceil(static_cast<double>(kGalleryWidth) / columns * cover));
+  return "(max-width: 30rem) " + std::to_string(phone) + "vw, " + std::to_string(desktop) + "px";
+}
+
+void describe_size(HtmlNode& image, const LocalImage& local, int gallery) {
   if (image.attribute("width") == nullptr && image.attribute("height") == nullptr) {
     image.set_attribute("width", std::to_string(local.size.width));
     image.set_attribute("height", std::to_string(local.size.height));
@@ -92,7 +123,9 @@ void describe_size(HtmlNode& image, const LocalImage& local) {
   const int shown = attribute_pixels(image.attribute("width"));
   const int width = shown > 0 ? shown : local.size.width;
   image.set_attribute("srcset", std::move(srcset));
-  image.set_attribute("sizes", "(max-width: " + std::to_string(width) + "px) 100vw, " + std::to_string(width) + "px");
+  image.set_attribute("sizes", gallery > 1 ? gallery_sizes(gallery, local.size.width, local.size.height)
+                                           : "(max-width: " + std::to_string(width) + "px) 100vw, " +
+                                                 std::to_string(width) + "px");
 }
 
 // Images below the first wait until the reader scrolls near them: a long gallery no
@@ -105,13 +138,14 @@ void load_lazily_unless_first(HtmlNode& image, int& shown) {
   }
 }
 
-void contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_link, int& shown) {
+// `gallery`: the columns of the gallery the nodes are in, 0 outside one.
+void contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_link, int gallery, int& shown) {
   for (auto& node : nodes) {
     if (node.kind != HtmlNode::Kind::Element) {
       continue;
     }
     if (node.name != "img") {
-      contain(node.children, rules, inside_link || node.name == "a", shown);
+      contain(node.children, rules, inside_link || node.name == "a", gallery_columns(node, gallery), shown);
       continue;
     }
     const std::string* src = node.attribute("src");
@@ -140,7 +174,7 @@ void contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_
     }
     if (rules.local_image) {
       if (const auto local = rules.local_image(url)) {
-        describe_size(node, *local);
+        describe_size(node, *local, gallery);
       }
     }
     load_lazily_unless_first(node, shown);
@@ -166,7 +200,7 @@ bool is_remote_url(std::string_view url) {
 
 void contain_images(std::vector<HtmlNode>& nodes, const ImageRules& rules) {
   int shown = 0;
-  contain(nodes, rules, false, shown);
+  contain(nodes, rules, false, 0, shown);
 }
 
 }  // namespace blogarchive::content
