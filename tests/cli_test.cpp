@@ -51,6 +51,7 @@ TEST(Cli, ImportOfADirectoryOrNonExportSaysSo) {
 }
 
 TEST(Cli, MalformedExportLeavesTheStoreUntouchedAndNamesThePosition) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto dir = fresh_temp_dir("cli-malformed");
   const auto store = (dir / "blog.db").string();
   const auto good = source_dir() / "examples" / "werkstattblog.wordpress.xml";
@@ -65,6 +66,7 @@ TEST(Cli, MalformedExportLeavesTheStoreUntouchedAndNamesThePosition) {
 }
 
 TEST(Cli, RecoverImportsWhatItCanAndReportsRepairs) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto dir = fresh_temp_dir("cli-recover");
   const auto bad = shared_fixtures_dir() / "ghost-migrate" / "mg-wp-xml" / "sample.xml";
   const auto run = run_cli("import --recover '" + bad.string() + "' --store '" + (dir / "b.db").string() + "'");

@@ -286,6 +286,7 @@ TEST(SampleArchive, IsByteIdenticalWhenBuiltAgain) {
 // Every well-formed WordPress export among the shared fixtures imports and builds, and
 // no unpublished text or e-mail address of them reaches the output.
 TEST(SharedFixtures, EveryWellFormedWordPressExportBuildsWithoutLeaks) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto dir = fresh_temp_dir("fixtures");
   std::ofstream(dir / "archive.toml") << "base_url = \"https://archiv.example.org/\"\nlanguage = \"en\"\n";
   const char* exports[] = {"wordpress-theme-unit-test/themeunittestdata.wordpress.xml",

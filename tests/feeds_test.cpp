@@ -10,6 +10,7 @@
 namespace blogarchive::testing {
 
 TEST(Feeds, ArchiveKeepsTheOldPermalinksAndNoAuthorAddresses) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto archive = import_and_build(
       fresh_temp_dir("feeds"),
       {shared_fixtures_dir() / "simplepie" / "feed_rss-2.0_for_file_mock.xml",
@@ -30,6 +31,7 @@ TEST(Feeds, ArchiveKeepsTheOldPermalinksAndNoAuthorAddresses) {
 namespace blogarchive::testing {
 
 TEST(Blogger, ArchiveKeepsTheBlogspotAddressesAndNoDraftsOrAddresses) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto archive =
       import_and_build(fresh_temp_dir("blogger"), {shared_fixtures_dir() / "pelican" / "bloggerexport.xml"},
                        "base_url = \"https://archiv.example.org/\"\nlanguage = \"en\"\n");

@@ -10,6 +10,7 @@
 namespace blogarchive::testing {
 
 TEST(MovableType, ArchivesTheRealExportsWithoutTheirDraftsOrCommentersAddresses) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto dir = fresh_temp_dir("movabletype");
   const auto fixtures = shared_fixtures_dir() / "google-blog-converters";
   const std::string store = "'" + (dir / "blog.db").string() + "'";
@@ -41,6 +42,7 @@ TEST(MovableType, ArchivesTheRealExportsWithoutTheirDraftsOrCommentersAddresses)
 }
 
 TEST(MovableType, ForcedFormatsAreCheckedAndNamed) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto dir = fresh_temp_dir("movabletype-format");
   const auto mt = shared_fixtures_dir() / "aereal-mt" / "ok.txt";
   const std::string store = "'" + (dir / "blog.db").string() + "'";

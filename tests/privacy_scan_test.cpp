@@ -106,6 +106,7 @@ TEST(PrivacyScanHelper, ReadsTheCompressedSearchIndex) {
 }
 
 TEST(PrivacyScanHelper, ScansEnoughExportsToMeanSomething) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   std::size_t exports = 0;
   std::size_t facts = 0;
   for (const auto& file : wordpress_exports()) {

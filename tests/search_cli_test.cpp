@@ -67,6 +67,7 @@ TEST(SearchCli, NothingUnpublishedCanBeFound) {
 }
 
 TEST(SearchCli, SearchesEnglishFixtures) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto jekyll = imported("search-jekyll", shared_fixtures_dir() / "jekyll" / "source",
                                "language = \"en\"\nbase_url = \"https://archiv.example.org/\"\n");
   const auto dots = search(jekyll, "ellipsis");

@@ -22,6 +22,7 @@ bool any_file_contains(const std::map<std::string, std::string>& files, const st
 }  // namespace
 
 TEST(SiteFolders, JekyllTestSiteKeepsItsPathsAndStaysInside) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto dir = fresh_temp_dir("jekyll-site");
   const auto archive = import_and_build(dir, {shared_fixtures_dir() / "jekyll" / "source"}, kConfig);
   ASSERT_EQ(archive.build.exit_code, 0) << archive.import.output << archive.build.output;
@@ -42,6 +43,7 @@ TEST(SiteFolders, JekyllTestSiteKeepsItsPathsAndStaysInside) {
 }
 
 TEST(SiteFolders, HugoExampleBecomesAnArchiveWithPrivacyPlaceholders) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto archive =
       import_and_build(fresh_temp_dir("hugo-site"), {shared_fixtures_dir() / "hugo-basic-example"}, kConfig);
   ASSERT_EQ(archive.build.exit_code, 0) << archive.import.output << archive.build.output;
@@ -55,6 +57,7 @@ TEST(SiteFolders, HugoExampleBecomesAnArchiveWithPrivacyPlaceholders) {
 }
 
 TEST(SiteFolders, ImportingAFolderAgainChangesNothing) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto dir = fresh_temp_dir("hugo-again");
   const std::string store = "'" + (dir / "blog.db").string() + "' ";
   const std::string site = "'" + (shared_fixtures_dir() / "hugo-basic-example").string() + "' ";

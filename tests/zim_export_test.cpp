@@ -73,6 +73,7 @@ TEST(ZimExport, PassesZimcheckAndKiwixServeAnswersPagesImagesOldUrlsAndSearches)
 }
 
 TEST(ZimExport, OfTheThemeUnitTestPassesZimcheck) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto zim = export_zim("theme-unit-test",
                               shared_fixtures_dir() / "wordpress-theme-unit-test/themeunittestdata.wordpress.xml",
                               source_dir() / "tests/browser/theme-unit-test.toml");

@@ -7,6 +7,7 @@
 namespace blogarchive::content {
 
 TEST(Autop, MatchesPelicansWorkedExampleWithoutLineBreaks) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto dir = testing::shared_fixtures_dir() / "pelican";
   const std::string encoded = testing::read_file(dir / "wordpress_content_encoded");
   const std::string decoded = testing::read_file(dir / "wordpress_content_decoded");

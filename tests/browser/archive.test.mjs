@@ -18,6 +18,7 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, run, serve } from "./site.mjs";
+import { available, SKIPPED } from "../support/fixtures.mjs";
 import { checkAccessibility, checkFocusNotObscured, checkPrint, horizontalOverflow, pagesOfEachKind }
   from "./visitor.mjs";
 
@@ -258,6 +259,9 @@ async function checkVisitor(browser, origin, paths, articlePaths, args, problems
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  if (!available(args.export, `${args.name} in the browser`)) {
+    process.exit(process.exitCode || SKIPPED);
+  }
   const work = mkdtempSync(join(tmpdir(), `blogarchive-browser-${args.name}-`));
   const store = join(work, "archive.db");
   const siteDir = join(work, "site");

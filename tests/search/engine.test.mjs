@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { available } from '../support/fixtures.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { SearchIndex, runQuery } = await import(join(here, '..', '..', 'themes/default/static/search.js'));
@@ -53,6 +54,7 @@ const MUST_FIND = { fr: ['sauvegardes', 'articles', 'photos'], nl: ['reacties', 
 let failures = 0;
 let compared = 0;
 for (const site of sites) {
+  if (!available(site.export, `the ${site.name} queries`)) continue;
   const dir = join(work, site.name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -86,4 +88,4 @@ for (const site of sites) {
   }
 }
 console.log(`${compared} queries compared, ${failures} difference(s)`);
-process.exit(failures === 0 && compared > 20 ? 0 : 1);
+process.exit(failures === 0 && compared > 20 && !process.exitCode ? 0 : 1);

@@ -1,5 +1,6 @@
 #include "test_paths.hpp"
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
@@ -9,7 +10,22 @@ namespace blogarchive::testing {
 std::filesystem::path source_dir() { return BLOGARCHIVE_SOURCE_DIR; }
 
 std::filesystem::path shared_fixtures_dir() {
+  if (const char* chosen = std::getenv("BLOGARCHIVE_SHARED_FIXTURES"); chosen != nullptr && *chosen != '\0') {
+    return chosen;
+  }
   return source_dir().parent_path() / "shared" / "fixtures";
+}
+
+std::optional<std::string> missing_shared_fixtures() {
+  if (std::filesystem::is_directory(shared_fixtures_dir())) {
+    return std::nullopt;
+  }
+  return "needs " + shared_fixtures_dir().string() + " (real exports from other projects), which is not here";
+}
+
+bool running_in_ci() {
+  const char* ci = std::getenv("CI");
+  return ci != nullptr && std::string(ci) == "true";
 }
 
 std::filesystem::path own_fixtures_dir() { return source_dir() / "tests" / "fixtures"; }

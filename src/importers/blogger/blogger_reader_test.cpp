@@ -41,6 +41,7 @@ const blog::Post& by_title(const Imported& imported, const std::string& title) {
 }  // namespace
 
 TEST(BloggerImporter, KeepsPostsPagesAndCommentsButNotSettingsOrTheTemplate) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto imported = import("pelican/bloggerexport.xml");
   EXPECT_EQ(imported.sink.posts.size(), 4u);  // 58 settings and the template are left out
   EXPECT_EQ(titles(imported, "page"), (std::set<std::string>{"Test page", "Test page 2"}));
@@ -62,6 +63,7 @@ TEST(BloggerImporter, KeepsPostsPagesAndCommentsButNotSettingsOrTheTemplate) {
 }
 
 TEST(BloggerImporter, ReadsLinksDatesLabelsAndDraftsOfTheGhostSample) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto imported = import("ghost-migrate/mg-blogger-xml/sample.xml");
   ASSERT_EQ(imported.sink.posts.size(), 3u);
   const blog::Post& rhoncus = by_title(imported, "Rhoncus Published Post");
@@ -82,6 +84,7 @@ TEST(BloggerImporter, ReadsLinksDatesLabelsAndDraftsOfTheGhostSample) {
 }
 
 TEST(BloggerImporter, AttachesCommentsAndReadsPrefixedAtom) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto sample2 = import("google-blog-converters/blogger-sample2.xml");
   EXPECT_EQ(sample2.sink.posts.size(), 4u);
   std::size_t comments = 0;

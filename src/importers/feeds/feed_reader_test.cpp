@@ -48,6 +48,7 @@ TEST(FeedDates, ReadsRfc822AndRfc3339WithTheirZones) {
 }
 
 TEST(FeedImporter, ReadsEveryItemOfARss2Feed) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto imported = import(simplepie("feed_rss-2.0_for_file_mock.xml"));
   EXPECT_EQ(imported.sink.posts.size(), 100u);  // SimplePie: get_item_quantity() == 100
   for (const auto& post : imported.sink.posts) {
@@ -57,6 +58,7 @@ TEST(FeedImporter, ReadsEveryItemOfARss2Feed) {
 }
 
 TEST(FeedImporter, ReadsRssAndAtomExamplesOfEveryVersion) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   for (const char* name : {"rss20.xml", "rss20dc.xml", "rss10.rdf", "atom10.xml", "atom03.xml"}) {
     const auto imported = import(feedparser(std::string("examples/") + name));
     ASSERT_EQ(imported.sink.posts.size(), 1u) << name;
@@ -80,6 +82,7 @@ TEST(FeedImporter, ReadsRssAndAtomExamplesOfEveryVersion) {
 }
 
 TEST(FeedImporter, ReadsUtf16FeedsWithAndWithoutByteOrderMark) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   for (const char* name : {"feed-utf16be.xml", "feed-utf16le.xml"}) {
     const auto imported = import(simplepie(name));
     EXPECT_EQ(imported.sink.posts.size(), 1u) << name;
@@ -91,12 +94,14 @@ TEST(FeedImporter, ReadsUtf16FeedsWithAndWithoutByteOrderMark) {
 }
 
 TEST(FeedImporter, ReadsDeclaredLegacyEncodings) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   // euc-kr is decoded as declared (feedparser: the feed title is U+B144).
   const auto korean = import(feedparser("encoding/euc-kr.xml"));
   EXPECT_EQ(korean.sink.site_info.title, "\xEB\x85\x84");
 }
 
 TEST(FeedImporter, DetectsUndeclaredAsianAndCyrillicEncodings) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   // feedparser's chardet cases: no declaration, not UTF-8. ICU's detector names them.
   const std::pair<const char*, const char*> cases[] = {
       {"big5.xml", "Big5"},        {"eucjp.xml", "EUC-JP"}, {"euckr.xml", "EUC-KR"},
@@ -124,6 +129,7 @@ TEST(FeedImporter, DetectsUndeclaredAsianAndCyrillicEncodings) {
 }
 
 TEST(FeedImporter, RepairsTextEncodedTwiceAndWindowsQuotesAsControls) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto doubled = import(feedparser("encoding/double-encoded-html.xml"));
   ASSERT_EQ(doubled.sink.posts.size(), 1u);
   EXPECT_EQ(doubled.sink.posts[0].content, "\xE2\x80\xA6");  // U+2026, not "â\u0080¦"
@@ -140,6 +146,7 @@ TEST(FeedImporter, RepairsTextEncodedTwiceAndWindowsQuotesAsControls) {
 }
 
 TEST(FeedImporter, ReadsBrokenFeedsWithAWarningPerRepair) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto ampersands = import(feedparser("illformed/rss_item_link_corrupted_ampersands.xml"));
   ASSERT_EQ(ampersands.sink.posts.size(), 1u);
   ASSERT_FALSE(ampersands.diagnostics.warnings().empty());
@@ -154,6 +161,7 @@ TEST(FeedImporter, ReadsBrokenFeedsWithAWarningPerRepair) {
 }
 
 TEST(FeedImporter, ToleratesWhitespaceBeforeTheDeclarationAndForeignDoctypes) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   EXPECT_NO_THROW(import(simplepie("feed-with-whitespace-before-xml-declaration.xml")));
   const auto doctype = import(feedparser("illformed/always_strip_doctype.xml"));
   EXPECT_EQ(doctype.sink.site_info.title, "found");
@@ -161,6 +169,7 @@ TEST(FeedImporter, ToleratesWhitespaceBeforeTheDeclarationAndForeignDoctypes) {
 }
 
 TEST(FeedImporter, LeavesWordPressAndBloggerExportsToTheirImporters) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const FeedImporter importer;
   EXPECT_TRUE(importer.recognizes("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"));
   EXPECT_FALSE(importer.recognizes("<rss xmlns:wp=\"http://wordpress.org/export/1.2/\">"));

@@ -43,6 +43,7 @@ TEST(MtDate, ReadsTwelveAndTwentyFourHourTimes) {
 }
 
 TEST(MtImporter, ReadsEveryFieldOfTheAerealExample) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto imported = import(testing::shared_fixtures_dir() / "aereal-mt" / "ok.txt");
   const auto& posts = imported.sink.posts;
   ASSERT_EQ(posts.size(), 2u);
@@ -78,6 +79,7 @@ TEST(MtImporter, ReadsEveryFieldOfTheAerealExample) {
 }
 
 TEST(MtImporter, ReadsTheFeedBurnerExportWithItsDraftsAndStrayBytes) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto imported = import(testing::shared_fixtures_dir() / "google-blog-converters" / "movabletype-sample.txt");
   const auto& posts = imported.sink.posts;
   ASSERT_EQ(posts.size(), 451u);
@@ -102,6 +104,7 @@ TEST(MtImporter, ReadsTheFeedBurnerExportWithItsDraftsAndStrayBytes) {
 }
 
 TEST(MtImporter, ReadsCommentsTagsAndTheExtendedBodyOfTheJumpBoxExport) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto imported = import(testing::shared_fixtures_dir() / "google-blog-converters" / "movabletype-sample2.txt");
   ASSERT_EQ(imported.sink.posts.size(), 1u);
   const blog::Post& post = imported.sink.posts[0];
@@ -118,6 +121,7 @@ TEST(MtImporter, ReadsCommentsTagsAndTheExtendedBodyOfTheJumpBoxExport) {
 }
 
 TEST(MtImporter, IsDetectedByContentAndRefusesTextWithoutEntries) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto mt = testing::shared_fixtures_dir() / "google-blog-converters" / "movabletype-sample2.txt";
   EXPECT_EQ(detect_importer(mt).name(), "movabletype");
   EXPECT_EQ(detect_importer(testing::source_dir() / "examples" / "werkstattblog.wordpress.xml").name(), "wordpress");

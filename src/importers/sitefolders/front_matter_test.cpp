@@ -53,6 +53,7 @@ TEST(FrontMatter, ReadsYamlTomlAndJsonBlocks) {
 }
 
 TEST(FrontMatter, FollowsJekyllsFenceRules) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   EXPECT_EQ(split_fixture("_posts/2015-12-27-extra-spaces.markdown").front_matter.text("extra"), "spaces");
   const auto dots = split_fixture("_posts/2014-03-03-yaml-with-dots.md");
   EXPECT_EQ(dots.front_matter.text("title"), "Test Post Where YAML Ends in Dots");
@@ -67,6 +68,7 @@ TEST(FrontMatter, FollowsJekyllsFenceRules) {
 }
 
 TEST(FrontMatter, DecodesByteOrderMarksAndLineEnds) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto utf16 = split_fixture("_encodings/Unicode16LECRLFandBOM.md");
   EXPECT_EQ(utf16.front_matter.text("title"), "Unicode16CRLFandBOM");
   EXPECT_EQ(utf16.body.find('\r'), std::string::npos);

@@ -45,6 +45,7 @@ std::size_t published(const Imported& imported, const std::string& type) {
 }  // namespace
 
 TEST(Jekyll, ReadsTheTestSitesFiftyNinePosts) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto imported = testing::import_with(JekyllImporter(), jekyll_site());
   EXPECT_EQ(published(imported, "post"), 59u);
   // published: false and _drafts/ are read but never published.
@@ -62,6 +63,7 @@ TEST(Jekyll, ReadsTheTestSitesFiftyNinePosts) {
 }
 
 TEST(Jekyll, CategoriesComeFromFrontMatterAndFolders) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto imported = testing::import_with(JekyllImporter(), jekyll_site());
   std::set<std::string> categories;
   for (const auto& term : imported.sink.terms) {
@@ -81,6 +83,7 @@ TEST(Jekyll, CategoriesComeFromFrontMatterAndFolders) {
 }
 
 TEST(Jekyll, PermalinksAreTheOnesJekyllWrote) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto imported = testing::import_with(JekyllImporter(), jekyll_site());
   for (const char* link : {"/publish_test/2008/02/02/published.html", "/2017/02/05/i-dont-like-zeroes.html",
                            "/2018/10/12/trailing-dots.html", "/2016/11/26/special-chars-(+).html",
@@ -99,6 +102,7 @@ TEST(Jekyll, PermalinksAreTheOnesJekyllWrote) {
 }
 
 TEST(Jekyll, ReimportingGivesTheSameIds) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto first = testing::import_with(JekyllImporter(), jekyll_site());
   const auto second = testing::import_with(JekyllImporter(), jekyll_site());
   ASSERT_EQ(first.sink.posts.size(), second.sink.posts.size());
@@ -108,6 +112,7 @@ TEST(Jekyll, ReimportingGivesTheSameIds) {
 }
 
 TEST(Jekyll, LiquidThatCannotRunIsReportedAndKept) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto imported = testing::import_with(JekyllImporter(), jekyll_site());
   const auto* include = by_link(imported, "/2008/12/13/include.html");
   ASSERT_NE(include, nullptr);
@@ -138,6 +143,7 @@ TEST(Jekyll, ABrokenFrontMatterStopsTheImportUnlessRecovering) {
 }
 
 TEST(Hugo, ReadsTheBasicExample) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto imported =
       testing::import_with(HugoImporter(), testing::shared_fixtures_dir() / "hugo-basic-example");
   EXPECT_EQ(published(imported, "post"), 5u);
@@ -162,6 +168,7 @@ TEST(Hugo, ReadsTheBasicExample) {
 }
 
 TEST(Hugo, ShortcodesBecomeTheirHtmlOrAreReported) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto imported =
       testing::import_with(HugoImporter(), testing::shared_fixtures_dir() / "hugo-basic-example");
   const auto* rich = by_link(imported, "/post/rich-content/");

@@ -86,6 +86,7 @@ blog::VectorSink import_file(const std::filesystem::path& path, bool recover,
 class WellFormedExport : public ::testing::TestWithParam<Expected> {};
 
 TEST_P(WellFormedExport, ImportsWithTheCountsTheExportGives) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const Expected& expected = GetParam();
   core::Diagnostics diagnostics;
   const auto sink = import_file(testing::shared_fixtures_dir() / expected.file, false, diagnostics);
@@ -133,6 +134,7 @@ constexpr Broken kBroken[] = {
 class BrokenExport : public ::testing::TestWithParam<Broken> {};
 
 TEST_P(BrokenExport, FailsWithTheFileLineAndColumn) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   core::Diagnostics diagnostics;
   try {
     import_file(testing::shared_fixtures_dir() / GetParam().file, false, diagnostics);
@@ -147,6 +149,7 @@ INSTANTIATE_TEST_SUITE_P(SharedFixtures, BrokenExport, ::testing::ValuesIn(kBrok
                          [](const auto& param_info) { return std::to_string(param_info.index); });
 
 TEST(RecoveringImport, ReadsTheItemsAroundARawAmpersandAndReportsTheRepair) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   core::Diagnostics diagnostics;
   const auto sink = import_file(
       testing::shared_fixtures_dir() / "ghost-migrate/mg-wp-xml/sample.xml", true, diagnostics);
@@ -159,6 +162,7 @@ TEST(RecoveringImport, ReadsTheItemsAroundARawAmpersandAndReportsTheRepair) {
 }
 
 TEST(WellFormedExportRules, RejectsMissingAndInvalidVersions) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();  // without them, the missing files would throw too
   core::Diagnostics diagnostics;
   EXPECT_THROW(import_file(testing::shared_fixtures_dir() / "wordpress-importer/missing-version-tag.xml",
                            false, diagnostics), InputError);
@@ -167,6 +171,7 @@ TEST(WellFormedExportRules, RejectsMissingAndInvalidVersions) {
 }
 
 TEST(WellFormedExportRules, KeepsContentByteForByte) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   core::Diagnostics diagnostics;
   const auto dir = testing::shared_fixtures_dir() / "wordpress-importer";
   EXPECT_EQ(import_file(dir / "crazy-cdata-escaped.xml", false, diagnostics).posts.at(0).content,
@@ -183,6 +188,7 @@ TEST(WellFormedExportRules, KeepsContentByteForByte) {
 }
 
 TEST(WellFormedExportRules, DecodesTitlesOnceAndPercentEncodedSlugs) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   core::Diagnostics diagnostics;
   const auto blocks = import_file(
       testing::shared_fixtures_dir() / "wordpress-theme-test-data/64-block-test-data.xml", false, diagnostics);
@@ -201,6 +207,7 @@ TEST(WellFormedExportRules, DecodesTitlesOnceAndPercentEncodedSlugs) {
 }
 
 TEST(WellFormedExportRules, NeverReadsEmailOrIpAddresses) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   core::Diagnostics diagnostics;
   const auto sink = import_file(
       testing::shared_fixtures_dir() / "wordpress-importer/theme-unit-test-data.xml", false, diagnostics);
@@ -212,6 +219,7 @@ TEST(WellFormedExportRules, NeverReadsEmailOrIpAddresses) {
 }
 
 TEST(WellFormedExportRules, ReadsTermsAndNamespaces) {
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   core::Diagnostics diagnostics;
   const auto dir = testing::shared_fixtures_dir() / "wordpress-importer";
   const auto small = import_file(dir / "small-export.xml", false, diagnostics);
