@@ -51,7 +51,8 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   const auto summaries = pipeline::write_item_documents(model, plan.inputs, plan.theme, sources, documents, diagnostics,
                                                         search ? &*search : nullptr);
   if (search) {
-    search->finish([&](const std::string& path, const std::string& bytes) { sink.write(path, bytes); }, diagnostics);
+    search->finish([&](const std::string& path, const std::string& bytes) { sink.write(path, bytes); }, diagnostics,
+                   jobs);
   }
   pipeline::write_listing_documents(model, plan.inputs, plan.theme, summaries, jobs, documents);
   pipeline::write_site_files(model, plan.theme, summaries, documents);

@@ -78,7 +78,7 @@ CommandResult search_archive(const SearchOptions& options, std::ostream& out) {
                                  &collector);
   std::vector<search::IndexFile> files;
   collector.finish([&](const std::string& path, const std::string& bytes) { files.push_back({path, bytes}); },
-                   diagnostics);
+                   diagnostics, jobs);
   const search::SearchIndex index = search::read_index_files(files);
   const search::Analyzer analyzer(language);
   const auto results = search::run_query(index, analyzer, options.query, {options.prefix, options.limit});

@@ -105,7 +105,7 @@ std::uint64_t SearchCollector::index_key() const {
   return hash.digest();
 }
 
-std::vector<search::IndexFile> SearchCollector::build_index() {
+std::vector<search::IndexFile> SearchCollector::build_index(int jobs) {
   search::IndexBuilder builder(language_);
   std::map<std::string, std::string> stems;
   for (std::size_t number = 0; number < digests_.size(); ++number) {
@@ -125,18 +125,18 @@ std::vector<search::IndexFile> SearchCollector::build_index() {
     builder.add(static_cast<std::uint32_t>(number), std::move(*analysed));
   }
   analysed_.clear();
-  search::SearchIndex index = builder.finish();
+  search::SearchIndex index = builder.finish(jobs);
   index.stems.assign(std::make_move_iterator(stems.begin()), std::make_move_iterator(stems.end()));
   return search::index_files(index);
 }
 
-void SearchCollector::finish(const FileWriter& write, core::Diagnostics& diagnostics) {
+void SearchCollector::finish(const FileWriter& write, core::Diagnostics& diagnostics, int jobs) {
   if (!cache_problem_.empty()) {
     diagnostics.warn(cache_path_.string(),
                      fmt::format("the search cache cannot be used ({}); the index is made afresh", cache_problem_));
   }
   if (!cache_) {
-    for (const auto& file : build_index()) {
+    for (const auto& file : build_index(jobs)) {
       write(file.path, file.bytes);
     }
     return;
@@ -150,7 +150,7 @@ void SearchCollector::finish(const FileWriter& write, core::Diagnostics& diagnos
       cache_->keep_as_is();
       return;
     }
-    const std::vector<search::IndexFile> files = build_index();
+    const std::vector<search::IndexFile> files = build_index(jobs);
     std::vector<std::pair<std::string_view, std::string_view>> kept;
     kept.reserve(files.size());
     for (const auto& file : files) {

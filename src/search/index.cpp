@@ -212,7 +212,7 @@ void IndexBuilder::add_settings_to(core::ContentHash& hash) const {
   hash.add(static_cast<std::int64_t>(kStoredTextLimit));
 }
 
-std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, double>>> IndexBuilder::compound_parts() const {
+IndexBuilder::CompoundParts IndexBuilder::compound_parts() const {
   std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, double>>> parts;
   if (language_ != Language::German) {
     return parts;
@@ -236,114 +236,158 @@ std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, double>>> I
   return parts;
 }
 
-SearchIndex IndexBuilder::finish() {
-  SearchIndex index;
-  index.language = language_;
-  auto parts = compound_parts();
-  const double count = static_cast<double>(packed_.size());
+namespace {
+
+// Runs work(first, last, worker) over [0, count) in `jobs` contiguous ranges, one
+// thread each (the calling thread alone for one job).
+template <typename Work>
+void in_ranges(std::size_t count, int jobs, const Work& work) {
+  const std::size_t workers = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(jobs, 1)), 1, 64);
+  if (workers == 1) {
+    work(std::size_t{0}, count, std::size_t{0});
+    return;
+  }
+  std::vector<std::thread> running;
+  for (std::size_t i = 0; i < workers; ++i) {
+    running.emplace_back(work, count * i / workers, count * (i + 1) / workers, i);
+  }
+  for (auto& thread : running) {
+    thread.join();
+  }
+}
+
+// Scores are counted in a histogram of logarithmic buckets, so that the scale can be
+// taken from their distribution without keeping every score.
+class ScoreHistogram {
+ public:
+  void add(double score) { ++counts_[static_cast<std::size_t>(bucket_of(score))]; }
+  void merge(const ScoreHistogram& other) {
+    for (std::size_t i = 0; i < counts_.size(); ++i) {
+      counts_[i] += other.counts_[i];
+    }
+  }
+  // The upper edge of the bucket holding the 99.9th percentile: a few outliers (a word
+  // repeated all over one short post) do not squeeze every other score into the lowest
+  // impacts; the few above it are clamped to 255.
+  double scale() const {
+    std::uint64_t total = 0;
+    for (const std::uint64_t count : counts_) {
+      total += count;
+    }
+    std::uint64_t seen = 0;
+    for (std::size_t i = 0; i < counts_.size(); ++i) {
+      seen += counts_[i];
+      if (seen * 1000 >= total * 999) {
+        return kLowest * std::pow(kHighest / kLowest, static_cast<double>(i + 1) / kBuckets);
+      }
+    }
+    return 0;
+  }
+
+ private:
+  static constexpr int kBuckets = 4096;
+  static constexpr double kLowest = 1e-6;
+  static constexpr double kHighest = 1e3;
+  static int bucket_of(double score) {
+    const double position = std::log(std::max(score, kLowest) / kLowest) / std::log(kHighest / kLowest);
+    return std::clamp(static_cast<int>(position * kBuckets), 0, kBuckets - 1);
+  }
+  std::vector<std::uint64_t> counts_ = std::vector<std::uint64_t>(kBuckets);
+};
+
+std::uint8_t quantized(double score, double scale) {
+  const long impact = scale > 0 ? std::lround(score / scale * 255.0) : 1;
+  return static_cast<std::uint8_t>(std::clamp<long>(impact, 1, 255));
+}
+
+}  // namespace
+
+std::vector<std::string> IndexBuilder::sorted_terms() const {
+  std::vector<std::string> terms;
+  terms.reserve(postings_.size());
+  for (const auto& [term, list] : postings_) {
+    terms.push_back(term);
+  }
+  std::sort(terms.begin(), terms.end());
+  return terms;
+}
+
+void IndexBuilder::score_term(const std::string& term, const Bm25Inputs& inputs, ScoredPostings& scratch) const {
+  auto& frequencies = scratch.frequencies;
+  auto& merged = scratch.merged;
+  frequencies.clear();
+  for (const auto& posting : postings_.at(term)) {
+    frequencies.emplace_back(posting.doc, weighted(posting.counts));
+  }
+  if (const auto from_compounds = inputs.parts.find(term); from_compounds != inputs.parts.end()) {
+    for (const auto& [doc, frequency] : from_compounds->second) {
+      frequencies.emplace_back(doc, scoring_.compound_part * frequency);
+    }
+  }
+  std::sort(frequencies.begin(), frequencies.end());
+  // A document may hold a term both as a word and as part of compounds: one posting.
+  merged.clear();
+  for (const auto& [doc, frequency] : frequencies) {
+    if (!merged.empty() && merged.back().first == doc) {
+      merged.back().second += frequency;
+    } else {
+      merged.emplace_back(doc, frequency);
+    }
+  }
+  const double df = static_cast<double>(merged.size());
+  const double idf = std::log(1.0 + (inputs.documents - df + 0.5) / (df + 0.5));
+  for (auto& [doc, frequency] : merged) {
+    const double norm = scoring_.k1 * (1.0 - scoring_.b + scoring_.b * lengths_[doc] / inputs.average_length);
+    frequency = idf * frequency * (scoring_.k1 + 1.0) / (frequency + norm);
+  }
+}
+
+IndexBuilder::Bm25Inputs IndexBuilder::bm25_inputs() const {
+  Bm25Inputs inputs{compound_parts(), static_cast<double>(packed_.size()), 1.0};
   double total_length = 0;
   for (const double length : lengths_) {
     total_length += length;
   }
-  const double average = count > 0 && total_length > 0 ? total_length / count : 1.0;
-  std::vector<std::string> terms;
-  terms.reserve(postings_.size());
-  for (auto& [term, list] : postings_) {
-    terms.push_back(term);
+  if (inputs.documents > 0 && total_length > 0) {
+    inputs.average_length = total_length / inputs.documents;
   }
-  std::sort(terms.begin(), terms.end());
-  // BM25F per posting; computed twice (to find the highest score, then to quantize on
-  // one scale for all terms, so that impacts add up) instead of keeping every score.
-  // Terms are independent: each pass runs on every core.
-  const auto score_term = [&](const std::string& term, std::vector<std::pair<std::uint32_t, double>>& frequencies,
-                              std::vector<std::pair<std::uint32_t, double>>& merged) {
-    frequencies.clear();
-    for (const auto& posting : postings_.at(term)) {
-      frequencies.emplace_back(posting.doc, weighted(posting.counts));
-    }
-    if (const auto from_compounds = parts.find(term); from_compounds != parts.end()) {
-      for (const auto& [doc, frequency] : from_compounds->second) {
-        frequencies.emplace_back(doc, scoring_.compound_part * frequency);
-      }
-    }
-    std::sort(frequencies.begin(), frequencies.end());
-    // A document may hold a term both as a word and as part of compounds: one posting.
-    merged.clear();
-    for (const auto& [doc, frequency] : frequencies) {
-      if (!merged.empty() && merged.back().first == doc) {
-        merged.back().second += frequency;
-      } else {
-        merged.emplace_back(doc, frequency);
-      }
-    }
-    const double df = static_cast<double>(merged.size());
-    const double idf = std::log(1.0 + (count - df + 0.5) / (df + 0.5));
-    for (auto& [doc, frequency] : merged) {
-      const double norm = scoring_.k1 * (1.0 - scoring_.b + scoring_.b * lengths_[doc] / average);
-      frequency = idf * frequency * (scoring_.k1 + 1.0) / (frequency + norm);
-    }
-  };
-  const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 16);
-  const auto in_parallel = [&](const auto& work) {  // work(first term, last term, thread)
-    std::vector<std::thread> running;
-    for (std::size_t i = 0; i < threads; ++i) {
-      running.emplace_back(work, terms.size() * i / threads, terms.size() * (i + 1) / threads, i);
-    }
-    for (auto& thread : running) {
-      thread.join();
-    }
-  };
-  // The scale: the 99.9th percentile of all scores, not the highest, so that a few
-  // outliers (a word repeated all over one short post) do not squeeze every other
-  // score into the lowest impacts; the few above it are clamped to 255. Scores are
-  // counted in a histogram of logarithmic buckets, per thread.
-  constexpr int kBuckets = 4096;
-  constexpr double kLowest = 1e-6;
-  constexpr double kHighest = 1e3;
-  const auto bucket_of = [&](double score) {
-    const double position = std::log(std::max(score, kLowest) / kLowest) / std::log(kHighest / kLowest);
-    return std::clamp(static_cast<int>(position * kBuckets), 0, kBuckets - 1);
-  };
-  std::vector<std::vector<std::uint64_t>> histograms(threads, std::vector<std::uint64_t>(kBuckets));
-  in_parallel([&](std::size_t first, std::size_t last, std::size_t thread) {
-    std::vector<std::pair<std::uint32_t, double>> frequencies;
-    std::vector<std::pair<std::uint32_t, double>> merged;
+  return inputs;
+}
+
+SearchIndex IndexBuilder::finish(int jobs) {
+  SearchIndex index;
+  index.language = language_;
+  const Bm25Inputs inputs = bm25_inputs();
+  std::vector<std::string> terms = sorted_terms();
+  // BM25F per posting, computed twice (to find the scale, then to quantize on it, so
+  // that impacts of all terms add up) instead of keeping every score. Terms are
+  // independent: each pass runs in `jobs` threads, and gives the same bytes for any.
+  std::vector<ScoreHistogram> histograms(static_cast<std::size_t>(std::max(jobs, 1)));
+  in_ranges(terms.size(), jobs, [&](std::size_t first, std::size_t last, std::size_t worker) {
+    ScoredPostings scratch;
     for (std::size_t t = first; t < last; ++t) {
-      score_term(terms[t], frequencies, merged);
-      for (const auto& [doc, score] : merged) {
-        ++histograms[thread][static_cast<std::size_t>(bucket_of(score))];
+      score_term(terms[t], inputs, scratch);
+      for (const auto& [doc, score] : scratch.merged) {
+        histograms[worker].add(score);
       }
     }
   });
-  std::vector<std::uint64_t> histogram(kBuckets);
-  std::uint64_t total = 0;
-  for (const auto& counts : histograms) {
-    for (int i = 0; i < kBuckets; ++i) {
-      histogram[static_cast<std::size_t>(i)] += counts[static_cast<std::size_t>(i)];
-      total += counts[static_cast<std::size_t>(i)];
-    }
+  for (std::size_t i = 1; i < histograms.size(); ++i) {
+    histograms[0].merge(histograms[i]);
   }
-  double highest = 0;  // the upper edge of the bucket holding the 99.9th percentile
-  for (std::uint64_t seen = 0, i = 0; i < static_cast<std::uint64_t>(kBuckets); ++i) {
-    seen += histogram[i];
-    if (seen * 1000 >= total * 999) {
-      highest = kLowest * std::pow(kHighest / kLowest, static_cast<double>(i + 1) / kBuckets);
-      break;
-    }
-  }
+  const double scale = histograms[0].scale();
   index.postings.resize(terms.size());
-  in_parallel([&](std::size_t first, std::size_t last, std::size_t) {
-    std::vector<std::pair<std::uint32_t, double>> frequencies;
-    std::vector<std::pair<std::uint32_t, double>> merged;
+  in_ranges(terms.size(), jobs, [&](std::size_t first, std::size_t last, std::size_t) {
+    ScoredPostings scratch;
     for (std::size_t t = first; t < last; ++t) {
-      score_term(terms[t], frequencies, merged);
+      score_term(terms[t], inputs, scratch);
       auto& out = index.postings[t];
-      out.reserve(merged.size());
-      for (const auto& [doc, score] : merged) {
-        const long quantized = highest > 0 ? std::lround(score / highest * 255.0) : 1;
-        out.push_back({doc, static_cast<std::uint8_t>(std::clamp<long>(quantized, 1, 255))});
+      out.reserve(scratch.merged.size());
+      for (const auto& [doc, score] : scratch.merged) {
+        out.push_back({doc, quantized(score, scale)});
       }
-      std::vector<RawPosting>().swap(postings_.find(terms[t])->second);  // this thread's term only
+      // Its raw postings are no longer needed: memory stays level (this worker's term only).
+      std::vector<RawPosting>().swap(postings_.find(terms[t])->second);
     }
   });
   postings_.clear();

@@ -127,8 +127,9 @@ class IndexBuilder {
   /// the index's format. Feed it the digests in document order to key a whole index.
   void add_settings_to(core::ContentHash& hash) const;
 
-  /// Splits German compounds, scores every posting and sorts the terms.
-  SearchIndex finish();
+  /// Splits German compounds, scores every posting and sorts the terms, in `jobs`
+  /// threads; the index is the same for any number.
+  SearchIndex finish(int jobs = 1);
 
  private:
   struct RawPosting {
@@ -139,10 +140,25 @@ class IndexBuilder {
     using is_transparent = void;
     std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
   };
+  using CompoundParts = std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, double>>>;
+  /// What BM25 needs besides a term's postings.
+  struct Bm25Inputs {
+    CompoundParts parts;
+    double documents = 0;
+    double average_length = 1;
+  };
+  /// One term's (document, weighted frequency) pairs, then its merged scores; reused.
+  struct ScoredPostings {
+    std::vector<std::pair<std::uint32_t, double>> frequencies;
+    std::vector<std::pair<std::uint32_t, double>> merged;  ///< (document, BM25F score) by document
+  };
   double weighted(const FieldCounts& counts) const;
+  Bm25Inputs bm25_inputs() const;
+  std::vector<std::string> sorted_terms() const;
+  void score_term(const std::string& term, const Bm25Inputs& inputs, ScoredPostings& scratch) const;
   /// For every part of every compound: the documents holding the compound, with the
   /// weighted frequency they give the part.
-  std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, double>>> compound_parts() const;
+  CompoundParts compound_parts() const;
 
   Language language_;
   Scoring scoring_;

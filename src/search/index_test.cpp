@@ -10,7 +10,7 @@
 namespace blogarchive::search {
 namespace {
 
-SearchIndex german_index() {
+SearchIndex german_index(int jobs = 1) {
   const Analyzer analyzer(Language::German);
   IndexBuilder builder(Language::German);
   const std::vector<SearchDocument> documents{
@@ -26,7 +26,7 @@ SearchIndex german_index() {
   for (std::uint32_t i = 0; i < documents.size(); ++i) {
     builder.add(i, documents[i], analyzer);
   }
-  return builder.finish();
+  return builder.finish(jobs);
 }
 
 std::vector<std::string> urls(const SearchIndex& index, const SearchResults& results) {
@@ -116,6 +116,18 @@ TEST(SearchIndex, FilesReadBackToTheSameIndex) {
     const auto* postings = back.find(index.terms[t]);
     ASSERT_NE(postings, nullptr) << index.terms[t];
     EXPECT_EQ(postings->size(), index.postings[t].size());
+  }
+}
+
+TEST(SearchIndex, IsTheSameFileForFileWhateverTheJobs) {
+  const auto one = index_files(german_index(1), 64);
+  for (const int jobs : {2, 3, 7}) {
+    const auto many = index_files(german_index(jobs), 64);
+    ASSERT_EQ(many.size(), one.size()) << jobs;
+    for (std::size_t i = 0; i < one.size(); ++i) {
+      EXPECT_EQ(many[i].path, one[i].path) << jobs;
+      EXPECT_EQ(many[i].bytes, one[i].bytes) << one[i].path << " with " << jobs << " jobs";
+    }
   }
 }
 
