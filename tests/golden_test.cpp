@@ -156,6 +156,12 @@ TEST_P(GoldenSite, BuildsExactlyTheExpectedTree) {
   expect_same_tree(GetParam(), read_tree(expected_dir), actual);
   expect_same_tree(GetParam(), read_tree(exports_dir), read_tree(work / "exports"));
   expect_theme_assets(actual);
+  // The first build filled the render and search caches; a build that reuses them must
+  // give the same bytes (a cache key missing an input would show here).
+  const auto warm = run_cli("build --store '" + store.string() + "' --config '" + (input / "archive.toml").string() +
+                            "' --out '" + (work / "site-warm").string() + "'");
+  ASSERT_EQ(warm.exit_code, 0) << warm.output;
+  EXPECT_EQ(read_tree(work / "site-warm"), actual) << GetParam() << ": the warm build differs from the cold one";
 }
 
 // gtest names may not contain '-'.

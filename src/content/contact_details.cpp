@@ -4,6 +4,7 @@
 #include <cctype>
 #include <tuple>
 
+#include "core/field_count.hpp"
 #include "core/text.hpp"
 
 namespace blogarchive::content {
@@ -138,6 +139,11 @@ int mask_contact_details(std::vector<HtmlNode>& nodes, const ContactMasking& mas
     mask_children(nodes, masking, masked);
   }
   return masked;
+}
+
+void ContactMasking::hash_into(core::ContentHash& hash) const {
+  static_assert(core::field_count<ContactMasking> == 3, "a new field of ContactMasking must be hashed here");
+  hash.add(static_cast<std::int64_t>(enabled)).add(email_label).add(phone_label);
 }
 
 }  // namespace blogarchive::content

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "content/html_tree.hpp"
+#include "core/content_hash.hpp"
 
 namespace blogarchive::content {
 
@@ -14,6 +15,9 @@ struct ContactMasking {
   bool enabled = false;
   std::string email_label = "[e-mail address removed]";
   std::string phone_label = "[phone number removed]";
+
+  /// Every field, for the render cache's key.
+  void hash_into(core::ContentHash& hash) const;
 };
 
 /// Replaces e-mail addresses and phone numbers in the tree's text with the labels, and

@@ -8,6 +8,7 @@
 
 #include "content/shortcodes.hpp"
 #include "core/content_hash.hpp"
+#include "core/field_count.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
 #include "redirects/redirect_table.hpp"
@@ -266,13 +267,24 @@ ContentInputs::ContentInputs(const site::SiteModel& model, const redirects::Redi
     }
   }
   core::ContentHash hash;
-  for (const auto& file : settings.published_files) {
-    hash.add(file);
-  }
+  hash.add(kContentVersion);
+  settings.hash_into(hash);
   for (const auto& [path, size] : media_files.image_sizes()) {
     hash.add(path).add(static_cast<std::int64_t>(size.width)).add(static_cast<std::int64_t>(size.height));
   }
-  published_files_hash = hash.digest();
+  settings_key = hash.digest();
+}
+
+void ContentInputs::Settings::hash_into(core::ContentHash& hash) const {
+  static_assert(core::field_count<Settings> == 8, "a new field of ContentInputs::Settings must be hashed here");
+  hash.add(embed_label).add(remote_image_label).add(missing_image_label);
+  hash.add(static_cast<std::int64_t>(allow_remote_images));
+  hash.add(static_cast<std::int64_t>(wayback)).add(wayback_label);
+  hash.add(static_cast<std::int64_t>(published_files.size()));
+  for (const auto& file : published_files) {
+    hash.add(file);
+  }
+  contacts.hash_into(hash);
 }
 
 MediaIndex::MediaIndex(const blog::Snapshot& snapshot) {
@@ -402,13 +414,7 @@ ContentResult render_content(const blog::Post& post, const ContentInputs& inputs
 
 std::uint64_t content_key(const blog::Post& post, const ContentInputs& inputs) {
   core::ContentHash hash;
-  hash.add(kContentVersion).add(static_cast<std::int64_t>(post.body_hash));
-  hash.add(inputs.settings.embed_label).add(inputs.settings.remote_image_label);
-  hash.add(inputs.settings.missing_image_label).add(static_cast<std::int64_t>(inputs.settings.allow_remote_images));
-  hash.add(static_cast<std::int64_t>(inputs.settings.wayback)).add(inputs.settings.wayback_label);
-  hash.add(static_cast<std::int64_t>(inputs.published_files_hash));
-  hash.add(static_cast<std::int64_t>(inputs.settings.contacts.enabled)).add(inputs.settings.contacts.email_label);
-  hash.add(inputs.settings.contacts.phone_label);
+  hash.add(static_cast<std::int64_t>(inputs.settings_key)).add(static_cast<std::int64_t>(post.body_hash));
   hash.add(post.id).add(static_cast<std::int64_t>(inputs.media.hash()));
   hash.add(inputs.author_id(post.author_login));  // which comments are the author's replies
   return hash.digest();

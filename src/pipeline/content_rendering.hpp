@@ -79,6 +79,9 @@ struct ContentInputs {
     std::set<std::string> published_files;
     /// Contact details in comments ([privacy] contact_details).
     content::ContactMasking contacts;
+
+    /// Every field, for the render cache's key (a field left out would serve stale bodies).
+    void hash_into(core::ContentHash& hash) const;
   };
   /// `files` (the blog's media) also join settings.published_files; the old URLs of `redirects`
   /// count as local paths.
@@ -93,7 +96,9 @@ struct ContentInputs {
     const auto found = author_ids_.find(login);
     return found == author_ids_.end() ? 0 : found->second;
   }
-  std::uint64_t published_files_hash = 0;  ///< of settings.published_files and image sizes: part of every content_key
+  /// Of every setting (Settings::hash_into, the blog's media among the published files)
+  /// and the images' sizes: what every content_key starts from.
+  std::uint64_t settings_key = 0;
 
  private:
   std::map<std::string, std::int64_t> author_ids_;  ///< by login

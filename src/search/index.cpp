@@ -10,6 +10,7 @@
 
 #include "blogarchive/error.hpp"
 #include "core/content_hash.hpp"
+#include "core/field_count.hpp"
 #include "core/text.hpp"
 #include "output/precompress.hpp"
 #include "search/compounds.hpp"
@@ -205,11 +206,15 @@ void IndexBuilder::add(std::uint32_t number, AnalysedDocument document) {
 void IndexBuilder::add_settings_to(core::ContentHash& hash) const {
   constexpr std::int64_t kIndexVersion = 1;  // bump when finish() or index_files() change their output
   hash.add(kIndexVersion).add(static_cast<std::int64_t>(language_));
-  for (const double value : {scoring_.title, scoring_.terms, scoring_.body, scoring_.compound_part, scoring_.k1,
-                             scoring_.b}) {
+  scoring_.hash_into(hash);
+  hash.add(static_cast<std::int64_t>(kStoredTextLimit));
+}
+
+void Scoring::hash_into(core::ContentHash& hash) const {
+  static_assert(core::field_count<Scoring> == 6, "a new field of Scoring must be hashed here");
+  for (const double value : {title, terms, body, compound_part, k1, b}) {
     hash.add(std::to_string(value));
   }
-  hash.add(static_cast<std::int64_t>(kStoredTextLimit));
 }
 
 IndexBuilder::CompoundParts IndexBuilder::compound_parts() const {

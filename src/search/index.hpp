@@ -110,6 +110,9 @@ struct Scoring {
   double compound_part = 0.5;  ///< "bahn" inside "strassenbahn" counts half
   double k1 = 1.2;
   double b = 0.5;
+
+  /// Every field, for the search cache's key.
+  void hash_into(core::ContentHash& hash) const;
 };
 
 /// Collects documents (from any number of threads) and makes the index.
