@@ -1,4 +1,5 @@
-// libFuzzer target: the RSS and Atom feed reader on arbitrary bytes (strict, then recovering on its own).
+// libFuzzer target: the RSS and Atom feed reader on arbitrary bytes (strict, then recovering on its
+// own).
 #include "importer_target.hpp"
 #include "importers/feeds/feed_reader.hpp"
 

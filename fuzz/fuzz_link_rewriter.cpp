@@ -34,7 +34,8 @@ struct World {
   World() {
     snapshot.site.link = "http://old.example.org";
     snapshot.posts = {post(1, "publish", "oeffentlich"), post(2, "draft", "geheimer-entwurf")};
-    config = blogarchive::site::parse_config("base_url = \"https://archiv.example.org/\"\n", "fuzz.toml");
+    config = blogarchive::site::parse_config("base_url = \"https://archiv.example.org/\"\n",
+                                             "fuzz.toml");
     model = blogarchive::site::build_site_model(snapshot, config, diagnostics);
   }
   blogarchive::blog::Snapshot snapshot;
@@ -47,8 +48,10 @@ void check_links(const std::vector<blogarchive::content::HtmlNode>& nodes,
                  const blogarchive::content::LinkResolver& resolver, const std::string& html) {
   for (const auto& node : nodes) {
     const std::string* href = node.name == "a" ? node.attribute("href") : nullptr;
-    if (href != nullptr && resolver.resolve(*href).action == blogarchive::content::LinkDecision::Action::Unlink) {
-      std::fprintf(stderr, "a link to an unpublished post survived: %s\n%s\n", href->c_str(), html.c_str());
+    if (href != nullptr &&
+        resolver.resolve(*href).action == blogarchive::content::LinkDecision::Action::Unlink) {
+      std::fprintf(stderr, "a link to an unpublished post survived: %s\n%s\n", href->c_str(),
+                   html.c_str());
       std::abort();
     }
     check_links(node.children, resolver, html);
@@ -65,8 +68,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   blogarchive::content::BodyOptions options;
   options.resolver = &resolver;
   options.markup = blogarchive::content::Markup::Html;
-  const auto body = blogarchive::content::render_body(std::string_view(reinterpret_cast<const char*>(data), size),
-                                                      options);
+  const auto body = blogarchive::content::render_body(
+      std::string_view(reinterpret_cast<const char*>(data), size), options);
   check_links(blogarchive::content::parse_fragment(body.html), resolver, body.html);
   return 0;
 }

@@ -24,7 +24,8 @@ using blogarchive::content::SanitizePolicy;
   std::abort();
 }
 
-void check_reparsed(const std::vector<HtmlNode>& nodes, const SanitizePolicy& policy, const std::string& html) {
+void check_reparsed(const std::vector<HtmlNode>& nodes, const SanitizePolicy& policy,
+                    const std::string& html) {
   for (const auto& node : nodes) {
     if (node.kind == HtmlNode::Kind::Comment) {
       fail("a comment survived", html);
@@ -48,7 +49,8 @@ void check_reparsed(const std::vector<HtmlNode>& nodes, const SanitizePolicy& po
   }
 }
 
-void run(std::string_view input, const SanitizePolicy& policy, blogarchive::content::Markup markup) {
+void run(std::string_view input, const SanitizePolicy& policy,
+         blogarchive::content::Markup markup) {
   blogarchive::content::BodyOptions options;
   options.policy = &policy;
   options.markup = markup;
@@ -60,7 +62,8 @@ void run(std::string_view input, const SanitizePolicy& policy, blogarchive::cont
   const std::string as_parsed = blogarchive::content::serialize(again);
   blogarchive::content::sanitize(again, policy);
   if (const std::string twice = blogarchive::content::serialize(again); twice != as_parsed) {
-    fail("sanitizing the output again changed it", as_parsed + "\n--- sanitized again ---\n" + twice);
+    fail("sanitizing the output again changed it",
+         as_parsed + "\n--- sanitized again ---\n" + twice);
   }
 }
 

@@ -26,7 +26,8 @@ namespace blogarchive::fuzz {
 inline int read_as_export(const importers::Importer& importer, const std::string& file_name,
                           const std::uint8_t* data, std::size_t size, bool also_recovering) {
   static const std::filesystem::path file =
-      std::filesystem::temp_directory_path() / ("blogarchive-fuzz-" + std::to_string(::getpid()) + "-" + file_name);
+      std::filesystem::temp_directory_path() /
+      ("blogarchive-fuzz-" + std::to_string(::getpid()) + "-" + file_name);
   std::ofstream(file, std::ios::binary | std::ios::trunc)
       .write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   for (const bool recover : {false, true}) {
@@ -44,8 +45,8 @@ inline int read_as_export(const importers::Importer& importer, const std::string
     }
     for (const auto& post : sink.posts) {
       if (blog::is_published(post) && (post.has_password || post.status != "publish")) {
-        std::fprintf(stderr, "post %lld is published with status %s\n", static_cast<long long>(post.id),
-                     post.status.c_str());
+        std::fprintf(stderr, "post %lld is published with status %s\n",
+                     static_cast<long long>(post.id), post.status.c_str());
         std::abort();
       }
     }

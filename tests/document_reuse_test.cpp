@@ -39,7 +39,8 @@ std::string replaced_all(std::string text, const std::string& from, const std::s
 }
 
 // Replaces the first `from` after `marker`.
-std::string replaced_after(std::string text, const std::string& marker, const std::string& from, const std::string& to) {
+std::string replaced_after(std::string text, const std::string& marker, const std::string& from,
+                           const std::string& to) {
   const std::size_t at = text.find(from, text.find(marker));
   EXPECT_NE(at, std::string::npos) << from << " after " << marker;
   return at == std::string::npos ? text : text.replace(at, from.size(), to);
@@ -53,7 +54,8 @@ void write_inputs(const std::filesystem::path& dir, const Inputs& inputs) {
     std::ofstream(dir / "theme" / path) << text;
   }
   // A top-level key must come before the tables that follow it.
-  std::ofstream(dir / "archive.toml") << "theme_dir = '" << (dir / "theme").string() << "'\n" << inputs.config;
+  std::ofstream(dir / "archive.toml") << "theme_dir = '" << (dir / "theme").string() << "'\n"
+                                      << inputs.config;
   std::ofstream(dir / "export.xml") << inputs.wxr;
   const auto run = run_cli("import " + shell_quoted((dir / "export.xml").string()) + " --store " +
                            shell_quoted((dir / "blog.db").string()));
@@ -63,9 +65,10 @@ void write_inputs(const std::filesystem::path& dir, const Inputs& inputs) {
 // Builds `out` with --explain; the documents it rendered and why.
 std::map<std::string, std::string> build(const std::filesystem::path& dir, const std::string& out,
                                          const std::string& flags = "") {
-  const auto run = run_cli("build --explain --quiet --store " + shell_quoted((dir / "blog.db").string()) +
-                           " --config " + shell_quoted((dir / "archive.toml").string()) + " --out " +
-                           shell_quoted((dir / out).string()) + " " + flags);
+  const auto run =
+      run_cli("build --explain --quiet --store " + shell_quoted((dir / "blog.db").string()) +
+              " --config " + shell_quoted((dir / "archive.toml").string()) + " --out " +
+              shell_quoted((dir / out).string()) + " " + flags);
   EXPECT_EQ(run.exit_code, 0) << run.output;
   std::map<std::string, std::string> rendered;
   std::istringstream lines(run.output);
@@ -89,7 +92,8 @@ std::set<std::string> paths(const std::map<std::string, std::string>& rendered) 
 struct Change {
   std::string name;
   std::function<void(Inputs&)> apply;
-  std::function<bool(const std::string&)> must_render;  ///< documents that must be among the rendered
+  std::function<bool(const std::string&)>
+      must_render;  ///< documents that must be among the rendered
 };
 
 class DocumentReuse : public ::testing::TestWithParam<Change> {};
@@ -124,11 +128,16 @@ TEST_P(DocumentReuse, RendersExactlyTheDocumentsWhoseBytesChange) {
   }
 }
 
-bool nothing(const std::string&) { return false; }
-bool every(const std::string&) { return true; }
-bool articles(const std::string& path) { return path.size() > 4 && path[0] == '2' && path[4] == '/' &&
-                                                path.find("/page/") == std::string::npos &&
-                                                std::count(path.begin(), path.end(), '/') == 3; }
+bool nothing(const std::string&) {
+  return false;
+}
+bool every(const std::string&) {
+  return true;
+}
+bool articles(const std::string& path) {
+  return path.size() > 4 && path[0] == '2' && path[4] == '/' &&
+         path.find("/page/") == std::string::npos && std::count(path.begin(), path.end(), '/') == 3;
+}
 std::function<bool(const std::string&)> one(std::string wanted) {
   return [wanted](const std::string& path) { return path == wanted; };
 }
@@ -139,7 +148,9 @@ std::function<bool(const std::string&)> all_but(std::string spared) {
 const std::string kSummer = "2009/07/sommer-in-der-werkstatt/index.html";
 const std::string kDovetails = "2009/02/zinken-von-hand/index.html";
 
-std::string default_theme_file(const std::string& path) { return read_file(kTheme / path); }
+std::string default_theme_file(const std::string& path) {
+  return read_file(kTheme / path);
+}
 
 INSTANTIATE_TEST_SUITE_P(
     EachKindOfInput, DocumentReuse,
@@ -147,18 +158,24 @@ INSTANTIATE_TEST_SUITE_P(
         Change{"nothing", [](Inputs&) {}, nothing},
         Change{"post_text",
                [](Inputs& in) {
-                 in.wxr = replaced_all(in.wxr, "Ich arbeite jetzt morgens früh.", "Ich arbeite jetzt um sechs.");
+                 in.wxr = replaced_all(in.wxr, "Ich arbeite jetzt morgens früh.",
+                                       "Ich arbeite jetzt um sechs.");
                },
                one(kSummer)},
         Change{"post_title",
-               [](Inputs& in) { in.wxr = replaced_all(in.wxr, "<title>Zinken von Hand", "<title>Zinken mit der Hand"); },
+               [](Inputs& in) {
+                 in.wxr =
+                     replaced_all(in.wxr, "<title>Zinken von Hand", "<title>Zinken mit der Hand");
+               },
                one(kDovetails)},
         Change{"post_unpublished",  // its neighbours link past it, listings close the gap
                [](Inputs& in) {
-                 in.wxr = replaced_after(in.wxr, "<title>Zinken von Hand", "<wp:status>publish", "<wp:status>draft");
+                 in.wxr = replaced_after(in.wxr, "<title>Zinken von Hand", "<wp:status>publish",
+                                         "<wp:status>draft");
                },
                nothing},
-        Change{"category_name", [](Inputs& in) { in.wxr = replaced_all(in.wxr, "[Alltag]]", "[Alltägliches]]"); },
+        Change{"category_name",
+               [](Inputs& in) { in.wxr = replaced_all(in.wxr, "[Alltag]]", "[Alltägliches]]"); },
                nothing},
         Change{"comment_approved",
                [](Inputs& in) {
@@ -168,35 +185,45 @@ INSTANTIATE_TEST_SUITE_P(
                one("2007/03/die-hobelbank-ist-fertig/index.html")},
         Change{"config_notice",
                [](Inputs& in) {
-                 in.config = replaced_all(in.config, "[notice]\n", "[notice]\ntext = \"Ein altes Blog.\"\n");
+                 in.config = replaced_all(in.config, "[notice]\n",
+                                          "[notice]\ntext = \"Ein altes Blog.\"\n");
                },
                articles},
         Change{"config_cookie_text",
                [](Inputs& in) {
-                 in.config = replaced_all(in.config, "[cookie_notice]\n", "[cookie_notice]\ntext = \"Keine Cookies.\"\n");
+                 in.config = replaced_all(in.config, "[cookie_notice]\n",
+                                          "[cookie_notice]\ntext = \"Keine Cookies.\"\n");
                },
                // The privacy policy does not show the notice that links to it.
                all_but("datenschutzerklaerung/index.html")},
-        Change{"config_per_page", [](Inputs& in) { in.config = replaced_all(in.config, "per_page = 10", "per_page = 4"); },
+        Change{"config_per_page",
+               [](Inputs& in) {
+                 in.config = replaced_all(in.config, "per_page = 10", "per_page = 4");
+               },
                one("index.html")},
         Change{"config_title",
-               [](Inputs& in) { in.config = replaced_all(in.config, "Werkstattblog – Archiv", "Werkstatt – Archiv"); },
+               [](Inputs& in) {
+                 in.config =
+                     replaced_all(in.config, "Werkstattblog – Archiv", "Werkstatt – Archiv");
+               },
                every},
         Change{"theme_template",
                [](Inputs& in) {
-                 in.theme["templates/article.html"] = default_theme_file("templates/article.html") + "<!-- neu -->\n";
+                 in.theme["templates/article.html"] =
+                     default_theme_file("templates/article.html") + "<!-- neu -->\n";
                },
                articles},
         Change{"theme_comment_template",
                [](Inputs& in) {
-                 in.theme["templates/comment.html"] =
-                     replaced_all(default_theme_file("templates/comment.html"), "<li", "<li data-neu");
+                 in.theme["templates/comment.html"] = replaced_all(
+                     default_theme_file("templates/comment.html"), "<li", "<li data-neu");
                },
                one("2007/03/die-hobelbank-ist-fertig/index.html")},
         Change{"catalog_message",
                [](Inputs& in) {
                  in.theme["i18n/de.toml"] =
-                     replaced_all(default_theme_file("i18n/de.toml"), "Seite {page} von {pages}", "Seite {page}/{pages}");
+                     replaced_all(default_theme_file("i18n/de.toml"), "Seite {page} von {pages}",
+                                  "Seite {page}/{pages}");
                },
                one("index.html")}),
     [](const ::testing::TestParamInfo<Change>& param) { return param.param.name; });
@@ -218,14 +245,17 @@ TEST(DocumentReuseFiles, CompressedCopiesComeAndGoWithTheirDocuments) {
   const auto dir = fresh_temp_dir("reuse-precompress");
   write_inputs(dir, Inputs{});
   build(dir, "site");
-  EXPECT_FALSE(build(dir, "site", "--precompress").empty()) << "no document may be kept without its .gz";
+  EXPECT_FALSE(build(dir, "site", "--precompress").empty())
+      << "no document may be kept without its .gz";
   build(dir, "fresh-gz", "--no-render-cache --precompress");
   EXPECT_EQ(read_tree(dir / "site"), read_tree(dir / "fresh-gz"));
-  EXPECT_TRUE(build(dir, "site", "--precompress").empty()) << "an unchanged rebuild renders nothing";
+  EXPECT_TRUE(build(dir, "site", "--precompress").empty())
+      << "an unchanged rebuild renders nothing";
   EXPECT_EQ(read_tree(dir / "site"), read_tree(dir / "fresh-gz"));
   build(dir, "site");
   build(dir, "fresh", "--no-render-cache");
-  EXPECT_EQ(read_tree(dir / "site"), read_tree(dir / "fresh")) << ".gz files must go when precompression is off";
+  EXPECT_EQ(read_tree(dir / "site"), read_tree(dir / "fresh"))
+      << ".gz files must go when precompression is off";
 }
 
 TEST(DocumentReuseFiles, EachOutputFolderKeepsItsOwnDocuments) {
@@ -243,12 +273,15 @@ TEST(ThemeTemplates, ABrokenTemplateStopsTheBuildWithItsPlaceAndLeavesTheLastSit
   build(dir, "site");
   const auto before = read_tree(dir / "site");
   Inputs inputs;
-  inputs.theme["templates/entry.html"] = "<article>\n  {{#excerpt}}<p>{{{excerpt}}}</p>\n</article>\n";
+  inputs.theme["templates/entry.html"] =
+      "<article>\n  {{#excerpt}}<p>{{{excerpt}}}</p>\n</article>\n";
   write_inputs(dir, inputs);
-  const auto run = run_cli("build --quiet --store " + shell_quoted((dir / "blog.db").string()) + " --config " +
-                           shell_quoted((dir / "archive.toml").string()) + " --out " + shell_quoted((dir / "site").string()));
+  const auto run = run_cli("build --quiet --store " + shell_quoted((dir / "blog.db").string()) +
+                           " --config " + shell_quoted((dir / "archive.toml").string()) +
+                           " --out " + shell_quoted((dir / "site").string()));
   EXPECT_NE(run.exit_code, 0);
-  EXPECT_NE(run.output.find("templates/entry.html: line 2, column 3: section \"excerpt\" is never closed"),
+  EXPECT_NE(run.output.find(
+                "templates/entry.html: line 2, column 3: section \"excerpt\" is never closed"),
             std::string::npos)
       << run.output;
   EXPECT_EQ(read_tree(dir / "site"), before);

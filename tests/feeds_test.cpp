@@ -11,11 +11,11 @@ namespace blogarchive::testing {
 
 TEST(Feeds, ArchiveKeepsTheOldPermalinksAndNoAuthorAddresses) {
   BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
-  const auto archive = import_and_build(
-      fresh_temp_dir("feeds"),
-      {shared_fixtures_dir() / "simplepie" / "feed_rss-2.0_for_file_mock.xml",
-       shared_fixtures_dir() / "feedparser" / "examples" / "rss20.xml"},
-      "base_url = \"https://archiv.example.org/\"\nlanguage = \"en\"\n");
+  const auto archive =
+      import_and_build(fresh_temp_dir("feeds"),
+                       {shared_fixtures_dir() / "simplepie" / "feed_rss-2.0_for_file_mock.xml",
+                        shared_fixtures_dir() / "feedparser" / "examples" / "rss20.xml"},
+                       "base_url = \"https://archiv.example.org/\"\nlanguage = \"en\"\n");
   ASSERT_EQ(archive.build.exit_code, 0) << archive.import.output << archive.build.output;
   EXPECT_NE(archive.build.output.find("101 articles"), std::string::npos) << archive.build.output;
   const auto& files = archive.files;
@@ -32,9 +32,9 @@ namespace blogarchive::testing {
 
 TEST(Blogger, ArchiveKeepsTheBlogspotAddressesAndNoDraftsOrAddresses) {
   BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
-  const auto archive =
-      import_and_build(fresh_temp_dir("blogger"), {shared_fixtures_dir() / "pelican" / "bloggerexport.xml"},
-                       "base_url = \"https://archiv.example.org/\"\nlanguage = \"en\"\n");
+  const auto archive = import_and_build(
+      fresh_temp_dir("blogger"), {shared_fixtures_dir() / "pelican" / "bloggerexport.xml"},
+      "base_url = \"https://archiv.example.org/\"\nlanguage = \"en\"\n");
   ASSERT_EQ(archive.build.exit_code, 0) << archive.import.output << archive.build.output;
   const auto& files = archive.files;
   // http://youngdoctornotes.blogspot.com/2010/11/the-steel-windpipe.html answers at the same path.

@@ -15,9 +15,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <map>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "run_cli.hpp"
@@ -26,7 +26,9 @@
 namespace blogarchive::testing {
 namespace {
 
-std::filesystem::path golden_dir() { return source_dir() / "tests" / "golden"; }
+std::filesystem::path golden_dir() {
+  return source_dir() / "tests" / "golden";
+}
 
 std::vector<std::string> golden_cases() {
   std::vector<std::string> names;
@@ -52,7 +54,8 @@ std::string first_difference(const std::string& expected, const std::string& act
       return "differs only in line endings or the final newline";
     }
     if (!more_a || !more_b || line_a != line_b) {
-      return "line " + std::to_string(number) + ":\n  expected: " + (more_a ? line_a : "<end of file>") +
+      return "line " + std::to_string(number) +
+             ":\n  expected: " + (more_a ? line_a : "<end of file>") +
              "\n  actual:   " + (more_b ? line_b : "<end of file>");
     }
   }
@@ -60,7 +63,9 @@ std::string first_difference(const std::string& expected, const std::string& act
 
 constexpr std::string_view kAssets = "assets/";
 
-bool is_asset(const std::string& path) { return path.rfind(kAssets, 0) == 0; }
+bool is_asset(const std::string& path) {
+  return path.rfind(kAssets, 0) == 0;
+}
 
 void replace_expected(const std::filesystem::path& expected, const std::filesystem::path& built) {
   std::filesystem::remove_all(expected);
@@ -77,7 +82,8 @@ void expect_theme_assets(const std::map<std::string, std::string>& actual) {
   }
 }
 
-void expect_nothing_unpublished(const std::filesystem::path& list, const std::map<std::string, std::string>& actual) {
+void expect_nothing_unpublished(const std::filesystem::path& list,
+                                const std::map<std::string, std::string>& actual) {
   std::istringstream lines(read_file(list));
   int count = 0;
   for (std::string secret; std::getline(lines, secret);) {
@@ -100,11 +106,13 @@ void expect_same_tree(const std::string& name, const std::map<std::string, std::
     if (found == actual.end()) {
       ADD_FAILURE() << name << ": " << path << " was not generated";
     } else if (found->second != bytes) {
-      ADD_FAILURE() << name << ": " << path << " differs, " << first_difference(bytes, found->second);
+      ADD_FAILURE() << name << ": " << path << " differs, "
+                    << first_difference(bytes, found->second);
     }
   }
   for (const auto& [path, bytes] : actual) {
-    EXPECT_TRUE(expected.count(path) > 0 || is_asset(path)) << name << ": " << path << " was generated but is not expected";
+    EXPECT_TRUE(expected.count(path) > 0 || is_asset(path))
+        << name << ": " << path << " was generated but is not expected";
   }
 }
 
@@ -118,7 +126,8 @@ TEST_P(GoldenSite, BuildsExactlyTheExpectedTree) {
 
   std::vector<std::filesystem::path> exports;
   for (const auto& entry : std::filesystem::directory_iterator(input)) {
-    const bool site_folder = entry.is_directory() && entry.path().filename() == "site";  // Jekyll, Hugo
+    const bool site_folder =
+        entry.is_directory() && entry.path().filename() == "site";  // Jekyll, Hugo
     if (site_folder || entry.path().extension() == ".xml" ||
         (entry.path().extension() == ".txt" && entry.path().stem() != "never-published")) {
       exports.push_back(entry.path());
@@ -127,17 +136,20 @@ TEST_P(GoldenSite, BuildsExactlyTheExpectedTree) {
   std::sort(exports.begin(), exports.end());
   ASSERT_FALSE(exports.empty()) << input << " has no export";
   for (const auto& file : exports) {
-    const auto imported = run_cli("import '" + file.string() + "' --store '" + store.string() + "'");
+    const auto imported =
+        run_cli("import '" + file.string() + "' --store '" + store.string() + "'");
     ASSERT_EQ(imported.exit_code, 0) << imported.output;
   }
-  const auto built = run_cli("build --store '" + store.string() + "' --config '" +
-                             (input / "archive.toml").string() + "' --out '" + (work / "site").string() + "'");
+  const auto built =
+      run_cli("build --store '" + store.string() + "' --config '" +
+              (input / "archive.toml").string() + "' --out '" + (work / "site").string() + "'");
   ASSERT_EQ(built.exit_code, 0) << built.output;
 
   std::filesystem::create_directories(work / "exports");
-  const auto exported = run_cli("export --store '" + store.string() + "' --config '" + (input / "archive.toml").string() +
-                                 "' --nginx '" + (work / "exports/redirects.conf").string() + "' --caddy '" +
-                                 (work / "exports/redirects.caddy").string() + "'");
+  const auto exported = run_cli("export --store '" + store.string() + "' --config '" +
+                                (input / "archive.toml").string() + "' --nginx '" +
+                                (work / "exports/redirects.conf").string() + "' --caddy '" +
+                                (work / "exports/redirects.caddy").string() + "'");
   ASSERT_EQ(exported.exit_code, 0) << exported.output;
 
   const auto exports_dir = golden_dir() / GetParam() / "expected-exports";
@@ -158,10 +170,12 @@ TEST_P(GoldenSite, BuildsExactlyTheExpectedTree) {
   expect_theme_assets(actual);
   // The first build filled the render and search caches; a build that reuses them must
   // give the same bytes (a cache key missing an input would show here).
-  const auto warm = run_cli("build --store '" + store.string() + "' --config '" + (input / "archive.toml").string() +
-                            "' --out '" + (work / "site-warm").string() + "'");
+  const auto warm = run_cli("build --store '" + store.string() + "' --config '" +
+                            (input / "archive.toml").string() + "' --out '" +
+                            (work / "site-warm").string() + "'");
   ASSERT_EQ(warm.exit_code, 0) << warm.output;
-  EXPECT_EQ(read_tree(work / "site-warm"), actual) << GetParam() << ": the warm build differs from the cold one";
+  EXPECT_EQ(read_tree(work / "site-warm"), actual)
+      << GetParam() << ": the warm build differs from the cold one";
 }
 
 // gtest names may not contain '-'.

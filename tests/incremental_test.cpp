@@ -28,9 +28,10 @@ void import(const std::filesystem::path& file, const std::filesystem::path& stor
   ASSERT_EQ(run.exit_code, 0) << run.output;
 }
 
-void build(const std::filesystem::path& store, const std::filesystem::path& out, const std::string& flags = "") {
-  const auto run = run_cli("build --store '" + store.string() + "' --config '" + kConfig.string() + "' --out '" +
-                           out.string() + "' --quiet " + flags);
+void build(const std::filesystem::path& store, const std::filesystem::path& out,
+           const std::string& flags = "") {
+  const auto run = run_cli("build --store '" + store.string() + "' --config '" + kConfig.string() +
+                           "' --out '" + out.string() + "' --quiet " + flags);
   ASSERT_EQ(run.exit_code, 0) << run.output;
 }
 
@@ -48,7 +49,8 @@ std::set<std::string> rewritten_files(const std::filesystem::path& root) {
   std::set<std::string> rewritten;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
     struct stat info {};
-    if (entry.is_regular_file() && ::stat(entry.path().c_str(), &info) == 0 && info.st_mtime != 946684800) {
+    if (entry.is_regular_file() && ::stat(entry.path().c_str(), &info) == 0 &&
+        info.st_mtime != 946684800) {
       rewritten.insert(entry.path().lexically_relative(root).generic_string());
     }
   }
@@ -66,7 +68,8 @@ TEST(Rebuild, OutputIsTheSameForAnyNumberOfThreadsWithAndWithoutTheRenderCache) 
   build(dir / "blog.db", dir / "cold", "--jobs 3");  // fills the render cache
   ASSERT_TRUE(std::filesystem::exists(dir / "blog.db-render-cache"));
   ASSERT_TRUE(std::filesystem::exists(dir / "blog.db-search-cache"));
-  build(dir / "blog.db", dir / "warm", "--jobs 7");  // takes every body and the whole index from them
+  build(dir / "blog.db", dir / "warm",
+        "--jobs 7");  // takes every body and the whole index from them
   build(dir / "blog.db", dir / "two", "--jobs 2");
   EXPECT_EQ(read_tree(dir / "cold"), reference);
   EXPECT_EQ(read_tree(dir / "warm"), reference);
@@ -82,8 +85,8 @@ TEST(Rebuild, RewritesOnlyTheFilesWhoseBytesChange) {
   EXPECT_TRUE(rewritten_files(dir / "site").empty()) << "nothing changed, yet files were rewritten";
 
   const auto before = read_tree(dir / "site");
-  std::ofstream(dir / "changed.xml") << replaced(read_file(kSample), "Ich arbeite jetzt morgens früh.",
-                                                 "Ich arbeite jetzt morgens um sechs.");
+  std::ofstream(dir / "changed.xml") << replaced(
+      read_file(kSample), "Ich arbeite jetzt morgens früh.", "Ich arbeite jetzt morgens um sechs.");
   import(dir / "changed.xml", dir / "blog.db");
   build(dir / "blog.db", dir / "site");
   const auto after = read_tree(dir / "site");
@@ -113,8 +116,9 @@ TEST(Rebuild, TheSearchIndexOfOneChangedPostMatchesOneMadeWithoutCaches) {
   const auto dir = fresh_temp_dir("search-cache");
   import(kSample, dir / "blog.db");
   build(dir / "blog.db", dir / "before");  // analyses every post into the search cache
-  std::ofstream(dir / "changed.xml") << replaced(read_file(kSample), "Ich arbeite jetzt morgens früh.",
-                                                 "Ich arbeite jetzt morgens mit Zwetschgenkuchen.");
+  std::ofstream(dir / "changed.xml")
+      << replaced(read_file(kSample), "Ich arbeite jetzt morgens früh.",
+                  "Ich arbeite jetzt morgens mit Zwetschgenkuchen.");
   import(dir / "changed.xml", dir / "blog.db");
   build(dir / "blog.db", dir / "cached");  // analyses one post, takes the others from the cache
   build(dir / "blog.db", dir / "reference", "--no-render-cache");
@@ -122,8 +126,8 @@ TEST(Rebuild, TheSearchIndexOfOneChangedPostMatchesOneMadeWithoutCaches) {
   ASSERT_GT(cached.size(), 3u);
   EXPECT_EQ(cached, search_files(dir / "reference"));
   EXPECT_NE(cached, search_files(dir / "before"));
-  const auto found = run_cli("search Zwetschgenkuchen --store '" + (dir / "blog.db").string() + "' --config '" +
-                             kConfig.string() + "'");
+  const auto found = run_cli("search Zwetschgenkuchen --store '" + (dir / "blog.db").string() +
+                             "' --config '" + kConfig.string() + "'");
   EXPECT_NE(found.output.find("sommer-in-der-werkstatt"), std::string::npos) << found.output;
 }
 
@@ -132,8 +136,8 @@ TEST(Rebuild, AnUnusableSearchCacheOnlyCostsTime) {
   import(kSample, dir / "blog.db");
   build(dir / "blog.db", dir / "reference", "--no-render-cache");
   std::filesystem::create_directories(dir / "blog.db-search-cache" / "not-a-cache");
-  const auto run = run_cli("build --store '" + (dir / "blog.db").string() + "' --config '" + kConfig.string() +
-                           "' --out '" + (dir / "site").string() + "' --quiet");
+  const auto run = run_cli("build --store '" + (dir / "blog.db").string() + "' --config '" +
+                           kConfig.string() + "' --out '" + (dir / "site").string() + "' --quiet");
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find("the search cache cannot be used"), std::string::npos) << run.output;
   EXPECT_EQ(read_tree(dir / "site"), read_tree(dir / "reference"));
@@ -144,7 +148,8 @@ TEST(Rebuild, CachedContentDropsALinkToAPostThatIsNoLongerPublic) {
   import(kSample, dir / "blog.db");
   build(dir / "blog.db", dir / "site");
   const std::string link = "href=\"/2006/03/erste-schritte-in-der-werkstatt/\">ersten Artikel</a>";
-  ASSERT_NE(read_file(dir / "site" / "2007/03/hobelbank-fertig/index.html").find(link), std::string::npos);
+  ASSERT_NE(read_file(dir / "site" / "2007/03/hobelbank-fertig/index.html").find(link),
+            std::string::npos);
 
   // Post 101 becomes a draft; post 104, which links to it, is unchanged in the export.
   std::string text = read_file(kSample);
@@ -187,8 +192,8 @@ TEST(Rebuild, AnUnusableRenderCacheOnlyCostsTime) {
   build(dir / "blog.db", dir / "reference", "--no-render-cache");
   // Something that is not a cache file stands where the cache would go.
   std::filesystem::create_directories(dir / "blog.db-render-cache" / "not-a-cache");
-  const auto run = run_cli("build --store '" + (dir / "blog.db").string() + "' --config '" + kConfig.string() +
-                           "' --out '" + (dir / "site").string() + "' --quiet");
+  const auto run = run_cli("build --store '" + (dir / "blog.db").string() + "' --config '" +
+                           kConfig.string() + "' --out '" + (dir / "site").string() + "' --quiet");
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find("the render cache cannot be used"), std::string::npos) << run.output;
   EXPECT_EQ(read_tree(dir / "site"), read_tree(dir / "reference"));

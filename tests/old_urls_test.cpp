@@ -2,9 +2,8 @@
 // 127.0.0.1: nginx with the maps `export --nginx` writes, Apache with the site's
 // .htaccess, Caddy with `export --caddy`, and `blogarchive serve` with _redirects: a 301
 // to the page that answers it, and that page answers 200.
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <fstream>
@@ -29,7 +28,9 @@ struct OldUrlCase {
   bool wordpress = false;
 };
 
-std::ostream& operator<<(std::ostream& out, const OldUrlCase& c) { return out << c.name; }
+std::ostream& operator<<(std::ostream& out, const OldUrlCase& c) {
+  return out << c.name;
+}
 
 // One line of the site's `_redirects`, as a request and the Location it must get.
 struct Expectation {
@@ -70,7 +71,8 @@ std::size_t check_every_old_url(const std::string& base, const std::vector<Expec
     // Caddy writes a space in a query as '+', the others as %20: the same to every reader.
     std::string location = path_of(old.location);
     if (const auto query = location.find('?'); query != std::string::npos) {
-      for (auto plus = location.find('+', query); plus != std::string::npos; plus = location.find('+', plus)) {
+      for (auto plus = location.find('+', query); plus != std::string::npos;
+           plus = location.find('+', plus)) {
         location.replace(plus, 1, "%20");
       }
     }
@@ -95,7 +97,8 @@ void check_every_post_id(const std::string& base, const OldUrlCase& c) {
       // A draft's, private or trashed item's id is answered as WordPress answered it
       // to a visitor: not found, not the overview.
       if (post.type == "post" || post.type == "page") {
-        EXPECT_EQ(http_get(base + "/?p=" + std::to_string(post.id)).status, 404) << post.id << " " << post.status;
+        EXPECT_EQ(http_get(base + "/?p=" + std::to_string(post.id)).status, 404)
+            << post.id << " " << post.status;
         ++never_published;
       }
       continue;
@@ -114,7 +117,8 @@ void check_every_post_id(const std::string& base, const OldUrlCase& c) {
   }
   EXPECT_GT(published, 10u);
   EXPECT_GT(never_published, 0u);
-  for (const char* unknown : {"/?p=987654", "/index.php?p=987654", "/?page_id=987654&utm_source=x"}) {
+  for (const char* unknown :
+       {"/?p=987654", "/index.php?p=987654", "/?page_id=987654&utm_source=x"}) {
     const HttpResponse answer = http_get(base + unknown);
     EXPECT_EQ(answer.status, 404) << unknown;
   }
@@ -138,8 +142,9 @@ TEST_P(OldUrls, AnswerOnNginxApacheCaddyAndServeWithA301ToAPageThatAnswers) {
   }
   const auto built = import_and_build(dir, {c.input}, read_file(c.config));
   ASSERT_EQ(built.build.exit_code, 0) << built.build.output;
-  const auto exported = run_cli(fmt::format("export --store {}/blog.db --config {}/archive.toml --nginx {}/redirects.conf",
-                                            dir.string(), dir.string(), dir.string()));
+  const auto exported = run_cli(
+      fmt::format("export --store {}/blog.db --config {}/archive.toml --nginx {}/redirects.conf",
+                  dir.string(), dir.string(), dir.string()));
   ASSERT_EQ(exported.exit_code, 0) << exported.output;
   const auto expected = expectations_from(built.files.at("_redirects"));
   ASSERT_GT(expected.size(), 5u);
@@ -148,8 +153,10 @@ TEST_P(OldUrls, AnswerOnNginxApacheCaddyAndServeWithA301ToAPageThatAnswers) {
   std::filesystem::create_directories(dir / "nginx" / "tmp");
   std::filesystem::create_directories(dir / "apache");
   std::filesystem::create_directories(dir / "caddy");
-  const auto caddy_export = run_cli(fmt::format("export --store {0}/blog.db --config {0}/archive.toml --caddy "
-                                                "{0}/caddy/redirects.caddy", dir.string()));
+  const auto caddy_export =
+      run_cli(fmt::format("export --store {0}/blog.db --config {0}/archive.toml --caddy "
+                          "{0}/caddy/redirects.caddy",
+                          dir.string()));
   ASSERT_EQ(caddy_export.exit_code, 0) << caddy_export.output;
   const std::filesystem::path site = dir / "site";
   struct Server {
@@ -163,9 +170,12 @@ TEST_P(OldUrls, AnswerOnNginxApacheCaddyAndServeWithA301ToAPageThatAnswers) {
   const int apache_port = free_port();
   servers.push_back({"apache", apache_command(dir / "apache", site, apache_port)});
   const int caddy_port = free_port();
-  servers.push_back({"caddy", caddy_command(dir / "caddy", site, caddy_port, dir / "caddy/redirects.caddy")});
+  servers.push_back(
+      {"caddy", caddy_command(dir / "caddy", site, caddy_port, dir / "caddy/redirects.caddy")});
   const int serve_port = free_port();
-  servers.push_back({"serve", {cli_path().string(), "serve", site.string(), "--port", std::to_string(serve_port)}});
+  servers.push_back(
+      {"serve",
+       {cli_path().string(), "serve", site.string(), "--port", std::to_string(serve_port)}});
   const int ports[] = {nginx_port, apache_port, caddy_port, serve_port};
   std::vector<std::string> bases;
   for (std::size_t i = 0; i < servers.size(); ++i) {
@@ -182,15 +192,16 @@ TEST_P(OldUrls, AnswerOnNginxApacheCaddyAndServeWithA301ToAPageThatAnswers) {
 
 INSTANTIATE_TEST_SUITE_P(
     Blogs, OldUrls,
-    ::testing::Values(
-        OldUrlCase{"sample", source_dir() / "examples/werkstattblog.wordpress.xml", source_dir() / "examples/archive.toml",
-                   true},
-        OldUrlCase{"theme_unit_test",
-                   shared_fixtures_dir() / "wordpress-theme-unit-test/themeunittestdata.wordpress.xml",
-                   source_dir() / "tests/browser/theme-unit-test.toml", true},
-        OldUrlCase{"hugo", source_dir() / "tests/golden/hugo/input/site", source_dir() / "tests/golden/hugo/input/archive.toml"},
-        OldUrlCase{"blogger", source_dir() / "tests/golden/blogger/input/blog.xml",
-                   source_dir() / "tests/golden/blogger/input/archive.toml"}),
+    ::testing::Values(OldUrlCase{"sample", source_dir() / "examples/werkstattblog.wordpress.xml",
+                                 source_dir() / "examples/archive.toml", true},
+                      OldUrlCase{"theme_unit_test",
+                                 shared_fixtures_dir() /
+                                     "wordpress-theme-unit-test/themeunittestdata.wordpress.xml",
+                                 source_dir() / "tests/browser/theme-unit-test.toml", true},
+                      OldUrlCase{"hugo", source_dir() / "tests/golden/hugo/input/site",
+                                 source_dir() / "tests/golden/hugo/input/archive.toml"},
+                      OldUrlCase{"blogger", source_dir() / "tests/golden/blogger/input/blog.xml",
+                                 source_dir() / "tests/golden/blogger/input/archive.toml"}),
     [](const auto& test) { return test.param.name; });
 
 }  // namespace

@@ -86,16 +86,19 @@ std::string base32(const std::string& bytes) {
   const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   std::string bits;
   for (const unsigned char c : bytes) {
-    for (int bit = 7; bit >= 0; --bit) bits += ((c >> bit) & 1) ? '1' : '0';
+    for (int bit = 7; bit >= 0; --bit)
+      bits += ((c >> bit) & 1) ? '1' : '0';
   }
   std::string out;
-  for (std::size_t i = 0; i + 5 <= bits.size(); i += 5) out += alphabet[std::stoi(bits.substr(i, 5), nullptr, 2)];
+  for (std::size_t i = 0; i + 5 <= bits.size(); i += 5)
+    out += alphabet[std::stoi(bits.substr(i, 5), nullptr, 2)];
   return out;
 }
 
 std::string hex(const std::string& bytes) {
   std::string out;
-  for (const unsigned char c : bytes) out += fmt::format("{:02x}", c);
+  for (const unsigned char c : bytes)
+    out += fmt::format("{:02x}", c);
   return out;
 }
 
@@ -110,12 +113,23 @@ Exported export_sample(const std::string& name, const std::string& formats) {
   e.dir = fresh_temp_dir(name);
   const std::string d = e.dir.string();
   const auto source = source_dir().string();
-  EXPECT_EQ(run_cli(fmt::format("import {}/examples/werkstattblog.wordpress.xml --store {}/blog.db -q --uploads "
-                                "{}/examples/uploads", source, d, source)).exit_code, 0);
-  EXPECT_EQ(run_cli(fmt::format("build --store {0}/blog.db --config {1}/examples/archive.toml --out {0}/site -q", d,
-                                source)).exit_code, 0);
-  const auto run = run_cli(fmt::format("export --store {0}/blog.db --config {1}/examples/archive.toml --site {0}/site ",
-                                       d, source) + fmt::format(fmt::runtime(formats), d));
+  EXPECT_EQ(
+      run_cli(fmt::format(
+                  "import {}/examples/werkstattblog.wordpress.xml --store {}/blog.db -q --uploads "
+                  "{}/examples/uploads",
+                  source, d, source))
+          .exit_code,
+      0);
+  EXPECT_EQ(
+      run_cli(fmt::format(
+                  "build --store {0}/blog.db --config {1}/examples/archive.toml --out {0}/site -q",
+                  d, source))
+          .exit_code,
+      0);
+  const auto run = run_cli(
+      fmt::format("export --store {0}/blog.db --config {1}/examples/archive.toml --site {0}/site ",
+                  d, source) +
+      fmt::format(fmt::runtime(formats), d));
   EXPECT_EQ(run.exit_code, 0) << run.output;
   for (auto& [path, bytes] : read_tree(e.dir / "site")) {
     if (path != "_redirects" && path != "_headers" && path != ".htaccess") {
@@ -140,7 +154,8 @@ std::string file_of(const std::string& url) {
   return decoded.empty() || decoded.back() == '/' ? decoded + "index.html" : decoded;
 }
 
-void expect_records_match_site(const std::vector<WarcRecord>& records, const std::map<std::string, std::string>& site) {
+void expect_records_match_site(const std::vector<WarcRecord>& records,
+                               const std::map<std::string, std::string>& site) {
   ASSERT_FALSE(records.empty());
   EXPECT_EQ(records[0].headers.at("WARC-Type"), "warcinfo");
   std::map<std::string, int> seen;
@@ -156,9 +171,11 @@ void expect_records_match_site(const std::vector<WarcRecord>& records, const std
     const std::string payload = r.block.substr(body_at);
     EXPECT_TRUE(r.block.starts_with("HTTP/1.1 200 OK\r\n")) << file;
     EXPECT_EQ(payload, site.at(file)) << file;
-    EXPECT_EQ(r.headers.at("WARC-Payload-Digest"), "sha1:" + base32(sha(EVP_sha1(), payload))) << file;
+    EXPECT_EQ(r.headers.at("WARC-Payload-Digest"), "sha1:" + base32(sha(EVP_sha1(), payload)))
+        << file;
     if (file.ends_with(".html")) {
-      EXPECT_NE(r.block.find("Content-Type: text/html; charset=utf-8\r\n"), std::string::npos) << file;
+      EXPECT_NE(r.block.find("Content-Type: text/html; charset=utf-8\r\n"), std::string::npos)
+          << file;
     }
     if (file.ends_with(".jpg")) {
       EXPECT_NE(r.block.find("Content-Type: image/jpeg\r\n"), std::string::npos) << file;
@@ -180,8 +197,13 @@ TEST(WarcExport, EveryRecordIsAFileOfTheSiteWithItsDigests) {
   // The same build exports to the same bytes: record ids and dates come from the build.
   const std::string d = e.dir.string();
   std::filesystem::create_directories(e.dir / "again");
-  EXPECT_EQ(run_cli(fmt::format("export --store {0}/blog.db --config {1}/examples/archive.toml --site {0}/site "
-                                "--warc {0}/again/archiv.warc.gz", d, source_dir().string())).exit_code, 0);
+  EXPECT_EQ(
+      run_cli(fmt::format(
+                  "export --store {0}/blog.db --config {1}/examples/archive.toml --site {0}/site "
+                  "--warc {0}/again/archiv.warc.gz",
+                  d, source_dir().string()))
+          .exit_code,
+      0);
   EXPECT_EQ(read_file(e.dir / "again/archiv.warc.gz"), warc);
 }
 
@@ -233,16 +255,20 @@ TEST(WaczExport, HoldsTheWarcItsIndexPagesAndDigests) {
 
   const std::string pages = zip_entry(archive, "pages/pages.jsonl", stored);
   EXPECT_TRUE(pages.starts_with("{\"format\":\"json-pages-1.0\""));
-  EXPECT_NE(pages.find("\"url\":\"http://127.0.0.1:8080/2007/03/hobelbank-fertig/\""), std::string::npos);
+  EXPECT_NE(pages.find("\"url\":\"http://127.0.0.1:8080/2007/03/hobelbank-fertig/\""),
+            std::string::npos);
   EXPECT_NE(pages.find("\"title\":\"Die Hobelbank ist fertig"), std::string::npos) << pages;
 
   const std::string datapackage = zip_entry(archive, "datapackage.json", stored);
   EXPECT_NE(datapackage.find("\"mainPageUrl\":\"http://127.0.0.1:8080/\""), std::string::npos);
-  for (const auto& [name, bytes] : {std::pair{"archive/data.warc.gz", warc}, std::pair{"indexes/index.cdx", index},
-                                    std::pair{"pages/pages.jsonl", pages}}) {
-    EXPECT_NE(datapackage.find(fmt::format("\"path\":\"{}\",\"hash\":\"sha256:{}\",\"bytes\":{}}}", name,
-                                           hex(sha(EVP_sha256(), bytes)), bytes.size())),
-              std::string::npos) << name << "\n" << datapackage;
+  for (const auto& [name, bytes] :
+       {std::pair{"archive/data.warc.gz", warc}, std::pair{"indexes/index.cdx", index},
+        std::pair{"pages/pages.jsonl", pages}}) {
+    EXPECT_NE(datapackage.find(fmt::format("\"path\":\"{}\",\"hash\":\"sha256:{}\",\"bytes\":{}}}",
+                                           name, hex(sha(EVP_sha256(), bytes)), bytes.size())),
+              std::string::npos)
+        << name << "\n"
+        << datapackage;
   }
   zip_close(archive);
 }

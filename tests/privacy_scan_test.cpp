@@ -1,14 +1,15 @@
 // The privacy scan on every WordPress export we have: import, build, then search every
 // output file (HTML, XML, JS, _headers, anything) for every e-mail address, IP address
 // and unpublished passage the export holds (tests/support/privacy_scan.hpp).
+#include "privacy_scan.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <fstream>
 
-#include "privacy_scan.hpp"
-#include "search/index_files.hpp"
 #include "run_cli.hpp"
+#include "search/index_files.hpp"
 #include "test_paths.hpp"
 
 namespace blogarchive::testing {
@@ -20,7 +21,8 @@ bool is_wxr(const std::filesystem::path& file) {
 }
 
 std::vector<std::filesystem::path> wordpress_exports() {
-  std::vector<std::filesystem::path> exports{source_dir() / "examples" / "werkstattblog.wordpress.xml"};
+  std::vector<std::filesystem::path> exports{source_dir() / "examples" /
+                                             "werkstattblog.wordpress.xml"};
   for (const auto& root : {shared_fixtures_dir(), source_dir() / "tests" / "golden"}) {
     if (!std::filesystem::is_directory(root)) {
       continue;
@@ -39,9 +41,12 @@ std::string test_name(const ::testing::TestParamInfo<std::filesystem::path>& inf
   // "fixtures/wordpress-importer/malformed.xml", "wordpress-rules/input/export.xml":
   // unique among the exports, and the same wherever the checkout lives.
   const auto& path = info.param;
-  std::string name =
-      (path.parent_path().parent_path().filename() / path.parent_path().filename() / path.filename()).string();
-  std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+  std::string name = (path.parent_path().parent_path().filename() / path.parent_path().filename() /
+                      path.filename())
+                         .string();
+  std::replace_if(
+      name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); },
+      '_');
   return name;
 }
 
@@ -54,9 +59,11 @@ bool archive(const std::filesystem::path& export_file, const std::filesystem::pa
       run_cli("import " + quoted + " --store " + store + " --recover").exit_code != 0) {
     return false;
   }
-  std::ofstream(dir / "archive.toml") << "base_url = \"https://archive.example.org/\"\nlanguage = \"en\"\n";
-  const auto built = run_cli("build --quiet --store " + store + " --config '" + (dir / "archive.toml").string() +
-                             "' --out '" + (dir / "site").string() + "'");
+  std::ofstream(dir / "archive.toml")
+      << "base_url = \"https://archive.example.org/\"\nlanguage = \"en\"\n";
+  const auto built =
+      run_cli("build --quiet --store " + store + " --config '" + (dir / "archive.toml").string() +
+              "' --out '" + (dir / "site").string() + "'");
   EXPECT_EQ(built.exit_code, 0) << built.output;
   return true;
 }
@@ -76,23 +83,27 @@ TEST_P(PrivacyScan, NoOutputFileHoldsAnythingPrivateFromTheExport) {
   RecordProperty("private_facts", static_cast<int>(facts.size()));
 }
 
-INSTANTIATE_TEST_SUITE_P(WordPressExports, PrivacyScan, ::testing::ValuesIn(wordpress_exports()), test_name);
+INSTANTIATE_TEST_SUITE_P(WordPressExports, PrivacyScan, ::testing::ValuesIn(wordpress_exports()),
+                         test_name);
 
 TEST(PrivacyScanHelper, FindsWhatTheSampleHidesAndReportsAPlantedLeak) {
-  const PrivateFacts facts = private_facts_of_wxr(source_dir() / "examples" / "werkstattblog.wordpress.xml");
+  const PrivateFacts facts =
+      private_facts_of_wxr(source_dir() / "examples" / "werkstattblog.wordpress.xml");
   // The sample's commenters, the spam comment's address and IP, and the draft.
   EXPECT_TRUE(facts.emails.count("billig-uhren@leser.example.org"));
   EXPECT_TRUE(facts.ips.count("198.51.100.3"));
   EXPECT_GE(facts.texts.size(), 3u);
-  const std::map<std::string, std::string> site{{"index.html", "<p>Kontakt: billig-uhren@leser.example.org</p>"},
-                                                {"atom.xml", "<feed></feed>"}};
+  const std::map<std::string, std::string> site{
+      {"index.html", "<p>Kontakt: billig-uhren@leser.example.org</p>"},
+      {"atom.xml", "<feed></feed>"}};
   const auto leaks = find_leaks(site, facts);
   ASSERT_EQ(leaks.size(), 1u);
   EXPECT_EQ(leaks.front(), "index.html: billig-uhren@leser.example.org");
 }
 
 TEST(PrivacyScanHelper, ReadsTheCompressedSearchIndex) {
-  const PrivateFacts facts = private_facts_of_wxr(source_dir() / "examples" / "werkstattblog.wordpress.xml");
+  const PrivateFacts facts =
+      private_facts_of_wxr(source_dir() / "examples" / "werkstattblog.wordpress.xml");
   const search::Analyzer analyzer(search::Language::German);
   search::IndexBuilder builder(search::Language::German);
   builder.add(0, {"/x/", "Titel", "", "", "Kontakt: billig-uhren@leser.example.org"}, analyzer);

@@ -24,7 +24,8 @@ bool any_file_contains(const std::map<std::string, std::string>& files, const st
 TEST(SiteFolders, JekyllTestSiteKeepsItsPathsAndStaysInside) {
   BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto dir = fresh_temp_dir("jekyll-site");
-  const auto archive = import_and_build(dir, {shared_fixtures_dir() / "jekyll" / "source"}, kConfig);
+  const auto archive =
+      import_and_build(dir, {shared_fixtures_dir() / "jekyll" / "source"}, kConfig);
   ASSERT_EQ(archive.build.exit_code, 0) << archive.import.output << archive.build.output;
   EXPECT_NE(archive.build.output.find("59 articles"), std::string::npos) << archive.build.output;
   // Only published.html is written in publish_test/2008/02/02/ (fixture-assertions §11).
@@ -44,10 +45,11 @@ TEST(SiteFolders, JekyllTestSiteKeepsItsPathsAndStaysInside) {
 
 TEST(SiteFolders, HugoExampleBecomesAnArchiveWithPrivacyPlaceholders) {
   BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
-  const auto archive =
-      import_and_build(fresh_temp_dir("hugo-site"), {shared_fixtures_dir() / "hugo-basic-example"}, kConfig);
+  const auto archive = import_and_build(fresh_temp_dir("hugo-site"),
+                                        {shared_fixtures_dir() / "hugo-basic-example"}, kConfig);
   ASSERT_EQ(archive.build.exit_code, 0) << archive.import.output << archive.build.output;
-  EXPECT_NE(archive.build.output.find("5 articles, 1 pages"), std::string::npos) << archive.build.output;
+  EXPECT_NE(archive.build.output.find("5 articles, 1 pages"), std::string::npos)
+      << archive.build.output;
   const auto rich = archive.files.find("post/rich-content/index.html");
   ASSERT_NE(rich, archive.files.end());
   // The youtube shortcode became an embed, and the embed a placeholder: no player loads.
@@ -67,20 +69,25 @@ TEST(SiteFolders, ImportingAFolderAgainChangesNothing) {
   EXPECT_EQ(first.output, second.output);
   const auto forced = run_cli("import " + site + "--format wordpress --store " + store);
   EXPECT_NE(forced.exit_code, 0);
-  EXPECT_NE(forced.output.find("is a folder, but the wordpress format is read from a file"), std::string::npos)
+  EXPECT_NE(forced.output.find("is a folder, but the wordpress format is read from a file"),
+            std::string::npos)
       << forced.output;
 }
 
 // The posts folder named on its own is read as the site around it: the same items as
 // the site itself, so the same archive.
 TEST(SiteFolders, APostsFolderGivenDirectlyIsReadAsItsSite) {
-  for (const auto& [generator, posts] : {std::pair{"hugo", "content"}, std::pair{"jekyll", "_posts"}}) {
+  for (const auto& [generator, posts] :
+       {std::pair{"hugo", "content"}, std::pair{"jekyll", "_posts"}}) {
     const auto dir = fresh_temp_dir(std::string("posts-folder-") + generator);
     const auto site = source_dir() / "tests" / "golden" / generator / "input" / "site";
-    const auto whole = run_cli("import '" + site.string() + "' --store '" + (dir / "whole.db").string() + "'");
-    const auto part = run_cli("import '" + (site / posts).string() + "' --store '" + (dir / "part.db").string() + "'");
+    const auto whole =
+        run_cli("import '" + site.string() + "' --store '" + (dir / "whole.db").string() + "'");
+    const auto part = run_cli("import '" + (site / posts).string() + "' --store '" +
+                              (dir / "part.db").string() + "'");
     ASSERT_EQ(part.exit_code, 0) << part.output;
-    EXPECT_NE(part.output.find("read as the site around it: " + site.string()), std::string::npos) << part.output;
+    EXPECT_NE(part.output.find("read as the site around it: " + site.string()), std::string::npos)
+        << part.output;
     // The report after its first line ("imported PATH"), without the line that says so.
     std::string report = part.output.substr(part.output.find('\n'));
     const auto said = report.find("  read as the site around it");

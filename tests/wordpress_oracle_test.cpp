@@ -9,9 +9,9 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <set>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "blog/post.hpp"
 #include "core/diagnostics.hpp"
@@ -19,8 +19,8 @@
 #include "importers/wordpress/wxr_reader.hpp"
 #include "run_cli.hpp"
 #include "site/paths.hpp"
-#include "text_blocks.hpp"
 #include "test_paths.hpp"
+#include "text_blocks.hpp"
 #include "wordpress_site.hpp"
 
 namespace blogarchive::testing {
@@ -35,7 +35,8 @@ struct Fidelity {
   std::vector<std::string> differences;  ///< one line per differing item
 };
 
-Fidelity compare_export(WordPressSite& wordpress, const std::string& name, const std::filesystem::path& export_file,
+Fidelity compare_export(WordPressSite& wordpress, const std::string& name,
+                        const std::filesystem::path& export_file,
                         const std::filesystem::path& dir) {
   Fidelity fidelity{name, 0, 0, {}};
   const std::string prefix = name + "_";
@@ -43,13 +44,15 @@ Fidelity compare_export(WordPressSite& wordpress, const std::string& name, const
   EXPECT_EQ(seeded.exit_code, 0) << seeded.output;
   const CliRun dumped = wordpress.php(prefix, "the-content.php");
   EXPECT_EQ(dumped.exit_code, 0) << dumped.output.substr(0, 2000);
-  const auto oracle = nlohmann::json::parse(dumped.output.substr(dumped.output.find('{')), nullptr, false);
+  const auto oracle =
+      nlohmann::json::parse(dumped.output.substr(dumped.output.find('{')), nullptr, false);
   EXPECT_FALSE(oracle.is_discarded()) << dumped.output.substr(0, 2000);
   if (oracle.is_discarded()) {
     return fidelity;
   }
   std::filesystem::create_directories(dir);
-  const auto built = import_and_build(dir, {export_file}, "base_url = \"https://archive.example.org/\"\n");
+  const auto built =
+      import_and_build(dir, {export_file}, "base_url = \"https://archive.example.org/\"\n");
   EXPECT_EQ(built.build.exit_code, 0) << built.build.output;
 
   blog::VectorSink exported;
@@ -63,7 +66,8 @@ Fidelity compare_export(WordPressSite& wordpress, const std::string& name, const
     }
     const auto page = built.files.find(site::output_file(*path).substr(0));
     if (page == built.files.end()) {
-      fidelity.differences.push_back(fmt::format("{}: no archive page at {}", blog::describe(post), *path));
+      fidelity.differences.push_back(
+          fmt::format("{}: no archive page at {}", blog::describe(post), *path));
       ++fidelity.compared;
       continue;
     }
@@ -82,17 +86,18 @@ Fidelity compare_export(WordPressSite& wordpress, const std::string& name, const
     const auto clip = [&](const std::string& block) {
       return block.size() > 160 && !verbose ? block.substr(0, 160) + "…" : block;
     };
-    fidelity.differences.push_back(fmt::format("{}: block {} of {}/{}: WordPress «{}», archive «{}»",
-                                               blog::describe(post), i + 1, expected.size(), actual.size(),
-                                               i < expected.size() ? clip(expected[i]) : "(none)",
-                                               i < actual.size() ? clip(actual[i]) : "(none)"));
+    fidelity.differences.push_back(fmt::format(
+        "{}: block {} of {}/{}: WordPress «{}», archive «{}»", blog::describe(post), i + 1,
+        expected.size(), actual.size(), i < expected.size() ? clip(expected[i]) : "(none)",
+        i < actual.size() ? clip(actual[i]) : "(none)"));
   }
   return fidelity;
 }
 
 TEST(WordPressOracle, ContentMatchesWordPressBlockByBlock) {
   if (WordPressSite::skip_here()) {
-    GTEST_SKIP() << "no real WordPress here (" << *WordPressSite::missing() << " missing): the oracle is not asked";
+    GTEST_SKIP() << "no real WordPress here (" << *WordPressSite::missing()
+                 << " missing): the oracle is not asked";
   }
   const auto dir = fresh_temp_dir("wordpress-oracle");
   WordPressSite wordpress(dir);
@@ -101,9 +106,12 @@ TEST(WordPressOracle, ContentMatchesWordPressBlockByBlock) {
       {"rules", source_dir() / "tests/wordpress/text-rules.xml"},
       {"sample", source_dir() / "examples/werkstattblog.wordpress.xml"}};
   if (std::filesystem::is_directory(shared_fixtures_dir())) {
-    exports.emplace_back("themeunittest", shared_fixtures_dir() / "wordpress-theme-unit-test/themeunittestdata.wordpress.xml");
+    exports.emplace_back(
+        "themeunittest",
+        shared_fixtures_dir() / "wordpress-theme-unit-test/themeunittestdata.wordpress.xml");
     for (const char* blog : {"chrisjrob", "heyitsalex", "mikechristianson", "timothyfitz"}) {
-      exports.emplace_back(blog, shared_fixtures_dir() / "real-blogs" / (std::string(blog) + ".wordpress.xml"));
+      exports.emplace_back(
+          blog, shared_fixtures_dir() / "real-blogs" / (std::string(blog) + ".wordpress.xml"));
     }
   }
   std::string report = "| export | compared | matching | rate |\n|---|---:|---:|---:|\n";
@@ -115,8 +123,10 @@ TEST(WordPressOracle, ContentMatchesWordPressBlockByBlock) {
     const Fidelity fidelity = compare_export(wordpress, name, file, dir / name);
     compared += fidelity.compared;
     matching += fidelity.matching;
-    report += fmt::format("| {} | {} | {} | {:.0f} % |\n", name, fidelity.compared, fidelity.matching,
-                          fidelity.compared ? 100.0 * static_cast<double>(fidelity.matching) / fidelity.compared : 0.0);
+    report += fmt::format(
+        "| {} | {} | {} | {:.0f} % |\n", name, fidelity.compared, fidelity.matching,
+        fidelity.compared ? 100.0 * static_cast<double>(fidelity.matching) / fidelity.compared
+                          : 0.0);
     all_differences.emplace_back(name, fidelity.differences);
     details += "\n### " + name + "\n";
     for (const auto& difference : fidelity.differences) {
@@ -132,7 +142,8 @@ TEST(WordPressOracle, ContentMatchesWordPressBlockByBlock) {
   for (const auto& [name, differences] : all_differences) {
     for (const auto& difference : differences) {
       const std::string key = name + ": " + difference.substr(0, difference.find("\": ") + 1);
-      EXPECT_TRUE(explained.count(key) > 0) << "unexplained difference from WordPress: " << name << ": " << difference;
+      EXPECT_TRUE(explained.count(key) > 0)
+          << "unexplained difference from WordPress: " << name << ": " << difference;
     }
   }
   EXPECT_GE(compared, exports.size() > 2 ? 270U : 20U) << report;

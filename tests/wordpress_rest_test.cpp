@@ -17,6 +17,7 @@
 #include <memory>
 #include <set>
 
+#include "archive_comparison.hpp"
 #include "blog/post.hpp"
 #include "privacy_scan.hpp"
 #include "run_cli.hpp"
@@ -25,7 +26,6 @@
 #include "store/download_journal.hpp"
 #include "store/store.hpp"
 #include "test_paths.hpp"
-#include "archive_comparison.hpp"
 #include "text_blocks.hpp"
 #include "wordpress_site.hpp"
 
@@ -49,11 +49,13 @@ class WordPressRest : public ::testing::Test {
     }
     std::vector<std::filesystem::path> exports{source_dir() / "tests/wordpress/hidden-items.xml"};
     if (std::filesystem::is_directory(shared_fixtures_dir())) {
-      exports.push_back(shared_fixtures_dir() / "wordpress-theme-unit-test/themeunittestdata.wordpress.xml");
+      exports.push_back(shared_fixtures_dir() /
+                        "wordpress-theme-unit-test/themeunittestdata.wordpress.xml");
       exports.push_back(shared_fixtures_dir() / "real-blogs/timothyfitz.wordpress.xml");
     }
     seeded_ = new std::string;
-    const CliRun installed = site_->install(kPrefix, source_dir() / "examples/werkstattblog.wordpress.xml");
+    const CliRun installed =
+        site_->install(kPrefix, source_dir() / "examples/werkstattblog.wordpress.xml");
     *seeded_ += installed.output;
     bool ok = installed.exit_code == 0;
     for (const auto& file : exports) {
@@ -73,7 +75,8 @@ class WordPressRest : public ::testing::Test {
 
   void SetUp() override {
     if (WordPressSite::skip_here()) {
-      GTEST_SKIP() << "no real WordPress here (" << *WordPressSite::missing() << " missing): not imported over REST";
+      GTEST_SKIP() << "no real WordPress here (" << *WordPressSite::missing()
+                   << " missing): not imported over REST";
     }
     ASSERT_TRUE(site_ != nullptr && site_->running());
     ASSERT_TRUE(ready_) << *seeded_;
@@ -98,7 +101,8 @@ class WordPressRest : public ::testing::Test {
   static inline bool ready_ = false;
 };
 
-CliRun import_site(const std::string& url, const std::filesystem::path& store, const std::string& extra = "") {
+CliRun import_site(const std::string& url, const std::filesystem::path& store,
+                   const std::string& extra = "") {
   return run_cli("import " + url + "/ --store " + shell_quoted(store) + " --quiet " + extra);
 }
 
@@ -111,10 +115,13 @@ std::vector<std::string> lines_of(const std::filesystem::path& file) {
   return lines;
 }
 
-std::size_t requests_for(const std::vector<std::string>& log, const std::string& part, const std::string& page) {
-  return static_cast<std::size_t>(std::count_if(log.begin(), log.end(), [&](const std::string& line) {
-    return line.find(part) != std::string::npos && line.find("&page=" + page + "&") != std::string::npos;
-  }));
+std::size_t requests_for(const std::vector<std::string>& log, const std::string& part,
+                         const std::string& page) {
+  return static_cast<std::size_t>(
+      std::count_if(log.begin(), log.end(), [&](const std::string& line) {
+        return line.find(part) != std::string::npos &&
+               line.find("&page=" + page + "&") != std::string::npos;
+      }));
 }
 
 TEST_F(WordPressRest, ArchivesTheSameSiteAsItsOwnExport) {
@@ -123,28 +130,31 @@ TEST_F(WordPressRest, ArchivesTheSameSiteAsItsOwnExport) {
   const auto rest_dir = dir() / "by-rest";
   std::filesystem::create_directories(wxr_dir);
   std::filesystem::create_directories(rest_dir);
-  const CliRun exported = site().php(kPrefix, "export.php", "> " + shell_quoted(wxr_dir / "export.xml"));
+  const CliRun exported =
+      site().php(kPrefix, "export.php", "> " + shell_quoted(wxr_dir / "export.xml"));
   ASSERT_EQ(exported.exit_code, 0) << exported.output;
 
   const auto by_wxr = import_and_build(wxr_dir, {wxr_dir / "export.xml"}, kConfig);
   ASSERT_EQ(by_wxr.build.exit_code, 0) << by_wxr.import.output << by_wxr.build.output;
   const auto by_rest = import_and_build(rest_dir, {site().url() + "/"}, kConfig);
   ASSERT_EQ(by_rest.build.exit_code, 0) << by_rest.import.output << by_rest.build.output;
-  EXPECT_NE(by_rest.import.output.find("answers from " + site().url() + "/wp-json/"), std::string::npos)
+  EXPECT_NE(by_rest.import.output.find("answers from " + site().url() + "/wp-json/"),
+            std::string::npos)
       << by_rest.import.output;
 
   // Explained in docs/formats/importers.md: dynamic blocks (widgets) are rendered by the
   // live site from its database, the WXR holds only the block's comment.
-  const ArchiveComparison comparison =
-      compare_archives({"WXR", wxr_dir / "blog.db", by_wxr.files}, {"REST", rest_dir / "blog.db", by_rest.files},
-                       {"post 1736 \"Block category: Widgets\": body"});
+  const ArchiveComparison comparison = compare_archives(
+      {"WXR", wxr_dir / "blog.db", by_wxr.files}, {"REST", rest_dir / "blog.db", by_rest.files},
+      {"post 1736 \"Block category: Widgets\": body"});
   std::ofstream(dir() / "rest-vs-wxr.md") << comparison.summary;
   std::cout << comparison.summary;
   EXPECT_GE(comparison.compared, std::filesystem::is_directory(shared_fixtures_dir()) ? 80U : 10U);
   EXPECT_EQ(comparison.unexplained, std::vector<std::string>{}) << comparison.summary;
   EXPECT_GE(comparison.agreeing + 1, comparison.compared);
   // The sample's site icon, named by the index (site_icon_url) as by the export.
-  EXPECT_TRUE(comparison.site_icon.ends_with("/wp-content/uploads/2011/11/cropped-werkstatt-icon.png"))
+  EXPECT_TRUE(
+      comparison.site_icon.ends_with("/wp-content/uploads/2011/11/cropped-werkstatt-icon.png"))
       << comparison.site_icon;
 }
 
@@ -152,9 +162,10 @@ TEST_F(WordPressRest, PublishesNothingAVisitorCouldNotSee) {
   serve("privacy");
   const auto work = dir() / "privacy";
   std::filesystem::create_directories(work);
-  ASSERT_EQ(site().php(kPrefix, "export.php", "> " + shell_quoted(work / "everything.xml")).exit_code, 0);
+  ASSERT_EQ(
+      site().php(kPrefix, "export.php", "> " + shell_quoted(work / "everything.xml")).exit_code, 0);
   const PrivateFacts facts = private_facts_of_wxr(work / "everything.xml");
-  EXPECT_GE(facts.texts.size(), 6U);   // hidden-items.xml's alone; the Theme Unit Test adds more
+  EXPECT_GE(facts.texts.size(), 6U);  // hidden-items.xml's alone; the Theme Unit Test adds more
   EXPECT_GE(facts.emails.size(), 4U);
   const auto built = import_and_build(work, {site().url() + "/"}, kConfig);
   ASSERT_EQ(built.build.exit_code, 0) << built.import.output << built.build.output;
@@ -168,15 +179,16 @@ TEST_F(WordPressRest, PublishesNothingAVisitorCouldNotSee) {
     EXPECT_EQ(store.find(email), std::string::npos) << "the store holds: " << email;
   }
   // Every hidden item and comment of hidden-items.xml carries a marker.
-  for (const char* marker : {"DRAFT-41", "PRIVATE-42", "PROTECTED-43", "FUTURE-44", "TRASH-45", "PENDING-46",
-                             "PENDING-51", "SPAM-KOMMENTAR-52", "PAPIERKORB-KOMMENTAR-53", "203.0.113.5",
-                             "leserin@example.net"}) {
+  for (const char* marker : {"DRAFT-41", "PRIVATE-42", "PROTECTED-43", "FUTURE-44", "TRASH-45",
+                             "PENDING-46", "PENDING-51", "SPAM-KOMMENTAR-52",
+                             "PAPIERKORB-KOMMENTAR-53", "203.0.113.5", "leserin@example.net"}) {
     EXPECT_EQ(store.find(marker), std::string::npos) << "the store holds " << marker;
     for (const auto& [path, bytes] : built.files) {
       EXPECT_EQ(bytes.find(marker), std::string::npos) << path << " shows " << marker;
     }
   }
-  EXPECT_NE(built.files.at("2010/01/05/oeffentlicher-beitrag/index.html").find("Ein freigegebener Kommentar"),
+  EXPECT_NE(built.files.at("2010/01/05/oeffentlicher-beitrag/index.html")
+                .find("Ein freigegebener Kommentar"),
             std::string::npos);
 }
 
@@ -197,9 +209,11 @@ TEST_F(WordPressRest, WaitsWhenAskedAndRetriesServerErrors) {
 }
 
 TEST_F(WordPressRest, ResumesWhereAServerThatDiedLeftOff) {
-  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();  // a list of several pages: the 381 comments of the real blog timothyfitz
+  BLOGARCHIVE_NEEDS_SHARED_FIXTURES();  // a list of several pages: the 381 comments of the real
+                                        // blog timothyfitz
   const auto store = dir() / "resumed.db";
-  const auto first_log = serve("killed", R"([{"match": ["wp/v2/comments", "&page=3&"], "times": 1, "kill": true}])");
+  const auto first_log =
+      serve("killed", R"([{"match": ["wp/v2/comments", "&page=3&"], "times": 1, "kill": true}])");
   const CliRun first = import_site(site().url(), store);
   EXPECT_EQ(first.exit_code, 1) << first.output;
   EXPECT_NE(first.output.find("wp/v2/comments"), std::string::npos) << first.output;
@@ -211,9 +225,11 @@ TEST_F(WordPressRest, ResumesWhereAServerThatDiedLeftOff) {
   const auto second_log = serve("revived");
   const CliRun second = import_site(site().url(), store);
   ASSERT_EQ(second.exit_code, 0) << second.output;
-  EXPECT_NE(second.output.find("kept from the run that stopped"), std::string::npos) << second.output;
+  EXPECT_NE(second.output.find("kept from the run that stopped"), std::string::npos)
+      << second.output;
   const auto requests = lines_of(second_log);
-  EXPECT_EQ(requests_for(requests, "wp/v2/posts", "1"), 0U) << "asked again for what the first run had";
+  EXPECT_EQ(requests_for(requests, "wp/v2/posts", "1"), 0U)
+      << "asked again for what the first run had";
   EXPECT_EQ(requests_for(requests, "wp/v2/comments", "3"), 1U);
   EXPECT_FALSE(std::filesystem::exists(store::download_journal_path(store)));
 
@@ -234,21 +250,26 @@ TEST_F(WordPressRest, RefusesAnswersItCannotTrust) {
   const CliRun malformed = import_site(site().url(), store);
   EXPECT_EQ(malformed.exit_code, 1);
   EXPECT_NE(malformed.output.find("wp/v2/tags"), std::string::npos) << malformed.output;
-  EXPECT_NE(malformed.output.find("line 2, column 10: the answer is not valid JSON"), std::string::npos)
+  EXPECT_NE(malformed.output.find("line 2, column 10: the answer is not valid JSON"),
+            std::string::npos)
       << malformed.output;
   EXPECT_FALSE(std::filesystem::exists(store));
 
-  const std::string elsewhere = "http://localhost:" + site().url().substr(site().url().rfind(':') + 1) + "/moved/";
-  serve("redirect", R"([{"match": ["wp/v2/posts", "&page=1&"], "times": 9, "status": 302, "location": ")" +
-                        elsewhere + R"("}])");
+  const std::string elsewhere =
+      "http://localhost:" + site().url().substr(site().url().rfind(':') + 1) + "/moved/";
+  serve("redirect",
+        R"([{"match": ["wp/v2/posts", "&page=1&"], "times": 9, "status": 302, "location": ")" +
+            elsewhere + R"("}])");
   store = dir() / "redirected.db";
   const CliRun redirected = import_site(site().url(), store);
   EXPECT_EQ(redirected.exit_code, 1);
-  EXPECT_NE(redirected.output.find("redirected to '" + elsewhere + "', another site; not followed"), std::string::npos)
+  EXPECT_NE(redirected.output.find("redirected to '" + elsewhere + "', another site; not followed"),
+            std::string::npos)
       << redirected.output;
   EXPECT_FALSE(std::filesystem::exists(store));
 
-  serve("large", R"([{"match": ["wp/v2/media", "&page=1&"], "times": 9, "status": 200, "body": "[0,",
+  serve("large",
+        R"([{"match": ["wp/v2/media", "&page=1&"], "times": 9, "status": 200, "body": "[0,",
                       "repeat": 1000000}])");
   store = dir() / "large.db";
   const CliRun large = import_site(site().url(), store, "--max-response-size 2MB");
@@ -263,11 +284,14 @@ TEST(WordPressRestAddress, SaysWhatItExpectedOfAnAddress) {
   const auto store = work / "blog.db";
   const CliRun ftp = run_cli("import ftp://blog.example.org/ --store " + shell_quoted(store));
   EXPECT_EQ(ftp.exit_code, 1);
-  EXPECT_NE(ftp.output.find("is not a web address; give the blog's address as http://"), std::string::npos)
+  EXPECT_NE(ftp.output.find("is not a web address; give the blog's address as http://"),
+            std::string::npos)
       << ftp.output;
-  const CliRun nobody = run_cli("import http://127.0.0.1:" + std::to_string(free_port()) + "/ --store " + shell_quoted(store));
+  const CliRun nobody = run_cli("import http://127.0.0.1:" + std::to_string(free_port()) +
+                                "/ --store " + shell_quoted(store));
   EXPECT_EQ(nobody.exit_code, 1);
-  EXPECT_NE(nobody.output.find("cannot reach http://127.0.0.1:"), std::string::npos) << nobody.output;
+  EXPECT_NE(nobody.output.find("cannot reach http://127.0.0.1:"), std::string::npos)
+      << nobody.output;
   EXPECT_FALSE(std::filesystem::exists(store));
   if (WordPressSite::skip_here()) {
     GTEST_SKIP() << "no PHP here to serve a site that is not WordPress";
@@ -275,13 +299,17 @@ TEST(WordPressRestAddress, SaysWhatItExpectedOfAnAddress) {
   std::filesystem::create_directories(work / "plain");
   std::ofstream(work / "plain/index.html") << "<!doctype html><title>Not a blog</title><p>Hello.";
   const int port = free_port();
-  BackgroundProcess plain({"sh", "-c", "exec php -S 127.0.0.1:" + std::to_string(port) + " -t " + shell_quoted(work / "plain") +
-                                          " >" + shell_quoted(work / "php-server.log") + " 2>&1"},
-                          port);
+  BackgroundProcess plain(
+      {"sh", "-c",
+       "exec php -S 127.0.0.1:" + std::to_string(port) + " -t " + shell_quoted(work / "plain") +
+           " >" + shell_quoted(work / "php-server.log") + " 2>&1"},
+      port);
   ASSERT_TRUE(plain.running());
-  const CliRun not_wordpress = run_cli("import http://127.0.0.1:" + std::to_string(port) + "/ --store " + shell_quoted(store));
+  const CliRun not_wordpress = run_cli("import http://127.0.0.1:" + std::to_string(port) +
+                                       "/ --store " + shell_quoted(store));
   EXPECT_EQ(not_wordpress.exit_code, 1);
-  for (const char* expected : {"does not answer WordPress's REST API", "WXR export", "database backup", "feed"}) {
+  for (const char* expected :
+       {"does not answer WordPress's REST API", "WXR export", "database backup", "feed"}) {
     EXPECT_NE(not_wordpress.output.find(expected), std::string::npos) << not_wordpress.output;
   }
   EXPECT_FALSE(std::filesystem::exists(store));

@@ -14,7 +14,8 @@ namespace blogarchive::testing {
 namespace {
 
 std::filesystem::path export_zim(const std::string& name, const std::filesystem::path& input,
-                                 const std::filesystem::path& config, const std::string& import_options = "") {
+                                 const std::filesystem::path& config,
+                                 const std::string& import_options = "") {
   const auto dir = fresh_temp_dir(name);
   for (const auto& beside : std::filesystem::directory_iterator(config.parent_path())) {
     if (beside.path().extension() == ".md") {  // a privacy policy the config names
@@ -23,10 +24,15 @@ std::filesystem::path export_zim(const std::string& name, const std::filesystem:
   }
   std::filesystem::copy_file(config, dir / "archive.toml");
   const std::string d = dir.string();
-  EXPECT_EQ(run_cli(fmt::format("import {} --store {}/blog.db -q {}", input.string(), d, import_options)).exit_code, 0);
-  const auto run = run_cli(fmt::format("export --store {0}/blog.db --config {0}/archive.toml --zim {0}/{1}.zim", d, name));
+  EXPECT_EQ(
+      run_cli(fmt::format("import {} --store {}/blog.db -q {}", input.string(), d, import_options))
+          .exit_code,
+      0);
+  const auto run = run_cli(fmt::format(
+      "export --store {0}/blog.db --config {0}/archive.toml --zim {0}/{1}.zim", d, name));
   EXPECT_EQ(run.exit_code, 0) << run.output;
-  EXPECT_NE(run.output.find(fmt::format("wrote {}/{}.zim: ", d, name)), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find(fmt::format("wrote {}/{}.zim: ", d, name)), std::string::npos)
+      << run.output;
   return dir / (name + ".zim");
 }
 
@@ -43,40 +49,46 @@ CliRun zimcheck(const std::filesystem::path& zim) {
 
 TEST(ZimExport, PassesZimcheckAndKiwixServeAnswersPagesImagesOldUrlsAndSearches) {
   const auto source = source_dir();
-  const auto zim = export_zim("werkstatt", source / "examples/werkstattblog.wordpress.xml", source / "examples/archive.toml",
+  const auto zim = export_zim("werkstatt", source / "examples/werkstattblog.wordpress.xml",
+                              source / "examples/archive.toml",
                               "--uploads " + (source / "examples/uploads").string());
   const auto check = zimcheck(zim);
   EXPECT_EQ(check.exit_code, 0) << check.output;
   EXPECT_NE(check.output.find("Overall Test Status: Pass"), std::string::npos) << check.output;
 
   const int port = free_port();
-  const BackgroundProcess kiwix({"kiwix-serve", "--address=127.0.0.1", "--port=" + std::to_string(port), zim.string()},
-                                port);
+  const BackgroundProcess kiwix(
+      {"kiwix-serve", "--address=127.0.0.1", "--port=" + std::to_string(port), zim.string()}, port);
   ASSERT_TRUE(kiwix.running());
   const std::string book = "http://127.0.0.1:" + std::to_string(port) + "/werkstatt/";
   const auto page = http_get(book + "2007/03/hobelbank-fertig/index.html");
   EXPECT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("<h1>Die Hobelbank ist fertig</h1>"), std::string::npos);
-  EXPECT_NE(page.body.find("src=\"../../../wp-content/uploads/2007/03/hobelbank-300x200.jpg\""), std::string::npos);
-  EXPECT_EQ(page.body.find("class=\"site-search\""), std::string::npos) << "Kiwix searches, not the archive";
+  EXPECT_NE(page.body.find("src=\"../../../wp-content/uploads/2007/03/hobelbank-300x200.jpg\""),
+            std::string::npos);
+  EXPECT_EQ(page.body.find("class=\"site-search\""), std::string::npos)
+      << "Kiwix searches, not the archive";
   const auto image = http_get(book + "wp-content/uploads/2007/03/hobelbank.jpg");
   EXPECT_EQ(image.status, 200);
   EXPECT_EQ(image.body, read_file(source / "examples/uploads/2007/03/hobelbank.jpg"));
   const auto old_url = http_get(book + "index.php/2007/03/hobelbank-fertig");
-  EXPECT_EQ(path_of(old_url.location), "/werkstatt/2007/03/hobelbank-fertig/index.html") << old_url.status;
+  EXPECT_EQ(path_of(old_url.location), "/werkstatt/2007/03/hobelbank-fertig/index.html")
+      << old_url.status;
   // The full-text index stems German: the plural finds the article.
   const auto search = http_get("http://127.0.0.1:" + std::to_string(port) +
                                "/search?content=werkstatt&pattern=Hobelb%C3%A4nke");
   EXPECT_EQ(search.status, 200);
-  EXPECT_NE(search.body.find("href=\"/werkstatt/2007/03/hobelbank-fertig/index.html\""), std::string::npos)
+  EXPECT_NE(search.body.find("href=\"/werkstatt/2007/03/hobelbank-fertig/index.html\""),
+            std::string::npos)
       << search.body;
 }
 
 TEST(ZimExport, OfTheThemeUnitTestPassesZimcheck) {
   BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
-  const auto zim = export_zim("theme-unit-test",
-                              shared_fixtures_dir() / "wordpress-theme-unit-test/themeunittestdata.wordpress.xml",
-                              source_dir() / "tests/browser/theme-unit-test.toml");
+  const auto zim = export_zim(
+      "theme-unit-test",
+      shared_fixtures_dir() / "wordpress-theme-unit-test/themeunittestdata.wordpress.xml",
+      source_dir() / "tests/browser/theme-unit-test.toml");
   const auto check = zimcheck(zim);
   EXPECT_EQ(check.exit_code, 0) << check.output;
   EXPECT_NE(check.output.find("Overall Test Status: Pass"), std::string::npos) << check.output;

@@ -19,8 +19,8 @@ namespace {
 
 namespace ba = blogarchive;
 
-const std::filesystem::path kSample = std::filesystem::path(BLOGARCHIVE_SOURCE_DIR) / "examples" /
-                                      "werkstattblog.wordpress.xml";
+const std::filesystem::path kSample =
+    std::filesystem::path(BLOGARCHIVE_SOURCE_DIR) / "examples" / "werkstattblog.wordpress.xml";
 
 ba::blog::Snapshot load_sample() {
   ba::blog::VectorSink sink;
@@ -99,7 +99,8 @@ void BM_RenderArticleDocument(benchmark::State& state) {
 BENCHMARK(BM_RenderArticleDocument);
 
 void BM_DiskSinkWrite(benchmark::State& state) {
-  const auto dir = std::filesystem::temp_directory_path() / ("blogarchive-micro-" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("blogarchive-micro-" + std::to_string(::getpid()));
   const std::string page(12 * 1024, 'x');  // about one article document
   std::int64_t files = 0;
   for (auto _ : state) {

@@ -27,14 +27,16 @@ std::uint64_t body_hash(const Post& post) {
 }
 
 void sort_oldest_first(std::vector<Comment>& comments) {
-  std::sort(comments.begin(), comments.end(),
-            [](const Comment& a, const Comment& b) { return std::tie(a.date, a.id) < std::tie(b.date, b.id); });
+  std::sort(comments.begin(), comments.end(), [](const Comment& a, const Comment& b) {
+    return std::tie(a.date, a.id) < std::tie(b.date, b.id);
+  });
 }
 
 int page_count(const Post& post) {
   constexpr std::string_view kNextPage = "<!--nextpage-->";
   int pages = 1;
-  for (auto at = post.content.find(kNextPage); at != std::string::npos; at = post.content.find(kNextPage, at + 1)) {
+  for (auto at = post.content.find(kNextPage); at != std::string::npos;
+       at = post.content.find(kNextPage, at + 1)) {
     ++pages;
   }
   return pages;

@@ -81,8 +81,8 @@ struct Post {
   std::optional<core::DateTime> date;      ///< local time of the blog
   std::optional<core::DateTime> date_gmt;  ///< UTC, when the export has it
   std::string author_login;
-  std::string content;  ///< raw post_content as exported
-  std::string excerpt;  ///< the hand-written excerpt, raw
+  std::string content;               ///< raw post_content as exported
+  std::string excerpt;               ///< the hand-written excerpt, raw
   std::string markup = "wordpress";  ///< how content is written: "wordpress", "html", "markdown"
   /// body_hash() as imported; 0 when unknown (a store from before schema 3).
   std::uint64_t body_hash = 0;

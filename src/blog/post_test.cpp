@@ -11,7 +11,8 @@ TEST(IsPublished, AcceptsOnlyPublicArticlesAndPages) {
   EXPECT_TRUE(is_published(post));
   post.type = "page";
   EXPECT_TRUE(is_published(post));
-  for (const char* status : {"draft", "pending", "private", "future", "trash", "auto-draft", "inherit"}) {
+  for (const char* status :
+       {"draft", "pending", "private", "future", "trash", "auto-draft", "inherit"}) {
     post.status = status;
     EXPECT_FALSE(is_published(post)) << status;
   }
@@ -19,7 +20,8 @@ TEST(IsPublished, AcceptsOnlyPublicArticlesAndPages) {
   post.has_password = true;
   EXPECT_FALSE(is_published(post));
   post.has_password = false;
-  for (const char* type : {"attachment", "nav_menu_item", "revision", "customcpt", "wp_navigation"}) {
+  for (const char* type :
+       {"attachment", "nav_menu_item", "revision", "customcpt", "wp_navigation"}) {
     post.type = type;
     EXPECT_FALSE(is_published(post)) << type;
   }

@@ -17,7 +17,8 @@ const char* attribute(const GumboElement& element, const char* name) {
 void add_srcset(std::string_view srcset, std::vector<PageLink>& out) {
   for (const std::string_view candidate : core::split(srcset, ',')) {
     const std::string_view trimmed = core::trim(candidate);
-    if (const std::string_view url = trimmed.substr(0, trimmed.find_first_of(" \t\n")); !url.empty()) {
+    if (const std::string_view url = trimmed.substr(0, trimmed.find_first_of(" \t\n"));
+        !url.empty()) {
       out.push_back({std::string(url), true});
     }
   }
@@ -31,15 +32,18 @@ void collect(const GumboNode& node, std::vector<PageLink>& out) {
   switch (element.tag) {
     case GUMBO_TAG_A:
     case GUMBO_TAG_AREA:
-      if (const char* href = attribute(element, "href")) out.push_back({href, false});
+      if (const char* href = attribute(element, "href"))
+        out.push_back({href, false});
       break;
     case GUMBO_TAG_LINK:
       if (const char* href = attribute(element, "href")) {
         const char* rel = attribute(element, "rel");
         // Stylesheets and icons load with the page; canonical and alternate are addresses.
         const std::string r = rel ? core::to_lower_ascii(rel) : "";
-        out.push_back({href, r.find("stylesheet") != std::string::npos || r.find("icon") != std::string::npos ||
-                                 r.find("preload") != std::string::npos || r.find("modulepreload") != std::string::npos});
+        out.push_back({href, r.find("stylesheet") != std::string::npos ||
+                                 r.find("icon") != std::string::npos ||
+                                 r.find("preload") != std::string::npos ||
+                                 r.find("modulepreload") != std::string::npos});
       }
       break;
     case GUMBO_TAG_IMG:
@@ -49,11 +53,14 @@ void collect(const GumboNode& node, std::vector<PageLink>& out) {
     case GUMBO_TAG_AUDIO:
     case GUMBO_TAG_VIDEO:
     case GUMBO_TAG_TRACK:
-      if (const char* src = attribute(element, "src")) out.push_back({src, true});
-      if (const char* srcset = attribute(element, "srcset")) add_srcset(srcset, out);
+      if (const char* src = attribute(element, "src"))
+        out.push_back({src, true});
+      if (const char* srcset = attribute(element, "srcset"))
+        add_srcset(srcset, out);
       break;
     case GUMBO_TAG_FORM:
-      if (const char* action = attribute(element, "action")) out.push_back({action, false});
+      if (const char* action = attribute(element, "action"))
+        out.push_back({action, false});
       break;
     default:
       break;

@@ -16,13 +16,15 @@ namespace {
 
 // RFC 3986 reference resolution, for paths only: "../x" against "/a/b/" is "/a/x".
 std::string resolve_path(const std::string& page, std::string_view reference) {
-  std::string joined = reference.starts_with('/') ? std::string(reference)
-                                                  : page.substr(0, page.rfind('/') + 1) + std::string(reference);
+  std::string joined = reference.starts_with('/')
+                           ? std::string(reference)
+                           : page.substr(0, page.rfind('/') + 1) + std::string(reference);
   std::vector<std::string_view> segments;
   const auto parts = core::split(joined, '/');
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (parts[i] == "..") {
-      if (!segments.empty()) segments.pop_back();
+      if (!segments.empty())
+        segments.pop_back();
     } else if (parts[i] != "." && !(parts[i].empty() && i > 0 && i + 1 < parts.size())) {
       segments.push_back(parts[i]);
     }
@@ -42,7 +44,8 @@ bool site_has(const std::filesystem::path& site_dir, const std::string& decoded_
   if (decoded_path.find('\0') != std::string::npos) {
     return false;
   }
-  const std::filesystem::path relative = std::filesystem::path(decoded_path.substr(1)).lexically_normal();
+  const std::filesystem::path relative =
+      std::filesystem::path(decoded_path.substr(1)).lexically_normal();
   if (!relative.empty() && *relative.begin() == "..") {
     return false;
   }
@@ -54,13 +57,14 @@ bool site_has(const std::filesystem::path& site_dir, const std::string& decoded_
 
 bool is_not_a_location(std::string_view url) {
   const std::string lower = core::to_lower_ascii(url.substr(0, 11));
-  return url.empty() || url.front() == '#' || lower.starts_with("mailto:") || lower.starts_with("tel:") ||
-         lower.starts_with("data:");
+  return url.empty() || url.front() == '#' || lower.starts_with("mailto:") ||
+         lower.starts_with("tel:") || lower.starts_with("data:");
 }
 
 }  // namespace
 
-void check_links(const std::filesystem::path& site_dir, const std::string& base_url, CheckReport& report) {
+void check_links(const std::filesystem::path& site_dir, const std::string& base_url,
+                 CheckReport& report) {
   const core::UrlParts base = core::split_url(base_url);
   const redirects::RedirectMatcher redirects(core::read_file(site_dir / "_redirects").value_or(""));
   std::vector<std::filesystem::path> pages;
@@ -71,7 +75,8 @@ void check_links(const std::filesystem::path& site_dir, const std::string& base_
   }
   std::sort(pages.begin(), pages.end());
   for (const auto& file : pages) {
-    const std::string page = site::route_of_file(file.lexically_relative(site_dir).generic_string());
+    const std::string page =
+        site::route_of_file(file.lexically_relative(site_dir).generic_string());
     ++report.pages;
     for (const auto& link : page_links(core::read_file(file).value_or(""))) {
       if (is_not_a_location(link.url)) {
@@ -85,7 +90,8 @@ void check_links(const std::filesystem::path& site_dir, const std::string& base_
         continue;
       }
       ++report.internal_links;
-      const std::string path = resolve_path(page, core::percent_decode(parts.path.empty() ? page : parts.path));
+      const std::string path =
+          resolve_path(page, core::percent_decode(parts.path.empty() ? page : parts.path));
       if (!site_has(site_dir, path) && !redirects.location_for(core::percent_encode_path(path))) {
         report.broken.push_back({page, link.url, link.is_resource});
       }
@@ -93,7 +99,8 @@ void check_links(const std::filesystem::path& site_dir, const std::string& base_
   }
 }
 
-void check_old_urls(const std::filesystem::path& site_dir, const blog::Snapshot& snapshot, CheckReport& report) {
+void check_old_urls(const std::filesystem::path& site_dir, const blog::Snapshot& snapshot,
+                    CheckReport& report) {
   const redirects::RedirectMatcher redirects(core::read_file(site_dir / "_redirects").value_or(""));
   const bool wordpress = snapshot.site.format.starts_with("wxr");
   std::map<std::int64_t, const blog::Post*> published;
@@ -107,12 +114,14 @@ void check_old_urls(const std::filesystem::path& site_dir, const blog::Snapshot&
     if (const auto location = redirects.location_for(target)) {
       const std::string to = core::percent_decode(core::split_url(*location).path);
       if (!site_has(site_dir, to)) {
-        report.unanswered.push_back({target, blog::describe(post), "redirected to " + *location + ", which is missing"});
+        report.unanswered.push_back(
+            {target, blog::describe(post), "redirected to " + *location + ", which is missing"});
       }
       return;
     }
-    const auto path = target.find('?') == std::string::npos ? site::normalize_path(core::percent_decode(target))
-                                                            : std::nullopt;
+    const auto path = target.find('?') == std::string::npos
+                          ? site::normalize_path(core::percent_decode(target))
+                          : std::nullopt;
     if (!path || !site_has(site_dir, *path)) {
       report.unanswered.push_back({target, blog::describe(post), "neither a page nor a redirect"});
     }
@@ -123,7 +132,9 @@ void check_old_urls(const std::filesystem::path& site_dir, const blog::Snapshot&
       continue;  // nothing of an unpublished item has to answer
     }
     // An attachment whose link is its file is media, which the media lines report.
-    const bool link_is_file = post.type == "attachment" && site::path_of_url(post.link) == site::path_of_url(post.attachment_url);
+    const bool link_is_file =
+        post.type == "attachment" &&
+        site::path_of_url(post.link) == site::path_of_url(post.attachment_url);
     std::vector<std::string> urls;
     if (!link_is_file) {
       urls.push_back(post.link);
@@ -144,37 +155,43 @@ void check_old_urls(const std::filesystem::path& site_dir, const blog::Snapshot&
   }
 }
 
-std::string format_report(const CheckReport& report, const std::filesystem::path& site_dir, bool json) {
+std::string format_report(const CheckReport& report, const std::filesystem::path& site_dir,
+                          bool json) {
   std::vector<std::pair<std::string, std::size_t>> domains(report.external_by_domain.begin(),
                                                            report.external_by_domain.end());
-  std::stable_sort(domains.begin(), domains.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(domains.begin(), domains.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   if (json) {
-    std::string out = fmt::format("{{\"site\":{},\"ok\":{},\"pages\":{},\"internal_links\":{},\"external_links\":{},",
-                                  core::json_string(site_dir.string()), report.ok() ? "true" : "false", report.pages,
-                                  report.internal_links, report.external_links);
+    std::string out = fmt::format(
+        "{{\"site\":{},\"ok\":{},\"pages\":{},\"internal_links\":{},\"external_links\":{},",
+        core::json_string(site_dir.string()), report.ok() ? "true" : "false", report.pages,
+        report.internal_links, report.external_links);
     out += "\"broken\":[";
     for (std::size_t i = 0; i < report.broken.size(); ++i) {
       const auto& b = report.broken[i];
-      out += fmt::format("{}{{\"page\":{},\"url\":{},\"resource\":{}}}", i ? "," : "", core::json_string(b.page),
-                         core::json_string(b.url), b.is_resource ? "true" : "false");
+      out += fmt::format("{}{{\"page\":{},\"url\":{},\"resource\":{}}}", i ? "," : "",
+                         core::json_string(b.page), core::json_string(b.url),
+                         b.is_resource ? "true" : "false");
     }
     out += fmt::format("],\"old_urls\":{},\"unanswered\":[", report.old_urls);
     for (std::size_t i = 0; i < report.unanswered.size(); ++i) {
       const auto& u = report.unanswered[i];
-      out += fmt::format("{}{{\"url\":{},\"item\":{},\"reason\":{}}}", i ? "," : "", core::json_string(u.url),
-                         core::json_string(u.item), core::json_string(u.reason));
+      out += fmt::format("{}{{\"url\":{},\"item\":{},\"reason\":{}}}", i ? "," : "",
+                         core::json_string(u.url), core::json_string(u.item),
+                         core::json_string(u.reason));
     }
     out += "],\"external_domains\":[";
     for (std::size_t i = 0; i < domains.size(); ++i) {
-      out += fmt::format("{}{{\"domain\":{},\"links\":{}}}", i ? "," : "", core::json_string(domains[i].first),
-                         domains[i].second);
+      out += fmt::format("{}{{\"domain\":{},\"links\":{}}}", i ? "," : "",
+                         core::json_string(domains[i].first), domains[i].second);
     }
     if (report.has_link_changes) {
       out += "],\"links_changed\":[";
       for (std::size_t i = 0; i < report.link_changes.size(); ++i) {
         const auto& change = report.link_changes[i];
         out += fmt::format("{}{{\"item\":{},\"url\":{},\"to\":{},\"decision\":{}}}", i ? "," : "",
-                           core::json_string(change.item), core::json_string(change.url), core::json_string(change.to),
+                           core::json_string(change.item), core::json_string(change.url),
+                           core::json_string(change.to),
                            change.to_old_site ? "\"old_site\"" : "\"recovered\"");
       }
     }
@@ -184,23 +201,29 @@ std::string format_report(const CheckReport& report, const std::filesystem::path
     }
     return out + "]}\n";
   }
-  std::string out = fmt::format("checked {}: {} pages, {} internal links, {} external links\n", site_dir.string(),
-                                report.pages, report.internal_links, report.external_links);
+  std::string out =
+      fmt::format("checked {}: {} pages, {} internal links, {} external links\n", site_dir.string(),
+                  report.pages, report.internal_links, report.external_links);
   out += fmt::format("broken internal links: {}\n", report.broken.size());
   for (const auto& b : report.broken) {
     out += fmt::format("  {} → {}{}\n", b.page, b.url, b.is_resource ? " (resource)" : "");
   }
-  out += fmt::format("old URLs answered: {} of {}\n", report.old_urls - report.unanswered.size(), report.old_urls);
+  out += fmt::format("old URLs answered: {} of {}\n", report.old_urls - report.unanswered.size(),
+                     report.old_urls);
   for (const auto& u : report.unanswered) {
     out += fmt::format("  {} ({}): {}\n", u.url, u.item, u.reason);
   }
   if (report.has_link_changes) {
-    const auto to_old_site = static_cast<std::size_t>(std::count_if(
-        report.link_changes.begin(), report.link_changes.end(), [](const LinkChange& c) { return c.to_old_site; }));
-    out += fmt::format("links in posts recovered to archive pages: {}; sent to the old site (the archive has no "
-                       "answer): {}\n", report.link_changes.size() - to_old_site, to_old_site);
+    const auto to_old_site = static_cast<std::size_t>(
+        std::count_if(report.link_changes.begin(), report.link_changes.end(),
+                      [](const LinkChange& c) { return c.to_old_site; }));
+    out += fmt::format(
+        "links in posts recovered to archive pages: {}; sent to the old site (the archive has no "
+        "answer): {}\n",
+        report.link_changes.size() - to_old_site, to_old_site);
     for (const auto& change : report.link_changes) {
-      out += fmt::format("  {}: {} → {}{}\n", change.item, change.url, change.to, change.to_old_site ? " (old site)" : "");
+      out += fmt::format("  {}: {} → {}{}\n", change.item, change.url, change.to,
+                         change.to_old_site ? " (old site)" : "");
     }
   }
   out += fmt::format("external links by domain (not fetched): {}\n", domains.size());

@@ -50,13 +50,16 @@ struct CheckReport {
 /// Follows every link and resource of every HTML page in `site_dir` (no network:
 /// external links are only counted per domain). `base_url` (may be empty) makes
 /// absolute links to the archive itself count as internal.
-void check_links(const std::filesystem::path& site_dir, const std::string& base_url, CheckReport& report);
+void check_links(const std::filesystem::path& site_dir, const std::string& base_url,
+                 CheckReport& report);
 
 /// Asks the site, as a host that reads its `_redirects` would answer, for every old URL
 /// of every published item in `snapshot`: its permalink, its aliases, WordPress's ?p=ID.
-void check_old_urls(const std::filesystem::path& site_dir, const blog::Snapshot& snapshot, CheckReport& report);
+void check_old_urls(const std::filesystem::path& site_dir, const blog::Snapshot& snapshot,
+                    CheckReport& report);
 
 /// The report as text (`json` false) or JSON.
-std::string format_report(const CheckReport& report, const std::filesystem::path& site_dir, bool json);
+std::string format_report(const CheckReport& report, const std::filesystem::path& site_dir,
+                          bool json);
 
 }  // namespace blogarchive::checks

@@ -12,12 +12,12 @@ namespace {
 
 // The elements around which autop never puts a paragraph.
 constexpr std::array<std::string_view, 47> kBlockTags{
-    "table",  "thead",   "tfoot",  "caption",  "col",     "colgroup", "tbody",  "tr",
-    "td",     "th",      "div",    "dl",       "dd",      "dt",       "ul",     "ol",
-    "li",     "pre",     "form",   "map",      "area",    "blockquote", "address", "math",
-    "style",  "p",       "h1",     "h2",       "h3",      "h4",       "h5",     "h6",
-    "hr",     "fieldset", "legend", "section", "article", "aside",    "hgroup", "header",
-    "footer", "nav",     "figure", "figcaption", "details", "menu",   "summary"};
+    "table",  "thead",    "tfoot",  "caption",    "col",     "colgroup",   "tbody",   "tr",
+    "td",     "th",       "div",    "dl",         "dd",      "dt",         "ul",      "ol",
+    "li",     "pre",      "form",   "map",        "area",    "blockquote", "address", "math",
+    "style",  "p",        "h1",     "h2",         "h3",      "h4",         "h5",      "h6",
+    "hr",     "fieldset", "legend", "section",    "article", "aside",      "hgroup",  "header",
+    "footer", "nav",      "figure", "figcaption", "details", "menu",       "summary"};
 
 // Elements whose content is kept away from the paragraph rules entirely.
 constexpr std::array<std::string_view, 4> kProtectedTags{"pre", "script", "style", "svg"};
@@ -68,9 +68,9 @@ std::string protect_blocks(std::string_view text, std::vector<std::string>& bloc
   std::size_t i = 0;
   while (i < text.size()) {
     const TagAt tag = read_tag(text, i);
-    const bool protect = !tag.name.empty() && !tag.closing &&
-                         std::find(kProtectedTags.begin(), kProtectedTags.end(), tag.name) !=
-                             kProtectedTags.end();
+    const bool protect =
+        !tag.name.empty() && !tag.closing &&
+        std::find(kProtectedTags.begin(), kProtectedTags.end(), tag.name) != kProtectedTags.end();
     if (!protect) {
       out += text[i++];
       continue;
@@ -213,7 +213,8 @@ std::string wrap_chunk(std::string_view chunk, bool line_breaks) {
   // A lone block tag, or a list item: never a paragraph.
   const TagAt first = read_tag(chunk, 0);
   if ((starts_with_block_tag(chunk) && ends_with_block_tag(chunk) &&
-       (first.end == chunk.size() || chunk.substr(0, kPlaceholderMark.size()) == kPlaceholderMark)) ||
+       (first.end == chunk.size() ||
+        chunk.substr(0, kPlaceholderMark.size()) == kPlaceholderMark)) ||
       (first.name == "li" && !first.closing)) {
     return std::string(chunk);
   }

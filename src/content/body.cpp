@@ -4,9 +4,9 @@
 #include "content/code_blocks.hpp"
 #include "content/figures.hpp"
 #include "content/markdown.hpp"
+#include "content/remote_resources.hpp"
 #include "content/summary.hpp"
 #include "content/wordpress_text.hpp"
-#include "content/remote_resources.hpp"
 #include "core/text.hpp"
 
 namespace blogarchive::content {
@@ -42,10 +42,14 @@ std::string apply_wordpress_rules(std::string_view raw, const BodyOptions& optio
 
 std::string to_html(std::string_view raw, const BodyOptions& options, Body& body) {
   switch (options.markup) {
-    case Markup::WordPress: return apply_wordpress_rules(raw, options, body);
-    case Markup::Markdown: return markdown_to_html(raw);
-    case Markup::Paragraphs: return autop(raw);
-    case Markup::Html: break;
+    case Markup::WordPress:
+      return apply_wordpress_rules(raw, options, body);
+    case Markup::Markdown:
+      return markdown_to_html(raw);
+    case Markup::Paragraphs:
+      return autop(raw);
+    case Markup::Html:
+      break;
   }
   return std::string(raw);
 }
@@ -88,7 +92,9 @@ Markup parse_markup(std::string_view name) {
   return Markup::WordPress;
 }
 
-bool has_blocks(std::string_view raw) { return raw.find("<!-- wp:") != std::string_view::npos; }
+bool has_blocks(std::string_view raw) {
+  return raw.find("<!-- wp:") != std::string_view::npos;
+}
 
 std::optional<std::string_view> before_more(std::string_view raw) {
   const auto at = raw.find("<!--more");
@@ -111,7 +117,8 @@ Body render_body(std::string_view raw, const BodyOptions& options) {
   const SanitizePolicy& policy = options.policy ? *options.policy : content_policy();
   // Until the tree is one the HTML parser builds from its own serialization: that is
   // what browsers will see, and sanitizing it again must change nothing.
-  for (int round = 0; sanitize(nodes, policy, options.embed_label) && round < kMaxReparses; ++round) {
+  for (int round = 0; sanitize(nodes, policy, options.embed_label) && round < kMaxReparses;
+       ++round) {
     nodes = parse_fragment(serialize(nodes));
   }
   tidy_block_whitespace(nodes);
@@ -124,7 +131,8 @@ Body render_body(std::string_view raw, const BodyOptions& options) {
   }
   // After rewriting: links to the old blog's own images may have become local.
   contain_images(nodes, options.images);
-  body.text = extract_text(nodes);  // before the archived-copy links: they are not the author's words
+  body.text =
+      extract_text(nodes);  // before the archived-copy links: they are not the author's words
   body.summary = summary_text(nodes);
   add_wayback_links(nodes, options.wayback);
   body.html = std::string(core::trim(serialize(nodes)));

@@ -7,18 +7,18 @@
 #include "content/contact_details.hpp"
 #include "content/link_rewriter.hpp"
 #include "content/remote_resources.hpp"
-#include "content/wayback.hpp"
 #include "content/sanitizer.hpp"
 #include "content/shortcodes.hpp"
+#include "content/wayback.hpp"
 
 namespace blogarchive::content {
 
 /// How a body is written (blog::Post::markup).
 enum class Markup {
-  WordPress,  ///< WordPress's stored HTML: page breaks, shortcodes, autop
-  Html,       ///< finished HTML
-  Markdown,   ///< CommonMark with GitHub's extensions
-  Paragraphs, ///< text with line breaks (Movable Type's "Convert Breaks"): autop only
+  WordPress,   ///< WordPress's stored HTML: page breaks, shortcodes, autop
+  Html,        ///< finished HTML
+  Markdown,    ///< CommonMark with GitHub's extensions
+  Paragraphs,  ///< text with line breaks (Movable Type's "Convert Breaks"): autop only
 };
 
 /// "wordpress", "html", "markdown" or "paragraphs"; anything else is treated as WordPress.
@@ -47,7 +47,7 @@ struct BodyOptions {
 /// Safe HTML plus what was found on the way.
 struct Body {
   std::string html;
-  std::string text;  ///< visible text, whitespace collapsed (what search indexes)
+  std::string text;     ///< visible text, whitespace collapsed (what search indexes)
   std::string summary;  ///< the author's prose for descriptions and excerpts (summary.hpp)
   std::vector<std::string> unhandled_shortcodes;
   std::vector<std::string> code_problems;  ///< code blocks shown as text, and why

@@ -71,9 +71,12 @@ std::string run_case(const Case& c) {
   options.images.remote_label = "image on ";
   options.images.missing_label = "missing image: ";
   // Local images exist unless their name says otherwise.
-  options.images.local_file_exists = [](std::string_view url) { return url.find("missing") == std::string_view::npos; };
-  options.shortcodes.attached_media = {{7, "http://old.example.org/wp-content/uploads/a.jpg", "A", "Die <em>erste</em>"},
-                                       {8, "http://old.example.org/wp-content/uploads/b.jpg", "", ""}};
+  options.images.local_file_exists = [](std::string_view url) {
+    return url.find("missing") == std::string_view::npos;
+  };
+  options.shortcodes.attached_media = {
+      {7, "http://old.example.org/wp-content/uploads/a.jpg", "A", "Die <em>erste</em>"},
+      {8, "http://old.example.org/wp-content/uploads/b.jpg", "", ""}};
   if (c.file == "comments") {
     options.policy = &comment_policy();
   }
@@ -96,7 +99,8 @@ void update_case_files(const std::vector<Case>& cases) {
     text += actual.empty() ? "" : actual + "\n";
   }
   for (const auto& [file, text] : files) {
-    std::ofstream(testing::source_dir() / "tests" / "cases" / (file + ".cases"), std::ios::binary) << text;
+    std::ofstream(testing::source_dir() / "tests" / "cases" / (file + ".cases"), std::ios::binary)
+        << text;
   }
 }
 

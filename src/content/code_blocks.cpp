@@ -26,40 +26,105 @@ struct LanguageAlias {
   std::string_view language;
 };
 constexpr std::array<LanguageAlias, 96> kLanguages{{
-    {"as3", "actionscript"},   {"actionscript3", "actionscript"}, {"actionscript", "actionscript"},
-    {"arduino", "arduino"},    {"bash", "bash"},             {"shell", "bash"},
-    {"sh", "bash"},            {"zsh", "bash"},              {"console", "bash"},
-    {"coldfusion", "coldfusion"}, {"cf", "coldfusion"},      {"clojure", "clojure"},
-    {"clj", "clojure"},        {"cpp", "cpp"},               {"c++", "cpp"},
-    {"c", "c"},                {"c-sharp", "csharp"},        {"csharp", "csharp"},
-    {"c#", "csharp"},          {"css", "css"},               {"delphi", "pascal"},
-    {"pas", "pascal"},         {"pascal", "pascal"},         {"diff", "diff"},
-    {"patch", "diff"},         {"erl", "erlang"},            {"erlang", "erlang"},
-    {"fsharp", "fsharp"},      {"go", "go"},                 {"golang", "go"},
-    {"groovy", "groovy"},      {"haskell", "haskell"},       {"java", "java"},
-    {"java5", "java"},         {"jfx", "javafx"},            {"javafx", "javafx"},
-    {"js", "javascript"},      {"jscript", "javascript"},    {"javascript", "javascript"},
-    {"json", "json"},          {"latex", "latex"},           {"tex", "latex"},
-    {"matlab", "matlab"},      {"matlabkey", "matlab"},      {"objc", "objectivec"},
-    {"obj-c", "objectivec"},   {"objective-c", "objectivec"}, {"perl", "perl"},
-    {"pl", "perl"},            {"php", "php"},               {"php-brief", "php"},
-    {"ps", "powershell"},      {"powershell", "powershell"}, {"py", "python"},
-    {"python", "python"},      {"r", "r"},                   {"splus", "r"},
-    {"rails", "ruby"},         {"rb", "ruby"},               {"ror", "ruby"},
-    {"ruby", "ruby"},          {"scala", "scala"},           {"sql", "sql"},
-    {"mysql", "sql"},          {"tsql", "sql"},              {"plsql", "sql"},
-    {"swift", "swift"},        {"ts", "typescript"},         {"typescript", "typescript"},
-    {"vb", "vbnet"},           {"vbnet", "vbnet"},           {"vbscript", "vbscript"},
-    {"xml", "xml"},            {"xhtml", "html"},            {"xslt", "xml"},
-    {"html", "html"},          {"html4strict", "html"},      {"html5", "html"},
-    {"yaml", "yaml"},          {"yml", "yaml"},              {"lua", "lua"},
-    {"lisp", "lisp"},          {"scheme", "scheme"},         {"io", "io"},
-    {"ini", "ini"},            {"apache", "apache"},         {"nginx", "nginx"},
-    {"make", "makefile"},      {"makefile", "makefile"},     {"dos", "batch"},
-    {"bat", "batch"},          {"batch", "batch"},           {"asm", "asm"},
-    {"vim", "vim"},            {"ocaml", "ocaml"},           {"properties", "properties"},
+    {"as3", "actionscript"},
+    {"actionscript3", "actionscript"},
+    {"actionscript", "actionscript"},
+    {"arduino", "arduino"},
+    {"bash", "bash"},
+    {"shell", "bash"},
+    {"sh", "bash"},
+    {"zsh", "bash"},
+    {"console", "bash"},
+    {"coldfusion", "coldfusion"},
+    {"cf", "coldfusion"},
+    {"clojure", "clojure"},
+    {"clj", "clojure"},
+    {"cpp", "cpp"},
+    {"c++", "cpp"},
+    {"c", "c"},
+    {"c-sharp", "csharp"},
+    {"csharp", "csharp"},
+    {"c#", "csharp"},
+    {"css", "css"},
+    {"delphi", "pascal"},
+    {"pas", "pascal"},
+    {"pascal", "pascal"},
+    {"diff", "diff"},
+    {"patch", "diff"},
+    {"erl", "erlang"},
+    {"erlang", "erlang"},
+    {"fsharp", "fsharp"},
+    {"go", "go"},
+    {"golang", "go"},
+    {"groovy", "groovy"},
+    {"haskell", "haskell"},
+    {"java", "java"},
+    {"java5", "java"},
+    {"jfx", "javafx"},
+    {"javafx", "javafx"},
+    {"js", "javascript"},
+    {"jscript", "javascript"},
+    {"javascript", "javascript"},
+    {"json", "json"},
+    {"latex", "latex"},
+    {"tex", "latex"},
+    {"matlab", "matlab"},
+    {"matlabkey", "matlab"},
+    {"objc", "objectivec"},
+    {"obj-c", "objectivec"},
+    {"objective-c", "objectivec"},
+    {"perl", "perl"},
+    {"pl", "perl"},
+    {"php", "php"},
+    {"php-brief", "php"},
+    {"ps", "powershell"},
+    {"powershell", "powershell"},
+    {"py", "python"},
+    {"python", "python"},
+    {"r", "r"},
+    {"splus", "r"},
+    {"rails", "ruby"},
+    {"rb", "ruby"},
+    {"ror", "ruby"},
+    {"ruby", "ruby"},
+    {"scala", "scala"},
+    {"sql", "sql"},
+    {"mysql", "sql"},
+    {"tsql", "sql"},
+    {"plsql", "sql"},
+    {"swift", "swift"},
+    {"ts", "typescript"},
+    {"typescript", "typescript"},
+    {"vb", "vbnet"},
+    {"vbnet", "vbnet"},
+    {"vbscript", "vbscript"},
+    {"xml", "xml"},
+    {"xhtml", "html"},
+    {"xslt", "xml"},
+    {"html", "html"},
+    {"html4strict", "html"},
+    {"html5", "html"},
+    {"yaml", "yaml"},
+    {"yml", "yaml"},
+    {"lua", "lua"},
+    {"lisp", "lisp"},
+    {"scheme", "scheme"},
+    {"io", "io"},
+    {"ini", "ini"},
+    {"apache", "apache"},
+    {"nginx", "nginx"},
+    {"make", "makefile"},
+    {"makefile", "makefile"},
+    {"dos", "batch"},
+    {"bat", "batch"},
+    {"batch", "batch"},
+    {"asm", "asm"},
+    {"vim", "vim"},
+    {"ocaml", "ocaml"},
+    {"properties", "properties"},
 }};
-constexpr std::array<std::string_view, 6> kPlainText{"text", "plain", "plaintext", "txt", "none", "code"};
+constexpr std::array<std::string_view, 6> kPlainText{"text", "plain", "plaintext",
+                                                     "txt",  "none",  "code"};
 
 // SyntaxHighlighter's shortcode names besides the brush aliases.
 constexpr std::array<std::string_view, 3> kGenericCodeShortcodes{"sourcecode", "source", "code"};
@@ -93,7 +158,8 @@ bool has_markup(std::string_view code) {
   for (std::size_t at = code.find('<'); at != std::string_view::npos; at = code.find('<', at + 1)) {
     if (at + 1 < code.size()) {
       const char next = code[at + 1];
-      if (std::isalpha(static_cast<unsigned char>(next)) != 0 || next == '/' || next == '!' || next == '?') {
+      if (std::isalpha(static_cast<unsigned char>(next)) != 0 || next == '/' || next == '!' ||
+          next == '?') {
         return true;
       }
     }
@@ -110,7 +176,8 @@ std::string undo_visual_editor(std::string code) {
     if (code[i] == '<') {
       const auto close = code.find('>', i);
       if (close != std::string::npos) {
-        const std::string tag = core::to_lower_ascii(std::string_view(code).substr(i, close + 1 - i));
+        const std::string tag =
+            core::to_lower_ascii(std::string_view(code).substr(i, close + 1 - i));
         if (tag == "<br>" || tag == "<br/>" || tag == "<br />") {
           const bool newline_follows = close + 1 < code.size() && code[close + 1] == '\n';
           out += newline_follows ? "" : "\n";
@@ -207,7 +274,8 @@ std::string escaped_code(std::string_view code, const CodeSpec& spec) {
 }
 
 std::string block_html(std::string_view code, const CodeSpec& spec, const std::string& language) {
-  const std::string code_tag = language.empty() ? "<code>" : "<code class=\"language-" + language + "\">";
+  const std::string code_tag =
+      language.empty() ? "<code>" : "<code class=\"language-" + language + "\">";
   if (spec.inline_code) {
     return code_tag + core::escape_html(code) + "</code>";
   }
@@ -215,8 +283,8 @@ std::string block_html(std::string_view code, const CodeSpec& spec, const std::s
   if (spec.title.empty()) {
     return pre;
   }
-  return "<figure class=\"code\"><figcaption>" + core::escape_html(spec.title) + "</figcaption>" + pre +
-         "</figure>";
+  return "<figure class=\"code\"><figcaption>" + core::escape_html(spec.title) + "</figcaption>" +
+         pre + "</figure>";
 }
 
 // ---- recognising the plugins' syntaxes ------------------------------------------------
@@ -233,12 +301,15 @@ int to_int(const std::string& text, int fallback) {
   return error == std::errc{} && end == text.data() + text.size() ? value : fallback;
 }
 
-std::string attribute(const std::map<std::string, std::string>& attributes, const std::string& key) {
+std::string attribute(const std::map<std::string, std::string>& attributes,
+                      const std::string& key) {
   const auto found = attributes.find(key);
   return found == attributes.end() ? std::string() : found->second;
 }
 
-bool is_true(const std::string& value) { return value == "true" || value == "1" || value == "on"; }
+bool is_true(const std::string& value) {
+  return value == "true" || value == "1" || value == "on";
+}
 
 // CodeColorer: "cc", then flags (i inline, b block, e escaped, others about numbering and
 // links; a capital letter turns one off), then "_lang": [ccnLe_php].
@@ -278,8 +349,9 @@ std::optional<CodeSpec> code_shortcode_spec(std::string_view name_as_written,
     if (is_true(attribute(attributes, "escaped"))) {
       spec->force_decode = true;
     }
-  } else if (name == "crayon" || std::find(kGenericCodeShortcodes.begin(), kGenericCodeShortcodes.end(), name) !=
-                                     kGenericCodeShortcodes.end()) {
+  } else if (name == "crayon" ||
+             std::find(kGenericCodeShortcodes.begin(), kGenericCodeShortcodes.end(), name) !=
+                 kGenericCodeShortcodes.end()) {
     spec = CodeSpec{};
     spec->inline_code = name == "crayon" && is_true(attribute(attributes, "inline"));
     spec->force_decode = name == "crayon" && is_true(attribute(attributes, "decode"));
@@ -299,7 +371,8 @@ std::optional<CodeSpec> code_shortcode_spec(std::string_view name_as_written,
   }
   spec->title = attribute(attributes, "title");
   spec->highlight = attribute(attributes, "highlight");
-  spec->first_line = to_int(attribute(attributes, "firstline"), to_int(attribute(attributes, "first_line"), 1));
+  spec->first_line =
+      to_int(attribute(attributes, "firstline"), to_int(attribute(attributes, "first_line"), 1));
   return spec;
 }
 
@@ -386,7 +459,8 @@ class CodeBlockFinder {
   std::optional<std::size_t> shortcode_at(std::size_t at) {
     if (at + 1 < text_.size() && text_[at + 1] == '[') {  // [[code]]: WordPress's escape
       std::size_t name_end = at + 2;
-      while (name_end < text_.size() && std::isalnum(static_cast<unsigned char>(text_[name_end])) != 0) {
+      while (name_end < text_.size() &&
+             std::isalnum(static_cast<unsigned char>(text_[name_end])) != 0) {
         ++name_end;
       }
       const std::string_view name = text_.substr(at + 2, name_end - at - 2);
@@ -398,14 +472,16 @@ class CodeBlockFinder {
       return close + 2;
     }
     std::size_t i = at + 1;
-    while (i < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[i])) != 0 || text_[i] == '_' ||
-                                text_[i] == '-' || text_[i] == '+' || text_[i] == '#')) {
+    while (i < text_.size() &&
+           (std::isalnum(static_cast<unsigned char>(text_[i])) != 0 || text_[i] == '_' ||
+            text_[i] == '-' || text_[i] == '+' || text_[i] == '#')) {
       ++i;
     }
     const std::string_view name = text_.substr(at + 1, i - at - 1);
     const auto close = text_.find(']', i);
     if (name.empty() || close == std::string_view::npos ||
-        (i < text_.size() && text_[i] != ']' && text_[i] != ' ' && text_[i] != '=' && text_[i] != '\t')) {
+        (i < text_.size() && text_[i] != ']' && text_[i] != ' ' && text_[i] != '=' &&
+         text_[i] != '\t')) {
       return std::nullopt;
     }
     std::string_view rest = text_.substr(i, close - i);
@@ -432,15 +508,15 @@ class CodeBlockFinder {
       // [code] alone is common prose ("see the [code] below"); only say something when
       // the tag carried attributes, which prose does not.
       if (!rest.empty() || !inline_value.empty()) {
-        problem(at, "the code shortcode [" + std::string(name) + "] has no closing [/" + std::string(name) +
-                "]; it is shown as text");
+        problem(at, "the code shortcode [" + std::string(name) + "] has no closing [/" +
+                        std::string(name) + "]; it is shown as text");
       }
       return std::nullopt;
     }
     const std::string_view code = text_.substr(content_start, closing - content_start);
     if (find_opening(code, name)) {
       problem(at, "[" + std::string(name) + "] inside [" + std::string(name) +
-              "]: the inner tags are shown as part of the code");
+                      "]: the inner tags are shown as part of the code");
     }
     emit(at, *spec, code);
     return closing + name.size() + 3;
@@ -475,7 +551,8 @@ class CodeBlockFinder {
     const std::string lower = core::to_lower_ascii(text_.substr(tag_end + 1));
     const auto closing = lower.find("</pre>");
     if (closing == std::string::npos) {
-      problem(at, "a <pre lang=\"" + spec->language + "\"> code block has no closing </pre>; it is shown as text");
+      problem(at, "a <pre lang=\"" + spec->language +
+                      "\"> code block has no closing </pre>; it is shown as text");
       return std::nullopt;
     }
     emit(at, *spec, text_.substr(tag_end + 1, closing));
@@ -488,7 +565,8 @@ class CodeBlockFinder {
     if (!spec.language.empty() && !is_plain_text(spec.language)) {
       language = canonical_language(spec.language);
       if (language.empty()) {
-        problem(at, "unknown code language \"" + spec.language + "\"; the code is shown without one");
+        problem(at,
+                "unknown code language \"" + spec.language + "\"; the code is shown without one");
       }
     }
     const std::string code = code_text(raw, spec.force_decode);
@@ -504,7 +582,8 @@ class CodeBlockFinder {
 
   // Problems name the line of the body they are on: bodies of old posts are long.
   void problem(std::size_t at, const std::string& text) {
-    const auto line = 1 + std::count(text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+    const auto line =
+        1 + std::count(text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(at), '\n');
     blocks_.problems.push_back("line " + std::to_string(line) + " of the text: " + text);
   }
 
@@ -515,7 +594,9 @@ class CodeBlockFinder {
 
 }  // namespace
 
-bool is_code_shortcode(std::string_view name) { return code_shortcode_spec(name, {}, {}).has_value(); }
+bool is_code_shortcode(std::string_view name) {
+  return code_shortcode_spec(name, {}, {}).has_value();
+}
 
 std::string canonical_language(std::string_view name) {
   const std::string lower = core::to_lower_ascii(core::trim(name));
@@ -536,7 +617,8 @@ std::string take_out_code_blocks(std::string_view text, CodeBlocks& blocks) {
 std::string put_back_code_blocks(std::string text, const CodeBlocks& blocks) {
   for (std::size_t n = blocks.html.size(); n-- > 0;) {
     const std::string mark = std::string(kMark) + std::to_string(n) + ";";
-    for (const auto& [open, close] : {std::pair{"<pre>", "</pre>"}, std::pair{"<code>", "</code>"}}) {
+    for (const auto& [open, close] :
+         {std::pair{"<pre>", "</pre>"}, std::pair{"<code>", "</code>"}}) {
       const std::string placeholder = open + mark + close;
       if (const auto at = text.find(placeholder); at != std::string::npos) {
         text.replace(at, placeholder.size(), blocks.html[n]);

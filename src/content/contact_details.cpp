@@ -14,7 +14,9 @@ bool is_local_char(unsigned char c) {
   return std::isalnum(c) != 0 || c == '.' || c == '_' || c == '-' || c == '+' || c == '%';
 }
 
-bool is_domain_char(unsigned char c) { return std::isalnum(c) != 0 || c == '.' || c == '-'; }
+bool is_domain_char(unsigned char c) {
+  return std::isalnum(c) != 0 || c == '.' || c == '-';
+}
 
 // An address around the '@' at `at`: [begin, end), or begin == end when there is none.
 // Needs a dot in the domain and a top-level part of two letters or more.
@@ -32,22 +34,23 @@ std::pair<std::size_t, std::size_t> email_around(std::string_view text, std::siz
   }
   const std::string_view domain = text.substr(at + 1, end - at - 1);
   const auto dot = domain.rfind('.');
-  const bool valid = begin < at && dot != std::string_view::npos && dot > 0 && domain.size() - dot - 1 >= 2 &&
+  const bool valid = begin < at && dot != std::string_view::npos && dot > 0 &&
+                     domain.size() - dot - 1 >= 2 &&
                      std::isalpha(static_cast<unsigned char>(domain.back())) != 0;
   return valid ? std::pair{begin, end} : std::pair{at, at};
 }
 
 bool is_phone_char(char c) {
-  return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == ' ' || c == '-' || c == '/' || c == '(' ||
-         c == ')' || c == '.';
+  return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == ' ' || c == '-' || c == '/' ||
+         c == '(' || c == ')' || c == '.';
 }
 
 // A phone number starting at `at` (which holds '+', '0' or '('): its end, or `at` when
 // there is none. 8 to 15 digits, as international and national numbers have; a date
 // ("05.01.2010") or a number with a decimal point is not one.
 std::size_t phone_at(std::string_view text, std::size_t at) {
-  if (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) != 0 || text[at - 1] == '.' ||
-                 text[at - 1] == ',')) {
+  if (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) != 0 ||
+                 text[at - 1] == '.' || text[at - 1] == ',')) {
     return at;
   }
   std::size_t end = at + (text[at] == '+' ? 1 : 0);
@@ -142,7 +145,8 @@ int mask_contact_details(std::vector<HtmlNode>& nodes, const ContactMasking& mas
 }
 
 void ContactMasking::hash_into(core::ContentHash& hash) const {
-  static_assert(core::field_count<ContactMasking> == 3, "a new field of ContactMasking must be hashed here");
+  static_assert(core::field_count<ContactMasking> == 3,
+                "a new field of ContactMasking must be hashed here");
   hash.add(static_cast<std::int64_t>(enabled)).add(email_label).add(phone_label);
 }
 

@@ -16,19 +16,22 @@ std::string masked(std::string_view raw) {
 }
 
 TEST(ContactDetails, MasksEmailAddressesInCommentText) {
-  EXPECT_EQ(masked("Schreib mir: hans.meier+blog@example.co.uk. Danke!"), "<p>Schreib mir: [E-Mail]. Danke!</p>");
+  EXPECT_EQ(masked("Schreib mir: hans.meier+blog@example.co.uk. Danke!"),
+            "<p>Schreib mir: [E-Mail]. Danke!</p>");
   EXPECT_EQ(masked("<a href=\"mailto:a@b.de\">a@b.de</a>"), "<p>[E-Mail]</p>");
 }
 
 TEST(ContactDetails, MasksPhoneNumbersButNotDatesOrPrices) {
   EXPECT_EQ(masked("Ruf an: +49 30 1234567 oder 0171/1234567, (030) 123-4567."),
             "<p>Ruf an: [Telefon] oder [Telefon], [Telefon].</p>");
-  EXPECT_EQ(masked("Am 05.01.2010 für 1.234.567 Euro, Bestellnummer 4711, Jahr 2009, Version 0.9.1"),
-            "<p>Am 05.01.2010 für 1.234.567 Euro, Bestellnummer 4711, Jahr 2009, Version 0.9.1</p>");
+  EXPECT_EQ(
+      masked("Am 05.01.2010 für 1.234.567 Euro, Bestellnummer 4711, Jahr 2009, Version 0.9.1"),
+      "<p>Am 05.01.2010 für 1.234.567 Euro, Bestellnummer 4711, Jahr 2009, Version 0.9.1</p>");
 }
 
 TEST(ContactDetails, LeavesTwitterHandlesAndTextAlone) {
-  EXPECT_EQ(masked("@hans hat recht, siehe example.org"), "<p>@hans hat recht, siehe example.org</p>");
+  EXPECT_EQ(masked("@hans hat recht, siehe example.org"),
+            "<p>@hans hat recht, siehe example.org</p>");
 }
 
 TEST(ContactDetails, KeepsEverythingWhenOff) {

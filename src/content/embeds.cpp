@@ -47,7 +47,8 @@ bool host_matches(std::string_view host, std::string_view suffix) {
 }
 
 bool is_id_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '-';
 }
 
 // The id at the start of `text` ("XSrW&hl=de" → "XSrW").
@@ -81,10 +82,12 @@ std::string vimeo_id(const core::UrlParts& parts) {
   if (std::string id = id_after(parts.path, "/video/"); !id.empty()) {
     return id;
   }
-  if (std::string id = leading_id(core::query_value(parts.query, "clip_id").value_or("")); !id.empty()) {
+  if (std::string id = leading_id(core::query_value(parts.query, "clip_id").value_or(""));
+      !id.empty()) {
     return id;
   }
-  const std::string id = leading_id(std::string_view(parts.path).substr(parts.path.empty() ? 0 : 1));
+  const std::string id =
+      leading_id(std::string_view(parts.path).substr(parts.path.empty() ? 0 : 1));
   const bool numeric = !id.empty() && id.find_first_not_of("0123456789") == std::string::npos;
   return numeric ? id : std::string();
 }
@@ -98,7 +101,8 @@ EmbedProvider embed_provider(std::string_view url) {
       continue;
     }
     // google.com serves far more than maps; only its map embeds count as Google Maps.
-    if (provider.key == "googlemaps" && !parts.host.starts_with("maps.") && !parts.path.starts_with("/maps")) {
+    if (provider.key == "googlemaps" && !parts.host.starts_with("maps.") &&
+        !parts.path.starts_with("/maps")) {
       continue;
     }
     return {std::string(provider.key), std::string(provider.name)};
@@ -123,7 +127,8 @@ std::string embed_original_url(std::string_view url) {
     }
   }
   if (provider.key == "twitter" && parts.path.find("/embed/Tweet") != std::string::npos) {
-    if (const std::string id = leading_id(core::query_value(parts.query, "id").value_or("")); !id.empty()) {
+    if (const std::string id = leading_id(core::query_value(parts.query, "id").value_or(""));
+        !id.empty()) {
       return "https://twitter.com/i/status/" + id;
     }
   }
@@ -140,12 +145,14 @@ std::string embed_original_url(std::string_view url) {
   return std::string(url);
 }
 
-HtmlNode embed_placeholder(std::string_view url, std::string_view title, std::string_view label, bool with_link) {
+HtmlNode embed_placeholder(std::string_view url, std::string_view title, std::string_view label,
+                           bool with_link) {
   const EmbedProvider provider = embed_provider(url);
   const std::string original = embed_original_url(url);
   HtmlNode box = make_element("span", "embed embed-" + provider.key);
   HtmlNode who = make_element("span", "embed-provider");
-  const std::string name = provider.name.empty() ? std::string(core::split_url(original).path) : provider.name;
+  const std::string name =
+      provider.name.empty() ? std::string(core::split_url(original).path) : provider.name;
   who.children.push_back(make_text(std::string(label) + name));
   box.children.push_back(std::move(who));
   if (const auto clean_title = core::collapse_whitespace(title); !clean_title.empty()) {

@@ -29,6 +29,7 @@ std::string embed_original_url(std::string_view url);
 ///   <span class="embed embed-youtube"><span class="embed-provider">LABEL YouTube</span>
 ///   <span class="embed-title">TITLE</span> <a class="embed-original" href=…>…</a></span>
 /// Inside an existing link (`with_link` false) the placeholder names the source as text.
-HtmlNode embed_placeholder(std::string_view url, std::string_view title, std::string_view label, bool with_link);
+HtmlNode embed_placeholder(std::string_view url, std::string_view title, std::string_view label,
+                           bool with_link);
 
 }  // namespace blogarchive::content

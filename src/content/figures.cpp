@@ -5,7 +5,6 @@
 namespace blogarchive::content {
 namespace {
 
-
 // The first image in `node`, with the link around it when there is one.
 const HtmlNode* find_picture(const HtmlNode& node) {
   for (const auto& child : node.children) {
@@ -63,7 +62,8 @@ std::optional<HtmlNode> figure_of(const HtmlNode& container, bool is_table) {
     figure.set_attribute("class", figure_class(container));  // its style is only a pixel width
   }
   figure.children.push_back(*picture);
-  if (const HtmlNode* caption = find_caption(container, is_table ? "tr-caption" : "wp-caption-text")) {
+  if (const HtmlNode* caption =
+          find_caption(container, is_table ? "tr-caption" : "wp-caption-text")) {
     HtmlNode figcaption;
     figcaption.kind = HtmlNode::Kind::Element;
     figcaption.name = "figcaption";

@@ -69,7 +69,8 @@ bool is_dropped_control(std::string_view text, std::size_t i) {
   if (c == 0x7F) {
     return true;
   }
-  const bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+  const bool c1 = c == 0xC2 && i + 1 < text.size() &&
+                  static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
                   static_cast<unsigned char>(text[i + 1]) <= 0x9F;
   return c1;
 }
@@ -87,7 +88,7 @@ void escape_text(std::string_view text, bool attribute_mode, std::string& out) {
     } else if (attribute_mode && c == '"') {
       out += "&quot;";
     } else if (c == '<') {  // also in attributes: harmless there, and no value can
-      out += "&lt;";          // look like markup to a later parser (noscript mXSS)
+      out += "&lt;";        // look like markup to a later parser (noscript mXSS)
     } else if (c == '>') {
       out += "&gt;";
     } else {
@@ -146,8 +147,8 @@ void serialize_node(const HtmlNode& node, bool raw_parent, std::string& out) {
 
 bool is_block_for_text(std::string_view name) {
   static constexpr std::array<std::string_view, 22> kBlocks{
-      "p",  "div", "br", "li", "ul", "ol",  "blockquote", "pre", "h1", "h2", "h3",
-      "h4", "h5",  "h6", "tr", "td", "th",  "table",      "dd",  "dt", "figcaption", "hr"};
+      "p",  "div", "br", "li", "ul", "ol", "blockquote", "pre", "h1", "h2",         "h3",
+      "h4", "h5",  "h6", "tr", "td", "th", "table",      "dd",  "dt", "figcaption", "hr"};
   return std::find(kBlocks.begin(), kBlocks.end(), name) != kBlocks.end();
 }
 
@@ -225,8 +226,8 @@ HtmlNode make_text(std::string text) {
 
 bool is_void_element(std::string_view name) {
   static constexpr std::array<std::string_view, 14> kVoid{
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-      "source", "track", "wbr"};
+      "area",  "base", "br",   "col",   "embed",  "hr",    "img",
+      "input", "link", "meta", "param", "source", "track", "wbr"};
   return std::find(kVoid.begin(), kVoid.end(), name) != kVoid.end();
 }
 

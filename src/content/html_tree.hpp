@@ -15,7 +15,7 @@ struct HtmlNode {
   Kind kind = Kind::Text;
   std::string name;  ///< lower-case tag name for elements
   std::vector<std::pair<std::string, std::string>> attributes;  ///< decoded values, in order
-  std::string text;  ///< decoded text for Text and Comment
+  std::string text;      ///< decoded text for Text and Comment
   bool foreign = false;  ///< in the SVG or MathML namespace
   std::vector<HtmlNode> children;
 

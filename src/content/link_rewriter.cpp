@@ -19,13 +19,15 @@ LinkDecision decide(std::string_view url, const LinkResolver& resolver, std::str
 
 // "a.jpg 300w, b.jpg 600w": each candidate's URL through the resolver; candidates that
 // lead to something unpublished are dropped.
-std::string rewrite_srcset(std::string_view srcset, const LinkResolver& resolver, std::string_view base_url) {
+std::string rewrite_srcset(std::string_view srcset, const LinkResolver& resolver,
+                           std::string_view base_url) {
   std::string out;
   for (const std::string_view raw : core::split(srcset, ',')) {
     const std::string_view candidate = core::trim(raw);
     const auto space = candidate.find_first_of(" \t\n");
     const std::string_view url = candidate.substr(0, space);
-    const std::string_view descriptor = space == std::string_view::npos ? "" : candidate.substr(space);
+    const std::string_view descriptor =
+        space == std::string_view::npos ? "" : candidate.substr(space);
     if (url.empty()) {
       continue;
     }

@@ -31,7 +31,8 @@ std::string markdown_to_html(std::string_view markdown) {
   }
   cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
   std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));
-  char* html = cmark_render_html(document.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get()));
+  char* html =
+      cmark_render_html(document.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get()));
   std::string out = html ? html : "";
   cmark_get_default_mem_allocator()->free(html);
   return out;

@@ -16,8 +16,10 @@ namespace {
 // following the link will take the reader.
 std::string image_text(const HtmlNode& image, const std::string& src, std::string_view label) {
   const core::UrlParts parts = core::split_url(src);
-  const std::string where = std::string(label) + (parts.host.empty() ? src : core::host_without_www(parts.host));
-  if (const std::string* alt = image.attribute("alt"); alt != nullptr && !core::trim(*alt).empty()) {
+  const std::string where =
+      std::string(label) + (parts.host.empty() ? src : core::host_without_www(parts.host));
+  if (const std::string* alt = image.attribute("alt");
+      alt != nullptr && !core::trim(*alt).empty()) {
     return core::collapse_whitespace(*alt) + " (" + where + ")";
   }
   return where;
@@ -58,14 +60,17 @@ HtmlNode missing_replacement(const HtmlNode& image, const ImageRules& rules) {
   const std::string* alt = image.attribute("alt");
   HtmlNode note = make_element("span", "missing-image");
   const std::string description = alt != nullptr ? core::collapse_whitespace(*alt) : std::string();
-  note.children.push_back(make_text(rules.missing_label + (description.empty() ? "–" : description)));
+  note.children.push_back(
+      make_text(rules.missing_label + (description.empty() ? "–" : description)));
   return note;
 }
 
 // The leading digits of a width attribute ("300", "300px"); 0 for none.
 int attribute_pixels(const std::string* value) {
   int pixels = 0;
-  for (std::size_t i = 0; value != nullptr && i < value->size() && i < 6 && std::isdigit(static_cast<unsigned char>((*value)[i])); ++i) {
+  for (std::size_t i = 0; value != nullptr && i < value->size() && i < 6 &&
+                          std::isdigit(static_cast<unsigned char>((*value)[i]));
+       ++i) {
     pixels = pixels * 10 + ((*value)[i] - '0');
   }
   return pixels;
@@ -76,7 +81,8 @@ int attribute_pixels(const std::string* value) {
 // .blocks-gallery-grid inside it), by their columns-N class, else the gallery around
 // them, else three, as WordPress shows them.
 int gallery_columns(const HtmlNode& node, int enclosing) {
-  if (!node.has_class("gallery") && !node.has_class("wp-block-gallery") && !node.has_class("blocks-gallery-grid")) {
+  if (!node.has_class("gallery") && !node.has_class("wp-block-gallery") &&
+      !node.has_class("blocks-gallery-grid")) {
     return enclosing;
   }
   for (int columns = 1; columns <= 9; ++columns) {
@@ -97,7 +103,8 @@ constexpr int kGalleryWidth = 632;
 std::string gallery_sizes(int columns, int width, int height) {
   const double cover = height > 0 ? std::max(1.0, static_cast<double>(width) / height) : 1.0;
   const int phone = static_cast<int>(std::ceil(100.0 / std::min(columns, 2) * cover));
-  const int desktop = static_cast<int>(std::ceil(static_cast<double>(kGalleryWidth) / columns * cover));
+  const int desktop =
+      static_cast<int>(std::ceil(static_cast<double>(kGalleryWidth) / columns * cover));
   return "(max-width: 30rem) " + std::to_string(phone) + "vw, " + std::to_string(desktop) + "px";
 }
 
@@ -123,9 +130,10 @@ void describe_size(HtmlNode& image, const LocalImage& local, int gallery) {
   const int shown = attribute_pixels(image.attribute("width"));
   const int width = shown > 0 ? shown : local.size.width;
   image.set_attribute("srcset", std::move(srcset));
-  image.set_attribute("sizes", gallery > 1 ? gallery_sizes(gallery, local.size.width, local.size.height)
-                                           : "(max-width: " + std::to_string(width) + "px) 100vw, " +
-                                                 std::to_string(width) + "px");
+  image.set_attribute("sizes", gallery > 1
+                                   ? gallery_sizes(gallery, local.size.width, local.size.height)
+                                   : "(max-width: " + std::to_string(width) + "px) 100vw, " +
+                                         std::to_string(width) + "px");
 }
 
 // Images below the first wait until the reader scrolls near them: a long gallery no
@@ -139,13 +147,15 @@ void load_lazily_unless_first(HtmlNode& image, int& shown) {
 }
 
 // `gallery`: the columns of the gallery the nodes are in, 0 outside one.
-void contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_link, int gallery, int& shown) {
+void contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_link, int gallery,
+             int& shown) {
   for (auto& node : nodes) {
     if (node.kind != HtmlNode::Kind::Element) {
       continue;
     }
     if (node.name != "img") {
-      contain(node.children, rules, inside_link || node.name == "a", gallery_columns(node, gallery), shown);
+      contain(node.children, rules, inside_link || node.name == "a", gallery_columns(node, gallery),
+              shown);
       continue;
     }
     const std::string* src = node.attribute("src");
@@ -165,7 +175,8 @@ void contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_
       node = missing_replacement(node, rules);
       continue;
     }
-    if (const std::string* srcset = node.attribute("srcset"); srcset != nullptr && !rules.allow_remote) {
+    if (const std::string* srcset = node.attribute("srcset");
+        srcset != nullptr && !rules.allow_remote) {
       if (std::string kept = local_candidates(*srcset); kept.empty()) {
         node.remove_attribute("srcset");
       } else {

@@ -27,15 +27,18 @@ std::string contained(const std::string& html) {
 TEST(ContainImages, SizesAGalleryImageByItsColumnNotItsFile) {
   // Four columns of the 632-pixel text column, the 3:2 picture covering a square cell.
   const std::string block = contained(
-      "<figure class=\"wp-block-gallery columns-4\"><ul class=\"blocks-gallery-grid\"><li><img src=\"/a.jpg\" alt=\"\">"
+      "<figure class=\"wp-block-gallery columns-4\"><ul class=\"blocks-gallery-grid\"><li><img "
+      "src=\"/a.jpg\" alt=\"\">"
       "</li></ul></figure>");
   EXPECT_NE(block.find("sizes=\"(max-width: 30rem) 75vw, 237px\""), std::string::npos) << block;
   // A classic gallery without columns= has WordPress's three.
-  const std::string classic = contained("<ul class=\"gallery\"><li><img src=\"/b.jpg\" alt=\"\"></li></ul>");
+  const std::string classic =
+      contained("<ul class=\"gallery\"><li><img src=\"/b.jpg\" alt=\"\"></li></ul>");
   EXPECT_NE(classic.find("sizes=\"(max-width: 30rem) 75vw, 316px\""), std::string::npos) << classic;
   // Outside a gallery, and in a gallery of one column, the image's own width.
-  for (const char* html : {"<p><img src=\"/c.jpg\" alt=\"\"></p>",
-                           "<ul class=\"gallery columns-1\"><li><img src=\"/c.jpg\" alt=\"\"></li></ul>"}) {
+  for (const char* html :
+       {"<p><img src=\"/c.jpg\" alt=\"\"></p>",
+        "<ul class=\"gallery columns-1\"><li><img src=\"/c.jpg\" alt=\"\"></li></ul>"}) {
     const std::string alone = contained(html);
     EXPECT_NE(alone.find("sizes=\"(max-width: 600px) 100vw, 600px\""), std::string::npos) << alone;
   }

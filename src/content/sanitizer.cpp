@@ -11,9 +11,10 @@ namespace {
 
 // Removed together with everything inside them.
 const std::set<std::string> kDropWithContent{
-    "script", "style", "template", "noscript", "noembed", "noframes", "xmp", "plaintext",
-    "title", "head", "meta", "link", "base", "svg", "math", "form", "textarea", "select",
-    "button", "input", "option", "frameset", "frame", "applet", "param", "canvas"};
+    "script",    "style", "template", "noscript", "noembed", "noframes", "xmp",
+    "plaintext", "title", "head",     "meta",     "link",    "base",     "svg",
+    "math",      "form",  "textarea", "select",   "button",  "input",    "option",
+    "frameset",  "frame", "applet",   "param",    "canvas"};
 
 // Embedded third-party content: replaced by a link to its source.
 const std::set<std::string> kEmbeds{"iframe", "object", "embed", "video", "audio"};
@@ -55,7 +56,8 @@ std::vector<std::string> classes_for_style(std::string_view style) {
     }
     const std::string property = core::to_lower_ascii(core::trim(declaration.substr(0, colon)));
     const std::string value = core::to_lower_ascii(core::trim(declaration.substr(colon + 1)));
-    if (property == "text-align" && (value == "center" || value == "right" || value == "left" || value == "justify")) {
+    if (property == "text-align" &&
+        (value == "center" || value == "right" || value == "left" || value == "justify")) {
       classes.push_back("has-text-align-" + value);
     } else if (property == "float" && (value == "left" || value == "right")) {
       classes.push_back("align" + value);
@@ -108,7 +110,8 @@ void repair_escaped_ampersands(HtmlNode& node, std::string& url) {
 void sanitize_attributes(HtmlNode& node, const std::set<std::string>& allowed,
                          const SanitizePolicy& policy) {
   const std::string* style = node.attribute("style");
-  const auto style_classes = style && policy.styles_become_classes ? classes_for_style(*style) : std::vector<std::string>{};
+  const auto style_classes = style && policy.styles_become_classes ? classes_for_style(*style)
+                                                                   : std::vector<std::string>{};
   if (const std::string* srcset = node.attribute("srcset"); srcset && allowed.count("srcset") > 0) {
     if (auto clean = clean_srcset(*srcset)) {
       node.set_attribute("srcset", std::move(*clean));
@@ -152,7 +155,8 @@ std::vector<HtmlNode> reshape(const Position& position, std::vector<HtmlNode> re
 void sanitize_list(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy, Position position);
 
 // Returns the nodes that replace `node` (itself, its children, a link, or nothing).
-std::vector<HtmlNode> sanitize_node(HtmlNode node, const SanitizePolicy& policy, Position position) {
+std::vector<HtmlNode> sanitize_node(HtmlNode node, const SanitizePolicy& policy,
+                                    Position position) {
   if (node.kind == HtmlNode::Kind::Text) {
     return {std::move(node)};
   }
@@ -169,8 +173,8 @@ std::vector<HtmlNode> sanitize_node(HtmlNode node, const SanitizePolicy& policy,
     }
     const std::string* title = node.attribute("title");
     std::vector<HtmlNode> placeholder;
-    placeholder.push_back(embed_placeholder(source, title ? *title : std::string_view(), position.embed_label,
-                                            !position.inside_link));
+    placeholder.push_back(embed_placeholder(source, title ? *title : std::string_view(),
+                                            position.embed_label, !position.inside_link));
     return reshape(position, std::move(placeholder));
   }
   // Hostile nesting depth is flattened rather than followed.
@@ -185,9 +189,10 @@ std::vector<HtmlNode> sanitize_node(HtmlNode node, const SanitizePolicy& policy,
   sanitize_attributes(node, allowed->second, policy);
   // Paragraphs emptied by removing their content (an image in a comment) would only
   // leave gaps.
-  const bool blank = std::all_of(node.children.begin(), node.children.end(), [](const HtmlNode& child) {
-    return child.kind == HtmlNode::Kind::Text && core::trim(child.text).empty();
-  });
+  const bool blank =
+      std::all_of(node.children.begin(), node.children.end(), [](const HtmlNode& child) {
+        return child.kind == HtmlNode::Kind::Text && core::trim(child.text).empty();
+      });
   if (node.name == "p" && blank) {
     return reshape(position);
   }
@@ -213,16 +218,19 @@ SanitizePolicy make_content_policy() {
   SanitizePolicy policy;
   const std::set<std::string> none;
   for (const char* name :
-       {"abbr", "acronym", "address", "b", "bdi", "big", "br", "caption", "center", "code",
-        "dd", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2",
-        "h3", "h4", "h5", "h6", "hr", "i", "kbd", "mark", "p", "pre", "rp", "rt", "ruby", "s",
-        "samp", "section", "small", "span", "strike", "strong", "sub", "summary", "sup",
-        "table", "tbody", "tfoot", "thead", "tr", "tt", "u", "var", "wbr", "cite", "article",
-        "aside", "header", "footer", "nav"}) {
+       {"abbr",   "acronym",    "address", "b",       "bdi",     "big",   "br",      "caption",
+        "center", "code",       "dd",      "details", "dfn",     "div",   "dl",      "dt",
+        "em",     "figcaption", "figure",  "h1",      "h2",      "h3",    "h4",      "h5",
+        "h6",     "hr",         "i",       "kbd",     "mark",    "p",     "pre",     "rp",
+        "rt",     "ruby",       "s",       "samp",    "section", "small", "span",    "strike",
+        "strong", "sub",        "summary", "sup",     "table",   "tbody", "tfoot",   "thead",
+        "tr",     "tt",         "u",       "var",     "wbr",     "cite",  "article", "aside",
+        "header", "footer",     "nav"}) {
     policy.elements[name] = none;
   }
   policy.elements["a"] = {"href", "name", "hreflang"};
-  policy.elements["img"] = {"src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"};
+  policy.elements["img"] = {"src",   "srcset", "sizes",   "alt",
+                            "width", "height", "loading", "decoding"};
   policy.elements["blockquote"] = {"cite"};
   policy.elements["q"] = {"cite"};
   policy.elements["del"] = {"cite", "datetime"};
@@ -248,10 +256,12 @@ SanitizePolicy make_comment_policy() {
   // What readers could see in a comment on the old blog (WordPress lets its authors and
   // editors write any markup there): structure and emphasis, without images, embeds,
   // classes or styles, which are the author's to use and not the commenters'.
-  for (const char* name : {"p", "br", "em", "strong", "b", "i", "u", "s", "strike", "del", "ins", "sub", "sup",
-                           "small", "mark", "abbr", "acronym", "cite", "q", "code", "kbd", "samp", "var", "pre",
-                           "blockquote", "ul", "li", "dl", "dt", "dd", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
-                           "table", "caption", "thead", "tbody", "tfoot", "tr"}) {
+  for (const char* name :
+       {"p",   "br",    "em",      "strong", "b",     "i",     "u",          "s",       "strike",
+        "del", "ins",   "sub",     "sup",    "small", "mark",  "abbr",       "acronym", "cite",
+        "q",   "code",  "kbd",     "samp",   "var",   "pre",   "blockquote", "ul",      "li",
+        "dl",  "dt",    "dd",      "hr",     "h1",    "h2",    "h3",         "h4",      "h5",
+        "h6",  "table", "caption", "thead",  "tbody", "tfoot", "tr"}) {
     policy.elements[name] = {};
   }
   policy.elements["ol"] = {"start", "reversed", "type"};
@@ -277,7 +287,8 @@ const SanitizePolicy& comment_policy() {
   return policy;
 }
 
-bool sanitize(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy, std::string_view embed_label) {
+bool sanitize(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy,
+              std::string_view embed_label) {
   bool reshaped = false;
   sanitize_list(nodes, policy, {0, false, &reshaped, embed_label});
   return reshaped;

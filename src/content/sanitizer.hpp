@@ -37,7 +37,8 @@ const SanitizePolicy& comment_policy();
 /// may then parse differently (an unwrapped <font> between two <h1> lets them nest), so
 /// render_body parses it once more.
 /// `embed_label` is the placeholder's text before the provider's name.
-bool sanitize(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy, std::string_view embed_label = {});
+bool sanitize(std::vector<HtmlNode>& nodes, const SanitizePolicy& policy,
+              std::string_view embed_label = {});
 
 /// True when the URL is relative or uses http, https or mailto (after removing the
 /// whitespace and control characters browsers ignore).

@@ -40,7 +40,8 @@ std::string read_value(std::string_view text, std::size_t& i) {
   if (i < text.size() && (text[i] == '"' || text[i] == '\'')) {
     const char quote = text[i++];
     const auto close = text.find(quote, i);
-    const std::string value(text.substr(i, close == std::string_view::npos ? text.npos : close - i));
+    const std::string value(
+        text.substr(i, close == std::string_view::npos ? text.npos : close - i));
     i = close == std::string_view::npos ? text.size() : close + 1;
     return value;
   }
@@ -100,7 +101,8 @@ std::optional<Shortcode> read_shortcode(std::string_view text, std::size_t at, b
   Shortcode code;
   code.name = core::to_lower_ascii(text.substr(name_start, i - name_start));
   const auto close = text.find(']', i);
-  if (close == std::string_view::npos || text.substr(i, close - i).find('[') != std::string_view::npos) {
+  if (close == std::string_view::npos ||
+      text.substr(i, close - i).find('[') != std::string_view::npos) {
     return std::nullopt;
   }
   std::string_view rest = text.substr(i, close - i);
@@ -141,7 +143,8 @@ std::string render_caption(const Shortcode& code) {
   std::string_view content = core::trim(code.content);
   const std::string width = attribute_or(code, "width");  // PHP's (int): its leading digits
   std::size_t digits = 0;
-  while (digits < width.size() && digits < 9 && std::isdigit(static_cast<unsigned char>(width[digits])) != 0) {
+  while (digits < width.size() && digits < 9 &&
+         std::isdigit(static_cast<unsigned char>(width[digits])) != 0) {
     ++digits;
   }
   if (digits == 0 || std::stoll(width.substr(0, digits)) < 1) {
@@ -191,13 +194,14 @@ std::string render_gallery(const Shortcode& code, const ShortcodeContext& contex
   // WordPress shows three columns unless told otherwise; the theme lays them out.
   const std::string columns = attribute_or(code, "columns", "3");
   const bool valid_columns = columns.size() == 1 && columns[0] >= '1' && columns[0] <= '9';
-  std::string html = "<ul class=\"gallery columns-" + (valid_columns ? columns : std::string("3")) + "\">";
+  std::string html =
+      "<ul class=\"gallery columns-" + (valid_columns ? columns : std::string("3")) + "\">";
   for (const auto& image : images) {
     // The image itself, linked to the file: once the media are home it shows; while it is
     // still on the old server, containing images turns it into its title and host.
     const std::string label = image.title.empty() ? image.url : image.title;
-    html += "<li><figure><a href=\"" + core::escape_html(image.url) + "\"><img src=\"" + core::escape_html(image.url) +
-            "\" alt=\"" + core::escape_html(label) + "\"></a>";
+    html += "<li><figure><a href=\"" + core::escape_html(image.url) + "\"><img src=\"" +
+            core::escape_html(image.url) + "\" alt=\"" + core::escape_html(label) + "\"></a>";
     if (!core::trim(image.caption).empty()) {
       html += "<figcaption>" + image.caption + "</figcaption>";
     }
@@ -212,18 +216,20 @@ std::string media_source(const Shortcode& code) {
       return value;
     }
   }
-  return core::trim(code.content).empty() ? code.inline_value : std::string(core::trim(code.content));
+  return core::trim(code.content).empty() ? code.inline_value
+                                          : std::string(core::trim(code.content));
 }
 
 // `bare`: the tag is just [name], which media plugins close ([youtube]URL[/youtube]);
 // with a value ([youtube ID]) they stand alone, and a later [/youtube] is another's.
 bool is_enclosing(std::string_view name, bool bare) {
-  if (name == "caption" || name == "wp_caption" || name == "embed" || name == "audio" || name == "video" ||
-      name == "contact-form") {
+  if (name == "caption" || name == "wp_caption" || name == "embed" || name == "audio" ||
+      name == "video" || name == "contact-form") {
     return true;
   }
-  return bare && (name == "youtube" || name == "vimeo" || name == "soundcloud" || name == "dailymotion" ||
-                  name == "googlevideo" || name == "tweet" || name == "flickr" || name == "gist");
+  return bare &&
+         (name == "youtube" || name == "vimeo" || name == "soundcloud" || name == "dailymotion" ||
+          name == "googlevideo" || name == "tweet" || name == "flickr" || name == "gist");
 }
 
 }  // namespace
@@ -233,8 +239,8 @@ bool is_enclosing(std::string_view name, bool bare) {
 // noise as text. Jetpack/Grunion's [contact-form]…[/contact-form], Contact Form 7's
 // [contact-form-7 id=…] and its older [contact-form 1 "Name"], polls and surveys.
 bool is_form_shortcode(std::string_view name) {
-  static constexpr std::array<std::string_view, 6> kForms{"contact-form", "contact-form-7", "contact-field",
-                                                           "polldaddy",    "wpforms",        "formidable"};
+  static constexpr std::array<std::string_view, 6> kForms{
+      "contact-form", "contact-form-7", "contact-field", "polldaddy", "wpforms", "formidable"};
   return std::find(kForms.begin(), kForms.end(), name) != kForms.end();
 }
 
@@ -244,8 +250,8 @@ namespace {
 // left as text; anything else in brackets is most likely ordinary text ("[sic]"). Code
 // shortcodes never get here: code_blocks.hpp took them out before.
 bool is_known_shortcode(std::string_view name) {
-  static constexpr std::array<std::string_view, 6> kKnown{"playlist", "googlemaps", "slideshow",
-                                                          "instagram", "crayon",     "wpvideo-gallery"};
+  static constexpr std::array<std::string_view, 6> kKnown{
+      "playlist", "googlemaps", "slideshow", "instagram", "crayon", "wpvideo-gallery"};
   return std::find(kKnown.begin(), kKnown.end(), name) != kKnown.end();
 }
 
@@ -302,7 +308,7 @@ std::string plugin_media_url(const Shortcode& code) {
 bool is_media_plugin(std::string_view name) {
   static constexpr std::array<std::string_view, 12> kMediaPlugins{
       "youtube", "vimeo", "dailymotion", "googlevideo", "soundcloud", "slideshare",
-      "flickr", "ted", "wpvideo", "tweet", "twitter", "spotify"};
+      "flickr",  "ted",   "wpvideo",     "tweet",       "twitter",    "spotify"};
   return std::find(kMediaPlugins.begin(), kMediaPlugins.end(), name) != kMediaPlugins.end();
 }
 
@@ -316,7 +322,8 @@ std::string embed_or_link(std::string_view url, std::string_view title = {}) {
     return link_to(trimmed);
   }
   return "<iframe src=\"" + core::escape_html(trimmed) + "\"" +
-         (title.empty() ? std::string() : " title=\"" + core::escape_html(title) + "\"") + "></iframe>";
+         (title.empty() ? std::string() : " title=\"" + core::escape_html(title) + "\"") +
+         "></iframe>";
 }
 
 std::optional<std::string> render_known(const Shortcode& code, const ShortcodeContext& context) {
@@ -337,7 +344,9 @@ std::optional<std::string> render_known(const Shortcode& code, const ShortcodeCo
   if (code.name == "gist") {
     const std::string value = plugin_value(code);
     const std::string id = leading_token(value);
-    return is_url(value) ? link_to(value) : id.empty() ? std::string{} : link_to("https://gist.github.com/" + id);
+    return is_url(value) ? link_to(value)
+           : id.empty()  ? std::string{}
+                         : link_to("https://gist.github.com/" + id);
   }
   return std::nullopt;
 }
@@ -347,9 +356,9 @@ std::string link_bare_url_lines(std::string_view text) {
   std::string out;
   for (const std::string_view line : core::split(text, '\n')) {
     const std::string_view trimmed = core::trim(line);
-    const bool bare_url = (core::starts_with_ci(trimmed, "http://") ||
-                           core::starts_with_ci(trimmed, "https://")) &&
-                          trimmed.find_first_of(" \t<>\"") == std::string_view::npos;
+    const bool bare_url =
+        (core::starts_with_ci(trimmed, "http://") || core::starts_with_ci(trimmed, "https://")) &&
+        trimmed.find_first_of(" \t<>\"") == std::string_view::npos;
     out += bare_url ? embed_or_link(trimmed) : std::string(line);
     out += '\n';
   }
@@ -360,9 +369,9 @@ std::string link_bare_url_lines(std::string_view text) {
 // Whether a shortcode this stage knows (or reports) is named at `at`.
 bool is_shortcode_name_at(std::string_view text, std::size_t at) {
   const std::string name = name_at(text, at);
-  return !name.empty() && (is_known_shortcode(name) || is_form_shortcode(name) || is_media_plugin(name) ||
-                           is_enclosing(name, true) ||
-                           name == "gallery" || name == "gist" || is_code_shortcode(name));
+  return !name.empty() && (is_known_shortcode(name) || is_form_shortcode(name) ||
+                           is_media_plugin(name) || is_enclosing(name, true) || name == "gallery" ||
+                           name == "gist" || is_code_shortcode(name));
 }
 
 }  // namespace
@@ -390,7 +399,8 @@ std::string expand_shortcodes(std::string_view text, const ShortcodeContext& con
     }
     const std::string name = name_at(text, open + 1);
     const std::size_t after_name = open + 1 + name.size();
-    const auto code = read_shortcode(text, open, is_enclosing(name, after_name < text.size() && text[after_name] == ']'));
+    const auto code = read_shortcode(
+        text, open, is_enclosing(name, after_name < text.size() && text[after_name] == ']'));
     if (!code) {
       out += '[';
       i = open + 1;
@@ -404,8 +414,9 @@ std::string expand_shortcodes(std::string_view text, const ShortcodeContext& con
     } else if (auto html = render_known(*code, context)) {
       out += *html;
     } else {
-      const bool has_end = core::to_lower_ascii(text.substr(code->end)).find("[/" + code->name + "]") !=
-                           std::string::npos;
+      const bool has_end =
+          core::to_lower_ascii(text.substr(code->end)).find("[/" + code->name + "]") !=
+          std::string::npos;
       if (has_end || is_known_shortcode(code->name)) {
         unhandled.push_back(code->name);
       }

@@ -24,8 +24,8 @@ struct ShortcodeContext {
 };
 
 /// Expands the WordPress shortcodes an archive can show without third-party requests:
-/// [caption] → <figure>, [gallery] → a grid of linked images with their captions, [embed], [audio], [video],
-/// [youtube=…] and bare URLs on their own line → plain links. Forms (is_form_shortcode)
+/// [caption] → <figure>, [gallery] → a grid of linked images with their captions, [embed], [audio],
+/// [video], [youtube=…] and bare URLs on their own line → plain links. Forms (is_form_shortcode)
 /// are left out; other shortcodes stay as text. The names of both are appended to
 /// `unhandled`.
 std::string expand_shortcodes(std::string_view text, const ShortcodeContext& context,

@@ -10,19 +10,19 @@ namespace {
 
 // What the archive added, or what is not prose.
 bool is_left_out(const HtmlNode& node) {
-  static constexpr std::array<std::string_view, 7> kSkipped{"script", "style", "template", "pre", "iframe",
-                                                            "object", "figcaption"};
+  static constexpr std::array<std::string_view, 7> kSkipped{"script", "style",  "template",  "pre",
+                                                            "iframe", "object", "figcaption"};
   if (std::find(kSkipped.begin(), kSkipped.end(), node.name) != kSkipped.end()) {
     return true;
   }
-  return node.has_class("embed") || node.has_class("remote-image") || node.has_class("missing-image") ||
-         node.has_class("wayback");
+  return node.has_class("embed") || node.has_class("remote-image") ||
+         node.has_class("missing-image") || node.has_class("wayback");
 }
 
 bool ends_sentence(std::string_view name) {
   // A table row is one item ("Hobel – glätten;"), its cells are not sentences.
-  static constexpr std::array<std::string_view, 13> kSentenceEnds{"p",  "li", "h1", "h2", "h3", "h4", "h5",
-                                                                  "h6", "dt", "dd", "tr", "blockquote", "div"};
+  static constexpr std::array<std::string_view, 13> kSentenceEnds{
+      "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "tr", "blockquote", "div"};
   return std::find(kSentenceEnds.begin(), kSentenceEnds.end(), name) != kSentenceEnds.end();
 }
 
@@ -52,8 +52,8 @@ void end_sentence(std::string& out, bool more_items) {
     return;
   }
   const char last = out.back();
-  const bool ended = last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || last == ',' ||
-                     out.ends_with("\xE2\x80\xA6");  // …
+  const bool ended = last == '.' || last == '!' || last == '?' || last == ':' || last == ';' ||
+                     last == ',' || out.ends_with("\xE2\x80\xA6");  // …
   if (!ended) {
     out += more_items ? ';' : '.';
   }
@@ -80,18 +80,20 @@ void collect(const std::vector<HtmlNode>& nodes, std::string& out) {
     if (node.name == "a" && looks_like_url(core::trim(inner))) {
       continue;
     }
-    const bool block = ends_sentence(node.name) || node.name == "ul" || node.name == "ol" || node.name == "table" ||
-                       node.name == "td" || node.name == "th";
+    const bool block = ends_sentence(node.name) || node.name == "ul" || node.name == "ol" ||
+                       node.name == "table" || node.name == "td" || node.name == "th";
     if (block) {
       out += ' ';
     }
     out += inner;
     if (ends_sentence(node.name) && !core::trim(inner).empty()) {
       const bool item = node.name == "li" || node.name == "tr";
-      const bool more_items = item && std::any_of(nodes.begin() + static_cast<std::ptrdiff_t>(i) + 1, nodes.end(),
-                                                  [&](const HtmlNode& next) {
-                                                    return next.kind == HtmlNode::Kind::Element && next.name == node.name;
-                                                  });
+      const bool more_items =
+          item && std::any_of(nodes.begin() + static_cast<std::ptrdiff_t>(i) + 1, nodes.end(),
+                              [&](const HtmlNode& next) {
+                                return next.kind == HtmlNode::Kind::Element &&
+                                       next.name == node.name;
+                              });
       end_sentence(out, more_items);
     } else if (block) {
       out += ' ';

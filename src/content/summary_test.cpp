@@ -7,11 +7,15 @@
 namespace blogarchive::content {
 namespace {
 
-std::string summary_of(std::string_view raw) { return render_body(raw, BodyOptions{}).summary; }
+std::string summary_of(std::string_view raw) {
+  return render_body(raw, BodyOptions{}).summary;
+}
 
 TEST(Summary, EndsListItemsAndHeadingsWithPunctuation) {
-  EXPECT_EQ(summary_of("<h2>Werkzeug</h2><ul><li>Hobel</li><li>Säge</li><li>Leim!</li></ul><p>Mehr nicht</p>"),
-            "Werkzeug. Hobel; Säge; Leim! Mehr nicht.");
+  EXPECT_EQ(
+      summary_of(
+          "<h2>Werkzeug</h2><ul><li>Hobel</li><li>Säge</li><li>Leim!</li></ul><p>Mehr nicht</p>"),
+      "Werkzeug. Hobel; Säge; Leim! Mehr nicht.");
 }
 
 TEST(Summary, TakesAParagraphEndingInANoBreakSpaceAsEnded) {
@@ -20,14 +24,17 @@ TEST(Summary, TakesAParagraphEndingInANoBreakSpaceAsEnded) {
 
 TEST(Summary, LeavesOutWhatTheArchiveAddedAndBareUrls) {
   const std::string summary = summary_of(
-      "Das Video:\n\nhttps://www.youtube.com/watch?v=abc\n\n<img src=\"https://cdn.example.net/a.jpg\" alt=\"Bank\"> "
-      "Siehe <a href=\"http://example.org/x\">http://example.org/x</a> und www.example.org.\n\n[code]int x;[/code]");
+      "Das Video:\n\nhttps://www.youtube.com/watch?v=abc\n\n<img "
+      "src=\"https://cdn.example.net/a.jpg\" alt=\"Bank\"> "
+      "Siehe <a href=\"http://example.org/x\">http://example.org/x</a> und "
+      "www.example.org.\n\n[code]int x;[/code]");
   EXPECT_EQ(summary, "Das Video: Siehe und");
   EXPECT_EQ(summary.find("image on"), std::string::npos);
 }
 
 TEST(Summary, KeepsTheSearchTextWhole) {
-  const Body body = render_body("<img src=\"https://cdn.example.net/a.jpg\" alt=\"Hobelbank\"> Text", BodyOptions{});
+  const Body body = render_body(
+      "<img src=\"https://cdn.example.net/a.jpg\" alt=\"Hobelbank\"> Text", BodyOptions{});
   EXPECT_NE(body.text.find("Hobelbank"), std::string::npos);
   EXPECT_EQ(body.summary, "Text.");
 }

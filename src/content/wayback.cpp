@@ -46,8 +46,8 @@ void add_wayback_links(std::vector<HtmlNode>& nodes, const WaybackLinks& links) 
     beside.push_back(make_text(" ("));
     beside.push_back(std::move(archived));
     beside.push_back(make_text(")"));
-    nodes.insert(nodes.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::make_move_iterator(beside.begin()),
-                 std::make_move_iterator(beside.end()));
+    nodes.insert(nodes.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                 std::make_move_iterator(beside.begin()), std::make_move_iterator(beside.end()));
     i += beside.size();  // past what was just added
   }
 }

@@ -12,11 +12,14 @@ std::string with_links(std::string_view html, WaybackLinks::Mode mode) {
 }
 
 TEST(Wayback, AddsACopyLinkBesideEachExternalLink) {
-  EXPECT_EQ(with_links("<p>Siehe <a href=\"http://saegewerk.example.com/gatter\">das Gatter</a>.</p>",
-                       WaybackLinks::Mode::Beside),
-            "<p>Siehe <a href=\"http://saegewerk.example.com/gatter\">das Gatter</a> (<a class=\"wayback\" "
-            "href=\"https://web.archive.org/web/20080510074500/http://saegewerk.example.com/gatter\">archivierte "
-            "Fassung</a>).</p>");
+  EXPECT_EQ(
+      with_links("<p>Siehe <a href=\"http://saegewerk.example.com/gatter\">das Gatter</a>.</p>",
+                 WaybackLinks::Mode::Beside),
+      "<p>Siehe <a href=\"http://saegewerk.example.com/gatter\">das Gatter</a> (<a "
+      "class=\"wayback\" "
+      "href=\"https://web.archive.org/web/20080510074500/http://saegewerk.example.com/"
+      "gatter\">archivierte "
+      "Fassung</a>).</p>");
 }
 
 TEST(Wayback, ReplacesTheLinkAndKeepsTheOriginalInItsTitle) {
@@ -26,10 +29,12 @@ TEST(Wayback, ReplacesTheLinkAndKeepsTheOriginalInItsTitle) {
 }
 
 TEST(Wayback, LeavesArchiveLinksMailAndTheWaybackMachineAlone) {
-  const std::string html = "<a href=\"/2010/01/x/\">x</a><a href=\"mailto:a@b.c\">m</a>"
-                           "<a href=\"https://web.archive.org/web/2009/http://x.example/\">w</a><a name=\"top\"></a>";
+  const std::string html =
+      "<a href=\"/2010/01/x/\">x</a><a href=\"mailto:a@b.c\">m</a>"
+      "<a href=\"https://web.archive.org/web/2009/http://x.example/\">w</a><a name=\"top\"></a>";
   EXPECT_EQ(with_links(html, WaybackLinks::Mode::Beside), html);
-  EXPECT_EQ(with_links("<a href=\"http://x.example/\">x</a>", WaybackLinks::Mode::Off), "<a href=\"http://x.example/\">x</a>");
+  EXPECT_EQ(with_links("<a href=\"http://x.example/\">x</a>", WaybackLinks::Mode::Off),
+            "<a href=\"http://x.example/\">x</a>");
 }
 
 }  // namespace

@@ -15,20 +15,27 @@ struct Smiley {
 // WordPress's smilies_init() table (":mrgreen:" is an image there, so it stays text
 // here), longest first so that ":-)" is not read as ":-" and ")".
 constexpr std::array<Smiley, 42> kSmilies{{
-    {":neutral:", "\xF0\x9F\x98\x90"}, {":twisted:", "\xF0\x9F\x98\x88"}, {":arrow:", "\xE2\x9E\xA1"},
-    {":shock:", "\xF0\x9F\x98\xAF"},   {":smile:", "\xF0\x9F\x99\x82"},   {":???:", "\xF0\x9F\x98\x95"},
-    {":cool:", "\xF0\x9F\x98\x8E"},    {":evil:", "\xF0\x9F\x91\xBF"},    {":grin:", "\xF0\x9F\x98\x80"},
-    {":idea:", "\xF0\x9F\x92\xA1"},    {":oops:", "\xF0\x9F\x98\xB3"},    {":razz:", "\xF0\x9F\x98\x9B"},
-    {":roll:", "\xF0\x9F\x99\x84"},    {":wink:", "\xF0\x9F\x98\x89"},    {":cry:", "\xF0\x9F\x98\xA5"},
-    {":eek:", "\xF0\x9F\x98\xAE"},     {":lol:", "\xF0\x9F\x98\x86"},     {":mad:", "\xF0\x9F\x98\xA1"},
-    {":sad:", "\xF0\x9F\x99\x81"},     {"8-)", "\xF0\x9F\x98\x8E"},       {"8-O", "\xF0\x9F\x98\xAF"},
-    {":-(", "\xF0\x9F\x99\x81"},       {":-)", "\xF0\x9F\x99\x82"},       {":-?", "\xF0\x9F\x98\x95"},
-    {":-D", "\xF0\x9F\x98\x80"},       {":-P", "\xF0\x9F\x98\x9B"},       {":-o", "\xF0\x9F\x98\xAE"},
-    {":-x", "\xF0\x9F\x98\xA1"},       {":-|", "\xF0\x9F\x98\x90"},       {";-)", "\xF0\x9F\x98\x89"},
-    {"8O", "\xF0\x9F\x98\xAF"},        {":(", "\xF0\x9F\x99\x81"},        {":)", "\xF0\x9F\x99\x82"},
-    {":?", "\xF0\x9F\x98\x95"},        {":D", "\xF0\x9F\x98\x80"},        {":P", "\xF0\x9F\x98\x9B"},
-    {":o", "\xF0\x9F\x98\xAE"},        {":x", "\xF0\x9F\x98\xA1"},        {":|", "\xF0\x9F\x98\x90"},
-    {";)", "\xF0\x9F\x98\x89"},        {":!:", "\xE2\x9D\x97"},           {":?:", "\xE2\x9D\x93"},
+    {":neutral:", "\xF0\x9F\x98\x90"}, {":twisted:", "\xF0\x9F\x98\x88"},
+    {":arrow:", "\xE2\x9E\xA1"},       {":shock:", "\xF0\x9F\x98\xAF"},
+    {":smile:", "\xF0\x9F\x99\x82"},   {":???:", "\xF0\x9F\x98\x95"},
+    {":cool:", "\xF0\x9F\x98\x8E"},    {":evil:", "\xF0\x9F\x91\xBF"},
+    {":grin:", "\xF0\x9F\x98\x80"},    {":idea:", "\xF0\x9F\x92\xA1"},
+    {":oops:", "\xF0\x9F\x98\xB3"},    {":razz:", "\xF0\x9F\x98\x9B"},
+    {":roll:", "\xF0\x9F\x99\x84"},    {":wink:", "\xF0\x9F\x98\x89"},
+    {":cry:", "\xF0\x9F\x98\xA5"},     {":eek:", "\xF0\x9F\x98\xAE"},
+    {":lol:", "\xF0\x9F\x98\x86"},     {":mad:", "\xF0\x9F\x98\xA1"},
+    {":sad:", "\xF0\x9F\x99\x81"},     {"8-)", "\xF0\x9F\x98\x8E"},
+    {"8-O", "\xF0\x9F\x98\xAF"},       {":-(", "\xF0\x9F\x99\x81"},
+    {":-)", "\xF0\x9F\x99\x82"},       {":-?", "\xF0\x9F\x98\x95"},
+    {":-D", "\xF0\x9F\x98\x80"},       {":-P", "\xF0\x9F\x98\x9B"},
+    {":-o", "\xF0\x9F\x98\xAE"},       {":-x", "\xF0\x9F\x98\xA1"},
+    {":-|", "\xF0\x9F\x98\x90"},       {";-)", "\xF0\x9F\x98\x89"},
+    {"8O", "\xF0\x9F\x98\xAF"},        {":(", "\xF0\x9F\x99\x81"},
+    {":)", "\xF0\x9F\x99\x82"},        {":?", "\xF0\x9F\x98\x95"},
+    {":D", "\xF0\x9F\x98\x80"},        {":P", "\xF0\x9F\x98\x9B"},
+    {":o", "\xF0\x9F\x98\xAE"},        {":x", "\xF0\x9F\x98\xA1"},
+    {":|", "\xF0\x9F\x98\x90"},        {";)", "\xF0\x9F\x98\x89"},
+    {":!:", "\xE2\x9D\x97"},           {":?:", "\xE2\x9D\x93"},
 }};
 
 // WordPress's wp_spaces_regexp(): blanks, line breaks and the no-break space.
@@ -53,7 +60,8 @@ std::string convert_smilies(std::string_view text) {
     if (is_space_before(text, i)) {
       for (const auto& smiley : kSmilies) {
         const std::size_t end = i + smiley.text.size();
-        if (text.substr(i, smiley.text.size()) == smiley.text && (end == text.size() || is_space_at(text, end))) {
+        if (text.substr(i, smiley.text.size()) == smiley.text &&
+            (end == text.size() || is_space_at(text, end))) {
           found = &smiley;
           break;
         }
@@ -76,8 +84,8 @@ std::string capital_p(std::string_view text) {
   constexpr std::string_view kWrong = "Wordpress";
   std::string out(text);
   for (auto at = out.find(kWrong); at != std::string::npos; at = out.find(kWrong, at + 1)) {
-    const bool after_boundary =
-        at == 0 || out[at - 1] == ' ' || out[at - 1] == '(' || out[at - 1] == '"' || out[at - 1] == '\'';
+    const bool after_boundary = at == 0 || out[at - 1] == ' ' || out[at - 1] == '(' ||
+                                out[at - 1] == '"' || out[at - 1] == '\'';
     if (after_boundary) {
       out[at + 4] = 'P';
     }
@@ -86,7 +94,8 @@ std::string capital_p(std::string_view text) {
 }
 
 bool is_code_element(std::string_view name) {
-  static constexpr std::array<std::string_view, 6> kCode{"pre", "code", "kbd", "script", "style", "textarea"};
+  static constexpr std::array<std::string_view, 6> kCode{"pre",    "code",  "kbd",
+                                                         "script", "style", "textarea"};
   return std::find(kCode.begin(), kCode.end(), name) != kCode.end();
 }
 

@@ -14,7 +14,8 @@ struct Collation::Impl {
 
 Collation::Collation(std::string_view language) : impl_(std::make_unique<Impl>()) {
   UErrorCode status = U_ZERO_ERROR;
-  impl_->collator.reset(icu::Collator::createInstance(icu::Locale(std::string(language).c_str()), status));
+  impl_->collator.reset(
+      icu::Collator::createInstance(icu::Locale(std::string(language).c_str()), status));
   if (U_FAILURE(status)) {
     // ICU always has its root collation; a locale it lacks falls back to that.
     impl_->collator.reset();

@@ -9,7 +9,9 @@
 namespace blogarchive::core {
 namespace {
 
-XXH3_state_t* state(void* opaque) { return static_cast<XXH3_state_t*>(opaque); }
+XXH3_state_t* state(void* opaque) {
+  return static_cast<XXH3_state_t*>(opaque);
+}
 
 }  // namespace
 
@@ -20,7 +22,9 @@ ContentHash::ContentHash() : state_(XXH3_createState()) {
   XXH3_64bits_reset(state(state_));
 }
 
-ContentHash::~ContentHash() { XXH3_freeState(state(state_)); }
+ContentHash::~ContentHash() {
+  XXH3_freeState(state(state_));
+}
 
 ContentHash& ContentHash::add(std::string_view field) {
   // The length first, so that moving bytes from one field to the next changes the hash.
@@ -38,7 +42,9 @@ ContentHash& ContentHash::add(std::int64_t number) {
   return *this;
 }
 
-std::uint64_t ContentHash::digest() const { return XXH3_64bits_digest(state(state_)); }
+std::uint64_t ContentHash::digest() const {
+  return XXH3_64bits_digest(state(state_));
+}
 
 std::uint64_t program_fingerprint() {
   static const std::uint64_t fingerprint = [] {

@@ -5,7 +5,9 @@
 namespace blogarchive::core {
 
 TEST(ContentHash, IsStableAndSeesFieldBoundaries) {
-  const auto hash = [](std::string_view a, std::string_view b) { return ContentHash().add(a).add(b).digest(); };
+  const auto hash = [](std::string_view a, std::string_view b) {
+    return ContentHash().add(a).add(b).digest();
+  };
   EXPECT_EQ(hash("Hobel", "bank"), hash("Hobel", "bank"));
   EXPECT_NE(hash("Hobel", "bank"), hash("Hobelb", "ank"));
   EXPECT_NE(hash("Hobel", "bank"), hash("Hobel", "Bank"));

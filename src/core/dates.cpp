@@ -60,7 +60,8 @@ icu::Locale to_locale(std::string_view locale) {
 // Making an ICU formatter costs far more than formatting with it, so each thread keeps
 // the ones it made (ICU formatters are not thread-safe). Callers that format the same
 // day again and again (render::Catalog) remember the results themselves.
-icu::DateFormat* thread_formatter(const std::string& key, const std::function<icu::DateFormat*()>& make) {
+icu::DateFormat* thread_formatter(const std::string& key,
+                                  const std::function<icu::DateFormat*()>& make) {
   thread_local std::map<std::string, std::unique_ptr<icu::DateFormat>> formatters;
   auto& formatter = formatters[key];
   if (!formatter) {
@@ -118,8 +119,9 @@ DateTime shift_minutes(const DateTime& date, int minutes) {
   if (U_FAILURE(status)) {
     return date;
   }
-  return {calendar.get(UCAL_YEAR, status), calendar.get(UCAL_MONTH, status) + 1, calendar.get(UCAL_DATE, status),
-          calendar.get(UCAL_HOUR_OF_DAY, status), calendar.get(UCAL_MINUTE, status), calendar.get(UCAL_SECOND, status)};
+  return {calendar.get(UCAL_YEAR, status),   calendar.get(UCAL_MONTH, status) + 1,
+          calendar.get(UCAL_DATE, status),   calendar.get(UCAL_HOUR_OF_DAY, status),
+          calendar.get(UCAL_MINUTE, status), calendar.get(UCAL_SECOND, status)};
 }
 
 std::string to_rfc3339_utc(const DateTime& date) {
@@ -147,21 +149,23 @@ std::string format_date(const DateTime& date, std::string_view locale, DateStyle
                          : style == DateStyle::Medium ? icu::DateFormat::kMedium
                          : style == DateStyle::Long   ? icu::DateFormat::kLong
                                                       : icu::DateFormat::kFull;
-  icu::DateFormat* format = thread_formatter(fmt::format("{}|style {}", locale, static_cast<int>(style)), [&] {
-    return icu::DateFormat::createDateInstance(icu_style, to_locale(locale));
-  });
+  icu::DateFormat* format = thread_formatter(
+      fmt::format("{}|style {}", locale, static_cast<int>(style)),
+      [&] { return icu::DateFormat::createDateInstance(icu_style, to_locale(locale)); });
   return format ? format_with(*format, date) : to_sql(date);
 }
 
 std::string format_date_pattern(const DateTime& date, std::string_view locale,
                                 std::string_view pattern) {
-  icu::DateFormat* format = thread_formatter(fmt::format("{}|pattern {}", locale, pattern), [&]() -> icu::DateFormat* {
-    UErrorCode status = U_ZERO_ERROR;
-    auto made = std::make_unique<icu::SimpleDateFormat>(
-        icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size()))),
-        to_locale(locale), status);
-    return U_SUCCESS(status) ? made.release() : nullptr;
-  });
+  icu::DateFormat* format =
+      thread_formatter(fmt::format("{}|pattern {}", locale, pattern), [&]() -> icu::DateFormat* {
+        UErrorCode status = U_ZERO_ERROR;
+        auto made = std::make_unique<icu::SimpleDateFormat>(
+            icu::UnicodeString::fromUTF8(
+                icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size()))),
+            to_locale(locale), status);
+        return U_SUCCESS(status) ? made.release() : nullptr;
+      });
   return format ? format_with(*format, date) : to_sql(date);
 }
 

@@ -1,7 +1,7 @@
 #include "core/encoding.hpp"
 
-#include <unicode/ucsdet.h>
 #include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -21,7 +21,8 @@ int mysql_latin1_byte(UChar32 c) {
     std::array<UChar32, 32> high{};
     for (int byte = 0x80; byte <= 0x9F; ++byte) {
       const char raw = static_cast<char>(byte);
-      high[static_cast<std::size_t>(byte - 0x80)] = icu::UnicodeString(&raw, 1, "windows-1252").char32At(0);
+      high[static_cast<std::size_t>(byte - 0x80)] =
+          icu::UnicodeString(&raw, 1, "windows-1252").char32At(0);
     }
     return high;
   }();
@@ -65,7 +66,8 @@ std::optional<std::string> decode_as(std::string_view bytes, const std::string& 
   }
   ucnv_close(converter);
   std::string utf8;
-  icu::UnicodeString(bytes.data(), static_cast<int32_t>(bytes.size()), name.c_str()).toUTF8String(utf8);
+  icu::UnicodeString(bytes.data(), static_cast<int32_t>(bytes.size()), name.c_str())
+      .toUTF8String(utf8);
   return utf8;
 }
 
@@ -76,7 +78,8 @@ std::string repair_double_encoding(std::string_view text, bool& repaired, Single
   for (int32_t i = 0; i < static_cast<int32_t>(text.size());) {
     UChar32 c = 0;
     U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
-    const int byte = as == SingleBytes::Latin1 ? (c >= 0 && c <= 0xFF ? c : -1) : mysql_latin1_byte(c);
+    const int byte =
+        as == SingleBytes::Latin1 ? (c >= 0 && c <= 0xFF ? c : -1) : mysql_latin1_byte(c);
     if (byte < 0) {
       return std::string(text);
     }

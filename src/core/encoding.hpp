@@ -33,7 +33,8 @@ enum class SingleBytes {
 /// form valid UTF-8, those bytes are the real text. Anything else is returned
 /// unchanged; the rule is the strict one feedparser uses, so real Latin-1 text is never
 /// touched.
-std::string repair_double_encoding(std::string_view text, bool& repaired, SingleBytes as = SingleBytes::Latin1);
+std::string repair_double_encoding(std::string_view text, bool& repaired,
+                                   SingleBytes as = SingleBytes::Latin1);
 
 /// The C1 controls U+0080–U+009F read as the Windows-1252 characters they were meant
 /// to be (U+0092 → ’), as browsers and feed readers do; `repaired` counts them.

@@ -17,7 +17,8 @@ std::optional<ImageSize> image_size(std::string_view bytes) {
   ImageSize size;
   // stb_image reads only the header for its info: JPEG, PNG, GIF, BMP, PSD, PNM, HDR, TGA.
   int channels = 0;
-  if (stbi_info_from_memory(data, static_cast<int>(bytes.size()), &size.width, &size.height, &channels) == 1 ||
+  if (stbi_info_from_memory(data, static_cast<int>(bytes.size()), &size.width, &size.height,
+                            &channels) == 1 ||
       WebPGetInfo(data, bytes.size(), &size.width, &size.height) != 0) {
     if (size.width > 0 && size.height > 0) {
       return size;

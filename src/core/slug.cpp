@@ -23,8 +23,8 @@ const icu::Transliterator& slug_transliterator() {
     UParseError parse_error{};
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> created(icu::Transliterator::createFromRules(
-        "blogarchive-slug", icu::UnicodeString::fromUTF8(kSlugRules), UTRANS_FORWARD,
-        parse_error, status));
+        "blogarchive-slug", icu::UnicodeString::fromUTF8(kSlugRules), UTRANS_FORWARD, parse_error,
+        status));
     if (U_FAILURE(status) || !created) {
       std::abort();  // the rules are a constant: failing here is a build defect
     }

@@ -9,9 +9,13 @@ TEST(Slugify, SpellsGermanUmlautsOut) {
   EXPECT_EQ(slugify("Straße & Café – 2010!"), "strasse-cafe-2010");
 }
 
-TEST(Slugify, TransliteratesOtherScripts) { EXPECT_EQ(slugify("Привет"), "privet"); }
+TEST(Slugify, TransliteratesOtherScripts) {
+  EXPECT_EQ(slugify("Привет"), "privet");
+}
 
-TEST(Slugify, GivesEmptyForPunctuationOnly) { EXPECT_EQ(slugify("!!! ???"), ""); }
+TEST(Slugify, GivesEmptyForPunctuationOnly) {
+  EXPECT_EQ(slugify("!!! ???"), "");
+}
 
 TEST(Slugify, IsIdempotentAndUrlSafe) {
   const char* titles[] = {"Hallo Welt", "blogs part 1/2", "  --a--b--  ", "Ελληνικά", "日本語"};
@@ -25,7 +29,8 @@ TEST(Slugify, IsIdempotentAndUrlSafe) {
 }
 
 TEST(Slug, OfAnOldPermalinkIsItsLastSegmentWithoutExtension) {
-  EXPECT_EQ(slug_of_url("http://youngdoctornotes.blogspot.com/2010/11/the-steel-windpipe.html"), "the-steel-windpipe");
+  EXPECT_EQ(slug_of_url("http://youngdoctornotes.blogspot.com/2010/11/the-steel-windpipe.html"),
+            "the-steel-windpipe");
   EXPECT_EQ(slug_of_url("https://rss.com/blog/how-to-start/"), "how-to-start");
   EXPECT_EQ(slug_of_url("http://example.org/2009/05/gr%C3%BC%C3%9Fe/"), "gruesse");
   EXPECT_EQ(slug_of_url(""), "");

@@ -1,17 +1,15 @@
 #include "core/text.hpp"
 
 #include <fmt/format.h>
-
-#include <algorithm>
-#include <array>
-#include <cstdint>
-#include <utility>
-
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <memory>
+#include <utility>
 
 namespace blogarchive::core {
 namespace {
@@ -20,24 +18,24 @@ namespace {
 // typography and the Latin-1 letters of the languages we ship. Numeric references
 // cover everything else.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 72> kNamedEntities{{
-    {"amp", "&"},       {"lt", "<"},        {"gt", ">"},        {"quot", "\""},
-    {"apos", "'"},      {"nbsp", "\u00A0"}, {"shy", "\u00AD"},  {"hellip", "\u2026"},
-    {"ndash", "\u2013"}, {"mdash", "\u2014"}, {"lsquo", "\u2018"}, {"rsquo", "\u2019"},
-    {"sbquo", "\u201A"}, {"ldquo", "\u201C"}, {"rdquo", "\u201D"}, {"bdquo", "\u201E"},
-    {"laquo", "\u00AB"}, {"raquo", "\u00BB"}, {"lsaquo", "\u2039"}, {"rsaquo", "\u203A"},
-    {"bull", "\u2022"},  {"middot", "\u00B7"}, {"copy", "\u00A9"},  {"reg", "\u00AE"},
-    {"trade", "\u2122"}, {"euro", "\u20AC"},  {"pound", "\u00A3"}, {"yen", "\u00A5"},
-    {"cent", "\u00A2"},  {"sect", "\u00A7"},  {"para", "\u00B6"},  {"deg", "\u00B0"},
-    {"plusmn", "\u00B1"}, {"times", "\u00D7"}, {"divide", "\u00F7"}, {"frac12", "\u00BD"},
-    {"frac14", "\u00BC"}, {"frac34", "\u00BE"}, {"auml", "\u00E4"}, {"ouml", "\u00F6"},
-    {"uuml", "\u00FC"},  {"Auml", "\u00C4"},  {"Ouml", "\u00D6"},  {"Uuml", "\u00DC"},
-    {"szlig", "\u00DF"}, {"eacute", "\u00E9"}, {"egrave", "\u00E8"}, {"ecirc", "\u00EA"},
+    {"amp", "&"},         {"lt", "<"},          {"gt", ">"},          {"quot", "\""},
+    {"apos", "'"},        {"nbsp", "\u00A0"},   {"shy", "\u00AD"},    {"hellip", "\u2026"},
+    {"ndash", "\u2013"},  {"mdash", "\u2014"},  {"lsquo", "\u2018"},  {"rsquo", "\u2019"},
+    {"sbquo", "\u201A"},  {"ldquo", "\u201C"},  {"rdquo", "\u201D"},  {"bdquo", "\u201E"},
+    {"laquo", "\u00AB"},  {"raquo", "\u00BB"},  {"lsaquo", "\u2039"}, {"rsaquo", "\u203A"},
+    {"bull", "\u2022"},   {"middot", "\u00B7"}, {"copy", "\u00A9"},   {"reg", "\u00AE"},
+    {"trade", "\u2122"},  {"euro", "\u20AC"},   {"pound", "\u00A3"},  {"yen", "\u00A5"},
+    {"cent", "\u00A2"},   {"sect", "\u00A7"},   {"para", "\u00B6"},   {"deg", "\u00B0"},
+    {"plusmn", "\u00B1"}, {"times", "\u00D7"},  {"divide", "\u00F7"}, {"frac12", "\u00BD"},
+    {"frac14", "\u00BC"}, {"frac34", "\u00BE"}, {"auml", "\u00E4"},   {"ouml", "\u00F6"},
+    {"uuml", "\u00FC"},   {"Auml", "\u00C4"},   {"Ouml", "\u00D6"},   {"Uuml", "\u00DC"},
+    {"szlig", "\u00DF"},  {"eacute", "\u00E9"}, {"egrave", "\u00E8"}, {"ecirc", "\u00EA"},
     {"Eacute", "\u00C9"}, {"aacute", "\u00E1"}, {"agrave", "\u00E0"}, {"acirc", "\u00E2"},
-    {"iacute", "\u00ED"}, {"oacute", "\u00F3"}, {"ocirc", "\u00F4"}, {"uacute", "\u00FA"},
-    {"ccedil", "\u00E7"}, {"ntilde", "\u00F1"}, {"aring", "\u00E5"}, {"oslash", "\u00F8"},
-    {"aelig", "\u00E6"}, {"iexcl", "\u00A1"}, {"iquest", "\u00BF"}, {"ordf", "\u00AA"},
-    {"ordm", "\u00BA"},  {"micro", "\u00B5"}, {"acute", "\u00B4"}, {"uml", "\u00A8"},
-    {"zwj", "\u200D"},   {"zwnj", "\u200C"},  {"thinsp", "\u2009"}, {"ensp", "\u2002"},
+    {"iacute", "\u00ED"}, {"oacute", "\u00F3"}, {"ocirc", "\u00F4"},  {"uacute", "\u00FA"},
+    {"ccedil", "\u00E7"}, {"ntilde", "\u00F1"}, {"aring", "\u00E5"},  {"oslash", "\u00F8"},
+    {"aelig", "\u00E6"},  {"iexcl", "\u00A1"},  {"iquest", "\u00BF"}, {"ordf", "\u00AA"},
+    {"ordm", "\u00BA"},   {"micro", "\u00B5"},  {"acute", "\u00B4"},  {"uml", "\u00A8"},
+    {"zwj", "\u200D"},    {"zwnj", "\u200C"},   {"thinsp", "\u2009"}, {"ensp", "\u2002"},
 }};
 
 void append_utf8(std::string& out, std::uint32_t code_point) {
@@ -111,7 +109,9 @@ std::size_t decode_reference(std::string_view text, std::string& out) {
   return 0;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 }  // namespace
 
@@ -120,12 +120,23 @@ std::string escape_html(std::string_view text) {
   out.reserve(text.size() + text.size() / 8);
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -155,14 +166,30 @@ std::string json_string(std::string_view text) {
     const char c = text[i];
     const char* escape = nullptr;
     switch (c) {
-      case '"': escape = "\\\""; break;
-      case '\\': escape = "\\\\"; break;
-      case '\n': escape = "\\n"; break;
-      case '\r': escape = "\\r"; break;
-      case '\t': escape = "\\t"; break;
-      case '<': escape = "\\u003c"; break;
-      case '>': escape = "\\u003e"; break;
-      case '&': escape = "\\u0026"; break;
+      case '"':
+        escape = "\\\"";
+        break;
+      case '\\':
+        escape = "\\\\";
+        break;
+      case '\n':
+        escape = "\\n";
+        break;
+      case '\r':
+        escape = "\\r";
+        break;
+      case '\t':
+        escape = "\\t";
+        break;
+      case '<':
+        escape = "\\u003c";
+        break;
+      case '>':
+        escape = "\\u003e";
+        break;
+      case '&':
+        escape = "\\u0026";
+        break;
       default:
         if (static_cast<unsigned char>(c) >= 0x20) {
           continue;
@@ -231,7 +258,9 @@ std::optional<std::size_t> invalid_utf8_at(std::string_view text) {
   return std::nullopt;
 }
 
-bool is_valid_utf8(std::string_view text) { return !invalid_utf8_at(text); }
+bool is_valid_utf8(std::string_view text) {
+  return !invalid_utf8_at(text);
+}
 
 std::string repair_utf8(std::string_view text) {
   std::string out;
@@ -263,7 +292,8 @@ std::string repair_windows_1252(std::string_view text, std::size_t& repaired) {
 std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
   const std::string_view before = text.substr(0, std::min(offset, text.size()));
   const std::size_t line_start = before.rfind('\n');
-  const std::size_t line = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1;
+  const std::size_t line =
+      static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1;
   return {line, line_start == std::string_view::npos ? offset + 1 : offset - line_start};
 }
 
@@ -325,20 +355,23 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
 
 std::string to_lower_ascii(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+  std::transform(out.begin(), out.end(), out.begin(), [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  });
   return out;
 }
 
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && to_lower_ascii(text.substr(0, prefix.size())) ==
-                                             to_lower_ascii(prefix);
+  return text.size() >= prefix.size() &&
+         to_lower_ascii(text.substr(0, prefix.size())) == to_lower_ascii(prefix);
 }
 
 std::string initial(std::string_view text) {
-  const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   UErrorCode status = U_ZERO_ERROR;
-  const std::unique_ptr<icu::BreakIterator> graphemes(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+  const std::unique_ptr<icu::BreakIterator> graphemes(
+      icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status)) {
     return {};
   }

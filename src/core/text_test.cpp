@@ -12,8 +12,7 @@ TEST(EscapeHtml, EscapesMarkupCharacters) {
 TEST(DecodeHtmlEntities, DecodesNamedAndNumericReferencesOnce) {
   EXPECT_EQ(decode_html_entities("Media &amp; Text"), "Media & Text");
   EXPECT_EQ(decode_html_entities("&amp;amp;"), "&amp;");
-  EXPECT_EQ(decode_html_entities("Gr&ouml;&szlig;e &#8211; &#x201E;ok&#8220;"),
-            "Größe – „ok“");
+  EXPECT_EQ(decode_html_entities("Gr&ouml;&szlig;e &#8211; &#x201E;ok&#8220;"), "Größe – „ok“");
   EXPECT_EQ(decode_html_entities("don&#146;t"), "don’t");
 }
 
@@ -40,7 +39,8 @@ TEST(FirstWords, CutsAfterTheGivenNumberOfWords) {
 TEST(Text, ReadsStrayBytesAsWindows1252) {
   std::size_t repaired = 0;
   // "don’t" with a Windows-1252 right quote, then a Latin-1 ü, inside valid UTF-8 text.
-  EXPECT_EQ(repair_windows_1252("don\x92t gr\xFCn \xC3\xA4", repaired), "don\xE2\x80\x99t gr\xC3\xBCn \xC3\xA4");
+  EXPECT_EQ(repair_windows_1252("don\x92t gr\xFCn \xC3\xA4", repaired),
+            "don\xE2\x80\x99t gr\xC3\xBCn \xC3\xA4");
   EXPECT_EQ(repaired, 2u);
   EXPECT_EQ(repair_windows_1252("sauber", repaired), "sauber");
   EXPECT_EQ(repaired, 2u);
@@ -49,7 +49,10 @@ TEST(Text, ReadsStrayBytesAsWindows1252) {
 TEST(Text, RepairsInvalidUtf8WithReplacementCharacters) {
   EXPECT_EQ(repair_utf8("gr\xC3\xBC\xC3n"), "gr\xC3\xBC\xEF\xBF\xBDn");
   EXPECT_EQ(repair_utf8("\x80\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD");
-  EXPECT_EQ(repair_utf8("Stra\xC3\x9F" "e"), "Stra\xC3\x9F" "e");
+  EXPECT_EQ(repair_utf8("Stra\xC3\x9F"
+                        "e"),
+            "Stra\xC3\x9F"
+            "e");
   EXPECT_EQ(repair_utf8("\xF0\x9F\x98"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 

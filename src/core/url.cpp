@@ -142,7 +142,8 @@ std::string remove_dot_segments(std::string_view path) {
   bool ends_with_slash = false;
   while (start <= path.size()) {
     const auto slash = path.find('/', start);
-    const std::string_view segment = path.substr(start, slash == std::string_view::npos ? slash : slash - start);
+    const std::string_view segment =
+        path.substr(start, slash == std::string_view::npos ? slash : slash - start);
     const bool last = slash == std::string_view::npos;
     if (last) {
       ends_with_slash = segment.empty() || segment == "." || segment == "..";
@@ -187,7 +188,8 @@ std::string origin_of(std::string_view url) {
 
 bool is_relative_reference(std::string_view url) {
   const UrlParts parts = split_url(url);
-  return parts.scheme.empty() && !parts.has_authority && !url.empty() && url.front() != '/' && url.front() != '#';
+  return parts.scheme.empty() && !parts.has_authority && !url.empty() && url.front() != '/' &&
+         url.front() != '#';
 }
 
 std::string resolve_reference(std::string_view base, std::string_view reference) {

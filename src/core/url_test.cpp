@@ -35,9 +35,11 @@ TEST(HostWithoutWww, DropsOnlyALeadingWww) {
 TEST(ResolveReference, ResolvesRelativePathsAgainstTheBase) {
   EXPECT_EQ(resolve_reference("http://a.org/2011/02/25/post/", "2011/02/23/other/"),
             "http://a.org/2011/02/25/post/2011/02/23/other/");
-  EXPECT_EQ(resolve_reference("http://a.org/2011/02/25/post/", "../../24/x/"), "http://a.org/2011/02/24/x/");
+  EXPECT_EQ(resolve_reference("http://a.org/2011/02/25/post/", "../../24/x/"),
+            "http://a.org/2011/02/24/x/");
   EXPECT_EQ(resolve_reference("http://a.org/blog/post", "bild.jpg"), "http://a.org/blog/bild.jpg");
-  EXPECT_EQ(resolve_reference("http://a.org:8080/blog/", "/x/?p=1#c"), "http://a.org:8080/x/?p=1#c");
+  EXPECT_EQ(resolve_reference("http://a.org:8080/blog/", "/x/?p=1#c"),
+            "http://a.org:8080/x/?p=1#c");
   EXPECT_EQ(resolve_reference("https://a.org/blog/", "//b.org/y"), "https://b.org/y");
   EXPECT_EQ(resolve_reference("https://a.org/blog/?p=3", "?p=4"), "https://a.org/blog/?p=4");
   EXPECT_EQ(resolve_reference("https://a.org/", "../../../x"), "https://a.org/x");

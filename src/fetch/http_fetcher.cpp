@@ -85,23 +85,28 @@ CURL* make_handle(Transfer& transfer, const FetchLimits& limits) {
 
 bool worth_retrying(CURLcode code, long status) {
   if (code != CURLE_OK) {
-    return code == CURLE_OPERATION_TIMEDOUT || code == CURLE_COULDNT_CONNECT || code == CURLE_RECV_ERROR ||
-           code == CURLE_SEND_ERROR || code == CURLE_GOT_NOTHING || code == CURLE_PARTIAL_FILE;
+    return code == CURLE_OPERATION_TIMEDOUT || code == CURLE_COULDNT_CONNECT ||
+           code == CURLE_RECV_ERROR || code == CURLE_SEND_ERROR || code == CURLE_GOT_NOTHING ||
+           code == CURLE_PARTIAL_FILE;
   }
   return status == 429 || status >= 500;
 }
 
-bool is_redirect(long status) { return status == 301 || status == 302 || status == 303 || status == 307 || status == 308; }
+bool is_redirect(long status) {
+  return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
 
 // The wait before the next attempt: what the server asked for with 429 or 503, else a
 // backoff that doubles. Negative: the server asked for more than we will wait.
-std::chrono::milliseconds wait_before_retry(const Transfer& transfer, long status, const FetchLimits& limits) {
+std::chrono::milliseconds wait_before_retry(const Transfer& transfer, long status,
+                                            const FetchLimits& limits) {
   const auto asked = transfer.headers.find("retry-after");
   if ((status == 429 || status == 503) && asked != transfer.headers.end()) {
     const long seconds = parse_retry_after(asked->second);
     if (seconds >= 0) {
-      return seconds > limits.longest_retry_after.count() ? std::chrono::milliseconds(-1)
-                                                           : std::chrono::milliseconds(seconds * 1000);
+      return seconds > limits.longest_retry_after.count()
+                 ? std::chrono::milliseconds(-1)
+                 : std::chrono::milliseconds(seconds * 1000);
     }
   }
   return limits.backoff * (1 << std::min(transfer.attempts - 1, 10));
@@ -120,8 +125,9 @@ class Queue {
     if (now < next_start_) {
       return nullptr;
     }
-    const auto ready = std::find_if(waiting_.begin(), waiting_.end(),
-                                    [&](const auto& transfer) { return transfer->not_before <= now; });
+    const auto ready = std::find_if(waiting_.begin(), waiting_.end(), [&](const auto& transfer) {
+      return transfer->not_before <= now;
+    });
     if (ready == waiting_.end()) {
       return nullptr;
     }
@@ -147,8 +153,15 @@ class Queue {
   Clock::time_point next_start_{};
 };
 
-FetchResult finished(Transfer& transfer, CURLcode code, long status, const FetchLimits& limits, std::string error) {
-  FetchResult result{transfer.url, transfer.current, false, status, std::move(error), {}, std::move(transfer.headers),
+FetchResult finished(Transfer& transfer, CURLcode code, long status, const FetchLimits& limits,
+                     std::string error) {
+  FetchResult result{transfer.url,
+                     transfer.current,
+                     false,
+                     status,
+                     std::move(error),
+                     {},
+                     std::move(transfer.headers),
                      transfer.attempts};
   if (!result.error.empty()) {
     return result;
@@ -176,14 +189,17 @@ std::optional<FetchResult> settle(std::unique_ptr<Transfer> transfer, CURL* hand
     char* location = nullptr;
     curl_easy_getinfo(handle, CURLINFO_REDIRECT_URL, &location);
     const std::string target = location != nullptr ? location : "";
-    const bool web = core::starts_with_ci(target, "http://") || core::starts_with_ci(target, "https://");
+    const bool web =
+        core::starts_with_ci(target, "http://") || core::starts_with_ci(target, "https://");
     if (!web || transfer->redirects >= kMostRedirects) {
-      return finished(*transfer, code, status, limits,
-                      fmt::format("HTTP {}: redirected to '{}', which is not followed", status, target));
+      return finished(
+          *transfer, code, status, limits,
+          fmt::format("HTTP {}: redirected to '{}', which is not followed", status, target));
     }
     if (limits.follow_redirect && !limits.follow_redirect(transfer->current, target)) {
-      return finished(*transfer, code, status, limits,
-                      fmt::format("HTTP {}: redirected to '{}', another site; not followed", status, target));
+      return finished(
+          *transfer, code, status, limits,
+          fmt::format("HTTP {}: redirected to '{}', another site; not followed", status, target));
     }
     transfer->current = target;
     ++transfer->redirects;
@@ -226,7 +242,8 @@ long parse_retry_after(const std::string& value) {
 void fetch_all(const std::vector<std::string>& urls, const FetchLimits& limits,
                const std::function<void(FetchResult)>& done) {
   curl_global_init(CURL_GLOBAL_DEFAULT);
-  std::unique_ptr<CURLM, decltype(&curl_multi_cleanup)> multi(curl_multi_init(), curl_multi_cleanup);
+  std::unique_ptr<CURLM, decltype(&curl_multi_cleanup)> multi(curl_multi_init(),
+                                                              curl_multi_cleanup);
   Queue queue(limits);
   for (const auto& url : urls) {
     auto transfer = std::make_unique<Transfer>();
@@ -273,7 +290,8 @@ void fetch_all(const std::vector<std::string>& urls, const FetchLimits& limits,
       }
     }
     start_more();
-    const auto wait = queue.empty() ? std::chrono::milliseconds(1000) : queue.time_to_next(std::chrono::milliseconds(1000));
+    const auto wait = queue.empty() ? std::chrono::milliseconds(1000)
+                                    : queue.time_to_next(std::chrono::milliseconds(1000));
     if (!running.empty()) {
       curl_multi_poll(multi.get(), nullptr, 0, static_cast<int>(wait.count()), nullptr);
     } else if (!queue.empty()) {

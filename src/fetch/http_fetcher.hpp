@@ -15,10 +15,10 @@ namespace blogarchive::fetch {
 using RedirectPolicy = std::function<bool(const std::string& from, const std::string& to)>;
 
 struct FetchLimits {
-  int parallel = 4;             ///< transfers at once: an old shared host must not be overrun
+  int parallel = 4;  ///< transfers at once: an old shared host must not be overrun
   long connect_timeout_s = 15;
-  long timeout_s = 120;         ///< per attempt, the whole transfer
-  int attempts = 3;             ///< for timeouts, connection errors, 429 and 5xx; never for 404
+  long timeout_s = 120;  ///< per attempt, the whole transfer
+  int attempts = 3;      ///< for timeouts, connection errors, 429 and 5xx; never for 404
   std::size_t max_bytes = std::size_t{1} << 30;  ///< SQLite's blob limit is about 1 GB
   /// The least time between the starts of two requests (`--delay`).
   std::chrono::milliseconds delay{0};
@@ -26,7 +26,8 @@ struct FetchLimits {
   std::chrono::milliseconds backoff{500};
   /// A server asking (Retry-After) to wait longer than this gets no further attempt.
   std::chrono::seconds longest_retry_after{300};
-  std::string user_agent = "blogarchive (archiving a blog before it closes; https://blogarchive.invalid/)";
+  std::string user_agent =
+      "blogarchive (archiving a blog before it closes; https://blogarchive.invalid/)";
   /// Empty: every redirect to an http(s) URL is followed (up to 5 in a row).
   RedirectPolicy follow_redirect;
 };

@@ -22,7 +22,7 @@ const std::vector<std::unique_ptr<Importer>>& all_importers() {
     list.push_back(std::make_unique<wordpress::WxrImporter>());
     list.push_back(std::make_unique<movabletype::MtImporter>());
     list.push_back(std::make_unique<blogger::BloggerImporter>());  // before feeds: it is Atom too
-    list.push_back(std::make_unique<feeds::FeedImporter>());  // after WXR, which is RSS too
+    list.push_back(std::make_unique<feeds::FeedImporter>());       // after WXR, which is RSS too
     list.push_back(std::make_unique<sqldump::SqlDumpImporter>());
     list.push_back(std::make_unique<sitefolders::JekyllImporter>());  // folders: before Hugo, whose
     list.push_back(std::make_unique<sitefolders::HugoImporter>());    // only sign is content/
@@ -63,10 +63,12 @@ std::filesystem::path site_folder_of(const std::filesystem::path& path) {
     return std::any_of(importers.begin(), importers.end(),
                        [&](const auto& importer) { return importer->recognizes_folder(folder); });
   };
-  const std::filesystem::path folder = path.lexically_normal().has_filename() ? path.lexically_normal()
-                                                                              : path.lexically_normal().parent_path();
+  const std::filesystem::path folder = path.lexically_normal().has_filename()
+                                           ? path.lexically_normal()
+                                           : path.lexically_normal().parent_path();
   const std::string name = folder.filename().string();
-  if ((name == "content" || name == "_posts") && !recognized(folder) && recognized(folder.parent_path())) {
+  if ((name == "content" || name == "_posts") && !recognized(folder) &&
+      recognized(folder.parent_path())) {
     return folder.parent_path();
   }
   return path;
@@ -79,9 +81,10 @@ const Importer& detect_importer(const std::filesystem::path& file) {
         return *importer;
       }
     }
-    throw InputError(fmt::format("'{}' is a folder, but neither a Jekyll site (no _posts/ or _config.yml) nor a "
-                                 "Hugo site (no content/); name an export file or a site folder",
-                                 file.string()));
+    throw InputError(
+        fmt::format("'{}' is a folder, but neither a Jekyll site (no _posts/ or _config.yml) nor a "
+                    "Hugo site (no content/); name an export file or a site folder",
+                    file.string()));
   }
   // 64 KiB is enough to reach the WXR channel header past long comments and
   // namespace declarations.
@@ -94,10 +97,11 @@ const Importer& detect_importer(const std::filesystem::path& file) {
       return *importer;
     }
   }
-  throw InputError(fmt::format(
-      "'{}' is not an export this version can read (supported: {}); for WordPress, "
-      "export with Tools → Export → All content; name the format with --format if it was not recognized",
-      file.string(), supported_names()));
+  throw InputError(
+      fmt::format("'{}' is not an export this version can read (supported: {}); for WordPress, "
+                  "export with Tools → Export → All content; name the format with --format if it "
+                  "was not recognized",
+                  file.string(), supported_names()));
 }
 
 }  // namespace blogarchive::importers

@@ -35,9 +35,9 @@ void TermCollector::add(blog::Post& post, std::string_view name) {
   if (slug.empty()) {
     return;
   }
-  const bool has_term = std::any_of(post.terms.begin(), post.terms.end(), [&](const blog::TermRef& term) {
-    return term.taxonomy == taxonomy_ && term.slug == slug;
-  });
+  const bool has_term = std::any_of(
+      post.terms.begin(), post.terms.end(),
+      [&](const blog::TermRef& term) { return term.taxonomy == taxonomy_ && term.slug == slug; });
   if (has_term) {
     return;
   }

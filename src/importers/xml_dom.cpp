@@ -23,7 +23,9 @@ std::string text_of(const xmlNode* node) {
   return text;
 }
 
-std::string text_of_or_empty(const xmlNode* node) { return node ? text_of(node) : std::string(); }
+std::string text_of_or_empty(const xmlNode* node) {
+  return node ? text_of(node) : std::string();
+}
 
 std::string strip_tags(const std::string& html) {
   static const std::regex tags("<[^>]*>");
@@ -60,14 +62,16 @@ std::pair<std::string, bool> atom_text(const xmlNode* node) {
     // The markup is the content of the wrapping <div> (Atom 1.0) or of the element.
     const xmlNode* holder = node;
     for (const xmlNode* part = node->children; part; part = part->next) {
-      if (part->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(part->name), "div") == 0) {
+      if (part->type == XML_ELEMENT_NODE &&
+          std::strcmp(reinterpret_cast<const char*>(part->name), "div") == 0) {
         holder = part;
         break;
       }
     }
     std::string html;
     for (const xmlNode* part = holder->children; part; part = part->next) {
-      std::unique_ptr<xmlBuffer, decltype(&xmlBufferFree)> buffer(xmlBufferCreate(), &xmlBufferFree);
+      std::unique_ptr<xmlBuffer, decltype(&xmlBufferFree)> buffer(xmlBufferCreate(),
+                                                                  &xmlBufferFree);
       xmlNodeDump(buffer.get(), node->doc, const_cast<xmlNode*>(part), 0, 0);
       html.append(reinterpret_cast<const char*>(xmlBufferContent(buffer.get())));
     }

@@ -20,10 +20,12 @@ void refuse_declared_entities(const xmlDoc* document, const std::string& file_na
 }
 
 void reject_entity_declarations(const std::string& file_name, int line) {
-  throw InputError(fmt::format("{}:{}: the DOCTYPE declares XML entities; exports and feeds never need them, and "
-                               "blogarchive does not expand them (nested entities can grow a small file into "
-                               "gigabytes, external ones read local files). Remove the <!DOCTYPE …> block and "
-                               "import again", file_name, line));
+  throw InputError(fmt::format(
+      "{}:{}: the DOCTYPE declares XML entities; exports and feeds never need them, and "
+      "blogarchive does not expand them (nested entities can grow a small file into "
+      "gigabytes, external ones read local files). Remove the <!DOCTYPE …> block and "
+      "import again",
+      file_name, line));
 }
 
 }  // namespace blogarchive::importers

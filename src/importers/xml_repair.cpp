@@ -17,7 +17,9 @@ XmlRepair repair_at(std::string_view text, std::size_t offset, std::string what)
 }
 
 // XML 1.0 allows tab, line feed and carriage return among the C0 controls, no others.
-bool is_forbidden_control(unsigned char c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\r'; }
+bool is_forbidden_control(unsigned char c) {
+  return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+}
 
 void remove_control_bytes(std::string& text, std::vector<XmlRepair>& repairs) {
   constexpr std::size_t kListed = 20;
@@ -31,11 +33,13 @@ void remove_control_bytes(std::string& text, std::vector<XmlRepair>& repairs) {
       continue;
     }
     if (removed++ < kListed) {
-      repairs.push_back(repair_at(text, i, fmt::format("control byte 0x{:02X} removed (XML does not allow it)", c)));
+      repairs.push_back(repair_at(
+          text, i, fmt::format("control byte 0x{:02X} removed (XML does not allow it)", c)));
     }
   }
   if (removed > kListed) {
-    repairs.push_back({0, 0, fmt::format("… and {} more control bytes removed", removed - kListed)});
+    repairs.push_back(
+        {0, 0, fmt::format("… and {} more control bytes removed", removed - kListed)});
   }
   if (removed > 0) {
     text = std::move(out);
@@ -47,14 +51,16 @@ void remove_control_bytes(std::string& text, std::vector<XmlRepair>& repairs) {
 // start tag.
 std::string_view enclosing_element(std::string_view text, std::size_t at) {
   std::size_t end = at;
-  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\n' || text[end - 1] == '\r' || text[end - 1] == '\t')) {
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\n' || text[end - 1] == '\r' ||
+                     text[end - 1] == '\t')) {
     --end;
   }
   if (end == 0 || text[end - 1] != '>') {
     return {};
   }
   const auto open = text.rfind('<', end - 1);
-  if (open == std::string_view::npos || open + 1 >= end || text[open + 1] == '/' || text[open + 1] == '!') {
+  if (open == std::string_view::npos || open + 1 >= end || text[open + 1] == '/' ||
+      text[open + 1] == '!') {
     return {};
   }
   const std::string_view tag = text.substr(open + 1, end - open - 2);
@@ -67,7 +73,8 @@ void escape_early_cdata_ends(std::string& text, std::vector<XmlRepair>& repairs)
   constexpr std::string_view kOpen = "<![CDATA[";
   constexpr std::string_view kClose = "]]>";
   constexpr std::string_view kEscaped = "]]]]><![CDATA[>";
-  for (std::size_t open = text.find(kOpen); open != std::string::npos; open = text.find(kOpen, open + kOpen.size())) {
+  for (std::size_t open = text.find(kOpen); open != std::string::npos;
+       open = text.find(kOpen, open + kOpen.size())) {
     const std::string_view element = enclosing_element(text, open);
     if (element.empty()) {
       continue;
@@ -79,13 +86,14 @@ void escape_early_cdata_ends(std::string& text, std::vector<XmlRepair>& repairs)
       continue;
     }
     std::vector<std::size_t> early;
-    for (auto at = text.find(kClose, body); at != std::string::npos && at < real_end; at = text.find(kClose, at + 1)) {
+    for (auto at = text.find(kClose, body); at != std::string::npos && at < real_end;
+         at = text.find(kClose, at + 1)) {
       if (std::string_view(text).substr(at + kClose.size()).starts_with(kOpen)) {
         continue;  // already the escape: the section goes on in the next one
       }
       early.push_back(at);
-      repairs.push_back(repair_at(text, at, fmt::format("\"]]>\" inside <{}> escaped (it ended the text early)",
-                                                        element)));
+      repairs.push_back(repair_at(
+          text, at, fmt::format("\"]]>\" inside <{}> escaped (it ended the text early)", element)));
     }
     for (auto it = early.rbegin(); it != early.rend(); ++it) {  // from the back: offsets stay valid
       text.replace(*it, kClose.size(), kEscaped);
@@ -98,7 +106,8 @@ void escape_early_cdata_ends(std::string& text, std::vector<XmlRepair>& repairs)
 
 std::size_t text_before_xml(std::string_view head) {
   std::size_t start = head.starts_with(kBom) ? kBom.size() : 0;
-  while (start < head.size() && (head[start] == ' ' || head[start] == '\n' || head[start] == '\r' || head[start] == '\t')) {
+  while (start < head.size() && (head[start] == ' ' || head[start] == '\n' || head[start] == '\r' ||
+                                 head[start] == '\t')) {
     ++start;
   }
   const std::string_view rest = head.substr(start);
@@ -115,10 +124,14 @@ std::size_t text_before_xml(std::string_view head) {
 std::vector<XmlRepair> repair_xml_text(std::string& text) {
   std::vector<XmlRepair> repairs;
   if (const std::size_t junk = text_before_xml(text); junk > 0) {
-    const auto lines = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(junk), '\n');
-    repairs.push_back({1, 1, fmt::format("{} bytes before the XML declaration left out (a message a plugin or PHP "
-                                         "printed into the download): \"{}\"",
-                                         junk, core::first_words(core::collapse_whitespace(text.substr(0, junk)), 12))});
+    const auto lines =
+        std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(junk), '\n');
+    repairs.push_back(
+        {1, 1,
+         fmt::format("{} bytes before the XML declaration left out (a message a plugin or PHP "
+                     "printed into the download): \"{}\"",
+                     junk,
+                     core::first_words(core::collapse_whitespace(text.substr(0, junk)), 12))});
     // Nothing may precede the declaration: the junk's line breaks go after it instead.
     text.erase(0, junk);
     const auto declaration_end = text.starts_with("<?xml") ? text.find("?>") : std::string::npos;

@@ -6,12 +6,14 @@ namespace blogarchive::importers {
 namespace {
 
 TEST(XmlRepair, LeavesOutTextBeforeTheDeclarationKeepingLineNumbers) {
-  std::string text = "<b>Warning</b>: headers already sent\n<br />\n<?xml version=\"1.0\"?>\n<rss/>";
+  std::string text =
+      "<b>Warning</b>: headers already sent\n<br />\n<?xml version=\"1.0\"?>\n<rss/>";
   const auto repairs = repair_xml_text(text);
   EXPECT_EQ(text, "<?xml version=\"1.0\"?>\n\n\n<rss/>");
   ASSERT_EQ(repairs.size(), 1U);
   EXPECT_EQ(repairs[0].line, 1);
-  EXPECT_NE(repairs[0].what.find("44 bytes before the XML declaration"), std::string::npos) << repairs[0].what;
+  EXPECT_NE(repairs[0].what.find("44 bytes before the XML declaration"), std::string::npos)
+      << repairs[0].what;
   EXPECT_EQ(text_before_xml("\xEF\xBB\xBF  <?xml version=\"1.0\"?>"), 0U);
   EXPECT_EQ(text_before_xml("<!-- generator --><rss>"), 0U);
 }
@@ -28,10 +30,13 @@ TEST(XmlRepair, RemovesControlBytesAndSaysWhere) {
 }
 
 TEST(XmlRepair, EscapesACdataEndInsideThePost) {
-  std::string text = "<item><content:encoded><![CDATA[if (a[b[0]]>1) x();]]></content:encoded><title>t</title></item>";
+  std::string text =
+      "<item><content:encoded><![CDATA[if (a[b[0]]>1) "
+      "x();]]></content:encoded><title>t</title></item>";
   const auto repairs = repair_xml_text(text);
-  EXPECT_EQ(text, "<item><content:encoded><![CDATA[if (a[b[0]]]]><![CDATA[>1) x();]]></content:encoded>"
-                  "<title>t</title></item>");
+  EXPECT_EQ(text,
+            "<item><content:encoded><![CDATA[if (a[b[0]]]]><![CDATA[>1) x();]]></content:encoded>"
+            "<title>t</title></item>");
   ASSERT_EQ(repairs.size(), 1U);
   EXPECT_EQ(repairs[0].column, 42);
 }

@@ -14,7 +14,8 @@ AtomicFile::AtomicFile(std::filesystem::path path)
     : path_(std::move(path)), temporary_(path_.string() + fmt::format(".tmp-{}", ::getpid())) {
   file_ = std::fopen(temporary_.c_str(), "wb");
   if (file_ == nullptr) {
-    throw OutputError(fmt::format("cannot write '{}': {}", temporary_.string(), std::strerror(errno)));
+    throw OutputError(
+        fmt::format("cannot write '{}': {}", temporary_.string(), std::strerror(errno)));
   }
 }
 
@@ -28,7 +29,8 @@ AtomicFile::~AtomicFile() {
 
 void AtomicFile::write(std::string_view bytes) {
   if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
-    throw OutputError(fmt::format("cannot write '{}': {}", temporary_.string(), std::strerror(errno)));
+    throw OutputError(
+        fmt::format("cannot write '{}': {}", temporary_.string(), std::strerror(errno)));
   }
 }
 

@@ -14,9 +14,11 @@ namespace {
 constexpr std::size_t kSmallest = 512;
 
 bool is_text(std::string_view path) {
-  constexpr std::array<std::string_view, 7> kExtensions = {".html", ".xml", ".css", ".js", ".txt", ".json", ".svg"};
+  constexpr std::array<std::string_view, 7> kExtensions = {".html", ".xml",  ".css", ".js",
+                                                           ".txt",  ".json", ".svg"};
   for (const auto extension : kExtensions) {
-    if (path.size() > extension.size() && path.substr(path.size() - extension.size()) == extension) {
+    if (path.size() > extension.size() &&
+        path.substr(path.size() - extension.size()) == extension) {
       return true;
     }
   }
@@ -24,7 +26,9 @@ bool is_text(std::string_view path) {
 }
 
 struct CompressorDeleter {
-  void operator()(libdeflate_compressor* compressor) const { libdeflate_free_compressor(compressor); }
+  void operator()(libdeflate_compressor* compressor) const {
+    libdeflate_free_compressor(compressor);
+  }
 };
 
 }  // namespace
@@ -34,7 +38,8 @@ std::string gzip(std::string_view bytes, int level) {
     throw OutputError("gzip level must be 1 to 12");
   }
   // One compressor per thread and level: making one allocates its tables.
-  thread_local std::array<std::unique_ptr<libdeflate_compressor, CompressorDeleter>, 13> compressors;
+  thread_local std::array<std::unique_ptr<libdeflate_compressor, CompressorDeleter>, 13>
+      compressors;
   auto& compressor = compressors[static_cast<std::size_t>(level)];
   if (!compressor) {
     compressor.reset(libdeflate_alloc_compressor(level));
@@ -43,7 +48,8 @@ std::string gzip(std::string_view bytes, int level) {
     throw OutputError("cannot allocate a gzip compressor");
   }
   std::string out(libdeflate_gzip_compress_bound(compressor.get(), bytes.size()), '\0');
-  const std::size_t size = libdeflate_gzip_compress(compressor.get(), bytes.data(), bytes.size(), out.data(), out.size());
+  const std::size_t size = libdeflate_gzip_compress(compressor.get(), bytes.data(), bytes.size(),
+                                                    out.data(), out.size());
   if (size == 0) {
     throw OutputError("gzip compression failed");
   }
@@ -71,7 +77,8 @@ bool PrecompressingSink::keep(const std::string& path, const FileStamp& stamp,
                               const std::vector<std::string>& companions) {
   std::vector<std::string> all = companions;
   if (compresses(path, static_cast<std::size_t>(stamp.size))) {
-    for (const auto& [wanted, extension] : {std::pair{formats_.gzip, ".gz"}, std::pair{formats_.brotli, ".br"}}) {
+    for (const auto& [wanted, extension] :
+         {std::pair{formats_.gzip, ".gz"}, std::pair{formats_.brotli, ".br"}}) {
       if (wanted) {
         all.push_back(path + extension);
       }

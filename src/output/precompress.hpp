@@ -24,7 +24,8 @@ class PrecompressingSink : public OutputSink {
   PrecompressingSink(OutputSink& next, Precompression formats) : next_(next), formats_(formats) {}
   void write(const std::string& path, std::string_view bytes) override;
   /// Keeps the compressed copies with the file.
-  bool keep(const std::string& path, const FileStamp& stamp, const std::vector<std::string>& companions) override;
+  bool keep(const std::string& path, const FileStamp& stamp,
+            const std::vector<std::string>& companions) override;
 
  private:
   bool compresses(const std::string& path, std::size_t size) const;

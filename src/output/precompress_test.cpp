@@ -24,9 +24,10 @@ std::string gunzip(std::string_view bytes) {
 std::string unbrotli(std::string_view bytes) {
   std::string out(1 << 20, '\0');
   std::size_t size = out.size();
-  EXPECT_EQ(BrotliDecoderDecompress(bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()), &size,
-                                    reinterpret_cast<std::uint8_t*>(out.data())),
-            BROTLI_DECODER_RESULT_SUCCESS);
+  EXPECT_EQ(
+      BrotliDecoderDecompress(bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()),
+                              &size, reinterpret_cast<std::uint8_t*>(out.data())),
+      BROTLI_DECODER_RESULT_SUCCESS);
   out.resize(size);
   return out;
 }

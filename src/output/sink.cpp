@@ -60,9 +60,10 @@ std::optional<FileStamp> stamp_of(const std::filesystem::path& path) {
   if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
     return std::nullopt;
   }
-  return FileStamp{static_cast<std::int64_t>(info.st_size),
-                   static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec,
-                   static_cast<std::int64_t>(info.st_ino)};
+  return FileStamp{
+      static_cast<std::int64_t>(info.st_size),
+      static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec,
+      static_cast<std::int64_t>(info.st_ino)};
 }
 
 }  // namespace
@@ -117,13 +118,15 @@ void DiskSink::make_parent_directories(const std::string& path) {
     std::filesystem::create_directories(full, error);
   }
   if (error) {
-    throw OutputError(fmt::format("cannot create '{}': {}", (staging_ / directory).string(), error.message()));
+    throw OutputError(
+        fmt::format("cannot create '{}': {}", (staging_ / directory).string(), error.message()));
   }
   const std::lock_guard lock(mutex_);
   directories_.insert(directory);
 }
 
-bool DiskSink::keep_unchanged(const std::string& path, const std::filesystem::path& file, std::string_view bytes) {
+bool DiskSink::keep_unchanged(const std::string& path, const std::filesystem::path& file,
+                              std::string_view bytes) {
   if (!has_previous_) {
     return false;
   }
@@ -153,7 +156,8 @@ void DiskSink::write(const std::string& path, std::string_view bytes) {
   unchanged_count_ += unchanged ? 1 : 0;
 }
 
-bool DiskSink::keep(const std::string& path, const FileStamp& stamp, const std::vector<std::string>& companions) {
+bool DiskSink::keep(const std::string& path, const FileStamp& stamp,
+                    const std::vector<std::string>& companions) {
   if (!has_previous_ || stamp_of(target_ / std::filesystem::u8path(path)) != stamp) {
     return false;
   }
@@ -203,8 +207,8 @@ void DiskSink::commit() {
       std::error_code ignored;
       std::filesystem::rename(previous, target_, ignored);
     }
-    throw OutputError(fmt::format("cannot move the new site into '{}': {}", target_.string(),
-                                  error.message()));
+    throw OutputError(
+        fmt::format("cannot move the new site into '{}': {}", target_.string(), error.message()));
   }
   committed_ = true;
   std::filesystem::remove_all(previous, error);

@@ -1,6 +1,6 @@
 #pragma once
-#include <filesystem>
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -28,7 +28,8 @@ class OutputSink {
   /// Takes the file the previous build left at `path` (with the files derived from it,
   /// `companions`) instead of a new write, when it still has `stamp`. False when it
   /// cannot: then the caller writes the file.
-  virtual bool keep(const std::string& path, const FileStamp& stamp, const std::vector<std::string>& companions) {
+  virtual bool keep(const std::string& path, const FileStamp& stamp,
+                    const std::vector<std::string>& companions) {
     (void)path, (void)stamp, (void)companions;
     return false;
   }
@@ -60,7 +61,8 @@ class DiskSink : public OutputSink {
 
   void write(const std::string& path, std::string_view bytes) override;
   /// Hard-links the old tree's files into the new one; all of them or none.
-  bool keep(const std::string& path, const FileStamp& stamp, const std::vector<std::string>& companions) override;
+  bool keep(const std::string& path, const FileStamp& stamp,
+            const std::vector<std::string>& companions) override;
   /// Swaps the finished tree in place of the target. Throws OutputError.
   void commit();
   /// The stamp of the file at `path` in the target (after commit(): in the new tree).
@@ -73,7 +75,8 @@ class DiskSink : public OutputSink {
 
  private:
   void make_parent_directories(const std::string& path);
-  bool keep_unchanged(const std::string& path, const std::filesystem::path& file, std::string_view bytes);
+  bool keep_unchanged(const std::string& path, const std::filesystem::path& file,
+                      std::string_view bytes);
 
   std::filesystem::path target_;
   std::filesystem::path staging_;

@@ -25,7 +25,8 @@ std::string warc_sha1(std::string_view bytes) {
   // 160 bits are exactly 32 base32 digits of 5 bits: no padding.
   for (std::size_t bit = 0; bit < 160; bit += 5) {
     const std::size_t byte = bit / 8;
-    const unsigned pair = (unsigned{hash[byte]} << 8) | (byte + 1 < hash.size() ? hash[byte + 1] : 0u);
+    const unsigned pair =
+        (unsigned{hash[byte]} << 8) | (byte + 1 < hash.size() ? hash[byte + 1] : 0u);
     out += kAlphabet[(pair >> (11 - bit % 8)) & 0x1F];
   }
   return out;
@@ -47,8 +48,8 @@ std::string uuid_for(std::string_view name) {
   for (std::size_t i = 0; i < 16; ++i) {
     hex += fmt::format("{:02x}", hash[i]);
   }
-  return fmt::format("{}-{}-{}-{}-{}", hex.substr(0, 8), hex.substr(8, 4), hex.substr(12, 4), hex.substr(16, 4),
-                     hex.substr(20));
+  return fmt::format("{}-{}-{}-{}-{}", hex.substr(0, 8), hex.substr(8, 4), hex.substr(12, 4),
+                     hex.substr(16, 4), hex.substr(20));
 }
 
 }  // namespace blogarchive::packages

@@ -30,7 +30,8 @@ TEST(Surt, ReversesTheHostAndDropsWww) {
 }
 
 TEST(HtmlTitle, DecodesTheFirstTitle) {
-  EXPECT_EQ(html_title("<head><title>Hobel &amp; Bank</title></head><title>x</title>"), "Hobel & Bank");
+  EXPECT_EQ(html_title("<head><title>Hobel &amp; Bank</title></head><title>x</title>"),
+            "Hobel & Bank");
   EXPECT_EQ(html_title("<p>no title</p>"), "");
 }
 

@@ -29,13 +29,16 @@ std::string html_title(std::string_view html) {
   }
   const auto start = open + 7;
   const auto close = html.find("</title>", start);
-  return close == std::string_view::npos ? std::string{}
-                                         : core::decode_html_entities(html.substr(start, close - start));
+  return close == std::string_view::npos
+             ? std::string{}
+             : core::decode_html_entities(html.substr(start, close - start));
 }
 
-std::vector<SiteFile> list_site_files(const std::filesystem::path& site_dir, const std::string& base_url) {
+std::vector<SiteFile> list_site_files(const std::filesystem::path& site_dir,
+                                      const std::string& base_url) {
   if (!std::filesystem::is_regular_file(site_dir / "index.html")) {
-    throw InputError("'" + site_dir.string() + "' is not a built archive (it has no index.html); run build first");
+    throw InputError("'" + site_dir.string() +
+                     "' is not a built archive (it has no index.html); run build first");
   }
   std::vector<SiteFile> files;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(site_dir)) {
@@ -56,7 +59,8 @@ std::vector<SiteFile> list_site_files(const std::filesystem::path& site_dir, con
     }
     files.push_back(std::move(file));
   }
-  std::sort(files.begin(), files.end(), [](const SiteFile& a, const SiteFile& b) { return a.path < b.path; });
+  std::sort(files.begin(), files.end(),
+            [](const SiteFile& a, const SiteFile& b) { return a.path < b.path; });
   return files;
 }
 

@@ -18,7 +18,8 @@ struct SiteFile {
 /// Every file the archive publishes, sorted by URL path; without the host configs
 /// (_headers, _redirects, .htaccess) and precompressed copies (.gz, .br), which are
 /// not pages of the site. `base_url` ends with '/'.
-std::vector<SiteFile> list_site_files(const std::filesystem::path& site_dir, const std::string& base_url);
+std::vector<SiteFile> list_site_files(const std::filesystem::path& site_dir,
+                                      const std::string& base_url);
 
 /// The text of the first <title> in an HTML document, entities decoded.
 std::string html_title(std::string_view html);

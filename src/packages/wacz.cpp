@@ -33,7 +33,9 @@ std::string cdx_index(const std::vector<WarcRecordInfo>& records, const WarcInfo
   std::vector<std::string> lines;
   for (const auto& record : records) {
     lines.push_back(fmt::format(
-        "{} {} {{\"url\":{},\"mime\":{},\"status\":\"200\",\"digest\":{},\"length\":\"{}\",\"offset\":\"{}\","
+        "{} {} "
+        "{{\"url\":{},\"mime\":{},\"status\":\"200\",\"digest\":{},\"length\":\"{}\",\"offset\":\"{"
+        "}\","
         "\"filename\":\"{}\"}}\n",
         surt(record.file->url), cdx_timestamp(info.date), core::json_string(record.file->url),
         core::json_string(record.file->media_type.substr(0, record.file->media_type.find(';'))),
@@ -47,14 +49,16 @@ std::string cdx_index(const std::vector<WarcRecordInfo>& records, const WarcInfo
   return out;
 }
 
-std::string pages_jsonl(const std::vector<SiteFile>& files, const WarcInfo& info, std::size_t& count) {
+std::string pages_jsonl(const std::vector<SiteFile>& files, const WarcInfo& info,
+                        std::size_t& count) {
   std::string out = "{\"format\":\"json-pages-1.0\",\"id\":\"pages\",\"title\":\"All Pages\"}\n";
   for (const auto& file : files) {
     if (!file.media_type.starts_with("text/html") || file.path == "/404.html") {
       continue;
     }
-    out += fmt::format("{{\"id\":\"{}\",\"url\":{},\"ts\":{},\"title\":{}}}\n", uuid_for("page " + file.url),
-                       core::json_string(file.url), core::json_string(info.date), core::json_string(file.title));
+    out += fmt::format("{{\"id\":\"{}\",\"url\":{},\"ts\":{},\"title\":{}}}\n",
+                       uuid_for("page " + file.url), core::json_string(file.url),
+                       core::json_string(info.date), core::json_string(file.title));
     ++count;
   }
   return out;
@@ -92,19 +96,22 @@ class ZipWriter {
   }
   void close() {
     if (zip_close(archive_) != 0) {
-      throw OutputError(fmt::format("cannot write '{}': {}", path_.string(), zip_strerror(archive_)));
+      throw OutputError(
+          fmt::format("cannot write '{}': {}", path_.string(), zip_strerror(archive_)));
     }
     archive_ = nullptr;
   }
 
  private:
   void add(const std::string& name, zip_source_t* source) {
-    const zip_int64_t index = source ? zip_file_add(archive_, name.c_str(), source, ZIP_FL_ENC_UTF_8) : -1;
+    const zip_int64_t index =
+        source ? zip_file_add(archive_, name.c_str(), source, ZIP_FL_ENC_UTF_8) : -1;
     if (index < 0) {
       if (source) {
         zip_source_free(source);
       }
-      throw OutputError(fmt::format("cannot add {} to '{}': {}", name, path_.string(), zip_strerror(archive_)));
+      throw OutputError(
+          fmt::format("cannot add {} to '{}': {}", name, path_.string(), zip_strerror(archive_)));
     }
     // Stored: ReplayWeb.page reads the WARC inside by byte ranges.
     zip_set_file_compression(archive_, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0);
@@ -137,14 +144,16 @@ std::string surt(std::string_view url) {
   return out;
 }
 
-std::size_t write_wacz(const std::vector<SiteFile>& files, const WarcInfo& info, const std::string& main_page_url,
-                       const std::filesystem::path& out) {
+std::size_t write_wacz(const std::vector<SiteFile>& files, const WarcInfo& info,
+                       const std::string& main_page_url, const std::filesystem::path& out) {
   // The WARC goes to a file first: a large archive need not fit in memory twice.
   const std::filesystem::path warc_path = out.string() + ".warc.tmp";
   std::vector<WarcRecordInfo> records;
   {
     std::ofstream warc(warc_path, std::ios::binary | std::ios::trunc);
-    records = write_warc(files, info, [&](std::string_view bytes) { warc.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); });
+    records = write_warc(files, info, [&](std::string_view bytes) {
+      warc.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    });
     if (!warc.flush()) {
       throw OutputError("cannot write '" + warc_path.string() + "'");
     }
@@ -161,16 +170,19 @@ std::size_t write_wacz(const std::vector<SiteFile>& files, const WarcInfo& info,
   const std::string pages = pages_jsonl(files, info, page_count);
   const std::string index = cdx_index(records, info);
   const std::string warc_digest = sha256_hex(core::read_file(warc_path).value_or(""));
-  const auto resource = [](const char* name, const char* path, const std::string& hash, std::uintmax_t bytes) {
-    return fmt::format("{{\"name\":\"{}\",\"path\":\"{}\",\"hash\":\"sha256:{}\",\"bytes\":{}}}", name, path, hash,
-                       bytes);
+  const auto resource = [](const char* name, const char* path, const std::string& hash,
+                           std::uintmax_t bytes) {
+    return fmt::format("{{\"name\":\"{}\",\"path\":\"{}\",\"hash\":\"sha256:{}\",\"bytes\":{}}}",
+                       name, path, hash, bytes);
   };
   const std::string datapackage = fmt::format(
-      "{{\"profile\":\"data-package\",\"wacz_version\":\"1.1.1\",\"title\":{},\"created\":{},\"software\":{},"
+      "{{\"profile\":\"data-package\",\"wacz_version\":\"1.1.1\",\"title\":{},\"created\":{},"
+      "\"software\":{},"
       "\"mainPageUrl\":{},\"mainPageDate\":{},\"resources\":[{},{},{}]}}\n",
       core::json_string(info.title), core::json_string(info.date), core::json_string(info.software),
       core::json_string(main_page_url), core::json_string(info.date),
-      resource(kWarcName, "archive/data.warc.gz", warc_digest, std::filesystem::file_size(warc_path)),
+      resource(kWarcName, "archive/data.warc.gz", warc_digest,
+               std::filesystem::file_size(warc_path)),
       resource("pages.jsonl", "pages/pages.jsonl", sha256_hex(pages), pages.size()),
       resource("index.cdx", "indexes/index.cdx", sha256_hex(index), index.size()));
 

@@ -13,8 +13,8 @@ namespace blogarchive::packages {
 
 /// Writes `out` atomically (libzip writes beside it and renames on close).
 /// `main_page_url` is the archive's overview. Returns the number of pages listed.
-std::size_t write_wacz(const std::vector<SiteFile>& files, const WarcInfo& info, const std::string& main_page_url,
-                       const std::filesystem::path& out);
+std::size_t write_wacz(const std::vector<SiteFile>& files, const WarcInfo& info,
+                       const std::string& main_page_url, const std::filesystem::path& out);
 
 /// The SURT form of a URL that CDX indexes sort by: "org,example,archiv)/2010/01/x/".
 std::string surt(std::string_view url);

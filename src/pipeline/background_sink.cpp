@@ -11,7 +11,8 @@ constexpr std::size_t kQueueLimit = 64;
 
 }  // namespace
 
-BackgroundSink::BackgroundSink(blog::ImportSink& next) : next_(next), writer_([this] { drain(); }) {}
+BackgroundSink::BackgroundSink(blog::ImportSink& next)
+    : next_(next), writer_([this] { drain(); }) {}
 
 BackgroundSink::~BackgroundSink() {
   {
@@ -30,7 +31,8 @@ void BackgroundSink::push(Record record) {
   changed_.wait(lock, [this] { return queue_.size() < kQueueLimit || stopped_; });
   if (stopped_) {
     // The writer failed: stop the parser with the writer's error.
-    std::rethrow_exception(failure_ ? failure_ : std::make_exception_ptr(std::runtime_error("import stopped")));
+    std::rethrow_exception(
+        failure_ ? failure_ : std::make_exception_ptr(std::runtime_error("import stopped")));
   }
   queue_.push_back(std::move(record));
   lock.unlock();

@@ -2,20 +2,20 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <optional>
 #include <iostream>
+#include <optional>
 #include <ostream>
 
 #include "blogarchive/blogarchive.hpp"
+#include "core/content_hash.hpp"
 #include "output/precompress.hpp"
 #include "output/sink.hpp"
-#include "core/content_hash.hpp"
 #include "pipeline/document_reuse.hpp"
 #include "pipeline/documents.hpp"
 #include "pipeline/parallel.hpp"
 #include "pipeline/progress.hpp"
-#include "pipeline/site_plan.hpp"
 #include "pipeline/search_documents.hpp"
+#include "pipeline/site_plan.hpp"
 #include "store/render_cache.hpp"
 #include "store/search_cache.hpp"
 
@@ -31,28 +31,34 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   core::Diagnostics diagnostics = plan.diagnostics;  // the model's warnings come first
   const int jobs = options.jobs > 0 ? options.jobs : pipeline::default_jobs();
   const pipeline::DocumentSources sources{
-      options.store_path, options.use_render_cache ? store::render_cache_path(options.store_path) : "", jobs};
+      options.store_path,
+      options.use_render_cache ? store::render_cache_path(options.store_path) : "", jobs};
   pipeline::Progress progress(std::cerr, !options.quiet && ::isatty(STDERR_FILENO) != 0);
   output::DiskSink disk(options.out_dir);
   const output::Precompression formats{options.precompress_gzip, options.precompress_brotli};
   output::PrecompressingSink precompressing(disk, formats);
-  output::OutputSink& sink = formats.any() ? static_cast<output::OutputSink&>(precompressing) : disk;
+  output::OutputSink& sink =
+      formats.any() ? static_cast<output::OutputSink&>(precompressing) : disk;
   // Compressed copies go with a kept document, so whether there are any is part of its key.
-  const auto salt = static_cast<std::uint64_t>(formats.gzip) | static_cast<std::uint64_t>(formats.brotli) << 1;
-  pipeline::DocumentReuse reuse = sources.render_cache_path.empty()
-                                      ? pipeline::DocumentReuse()
-                                      : pipeline::DocumentReuse(sources.render_cache_path, options.out_dir, salt, diagnostics);
+  const auto salt =
+      static_cast<std::uint64_t>(formats.gzip) | static_cast<std::uint64_t>(formats.brotli) << 1;
+  pipeline::DocumentReuse reuse =
+      sources.render_cache_path.empty()
+          ? pipeline::DocumentReuse()
+          : pipeline::DocumentReuse(sources.render_cache_path, options.out_dir, salt, diagnostics);
   const pipeline::DocumentOutput documents{sink, reuse, progress};
   std::optional<pipeline::SearchCollector> search;
   if (plan.config.search.enabled) {
-    search.emplace(search::language_of(plan.config.language), plan.catalog, plan.config.search.comments,
+    search.emplace(search::language_of(plan.config.language), plan.catalog,
+                   plan.config.search.comments,
                    options.use_render_cache ? store::search_cache_path(options.store_path) : "");
   }
-  const auto summaries = pipeline::write_item_documents(model, plan.inputs, plan.theme, sources, documents, diagnostics,
-                                                        search ? &*search : nullptr);
+  const auto summaries = pipeline::write_item_documents(
+      model, plan.inputs, plan.theme, sources, documents, diagnostics, search ? &*search : nullptr);
   if (search) {
-    search->finish([&](const std::string& path, const std::string& bytes) { sink.write(path, bytes); }, diagnostics,
-                   jobs);
+    search->finish(
+        [&](const std::string& path, const std::string& bytes) { sink.write(path, bytes); },
+        diagnostics, jobs);
   }
   pipeline::write_listing_documents(model, plan.inputs, plan.theme, summaries, jobs, documents);
   pipeline::write_site_files(model, plan.theme, summaries, documents);
@@ -66,16 +72,19 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   for (const auto& warning : diagnostics.warnings()) {
     report << fmt::format("warning: {}: {}\n", warning.location, warning.message);
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (options.explain) {
     for (const auto& [path, why] : reuse.reasons()) {
       report << fmt::format("rendered {}: {}\n", path, why);
     }
   }
-  report << fmt::format("built {}: {} articles, {} pages, {} media files, {} files ({} unchanged), {} bytes, "
-                        "{} documents rendered, {} kept, in {:.2f} s\n",
-                        options.out_dir.string(), model.articles.size(), model.pages.size(), media, disk.file_count(),
-                        disk.unchanged_count(), disk.byte_count(), reuse.rendered_count(), reuse.kept_count(), seconds);
+  report << fmt::format(
+      "built {}: {} articles, {} pages, {} media files, {} files ({} unchanged), {} bytes, "
+      "{} documents rendered, {} kept, in {:.2f} s\n",
+      options.out_dir.string(), model.articles.size(), model.pages.size(), media, disk.file_count(),
+      disk.unchanged_count(), disk.byte_count(), reuse.rendered_count(), reuse.kept_count(),
+      seconds);
   return CommandResult{static_cast<int>(diagnostics.warnings().size())};
 }
 

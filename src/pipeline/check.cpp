@@ -8,10 +8,10 @@
 #include "checks/site_check.hpp"
 #include "core/files.hpp"
 #include "core/text.hpp"
-#include "site/config.hpp"
-#include "site/paths.hpp"
 #include "pipeline/content_rendering.hpp"
 #include "pipeline/site_plan.hpp"
+#include "site/config.hpp"
+#include "site/paths.hpp"
 #include "store/store.hpp"
 
 namespace blogarchive {
@@ -33,11 +33,14 @@ std::string base_url_of(const CheckOptions& options) {
 
 // The links of every published item that the build does not keep as written, and what
 // it links instead: the content pipeline runs again, as the build ran it.
-void collect_link_changes(const CheckOptions& options, const std::string& base_url, checks::CheckReport& report) {
+void collect_link_changes(const CheckOptions& options, const std::string& base_url,
+                          checks::CheckReport& report) {
   site::SiteConfig config =
       options.config_path.empty()
-          ? site::parse_config(fmt::format("base_url = {}", core::json_string(base_url.empty() ? "http://localhost/" : base_url)),
-                               "(check's defaults)")
+          ? site::parse_config(
+                fmt::format("base_url = {}",
+                            core::json_string(base_url.empty() ? "http://localhost/" : base_url)),
+                "(check's defaults)")
           : site::load_config(options.config_path);
   const pipeline::SitePlan plan(options.store_path, std::move(config));
   store::BodyReader bodies(options.store_path);
@@ -55,7 +58,8 @@ void collect_link_changes(const CheckOptions& options, const std::string& base_u
       if (decision.origin == content::LinkDecision::Origin::AsWritten || !seen.insert(url).second) {
         continue;
       }
-      report.link_changes.push_back({blog::describe(post), url, decision.url.empty() ? url : decision.url,
+      report.link_changes.push_back({blog::describe(post), url,
+                                     decision.url.empty() ? url : decision.url,
                                      decision.origin == content::LinkDecision::Origin::OldSite});
     }
   }
@@ -65,7 +69,8 @@ void collect_link_changes(const CheckOptions& options, const std::string& base_u
 
 CommandResult check_site(const CheckOptions& options, std::ostream& report) {
   if (!std::filesystem::is_regular_file(options.site_dir / "index.html")) {
-    throw InputError(fmt::format("'{}' is not a built archive (it has no index.html)", options.site_dir.string()));
+    throw InputError(fmt::format("'{}' is not a built archive (it has no index.html)",
+                                 options.site_dir.string()));
   }
   checks::CheckReport result;
   const std::string base_url = base_url_of(options);

@@ -20,8 +20,13 @@ std::uint64_t key_of(const ContentInputs::Settings& settings) {
 }
 
 TEST(ContentKeys, EverySettingChangesTheKey) {
-  const ContentInputs::Settings base{"Eingebettet: ", "Bild auf ", "Bild fehlt: ", false,
-                                     content::WaybackLinks::Mode::Off, "archivierte Fassung", {"/assets/style.css"},
+  const ContentInputs::Settings base{"Eingebettet: ",
+                                     "Bild auf ",
+                                     "Bild fehlt: ",
+                                     false,
+                                     content::WaybackLinks::Mode::Off,
+                                     "archivierte Fassung",
+                                     {"/assets/style.css"},
                                      {}};
   const std::vector<std::pair<const char*, std::function<void(ContentInputs::Settings&)>>> changes{
       {"embed_label", [](auto& s) { s.embed_label = "Embedded: "; }},
@@ -30,7 +35,8 @@ TEST(ContentKeys, EverySettingChangesTheKey) {
       {"allow_remote_images", [](auto& s) { s.allow_remote_images = true; }},
       {"wayback", [](auto& s) { s.wayback = content::WaybackLinks::Mode::Beside; }},
       {"wayback_label", [](auto& s) { s.wayback_label = "archived copy"; }},
-      {"published_files", [](auto& s) { s.published_files.insert("/wp-content/uploads/bild.jpg"); }},
+      {"published_files",
+       [](auto& s) { s.published_files.insert("/wp-content/uploads/bild.jpg"); }},
       {"contacts.enabled", [](auto& s) { s.contacts.enabled = true; }},
       {"contacts.email_label", [](auto& s) { s.contacts.email_label = "[entfernt]"; }},
       {"contacts.phone_label", [](auto& s) { s.contacts.phone_label = "[entfernt]"; }},
@@ -50,8 +56,9 @@ TEST(ContentKeys, EveryScoringParameterChangesTheSearchKey) {
     return hash.digest();
   };
   const std::vector<std::pair<const char*, double search::Scoring::*>> fields{
-      {"title", &search::Scoring::title}, {"terms", &search::Scoring::terms}, {"body", &search::Scoring::body},
-      {"compound_part", &search::Scoring::compound_part}, {"k1", &search::Scoring::k1}, {"b", &search::Scoring::b}};
+      {"title", &search::Scoring::title}, {"terms", &search::Scoring::terms},
+      {"body", &search::Scoring::body},   {"compound_part", &search::Scoring::compound_part},
+      {"k1", &search::Scoring::k1},       {"b", &search::Scoring::b}};
   std::set<std::uint64_t> keys{key_of_scoring({})};
   for (const auto& [name, field] : fields) {
     search::Scoring changed;

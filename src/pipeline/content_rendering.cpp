@@ -22,22 +22,23 @@ constexpr std::size_t kExcerptWords = 55;
 // Change whenever the content pipeline's output changes for the same input (autop,
 // sanitizer, shortcodes, serializer): render caches made by older builds are then
 // ignored instead of reused.
-constexpr std::int64_t kContentVersion = 14; // 2: embed placeholders, images contained; 3: caption tables → figures;
-                                             // 4: srcset candidates resolved, media brought home;
-                                             // 5: positional shortcode values kept whole;
-                                             // 6: code plugins' blocks, media plugins' placeholders;
-                                             // 7: summaries without archive labels, search text apart;
-                                             // 8: smilies, capital P, [[…]] and caption widths as WordPress;
-                                             // 9: WordPress's caption divs → figures;
-                                             // 10: forms left out;
-                                             // 11: lazy images, gallery columns and captions;
-                                             // 12: image width/height and srcset;
-                                             // 13: the post author's replies marked;
-                                             // 14: gallery images' sizes by column
+constexpr std::int64_t kContentVersion = 14;  // 2: embed placeholders, images contained; 3: caption
+                                              // tables → figures; 4: srcset candidates resolved,
+                                              // media brought home; 5: positional shortcode values
+                                              // kept whole; 6: code plugins' blocks, media plugins'
+                                              // placeholders; 7: summaries without archive labels,
+                                              // search text apart; 8: smilies, capital P, [[…]] and
+                                              // caption widths as WordPress; 9: WordPress's caption
+                                              // divs → figures; 10: forms left out; 11: lazy
+                                              // images, gallery columns and captions; 12: image
+                                              // width/height and srcset; 13: the post author's
+                                              // replies marked; 14: gallery images' sizes by column
 
 // What decisions_hash adds for one answer of the site.
 void add_decision(core::ContentHash& hash, const content::LinkDecision& decision) {
-  hash.add(static_cast<std::int64_t>(decision.action)).add(decision.url).add(static_cast<std::int64_t>(decision.origin));
+  hash.add(static_cast<std::int64_t>(decision.action))
+      .add(decision.url)
+      .add(static_cast<std::int64_t>(decision.origin));
 }
 
 // Remembers every URL content asks about, and hashes the answers as they are given,
@@ -75,19 +76,24 @@ std::vector<std::string> warnings_of(const blog::Post& post, const content::Body
     warnings.push_back(fmt::format("{}: {}", blog::describe(post), problem));
   }
   for (const auto& url : body.unlinked_urls) {
-    const bool unknown_old_site = resolver.resolve(url).origin == content::LinkDecision::Origin::OldSite;
-    warnings.push_back(unknown_old_site
-                           ? fmt::format("{}: nothing in the archive answers the link to {}, and the export names no "
-                                         "address of the old site to send it to; only its text is kept",
-                                         blog::describe(post), url)
-                           : fmt::format("{}: the link to {} points at an item that is not public; only its text "
-                                         "is kept", blog::describe(post), url));
+    const bool unknown_old_site =
+        resolver.resolve(url).origin == content::LinkDecision::Origin::OldSite;
+    warnings.push_back(
+        unknown_old_site
+            ? fmt::format(
+                  "{}: nothing in the archive answers the link to {}, and the export names no "
+                  "address of the old site to send it to; only its text is kept",
+                  blog::describe(post), url)
+            : fmt::format("{}: the link to {} points at an item that is not public; only its text "
+                          "is kept",
+                          blog::describe(post), url));
   }
   return warnings;
 }
 
 // Approved comments (not pings) as a tree; a reply whose parent is not shown moves up.
-std::vector<render::RenderedComment> thread(std::vector<std::pair<std::int64_t, render::RenderedComment>> flat) {
+std::vector<render::RenderedComment> thread(
+    std::vector<std::pair<std::int64_t, render::RenderedComment>> flat) {
   std::map<std::int64_t, std::vector<std::size_t>> children;
   std::set<std::int64_t> shown;
   for (const auto& [parent, comment] : flat) {
@@ -122,7 +128,8 @@ std::vector<render::RenderedComment> thread(std::vector<std::pair<std::int64_t, 
 // `post_author_id`: the blog's user id of the post's author (0: unknown); that user's
 // comments are the author's replies.
 void render_comments(const blog::Post& post, const content::BodyOptions& base_options,
-                     const content::ContactMasking& contacts, std::int64_t post_author_id, render::RenderedItem& item) {
+                     const content::ContactMasking& contacts, std::int64_t post_author_id,
+                     render::RenderedItem& item) {
   content::BodyOptions options = base_options;
   options.contacts = contacts;
   options.policy = &content::comment_policy();
@@ -132,10 +139,12 @@ void render_comments(const blog::Post& post, const content::BodyOptions& base_op
     if (!comment.is_approved()) {
       continue;
     }
-    render::RenderedComment rendered{comment.id, comment.author_name, comment.author_url, comment.date, {}, {}};
+    render::RenderedComment rendered{
+        comment.id, comment.author_name, comment.author_url, comment.date, {}, {}};
     rendered.by_post_author = post_author_id != 0 && comment.user_id == post_author_id;
     const std::string_view url = core::trim(rendered.url);
-    const bool contact_link = core::starts_with_ci(url, "mailto:") || core::starts_with_ci(url, "tel:");
+    const bool contact_link =
+        core::starts_with_ci(url, "mailto:") || core::starts_with_ci(url, "tel:");
     if (!content::is_safe_url(rendered.url) || (contacts.enabled && contact_link)) {
       rendered.url.clear();  // a commenter's "website" that was their e-mail address
     }
@@ -196,8 +205,10 @@ content::LinkDecision SiteLinkResolver::resolve(std::string_view url) const {
       const auto hash = url.find('#');
       const std::string written_path = core::split_url(url).path;
       const bool as_written = written_path == *path || core::percent_decode(written_path) == *path;
-      return {Decision::Action::Rewrite, site::href(*file) + std::string(hash == std::string_view::npos ? "" : url.substr(hash)),
-              as_written ? Decision::Origin::AsWritten : Decision::Origin::Recovered};
+      return {
+          Decision::Action::Rewrite,
+          site::href(*file) + std::string(hash == std::string_view::npos ? "" : url.substr(hash)),
+          as_written ? Decision::Origin::AsWritten : Decision::Origin::Recovered};
     }
   }
   const site::OldUrlTarget target = resolver_.resolve(url);
@@ -205,8 +216,10 @@ content::LinkDecision SiteLinkResolver::resolve(std::string_view url) const {
     case site::OldUrlTarget::Kind::Archive:
       return {Decision::Action::Rewrite, target.href,
               target.recovered ? Decision::Origin::Recovered : Decision::Origin::AsWritten};
-    case site::OldUrlTarget::Kind::Unpublished: return {Decision::Action::Unlink, {}};
-    case site::OldUrlTarget::Kind::Foreign: break;
+    case site::OldUrlTarget::Kind::Unpublished:
+      return {Decision::Action::Unlink, {}};
+    case site::OldUrlTarget::Kind::Foreign:
+      break;
   }
   return to_old_site(url);
 }
@@ -218,9 +231,10 @@ content::LinkDecision SiteLinkResolver::to_old_site(std::string_view url) const 
     return {};  // another site's: not ours to change
   }
   const auto path = site::normalize_path(core::percent_decode(parts.path));
-  const bool answered = path && parts.query.empty() &&
-                        (answered_paths_.count(*path) > 0 || media_.find(*path) ||
-                         (path->size() > 1 && answered_paths_.count(path->substr(0, path->size() - 1)) > 0));
+  const bool answered =
+      path && parts.query.empty() &&
+      (answered_paths_.count(*path) > 0 || media_.find(*path) ||
+       (path->size() > 1 && answered_paths_.count(path->substr(0, path->size() - 1)) > 0));
   if (answered) {
     return {};  // the archive's own file or redirect answers it where it is written
   }
@@ -232,16 +246,19 @@ content::LinkDecision SiteLinkResolver::to_old_site(std::string_view url) const 
     // dead link goes.
     return {Decision::Action::Unlink, {}, Decision::Origin::OldSite};
   }
-  return {Decision::Action::Rewrite, resolver_.old_origin() + std::string(url), Decision::Origin::OldSite};
+  return {Decision::Action::Rewrite, resolver_.old_origin() + std::string(url),
+          Decision::Origin::OldSite};
 }
 
 namespace {
 
 // Root-relative paths the archive answers besides its routes and media: its own files
 // and every old URL form of the redirect table. A link to one stays local.
-std::set<std::string> answered_paths(const redirects::RedirectTable& redirects, const ContentInputs::Settings& settings) {
+std::set<std::string> answered_paths(const redirects::RedirectTable& redirects,
+                                     const ContentInputs::Settings& settings) {
   std::set<std::string> paths(settings.published_files.begin(), settings.published_files.end());
-  for (const char* file : {site::kFeedPath, site::kSitemapPath, "/robots.txt", "/404.html", "/search/", "/favicon.svg"}) {
+  for (const char* file : {site::kFeedPath, site::kSitemapPath, "/robots.txt", "/404.html",
+                           "/search/", "/favicon.svg"}) {
     paths.insert(file);
   }
   for (const auto& redirect : redirects.redirects) {
@@ -254,8 +271,9 @@ std::set<std::string> answered_paths(const redirects::RedirectTable& redirects, 
 
 }  // namespace
 
-ContentInputs::ContentInputs(const site::SiteModel& model, const redirects::RedirectTable& redirects,
-                             Settings content_settings, site::MediaFiles files)
+ContentInputs::ContentInputs(const site::SiteModel& model,
+                             const redirects::RedirectTable& redirects, Settings content_settings,
+                             site::MediaFiles files)
     : resolver(model, files, answered_paths(redirects, content_settings)),
       media(*model.snapshot),
       settings(std::move(content_settings)),
@@ -270,13 +288,16 @@ ContentInputs::ContentInputs(const site::SiteModel& model, const redirects::Redi
   hash.add(kContentVersion);
   settings.hash_into(hash);
   for (const auto& [path, size] : media_files.image_sizes()) {
-    hash.add(path).add(static_cast<std::int64_t>(size.width)).add(static_cast<std::int64_t>(size.height));
+    hash.add(path)
+        .add(static_cast<std::int64_t>(size.width))
+        .add(static_cast<std::int64_t>(size.height));
   }
   settings_key = hash.digest();
 }
 
 void ContentInputs::Settings::hash_into(core::ContentHash& hash) const {
-  static_assert(core::field_count<Settings> == 8, "a new field of ContentInputs::Settings must be hashed here");
+  static_assert(core::field_count<Settings> == 8,
+                "a new field of ContentInputs::Settings must be hashed here");
   hash.add(embed_label).add(remote_image_label).add(missing_image_label);
   hash.add(static_cast<std::int64_t>(allow_remote_images));
   hash.add(static_cast<std::int64_t>(wayback)).add(wayback_label);
@@ -326,7 +347,8 @@ namespace {
 
 // What every piece of content is rendered with: the site's answers about old URLs, the
 // catalog's words, and which images may show.
-content::BodyOptions body_options(const ContentInputs& inputs, const content::LinkResolver& resolver) {
+content::BodyOptions body_options(const ContentInputs& inputs,
+                                  const content::LinkResolver& resolver) {
   content::BodyOptions options;
   options.resolver = &resolver;
   options.embed_label = inputs.settings.embed_label;
@@ -339,7 +361,8 @@ content::BodyOptions body_options(const ContentInputs& inputs, const content::Li
   };
   // Each size offered in a srcset is asked of the resolver like any link: so the build
   // publishes it, and a cached body names it again when reused.
-  options.images.local_image = [&inputs, &resolver](std::string_view url) -> std::optional<content::LocalImage> {
+  options.images.local_image =
+      [&inputs, &resolver](std::string_view url) -> std::optional<content::LocalImage> {
     const std::string path = core::percent_decode(url.substr(0, url.find_first_of("?#")));
     const auto size = inputs.media_files.image_size(path);
     if (!size) {
@@ -363,8 +386,8 @@ content::BodyOptions body_options(const ContentInputs& inputs, const content::Li
 std::string old_base_of(const blog::Post& post) {
   const core::UrlParts link = core::split_url(post.link);
   const core::UrlParts guid = core::split_url(post.guid);
-  const bool guid_is_web = (guid.scheme == "http" || guid.scheme == "https") && !guid.host.empty() &&
-                           !guid.host.ends_with(".files.wordpress.com");
+  const bool guid_is_web = (guid.scheme == "http" || guid.scheme == "https") &&
+                           !guid.host.empty() && !guid.host.ends_with(".files.wordpress.com");
   if (!guid_is_web || link.path.empty()) {
     return post.link;
   }
@@ -381,8 +404,8 @@ ContentResult render_content(const blog::Post& post, const ContentInputs& inputs
   options.shortcodes = inputs.media.context_for(post);
   if (const auto& date = post.date_gmt ? post.date_gmt : post.date) {
     options.wayback = {inputs.settings.wayback,
-                       fmt::format("{:04}{:02}{:02}{:02}{:02}{:02}", date->year, date->month, date->day, date->hour,
-                                   date->minute, date->second),
+                       fmt::format("{:04}{:02}{:02}{:02}{:02}{:02}", date->year, date->month,
+                                   date->day, date->hour, date->minute, date->second),
                        inputs.settings.wayback_label};
   }
 
@@ -398,14 +421,16 @@ ContentResult render_content(const blog::Post& post, const ContentInputs& inputs
   } else if (!core::trim(post.excerpt).empty()) {
     item.excerpt_html = content::render_body(post.excerpt, options).html;
   } else {
-    item.excerpt_html = "<p>" + core::escape_html(core::first_words(body.summary, kExcerptWords)) + "</p>";
+    item.excerpt_html =
+        "<p>" + core::escape_html(core::first_words(body.summary, kExcerptWords)) + "</p>";
   }
-  render_comments(post, options, inputs.settings.contacts, inputs.author_id(post.author_login), item);
+  render_comments(post, options, inputs.settings.contacts, inputs.author_id(post.author_login),
+                  item);
   result.links = recorder.take_links();
   for (const auto& link : result.links) {
     if (inputs.resolver.is_missing_media(link)) {
-      result.entry.warnings.push_back("media file missing from the uploads copy, kept as a link to the old site: " +
-                                      link);
+      result.entry.warnings.push_back(
+          "media file missing from the uploads copy, kept as a link to the old site: " + link);
     }
   }
   result.links_hash = recorder.answers_hash();
@@ -414,13 +439,15 @@ ContentResult render_content(const blog::Post& post, const ContentInputs& inputs
 
 std::uint64_t content_key(const blog::Post& post, const ContentInputs& inputs) {
   core::ContentHash hash;
-  hash.add(static_cast<std::int64_t>(inputs.settings_key)).add(static_cast<std::int64_t>(post.body_hash));
+  hash.add(static_cast<std::int64_t>(inputs.settings_key))
+      .add(static_cast<std::int64_t>(post.body_hash));
   hash.add(post.id).add(static_cast<std::int64_t>(inputs.media.hash()));
   hash.add(inputs.author_id(post.author_login));  // which comments are the author's replies
   return hash.digest();
 }
 
-std::uint64_t decisions_hash(const std::vector<std::string_view>& links, const content::LinkResolver& resolver) {
+std::uint64_t decisions_hash(const std::vector<std::string_view>& links,
+                             const content::LinkResolver& resolver) {
   core::ContentHash hash;
   for (const auto url : links) {
     add_decision(hash, resolver.resolve(url));

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "content/body.hpp"
-#include "redirects/redirect_table.hpp"
 #include "pipeline/item_codec.hpp"
+#include "redirects/redirect_table.hpp"
 #include "site/media_files.hpp"
 #include "site/old_url_resolver.hpp"
 #include "site/site_model.hpp"
@@ -23,7 +23,8 @@ class SiteLinkResolver : public content::LinkResolver {
  public:
   /// `answered_paths`: root-relative paths the archive answers besides routes and media
   /// (its own files, the redirect table's old URL forms): never sent to the old site.
-  SiteLinkResolver(const site::SiteModel& model, site::MediaFiles media, std::set<std::string> answered_paths = {})
+  SiteLinkResolver(const site::SiteModel& model, site::MediaFiles media,
+                   std::set<std::string> answered_paths = {})
       : resolver_(model),
         media_(std::move(media)),
         media_hosts_(site::wordpress_com_media_hosts(*model.snapshot)),
@@ -72,8 +73,9 @@ struct ContentInputs {
     std::string remote_image_label;   ///< "Bild auf " before a remote image's host
     std::string missing_image_label;  ///< "Bild nicht im Archiv: " before its alt text
     bool allow_remote_images = false;
-    content::WaybackLinks::Mode wayback = content::WaybackLinks::Mode::Off;  ///< archive.toml's wayback_links
-    std::string wayback_label;  ///< "archivierte Fassung"
+    content::WaybackLinks::Mode wayback =
+        content::WaybackLinks::Mode::Off;  ///< archive.toml's wayback_links
+    std::string wayback_label;             ///< "archivierte Fassung"
     /// Every file the build publishes besides pages ("/assets/style.css"): what a local
     /// image may show. Media of the blog join it once they are brought home.
     std::set<std::string> published_files;
@@ -85,8 +87,8 @@ struct ContentInputs {
   };
   /// `files` (the blog's media) also join settings.published_files; the old URLs of `redirects`
   /// count as local paths.
-  ContentInputs(const site::SiteModel& model, const redirects::RedirectTable& redirects, Settings content_settings,
-                site::MediaFiles files = {});
+  ContentInputs(const site::SiteModel& model, const redirects::RedirectTable& redirects,
+                Settings content_settings, site::MediaFiles files = {});
   SiteLinkResolver resolver;
   MediaIndex media;
   Settings settings;
@@ -126,6 +128,7 @@ std::uint64_t content_key(const blog::Post& post, const ContentInputs& inputs);
 
 /// A hash of what the site answers for each URL now; equal to a cached links_hash when
 /// every link would be rewritten as before.
-std::uint64_t decisions_hash(const std::vector<std::string_view>& links, const content::LinkResolver& resolver);
+std::uint64_t decisions_hash(const std::vector<std::string_view>& links,
+                             const content::LinkResolver& resolver);
 
 }  // namespace blogarchive::pipeline

@@ -17,7 +17,8 @@ DocumentReuse::DocumentReuse(std::filesystem::path cache_path, const std::filesy
     enabled_ = true;
   } catch (const StoreError& error) {
     diagnostics.warn(cache_path_.string(),
-                     fmt::format("the render cache cannot be used ({}); every document is rendered", error.what()));
+                     fmt::format("the render cache cannot be used ({}); every document is rendered",
+                                 error.what()));
   }
 }
 
@@ -40,7 +41,8 @@ const char* DocumentReuse::keep_or_why_not(output::OutputSink& sink, const std::
   return nullptr;
 }
 
-void DocumentReuse::write(output::OutputSink& sink, const std::string& path, const render::Document& document) {
+void DocumentReuse::write(output::OutputSink& sink, const std::string& path,
+                          const render::Document& document) {
   core::ContentHash hash;
   hash.add(static_cast<std::int64_t>(document.key)).add(static_cast<std::int64_t>(salt_));
   const std::uint64_t key = hash.digest();
@@ -63,16 +65,18 @@ void DocumentReuse::save(const output::DiskSink& disk, core::Diagnostics& diagno
   documents.reserve(written_.size());
   for (const auto& [path, key] : written_) {
     if (const auto stamp = disk.stamp(path)) {
-      documents.emplace_back(path, store::WrittenDocument{key, stamp->size, stamp->mtime_ns, stamp->inode});
+      documents.emplace_back(
+          path, store::WrittenDocument{key, stamp->size, stamp->mtime_ns, stamp->inode});
     }
   }
   try {
     store::save_written_documents(cache_path_, site_, documents);
   } catch (const StoreError& error) {
-    diagnostics.warn(cache_path_.string(),
-                     fmt::format("the render cache cannot record this build's documents ({}); the next build "
-                                 "renders every document",
-                                 error.what()));
+    diagnostics.warn(
+        cache_path_.string(),
+        fmt::format("the render cache cannot record this build's documents ({}); the next build "
+                    "renders every document",
+                    error.what()));
   }
 }
 

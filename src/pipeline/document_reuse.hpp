@@ -27,8 +27,8 @@ class DocumentReuse {
   /// The last build's documents in `out_dir`, read from the render cache at `cache_path`.
   /// `salt` covers what the sink does besides writing (e.g. compressed copies). A cache
   /// that cannot be read only costs time: a warning, and every document is rendered.
-  DocumentReuse(std::filesystem::path cache_path, const std::filesystem::path& out_dir, std::uint64_t salt,
-                core::Diagnostics& diagnostics);
+  DocumentReuse(std::filesystem::path cache_path, const std::filesystem::path& out_dir,
+                std::uint64_t salt, core::Diagnostics& diagnostics);
 
   /// Puts `document` at `path` in the site: the old file when the last build left the same
   /// document there, else its rendered bytes.
@@ -43,7 +43,8 @@ class DocumentReuse {
   const std::map<std::string, std::string>& reasons() const { return reasons_; }
 
  private:
-  const char* keep_or_why_not(output::OutputSink& sink, const std::string& path, std::uint64_t key) const;
+  const char* keep_or_why_not(output::OutputSink& sink, const std::string& path,
+                              std::uint64_t key) const;
 
   bool enabled_ = false;
   std::filesystem::path cache_path_;

@@ -9,10 +9,10 @@
 #include "blogarchive/error.hpp"
 #include "core/text.hpp"
 #include "pipeline/parallel.hpp"
+#include "redirects/redirect_formats.hpp"
 #include "render/renderer.hpp"
 #include "site/paths.hpp"
 #include "site/privacy_page.hpp"
-#include "redirects/redirect_formats.hpp"
 #include "site/security_headers.hpp"
 #include "store/render_cache.hpp"
 #include "store/store.hpp"
@@ -28,7 +28,9 @@ constexpr std::size_t kListingChunk = 16;
 // What one build thread keeps: its own store connections and compiled templates.
 struct Worker {
   Worker(const site::SiteModel& model, const render::Theme& theme, const DocumentSources& sources)
-      : renderer(model, theme), bodies(sources.store_path), analyzer(search::language_of(model.config.language)) {
+      : renderer(model, theme),
+        bodies(sources.store_path),
+        analyzer(search::language_of(model.config.language)) {
     if (!sources.render_cache_path.empty()) {
       cache.emplace(sources.render_cache_path);
     }
@@ -49,11 +51,10 @@ std::string join_lines(const std::vector<std::string>& lines) {
   return joined;
 }
 
-
 // The cached entry when its key matches and every link it asked about is still
 // answered the same way.
-std::optional<RenderedEntry> reuse(const blog::Post& post, std::uint64_t key, const ContentInputs& inputs,
-                                   store::RenderCacheReader& cache) {
+std::optional<RenderedEntry> reuse(const blog::Post& post, std::uint64_t key,
+                                   const ContentInputs& inputs, store::RenderCacheReader& cache) {
   const auto cached = cache.find(post.id);
   if (!cached || cached->key != key) {
     return std::nullopt;
@@ -83,7 +84,8 @@ RenderedEntry content_of(const blog::Post& outline, const ContentInputs& inputs,
   }
   ContentResult result = render_content(post, inputs);
   if (cacheable) {
-    cache_writer->put(post.id, {key, join_lines(result.links), result.links_hash, encode_entry(result.entry)});
+    cache_writer->put(
+        post.id, {key, join_lines(result.links), result.links_hash, encode_entry(result.entry)});
   }
   return std::move(result.entry);
 }
@@ -104,8 +106,10 @@ ArticleSummaries write_item_documents(const site::SiteModel& model, const Conten
       cache_writer = std::make_unique<store::RenderCacheWriter>(used.render_cache_path);
     } catch (const StoreError& error) {
       // A cache is an optimisation: a read-only folder or a locked file must not stop a build.
-      diagnostics.warn(used.render_cache_path.string(),
-                       fmt::format("the render cache cannot be used ({}); every post is rendered afresh", error.what()));
+      diagnostics.warn(
+          used.render_cache_path.string(),
+          fmt::format("the render cache cannot be used ({}); every post is rendered afresh",
+                      error.what()));
       used.render_cache_path.clear();
     }
   }
@@ -122,9 +126,11 @@ ArticleSummaries write_item_documents(const site::SiteModel& model, const Conten
     }
     for (std::size_t i = begin; i < end; ++i) {
       const bool is_article = i < articles;
-      const blog::Post& outline = is_article ? *model.articles[i].post : *model.pages[i - articles].post;
+      const blog::Post& outline =
+          is_article ? *model.articles[i].post : *model.pages[i - articles].post;
       RenderedEntry entry = content_of(outline, inputs, *worker, cache_writer.get());
-      const std::string& path = is_article ? model.articles[i].path : model.pages[i - articles].path;
+      const std::string& path =
+          is_article ? model.articles[i].path : model.pages[i - articles].path;
       output.reuse.write(output.sink, site::output_file(path),
                          is_article ? worker->renderer.article(i, entry.item)
                                     : worker->renderer.page(i - articles, entry.item));
@@ -146,7 +152,8 @@ ArticleSummaries write_item_documents(const site::SiteModel& model, const Conten
     cache_writer->commit();
   }
   for (std::size_t i = 0; i < total; ++i) {
-    const blog::Post& post = i < articles ? *model.articles[i].post : *model.pages[i - articles].post;
+    const blog::Post& post =
+        i < articles ? *model.articles[i].post : *model.pages[i - articles].post;
     for (auto& warning : warnings[i]) {
       diagnostics.warn(post.source, std::move(warning));
     }
@@ -156,8 +163,8 @@ ArticleSummaries write_item_documents(const site::SiteModel& model, const Conten
 }
 
 void write_listing_documents(const site::SiteModel& model, const ContentInputs& inputs,
-                             const render::Theme& theme,
-                             const ArticleSummaries& summaries, int jobs, const DocumentOutput& output) {
+                             const render::Theme& theme, const ArticleSummaries& summaries,
+                             int jobs, const DocumentOutput& output) {
   Progress& progress = output.progress;
   struct ListingPage {
     const site::Listing* listing;
@@ -176,22 +183,26 @@ void write_listing_documents(const site::SiteModel& model, const ContentInputs& 
       descriptions.emplace(&listing, std::move(html));
     }
   }
-  std::vector<std::unique_ptr<render::PageRenderer>> renderers(static_cast<std::size_t>(std::max(1, jobs)));
+  std::vector<std::unique_ptr<render::PageRenderer>> renderers(
+      static_cast<std::size_t>(std::max(1, jobs)));
   progress.start("listing pages", pages.size());
-  parallel_chunks(pages.size(), jobs, kListingChunk, [&](int index, std::size_t begin, std::size_t end) {
-    auto& renderer = renderers[static_cast<std::size_t>(index)];
-    if (!renderer) {
-      renderer = std::make_unique<render::PageRenderer>(model, theme);
-    }
-    for (std::size_t i = begin; i < end; ++i) {
-      const auto& [listing, number] = pages[i];
-      const auto description = descriptions.find(listing);
-      output.reuse.write(output.sink, site::output_file(site::listing_page_path(*listing, number)),
-                         renderer->listing_page(*listing, number, summaries.entries,
-                                                description == descriptions.end() ? std::string() : description->second));
-    }
-    progress.advance(end - begin);
-  });
+  parallel_chunks(
+      pages.size(), jobs, kListingChunk, [&](int index, std::size_t begin, std::size_t end) {
+        auto& renderer = renderers[static_cast<std::size_t>(index)];
+        if (!renderer) {
+          renderer = std::make_unique<render::PageRenderer>(model, theme);
+        }
+        for (std::size_t i = begin; i < end; ++i) {
+          const auto& [listing, number] = pages[i];
+          const auto description = descriptions.find(listing);
+          output.reuse.write(
+              output.sink, site::output_file(site::listing_page_path(*listing, number)),
+              renderer->listing_page(
+                  *listing, number, summaries.entries,
+                  description == descriptions.end() ? std::string() : description->second));
+        }
+        progress.advance(end - begin);
+      });
   progress.finish();
 }
 
@@ -216,8 +227,8 @@ void write_site_files(const site::SiteModel& model, const render::Theme& theme,
   }
 }
 
-std::size_t write_media_files(const std::set<std::string>& used, const std::filesystem::path& store_path,
-                              output::OutputSink& sink) {
+std::size_t write_media_files(const std::set<std::string>& used,
+                              const std::filesystem::path& store_path, output::OutputSink& sink) {
   if (used.empty()) {
     return 0;
   }
@@ -238,10 +249,12 @@ void write_redirect_files(const site::SiteModel& model, const redirects::Redirec
     return;
   }
   for (const auto& redirect : table.redirects) {
-    if (redirect.has_stub_page && media.count(redirect.from_path) == 0) {  // a page never replaces a file
+    if (redirect.has_stub_page &&
+        media.count(redirect.from_path) == 0) {  // a page never replaces a file
       const std::string target = site::href(redirect.to);
-      sink.write(site::output_file(redirect.from_path),
-                 redirects::redirect_page(target, model.config.base() + target, model.config.language));
+      sink.write(
+          site::output_file(redirect.from_path),
+          redirects::redirect_page(target, model.config.base() + target, model.config.language));
     }
   }
 }

@@ -1,7 +1,7 @@
 #pragma once
 #include <filesystem>
-#include <string>
 #include <set>
+#include <string>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -47,8 +47,8 @@ ArticleSummaries write_item_documents(const site::SiteModel& model, const Conten
 /// Writes every page of every listing (overview, categories, tags, years, months) in
 /// parallel.
 void write_listing_documents(const site::SiteModel& model, const ContentInputs& inputs,
-                             const render::Theme& theme,
-                             const ArticleSummaries& summaries, int jobs, const DocumentOutput& output);
+                             const render::Theme& theme, const ArticleSummaries& summaries,
+                             int jobs, const DocumentOutput& output);
 
 /// Writes the Atom feed, sitemap, robots.txt, 404 page and the theme's static files.
 void write_site_files(const site::SiteModel& model, const render::Theme& theme,
@@ -56,8 +56,8 @@ void write_site_files(const site::SiteModel& model, const render::Theme& theme,
 
 /// Writes the media files content used (SiteLinkResolver::used_media) at their old
 /// paths, from the store; returns how many.
-std::size_t write_media_files(const std::set<std::string>& used, const std::filesystem::path& store_path,
-                              output::OutputSink& sink);
+std::size_t write_media_files(const std::set<std::string>& used,
+                              const std::filesystem::path& store_path, output::OutputSink& sink);
 
 /// Writes the old blog's URLs (`table`) as redirects: `_redirects` (Netlify, Cloudflare Pages and
 /// `serve`), `.htaccess` (Apache) and, unless switched off, a static redirect page at each

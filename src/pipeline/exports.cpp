@@ -22,7 +22,8 @@ namespace {
 class TemporarySite {
  public:
   TemporarySite(const ExportOptions& options) {
-    path_ = std::filesystem::temp_directory_path() / fmt::format("blogarchive-export-{}", ::getpid());
+    path_ =
+        std::filesystem::temp_directory_path() / fmt::format("blogarchive-export-{}", ::getpid());
     BuildOptions build;
     build.store_path = options.store_path;
     build.config_path = options.config_path;
@@ -65,15 +66,19 @@ void export_packages(const ExportOptions& options, const SitePlan& plan, std::os
     packages::WarcInfo warc_info = info;
     warc_info.file_name = options.warc_file.filename().string();
     output::AtomicFile out(options.warc_file);
-    const auto records = packages::write_warc(files, warc_info, [&](std::string_view bytes) { out.write(bytes); });
+    const auto records =
+        packages::write_warc(files, warc_info, [&](std::string_view bytes) { out.write(bytes); });
     out.commit();
-    report << fmt::format("wrote {}: {} response records\n", options.warc_file.string(), records.size());
+    report << fmt::format("wrote {}: {} response records\n", options.warc_file.string(),
+                          records.size());
   }
   if (!options.wacz_file.empty()) {
     packages::WarcInfo wacz_info = info;
     wacz_info.file_name = "data.warc.gz";
-    const std::size_t pages = packages::write_wacz(files, wacz_info, plan.config.base_url, options.wacz_file);
-    report << fmt::format("wrote {}: {} files, {} pages\n", options.wacz_file.string(), files.size(), pages);
+    const std::size_t pages =
+        packages::write_wacz(files, wacz_info, plan.config.base_url, options.wacz_file);
+    report << fmt::format("wrote {}: {} files, {} pages\n", options.wacz_file.string(),
+                          files.size(), pages);
   }
   if (!options.zim_file.empty()) {
     export_zim(options.zim_file, std::filesystem::absolute(site_dir), plan, info.date, report);

@@ -3,21 +3,21 @@
 
 #include <functional>
 #include <iostream>
-#include <memory>
 #include <map>
+#include <memory>
 #include <ostream>
 
 #include "blogarchive/blogarchive.hpp"
 #include "blogarchive/error.hpp"
-#include "importers/importer.hpp"
 #include "core/text.hpp"
-#include "pipeline/background_sink.hpp"
-#include "search/language_guess.hpp"
-#include "site/config.hpp"
+#include "importers/importer.hpp"
 #include "importers/wordpress/rest_records.hpp"
+#include "pipeline/background_sink.hpp"
 #include "pipeline/live_import.hpp"
 #include "pipeline/media_import.hpp"
 #include "pipeline/progress.hpp"
+#include "search/language_guess.hpp"
+#include "site/config.hpp"
 #include "store/store.hpp"
 
 namespace blogarchive {
@@ -26,7 +26,8 @@ namespace {
 // Passes records on to the store and counts them for the import report.
 class CountingSink : public blog::ImportSink {
  public:
-  CountingSink(blog::ImportSink& next, pipeline::Progress& progress) : next_(next), progress_(progress) {}
+  CountingSink(blog::ImportSink& next, pipeline::Progress& progress)
+      : next_(next), progress_(progress) {}
   void site(const blog::SiteInfo& info) override {
     declared_language = info.language;
     next_.site(info);
@@ -40,7 +41,8 @@ class CountingSink : public blog::ImportSink {
     next_.term(term);
   }
   void post(const blog::Post& post) override {
-    ++items[(post.type.empty() ? "(no type)" : post.type) + "/" + (post.status.empty() ? "(no status)" : post.status) +
+    ++items[(post.type.empty() ? "(no type)" : post.type) + "/" +
+            (post.status.empty() ? "(no status)" : post.status) +
             (post.has_password ? " (password-protected)" : "")];
     if (blog::is_published(post)) {
       ++published;
@@ -51,7 +53,9 @@ class CountingSink : public blog::ImportSink {
     }
     for (const auto& comment : post.comments) {
       ++comments[(comment.is_ping() ? comment.type : "comment") + " " +
-                 (comment.is_approved() ? "approved" : comment.status.empty() ? "(no status)" : comment.status)];
+                 (comment.is_approved()    ? "approved"
+                  : comment.status.empty() ? "(no status)"
+                                           : comment.status)];
     }
     next_.post(post);
     progress_.advance(1);
@@ -72,18 +76,22 @@ class CountingSink : public blog::ImportSink {
 
 // Exports declare WordPress's default "en" for blogs in any language; the archive's texts
 // and search should fit what the blog is written in (site::with_export_language).
-void warn_if_language_differs(const std::string& declared, const search::LanguageGuesser::Guess& guess,
+void warn_if_language_differs(const std::string& declared,
+                              const search::LanguageGuesser::Guess& guess,
                               const std::string& file_name, core::Diagnostics& diagnostics) {
-  const std::string declared_code = core::to_lower_ascii(declared.substr(0, declared.find_first_of("-_")));
+  const std::string declared_code =
+      core::to_lower_ascii(declared.substr(0, declared.find_first_of("-_")));
   if (guess.code.empty() || guess.code == declared_code) {
     return;
   }
-  diagnostics.warn(file_name, fmt::format("the export declares the language \"{}\", but its published text reads as "
-                                          "\"{}\"; without a language in archive.toml the archive takes \"{}\"{}",
-                                          declared.empty() ? "(none)" : declared, guess.code, guess.code,
-                                          site::archive_language(guess.code).empty()
-                                              ? ", which it has no texts for, so English"
-                                              : ""));
+  diagnostics.warn(
+      file_name,
+      fmt::format("the export declares the language \"{}\", but its published text reads as "
+                  "\"{}\"; without a language in archive.toml the archive takes \"{}\"{}",
+                  declared.empty() ? "(none)" : declared, guess.code, guess.code,
+                  site::archive_language(guess.code).empty()
+                      ? ", which it has no texts for, so English"
+                      : ""));
 }
 
 void check_readable(const std::filesystem::path& file) {
@@ -98,7 +106,8 @@ void check_kind(const std::filesystem::path& file, const importers::Importer& im
   const bool reads_folders = importer.reads_folders();
   if (folder != reads_folders) {
     throw InputError(fmt::format("'{}' is a {}, but the {} format is read from a {}", file.string(),
-                                 folder ? "folder" : "file", importer.name(), reads_folders ? "site folder" : "file"));
+                                 folder ? "folder" : "file", importer.name(),
+                                 reads_folders ? "site folder" : "file"));
   }
 }
 
@@ -136,20 +145,26 @@ Source file_source(const std::filesystem::path& named, const ImportOptions& opti
                                                 : importers::importer_named(options.format);
   check_kind(file, importer);
   const std::string extra =
-      file == named ? std::string()
-                    : fmt::format("  read as the site around it: {} (its configuration and pages too)\n", file.string());
-  return Source{named.filename().string(),
-                [&importer, file, read = importers::ReadOptions{options.recover, options.table_prefix}](
-                    blog::ImportSink& sink, core::Diagnostics& diagnostics) { importer.read(file, read, sink, diagnostics);
-                },
-                extra, false};
+      file == named
+          ? std::string()
+          : fmt::format("  read as the site around it: {} (its configuration and pages too)\n",
+                        file.string());
+  return Source{
+      named.filename().string(),
+      [&importer, file, read = importers::ReadOptions{options.recover, options.table_prefix}](
+          blog::ImportSink& sink, core::Diagnostics& diagnostics) {
+        importer.read(file, read, sink, diagnostics);
+      },
+      extra, false};
 }
 
 Source site_source(const std::string& address, const ImportOptions& options) {
   auto site = std::make_shared<pipeline::LiveSite>(pipeline::download_live_site(address, options));
-  std::string extra = fmt::format("  {:<46} {:>6}\n", "answers from " + site->api_root, site->requests);
+  std::string extra =
+      fmt::format("  {:<46} {:>6}\n", "answers from " + site->api_root, site->requests);
   if (site->resumed > 0) {
-    extra += fmt::format("  {:<46} {:>6}\n", "  of them kept from the run that stopped", site->resumed);
+    extra +=
+        fmt::format("  {:<46} {:>6}\n", "  of them kept from the run that stopped", site->resumed);
   }
   return Source{address,
                 [site](blog::ImportSink& sink, core::Diagnostics& diagnostics) {
@@ -170,8 +185,9 @@ CommandResult import_exports(const ImportOptions& options, std::ostream& report)
     }
   }
   if (!options.uploads_dir.empty() && !std::filesystem::is_directory(options.uploads_dir)) {
-    throw InputError(fmt::format("--uploads '{}' is not a folder; give the copy of wp-content/uploads",
-                                 options.uploads_dir.string()));
+    throw InputError(
+        fmt::format("--uploads '{}' is not a folder; give the copy of wp-content/uploads",
+                    options.uploads_dir.string()));
   }
   const bool store_existed = std::filesystem::exists(options.store_path);
   CommandResult result;
@@ -180,8 +196,9 @@ CommandResult import_exports(const ImportOptions& options, std::ostream& report)
     auto store = store::Store::open(options.store_path, true);
     for (const auto& file : options.export_files) {
       try {
-        const Source source = pipeline::names_a_url(file.string()) ? site_source(file.string(), options)
-                                                                   : file_source(file, options);
+        const Source source = pipeline::names_a_url(file.string())
+                                  ? site_source(file.string(), options)
+                                  : file_source(file, options);
         core::Diagnostics diagnostics;
         auto transaction = store.begin_import();
         pipeline::BackgroundSink writer(*transaction);  // parse here, write the store there
@@ -203,8 +220,8 @@ CommandResult import_exports(const ImportOptions& options, std::ostream& report)
         report << source.report_extra;
         result.warning_count += static_cast<int>(diagnostics.warnings().size());
       } catch (const std::exception&) {
-        std::throw_with_nested(InputError(fmt::format("cannot import '{}'; the store was left as it was",
-                                                      file.string())));
+        std::throw_with_nested(InputError(
+            fmt::format("cannot import '{}'; the store was left as it was", file.string())));
       }
     }
     if (!options.uploads_dir.empty() || options.fetch_media) {

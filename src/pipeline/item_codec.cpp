@@ -13,7 +13,9 @@ void put(std::string& out, std::string_view field) {
   out += field;
 }
 
-void put(std::string& out, std::int64_t number) { put(out, std::to_string(number)); }
+void put(std::string& out, std::int64_t number) {
+  put(out, std::to_string(number));
+}
 
 void put_comments(std::string& out, const std::vector<render::RenderedComment>& comments) {
   put(out, static_cast<std::int64_t>(comments.size()));
@@ -55,7 +57,8 @@ class Reader {
 
   bool number(std::int64_t& out) {
     const auto value = field();
-    return value && std::from_chars(value->data(), value->data() + value->size(), out).ec == std::errc{};
+    return value &&
+           std::from_chars(value->data(), value->data() + value->size(), out).ec == std::errc{};
   }
 
   bool comments(std::vector<render::RenderedComment>& out, int depth) {
@@ -91,7 +94,8 @@ class Reader {
 std::string encode_entry(const RenderedEntry& entry) {
   std::string out;
   const auto& item = entry.item;
-  out.reserve(item.body_html.size() + item.excerpt_html.size() + item.summary_text.size() + item.search_text.size() + 256);
+  out.reserve(item.body_html.size() + item.excerpt_html.size() + item.summary_text.size() +
+              item.search_text.size() + 256);
   put(out, item.body_html);
   put(out, item.excerpt_html);
   put(out, item.summary_text);
@@ -112,9 +116,10 @@ std::optional<RenderedEntry> decode_entry(std::string_view bytes) {
   auto& item = entry.item;
   std::int64_t comment_count = 0;
   std::int64_t warnings = 0;
-  if (!reader.text(item.body_html) || !reader.text(item.excerpt_html) || !reader.text(item.summary_text) || !reader.text(item.search_text) ||
-      !reader.number(comment_count) || !reader.comments(item.comments, 0) || !reader.comments(item.pings, 0) ||
-      !reader.number(warnings) || warnings < 0) {
+  if (!reader.text(item.body_html) || !reader.text(item.excerpt_html) ||
+      !reader.text(item.summary_text) || !reader.text(item.search_text) ||
+      !reader.number(comment_count) || !reader.comments(item.comments, 0) ||
+      !reader.comments(item.pings, 0) || !reader.number(warnings) || warnings < 0) {
     return std::nullopt;
   }
   item.comment_count = static_cast<int>(comment_count);

@@ -10,9 +10,14 @@ TEST(ItemCodec, RoundTripsAnItemWithNestedCommentsAndWarnings) {
   entry.item.excerpt_html = "<p>Grüße</p>";
   entry.item.summary_text = "Grüße";
   entry.item.comment_count = 2;
-  render::RenderedComment reply{2, "Jonas", "", core::DateTime{2010, 1, 6, 8, 0, 0}, "<p>Danke</p>", {}};
-  entry.item.comments.push_back({1, "Maria", "https://maria.example/", core::DateTime{2010, 1, 5, 9, 30, 0},
-                                 "<p>Schön</p>", {reply}});
+  render::RenderedComment reply{2, "Jonas", "", core::DateTime{2010, 1, 6, 8, 0, 0}, "<p>Danke</p>",
+                                {}};
+  entry.item.comments.push_back({1,
+                                 "Maria",
+                                 "https://maria.example/",
+                                 core::DateTime{2010, 1, 5, 9, 30, 0},
+                                 "<p>Schön</p>",
+                                 {reply}});
   entry.item.pings.push_back({3, "Anderes Blog", "https://blog.example/", std::nullopt, "", {}});
   entry.warnings = {"the shortcode [foo] cannot run"};
 

@@ -51,7 +51,9 @@ std::string host_without_www(const std::string& url) {
 
 // A site may move between http and https or gain or lose "www."; anywhere else is
 // another site, whose answers would not be this blog's.
-bool same_site(const std::string& from, const std::string& to) { return host_without_www(from) == host_without_www(to); }
+bool same_site(const std::string& from, const std::string& to) {
+  return host_without_www(from) == host_without_www(to);
+}
 
 fetch::FetchLimits limits_for(const ImportOptions& options) {
   fetch::FetchLimits limits;
@@ -68,14 +70,15 @@ fetch::FetchLimits limits_for(const ImportOptions& options) {
 std::string checked_home(const std::string& address) {
   const core::UrlParts parts = core::split_url(address);
   if ((parts.scheme != "http" && parts.scheme != "https") || parts.host.empty()) {
-    throw InputError(fmt::format("'{}' is not a web address; give the blog's address as http://… or https://…",
-                                 address));
+    throw InputError(fmt::format(
+        "'{}' is not a web address; give the blog's address as http://… or https://…", address));
   }
   const std::string origin = core::origin_of(address);
   if (origin.find('@') != std::string::npos) {
-    throw InputError(fmt::format("'{}' holds a user name or password; blogarchive archives what anonymous visitors "
-                                 "see and sends no credentials: give the address without them",
-                                 address));
+    throw InputError(fmt::format(
+        "'{}' holds a user name or password; blogarchive archives what anonymous visitors "
+        "see and sends no credentials: give the address without them",
+        address));
   }
   std::string path = parts.path.empty() ? "/" : parts.path;
   return origin + path + (path.ends_with('/') ? "" : "/");
@@ -115,11 +118,12 @@ struct ApiRoot {
 ApiRoot find_api_root(const std::string& home, const fetch::FetchLimits& limits) {
   const fetch::FetchResult front = fetch::fetch_one(home, limits);
   if (front.status == 0) {
-    throw NetworkError(fmt::format("cannot reach {}: {}; is the address right and the site still online?", home,
-                                   front.error));
+    throw NetworkError(fmt::format(
+        "cannot reach {}: {}; is the address right and the site still online?", home, front.error));
   }
   if (!front.error.empty() && front.error.find("not followed") != std::string::npos) {
-    throw InputError(fmt::format("{}: {}; if that is where the blog lives now, import from there", home, front.error));
+    throw InputError(fmt::format("{}: {}; if that is where the blog lives now, import from there",
+                                 home, front.error));
   }
   const std::string base = checked_home(front.final_url.empty() ? home : front.final_url);
   std::vector<std::string> candidates;
@@ -134,11 +138,13 @@ ApiRoot find_api_root(const std::string& home, const fetch::FetchLimits& limits)
       return {candidate, answer.bytes};
     }
   }
-  throw InputError(fmt::format(
-      "{} does not answer WordPress's REST API (asked {}): it is not WordPress, or a WordPress older than 4.7, or "
-      "one with the API switched off; archive it from a WXR export (Tools → Export in its dashboard), a database "
-      "backup, or its RSS/Atom feed instead",
-      home, fmt::join(candidates, " and ")));
+  throw InputError(
+      fmt::format("{} does not answer WordPress's REST API (asked {}): it is not WordPress, or a "
+                  "WordPress older than 4.7, or "
+                  "one with the API switched off; archive it from a WXR export (Tools → Export in "
+                  "its dashboard), a database "
+                  "backup, or its RSS/Atom feed instead",
+                  home, fmt::join(candidates, " and ")));
 }
 
 // The blog's language as its feed declares it ("de-DE"); the API does not say.
@@ -224,13 +230,16 @@ class Downloader {
   Progress& progress_;
 };
 
-bool closed_to_visitors(long status) { return status == 400 || status == 401 || status == 403 || status == 404; }
+bool closed_to_visitors(long status) {
+  return status == 400 || status == 401 || status == 403 || status == 404;
+}
 
-[[noreturn]] void stop(const std::string& url, const Answer& answer, store::DownloadJournal& journal,
-                       const std::filesystem::path& journal_path) {
-  const std::string kept = fmt::format("{} answers so far are kept in '{}': run the same command again to "
-                                       "continue where this one stopped; the store was not changed",
-                                       journal.size(), journal_path.string());
+[[noreturn]] void stop(const std::string& url, const Answer& answer,
+                       store::DownloadJournal& journal, const std::filesystem::path& journal_path) {
+  const std::string kept = fmt::format(
+      "{} answers so far are kept in '{}': run the same command again to "
+      "continue where this one stopped; the store was not changed",
+      journal.size(), journal_path.string());
   if (answer.malformed) {
     throw InputError(fmt::format("{}; {}", answer.error, kept));
   }
@@ -271,8 +280,9 @@ LiveSite download_live_site(const std::string& address, const ImportOptions& opt
     const std::string first = page_url(root.url, collection, 1);
     const Answer& answer = firsts.at(first);
     if (!answer.ok && collection.optional && closed_to_visitors(answer.status)) {
-      site.warnings.push_back(fmt::format("{}: {} are not public on this site ({}); the archive has none",
-                                          first, collection.name, answer.error));
+      site.warnings.push_back(
+          fmt::format("{}: {} are not public on this site ({}); the archive has none", first,
+                      collection.name, answer.error));
       continue;
     }
     if (!answer.ok) {

@@ -54,7 +54,8 @@ class UploadsFolder {
     const auto file = dir_ / std::filesystem::path(path.substr(prefix_.size())).lexically_normal();
     std::error_code error;
     const auto inside = std::filesystem::canonical(file, error).lexically_relative(root_);
-    if (error || inside.empty() || *inside.begin() == ".." || !std::filesystem::is_regular_file(file)) {
+    if (error || inside.empty() || *inside.begin() == ".." ||
+        !std::filesystem::is_regular_file(file)) {
       return std::nullopt;
     }
     return file;
@@ -72,8 +73,8 @@ struct CopyOutcome {
   std::vector<std::string> missing;
 };
 
-CopyOutcome copy_referenced(const References& references, const ImportOptions& options, const std::string& prefix,
-                            store::ImportTransaction& transaction) {
+CopyOutcome copy_referenced(const References& references, const ImportOptions& options,
+                            const std::string& prefix, store::ImportTransaction& transaction) {
   CopyOutcome outcome;
   const UploadsFolder uploads(options.uploads_dir, prefix);
   for (const auto& [path, users] : references) {
@@ -127,8 +128,9 @@ std::optional<UploadedImage> read_image(const UploadsFolder& uploads, const std:
 // original is there or may be copied (site::MediaFiles finds the sizes through it), and
 // a size in use keeps the original's proportions (a square thumbnail crop is offered
 // in no other size). Otherwise its other sizes would be copied for nothing.
-bool offers_srcset(const UploadsFolder& uploads, const std::string& original, const core::ImageSize& original_size,
-                   const std::vector<std::string>& in_use, const std::set<std::string>& stored) {
+bool offers_srcset(const UploadsFolder& uploads, const std::string& original,
+                   const core::ImageSize& original_size, const std::vector<std::string>& in_use,
+                   const std::set<std::string>& stored) {
   if (stored.count(original) > 0) {
     return true;
   }
@@ -141,12 +143,15 @@ bool offers_srcset(const UploadsFolder& uploads, const std::string& original, co
 
 // The files of the uploads copy named as sizes of each original, other than those
 // already copied.
-std::map<std::string, std::vector<std::string>> other_sizes(const ImportOptions& options, const std::string& prefix,
+std::map<std::string, std::vector<std::string>> other_sizes(const ImportOptions& options,
+                                                            const std::string& prefix,
                                                             const std::set<std::string>& stored) {
   std::map<std::string, std::vector<std::string>> sizes;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(options.uploads_dir)) {
-    const std::string path = prefix + entry.path().lexically_relative(options.uploads_dir).generic_string();
-    if (const auto original = site::original_of_resized(path); original && stored.count(path) == 0) {
+    const std::string path =
+        prefix + entry.path().lexically_relative(options.uploads_dir).generic_string();
+    if (const auto original = site::original_of_resized(path);
+        original && stored.count(path) == 0) {
       sizes[*original].push_back(path);
     }
   }
@@ -158,7 +163,8 @@ std::map<std::string, std::vector<std::string>> other_sizes(const ImportOptions&
 // loads the 300-pixel copy instead of the 2000-pixel original, and a sharp screen the
 // 768-pixel one where the post shows the 300-pixel size. Other files are left.
 std::size_t copy_sizes_of_copied_images(const ImportOptions& options, const std::string& prefix,
-                                        CopyOutcome& outcome, store::ImportTransaction& transaction) {
+                                        CopyOutcome& outcome,
+                                        store::ImportTransaction& transaction) {
   const UploadsFolder uploads(options.uploads_dir, prefix);
   std::map<std::string, std::vector<std::string>> used;  // copied sizes, by original path
   for (const auto& path : outcome.stored) {
@@ -168,7 +174,8 @@ std::size_t copy_sizes_of_copied_images(const ImportOptions& options, const std:
   std::size_t copied = 0;
   for (const auto& [original, in_use] : used) {
     const auto original_image = read_image(uploads, original);
-    if (!original_image || !offers_srcset(uploads, original, original_image->size, in_use, outcome.stored)) {
+    if (!original_image ||
+        !offers_srcset(uploads, original, original_image->size, in_use, outcome.stored)) {
       continue;
     }
     std::vector<std::string>& candidates = sizes[original];
@@ -177,7 +184,8 @@ std::size_t copy_sizes_of_copied_images(const ImportOptions& options, const std:
     }
     for (const auto& path : candidates) {
       const auto image = read_image(uploads, path);
-      if (!image || image->size.width > kWidestSrcsetSize || !core::same_proportions(image->size, original_image->size)) {
+      if (!image || image->size.width > kWidestSrcsetSize ||
+          !core::same_proportions(image->size, original_image->size)) {
         continue;
       }
       transaction.media(path, image->bytes, "uploads");
@@ -191,15 +199,17 @@ std::size_t copy_sizes_of_copied_images(const ImportOptions& options, const std:
 
 // Files of the uploads copy that nothing published uses. Sizes WordPress made of a
 // file that was copied are counted apart: they are expected to be unused.
-void report_unreferenced(const ImportOptions& options, const std::string& prefix, const References& references,
-                         const std::set<std::string>& stored, std::ostream& report) {
+void report_unreferenced(const ImportOptions& options, const std::string& prefix,
+                         const References& references, const std::set<std::string>& stored,
+                         std::ostream& report) {
   std::vector<std::string> unused;
   std::size_t sizes = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(options.uploads_dir)) {
     if (!entry.is_regular_file()) {
       continue;
     }
-    const std::string path = prefix + entry.path().lexically_relative(options.uploads_dir).generic_string();
+    const std::string path =
+        prefix + entry.path().lexically_relative(options.uploads_dir).generic_string();
     if (stored.count(path) > 0 || references.count(path) > 0) {
       continue;
     }
@@ -233,7 +243,9 @@ std::string fetch_base(const ImportOptions& options, const blog::Snapshot& snaps
     }
   }
   if (base.empty()) {
-    throw InputError("--fetch-media: the export does not name the blog's address; give it with --fetch-from URL");
+    throw InputError(
+        "--fetch-media: the export does not name the blog's address; give it with --fetch-from "
+        "URL");
   }
   while (!base.empty() && base.back() == '/') {
     base.pop_back();
@@ -244,13 +256,14 @@ std::string fetch_base(const ImportOptions& options, const blog::Snapshot& snaps
 // Downloads the missing files, each stored in its own transaction as it arrives. A
 // WordPress.com blog's files are asked for on its files host (NAME.files.wordpress.com/
 // 2011/03/x.png): its own address answers them with attachment pages.
-std::vector<std::string> fetch_missing(const std::vector<std::string>& missing, const ImportOptions& options,
-                                       const blog::Snapshot& snapshot, const std::string& prefix, store::Store& store,
+std::vector<std::string> fetch_missing(const std::vector<std::string>& missing,
+                                       const ImportOptions& options, const blog::Snapshot& snapshot,
+                                       const std::string& prefix, store::Store& store,
                                        std::ostream& report) {
   const std::set<std::string> media_hosts = site::wordpress_com_media_hosts(snapshot);
   const bool wordpress_com = !media_hosts.empty();
   std::string base = wordpress_com && options.fetch_from.empty() ? "https://" + *media_hosts.begin()
-                                                                  : fetch_base(options, snapshot);
+                                                                 : fetch_base(options, snapshot);
   while (wordpress_com && base.ends_with('/')) {
     base.pop_back();
   }
@@ -268,7 +281,8 @@ std::vector<std::string> fetch_missing(const std::vector<std::string>& missing, 
   fetch::fetch_all(urls, limits, [&](fetch::FetchResult result) {
     const std::string& path = path_of_url.at(result.url);
     if (!result.ok) {
-      report << fmt::format("  not fetched: {} ({}, {} attempt(s))\n", result.url, result.error, result.attempts);
+      report << fmt::format("  not fetched: {} ({}, {} attempt(s))\n", result.url, result.error,
+                            result.attempts);
       still_missing.push_back(path);
       return;
     }
@@ -289,14 +303,16 @@ int import_media(const ImportOptions& options, std::ostream& report) {
   const blog::Snapshot snapshot = store.load_snapshot();
   const std::string prefix = normalized_prefix(options.uploads_url, snapshot);
   const References references = media_references(snapshot, prefix);
-  report << fmt::format("media under {}\n  {:<46} {:>6}\n", prefix, "used by published content", references.size());
+  report << fmt::format("media under {}\n  {:<46} {:>6}\n", prefix, "used by published content",
+                        references.size());
 
   // Linked or not, a file a server could run (a web shell in a hacked uploads folder,
   // often named like an image) is never brought into the archive.
   int warnings = 0;
   for (const auto& [path, users] : references) {
     if (site::is_server_script(path)) {
-      report << fmt::format("  warning: {}: a server could run this file; it is not copied\n", path);
+      report << fmt::format("  warning: {}: a server could run this file; it is not copied\n",
+                            path);
       ++warnings;
     }
   }
@@ -307,9 +323,11 @@ int import_media(const ImportOptions& options, std::ostream& report) {
     CopyOutcome copied = copy_referenced(references, options, prefix, *transaction);
     const std::size_t sizes = copy_sizes_of_copied_images(options, prefix, copied, *transaction);
     transaction->commit();
-    report << fmt::format("  {:<46} {:>6} ({} bytes)\n", "copied from " + options.uploads_dir.string(),
-                          copied.stored.size(), copied.bytes);
-    report << fmt::format("  {:<46} {:>6}\n", "  of them other sizes of copied images (srcset)", sizes);
+    report << fmt::format("  {:<46} {:>6} ({} bytes)\n",
+                          "copied from " + options.uploads_dir.string(), copied.stored.size(),
+                          copied.bytes);
+    report << fmt::format("  {:<46} {:>6}\n", "  of them other sizes of copied images (srcset)",
+                          sizes);
     report_unreferenced(options, prefix, references, copied.stored, report);
     missing = copied.missing;
   } else {
@@ -327,14 +345,17 @@ int import_media(const ImportOptions& options, std::ostream& report) {
   if (options.fetch_media && !missing.empty()) {
     missing = fetch_missing(missing, options, snapshot, prefix, store, report);
   }
-  report << fmt::format("  {:<46} {:>6}\n", "missing (kept as links to the old site)", missing.size());
+  report << fmt::format("  {:<46} {:>6}\n", "missing (kept as links to the old site)",
+                        missing.size());
   for (const auto& path : missing) {
     for (const blog::Post* user : references.at(path)) {
       report << fmt::format("  warning: {}: media file missing: {}\n", blog::describe(*user), path);
     }
     if (references.at(path).empty()) {
-      report << fmt::format("  warning: the site icon: media file missing: {}; the archive shows its monogram "
-                            "instead\n", path);
+      report << fmt::format(
+          "  warning: the site icon: media file missing: {}; the archive shows its monogram "
+          "instead\n",
+          path);
     }
   }
   return warnings + static_cast<int>(missing.size());

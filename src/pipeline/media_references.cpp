@@ -14,7 +14,9 @@ namespace {
 
 // Characters that end a URL wherever it is written: in an attribute, a srcset list,
 // a shortcode, Markdown's (…) or plain text.
-bool ends_url(char c) { return std::string_view(" \t\r\n\"'<>()[],").find(c) != std::string_view::npos; }
+bool ends_url(char c) {
+  return std::string_view(" \t\r\n\"'<>()[],").find(c) != std::string_view::npos;
+}
 
 // Where the blog's pages were, and where a WordPress.com blog's files are.
 struct MediaHosts {
@@ -24,13 +26,15 @@ struct MediaHosts {
 
 std::set<std::string> old_hosts(const blog::Snapshot& snapshot) {
   std::set<std::string> hosts;
-  for (const std::string* url : {&snapshot.site.link, &snapshot.site.base_site_url, &snapshot.site.base_blog_url}) {
+  for (const std::string* url :
+       {&snapshot.site.link, &snapshot.site.base_site_url, &snapshot.site.base_blog_url}) {
     if (const auto parts = core::split_url(*url); !parts.host.empty()) {
       hosts.insert(core::host_without_www(parts.host));
     }
   }
   for (const auto& post : snapshot.posts) {
-    if (const auto parts = core::split_url(post.link); !parts.host.empty() && blog::is_published(post)) {
+    if (const auto parts = core::split_url(post.link);
+        !parts.host.empty() && blog::is_published(post)) {
       hosts.insert(core::host_without_www(parts.host));
     }
   }
@@ -56,20 +60,23 @@ void scan(std::string_view text, const std::string& prefix, const MediaHosts& ho
           const std::function<void(std::string)>& found) {
   for (const auto& media_host : hosts.media) {
     const std::string needle = media_host + "/";
-    for (std::size_t at = text.find(needle); at != std::string_view::npos; at = text.find(needle, at + 1)) {
+    for (std::size_t at = text.find(needle); at != std::string_view::npos;
+         at = text.find(needle, at + 1)) {
       if (auto path = site::media_host_path(url_around(text, at), hosts.media, prefix)) {
         found(std::move(*path));
       }
     }
   }
-  for (std::size_t at = text.find(prefix); at != std::string_view::npos; at = text.find(prefix, at + 1)) {
+  for (std::size_t at = text.find(prefix); at != std::string_view::npos;
+       at = text.find(prefix, at + 1)) {
     const core::UrlParts parts = core::split_url(url_around(text, at));
     const bool ours = parts.has_authority ? hosts.blog.count(core::host_without_www(parts.host)) > 0
                                           : parts.scheme.empty() && parts.path.starts_with(prefix);
     if (!ours) {
       continue;
     }
-    if (const auto path = site::normalize_path(core::percent_decode(parts.path)); path && path->starts_with(prefix)) {
+    if (const auto path = site::normalize_path(core::percent_decode(parts.path));
+        path && path->starts_with(prefix)) {
       found(*path);
     }
   }
@@ -92,8 +99,8 @@ std::string media_prefix_of(const blog::Snapshot& snapshot) {
   return "/wp-content/uploads/";
 }
 
-std::map<std::string, std::vector<const blog::Post*>> media_references(const blog::Snapshot& snapshot,
-                                                                       const std::string& prefix) {
+std::map<std::string, std::vector<const blog::Post*>> media_references(
+    const blog::Snapshot& snapshot, const std::string& prefix) {
   const MediaHosts hosts{old_hosts(snapshot), site::wordpress_com_media_hosts(snapshot)};
   std::map<std::string, std::vector<const blog::Post*>> references;
   std::map<std::int64_t, const blog::Post*> galleries;  // published items that show a [gallery]
@@ -114,10 +121,12 @@ std::map<std::string, std::vector<const blog::Post*>> media_references(const blo
     }
   }
   // A gallery shows the item's own attachments, or the attachments its ids= names.
-  std::map<std::int64_t, const blog::Post*> named;  // attachment id → the item whose gallery names it
+  std::map<std::int64_t, const blog::Post*>
+      named;  // attachment id → the item whose gallery names it
   static const std::regex kIds(R"re(\[gallery[^\]]*\bids\s*=\s*["']?([0-9, ]+))re");
   for (const auto& [id, post] : galleries) {
-    for (std::sregex_iterator it(post->content.begin(), post->content.end(), kIds), end; it != end; ++it) {
+    for (std::sregex_iterator it(post->content.begin(), post->content.end(), kIds), end; it != end;
+         ++it) {
       const std::string ids = (*it)[1].str();
       for (const auto number : core::split(ids, ',')) {
         named.emplace(std::strtoll(std::string(number).c_str(), nullptr, 10), post);
@@ -131,10 +140,12 @@ std::map<std::string, std::vector<const blog::Post*>> media_references(const blo
       continue;
     }
     const blog::Post* user = parent != galleries.end() ? parent->second : naming->second;
-    scan(post.attachment_url, prefix, hosts, [&](std::string path) { references[std::move(path)].push_back(user); });
+    scan(post.attachment_url, prefix, hosts,
+         [&](std::string path) { references[std::move(path)].push_back(user); });
   }
   // Every page shows the site icon; no item uses it.
-  scan(snapshot.site.icon_url, prefix, hosts, [&](std::string path) { references[std::move(path)]; });
+  scan(snapshot.site.icon_url, prefix, hosts,
+       [&](std::string path) { references[std::move(path)]; });
   return references;
 }
 

@@ -17,7 +17,7 @@ std::string media_prefix_of(const blog::Snapshot& snapshot);
 /// that use them. Found in bodies and excerpts as written (HTML, shortcode attributes or
 /// Markdown alike), on the old blog's hosts or root-relative; plus the attachments a
 /// [gallery] of a published item shows, and the site icon (used by no item).
-std::map<std::string, std::vector<const blog::Post*>> media_references(const blog::Snapshot& snapshot,
-                                                                       const std::string& prefix);
+std::map<std::string, std::vector<const blog::Post*>> media_references(
+    const blog::Snapshot& snapshot, const std::string& prefix);
 
 }  // namespace blogarchive::pipeline

@@ -10,7 +10,9 @@
 namespace blogarchive::pipeline {
 
 /// How many threads a build uses when the user does not say: one per core.
-inline int default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
+inline int default_jobs() {
+  return std::max(1u, std::thread::hardware_concurrency());
+}
 
 /// Calls work(worker, begin, end) for consecutive chunks of [0, count) on `jobs`
 /// threads; `worker` (0 … jobs-1) lets each thread keep its own renderer and store
@@ -42,7 +44,8 @@ void parallel_chunks(std::size_t count, int jobs, std::size_t chunk, Work&& work
       }
     }
   };
-  const int threads = std::max(1, std::min<int>(jobs, static_cast<int>((count + chunk - 1) / chunk)));
+  const int threads =
+      std::max(1, std::min<int>(jobs, static_cast<int>((count + chunk - 1) / chunk)));
   std::vector<std::thread> pool;
   for (int worker = 1; worker < threads; ++worker) {
     pool.emplace_back(run, worker);

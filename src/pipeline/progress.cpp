@@ -26,13 +26,15 @@ void Progress::advance(std::size_t done) {
 }
 
 void Progress::draw(std::size_t done) {
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
   if (total_ == 0) {  // the total is not known in advance (items of an export)
     out_ << fmt::format("\r\x1b[K{} {} · {:.0f}/s", label_, done, rate) << std::flush;
   } else {
     const double left = rate > 0 ? static_cast<double>(total_ - std::min(done, total_)) / rate : 0;
-    out_ << fmt::format("\r\x1b[K{} {} / {} · {:.0f}/s · {:.0f} s left", label_, done, total_, rate, left)
+    out_ << fmt::format("\r\x1b[K{} {} / {} · {:.0f}/s · {:.0f} s left", label_, done, total_, rate,
+                        left)
          << std::flush;
   }
   shown_ = true;

@@ -7,9 +7,9 @@
 #include "pipeline/documents.hpp"
 #include "pipeline/parallel.hpp"
 #include "pipeline/site_plan.hpp"
-#include "site/config.hpp"
-#include "search/query.hpp"
 #include "search/index_files.hpp"
+#include "search/query.hpp"
+#include "site/config.hpp"
 #include "store/render_cache.hpp"
 #include "store/search_cache.hpp"
 
@@ -22,8 +22,9 @@ class DiscardingSink : public output::OutputSink {
   void write(const std::string&, std::string_view) override {}
 };
 
-void print_text(const search::SearchIndex& index, const search::Analyzer& analyzer, const SearchOptions& options,
-                const search::SearchResults& results, std::ostream& out) {
+void print_text(const search::SearchIndex& index, const search::Analyzer& analyzer,
+                const SearchOptions& options, const search::SearchResults& results,
+                std::ostream& out) {
   out << fmt::format("{} result{}{} for \"{}\"\n", results.total, results.total == 1 ? "" : "s",
                      results.partial ? " (not every word found)" : "", options.query);
   int rank = 0;
@@ -35,8 +36,10 @@ void print_text(const search::SearchIndex& index, const search::Analyzer& analyz
   }
 }
 
-void print_json(const search::SearchIndex& index, const search::SearchResults& results, std::ostream& out) {
-  out << fmt::format("{{\"total\":{},\"partial\":{},\"hits\":[", results.total, results.partial ? "true" : "false");
+void print_json(const search::SearchIndex& index, const search::SearchResults& results,
+                std::ostream& out) {
+  out << fmt::format("{{\"total\":{},\"partial\":{},\"hits\":[", results.total,
+                     results.partial ? "true" : "false");
   bool comma = false;
   for (const auto& hit : results.hits) {
     const auto document = index.document(hit.doc);
@@ -67,21 +70,26 @@ CommandResult search_archive(const SearchOptions& options, std::ostream& out) {
   const pipeline::SitePlan plan(options.store_path, search_config(options.config_path));
   core::Diagnostics diagnostics;
   const int jobs = pipeline::default_jobs();
-  const pipeline::DocumentSources sources{options.store_path, store::render_cache_path(options.store_path), jobs};
+  const pipeline::DocumentSources sources{options.store_path,
+                                          store::render_cache_path(options.store_path), jobs};
   pipeline::Progress quiet(out, false);
   DiscardingSink discard;
   const search::Language language = search::language_of(plan.config.language);
   pipeline::SearchCollector collector(language, plan.catalog, plan.config.search.comments,
                                       store::search_cache_path(options.store_path));
   pipeline::DocumentReuse render_all;
-  pipeline::write_item_documents(plan.model, plan.inputs, plan.theme, sources, {discard, render_all, quiet}, diagnostics,
-                                 &collector);
+  pipeline::write_item_documents(plan.model, plan.inputs, plan.theme, sources,
+                                 {discard, render_all, quiet}, diagnostics, &collector);
   std::vector<search::IndexFile> files;
-  collector.finish([&](const std::string& path, const std::string& bytes) { files.push_back({path, bytes}); },
-                   diagnostics, jobs);
+  collector.finish(
+      [&](const std::string& path, const std::string& bytes) {
+        files.push_back({path, bytes});
+      },
+      diagnostics, jobs);
   const search::SearchIndex index = search::read_index_files(files);
   const search::Analyzer analyzer(language);
-  const auto results = search::run_query(index, analyzer, options.query, {options.prefix, options.limit});
+  const auto results =
+      search::run_query(index, analyzer, options.query, {options.prefix, options.limit});
   if (options.json) {
     print_json(index, results, out);
   } else {

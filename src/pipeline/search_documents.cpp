@@ -11,7 +11,8 @@ namespace {
 
 void append_comment_text(const std::vector<render::RenderedComment>& comments, std::string& text) {
   for (const auto& comment : comments) {
-    text += "\n" + comment.author + "\n" + content::extract_text(content::parse_fragment(comment.html));
+    text +=
+        "\n" + comment.author + "\n" + content::extract_text(content::parse_fragment(comment.html));
     append_comment_text(comment.replies, text);
   }
 }
@@ -27,8 +28,8 @@ void remove_all(std::string& text, const std::string& label) {
 
 }  // namespace
 
-SearchCollector::SearchCollector(search::Language language, const render::Catalog& catalog, bool with_comments,
-                                 const std::filesystem::path& cache_path)
+SearchCollector::SearchCollector(search::Language language, const render::Catalog& catalog,
+                                 bool with_comments, const std::filesystem::path& cache_path)
     : catalog_(catalog),
       with_comments_(with_comments),
       // Not remote_image_label: "Bild auf " is also how authors write.
@@ -80,7 +81,8 @@ void SearchCollector::add(std::uint32_t number, const blog::Post& post, const st
   if (!cache_ || !cache_->has(digest)) {
     analysed = search::analyse_document(document, analyzer, with_words_);
   }
-  const std::string record = analysed && cache_ ? search::encode_analysed(*analysed) : std::string();
+  const std::string record =
+      analysed && cache_ ? search::encode_analysed(*analysed) : std::string();
   const std::lock_guard lock(mutex_);
   if (digests_.size() <= number) {
     digests_.resize(number + 1);
@@ -98,7 +100,8 @@ std::uint64_t SearchCollector::index_key() const {
   search::IndexBuilder settings(language_);
   core::ContentHash hash;
   settings.add_settings_to(hash);
-  hash.add(static_cast<std::int64_t>(search::kShardTarget)).add(static_cast<std::int64_t>(digests_.size()));
+  hash.add(static_cast<std::int64_t>(search::kShardTarget))
+      .add(static_cast<std::int64_t>(digests_.size()));
   for (const std::uint64_t digest : digests_) {
     hash.add(static_cast<std::int64_t>(digest));
   }
@@ -133,7 +136,8 @@ std::vector<search::IndexFile> SearchCollector::build_index(int jobs) {
 void SearchCollector::finish(const FileWriter& write, core::Diagnostics& diagnostics, int jobs) {
   if (!cache_problem_.empty()) {
     diagnostics.warn(cache_path_.string(),
-                     fmt::format("the search cache cannot be used ({}); the index is made afresh", cache_problem_));
+                     fmt::format("the search cache cannot be used ({}); the index is made afresh",
+                                 cache_problem_));
   }
   if (!cache_) {
     for (const auto& file : build_index(jobs)) {
@@ -159,8 +163,9 @@ void SearchCollector::finish(const FileWriter& write, core::Diagnostics& diagnos
     }
     cache_->save(key, kept, digests_);
   } catch (const StoreError& error) {
-    throw StoreError(fmt::format("{}; the search cache holds only derived data: remove {} and build again",
-                                 error.what(), cache_path_.string()));
+    throw StoreError(
+        fmt::format("{}; the search cache holds only derived data: remove {} and build again",
+                    error.what(), cache_path_.string()));
   }
 }
 

@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "blog/post.hpp"
+#include "core/diagnostics.hpp"
 #include "render/catalog.hpp"
 #include "render/views.hpp"
-#include "core/diagnostics.hpp"
 #include "search/index.hpp"
 #include "search/index_files.hpp"
 #include "store/search_cache.hpp"
@@ -32,8 +32,8 @@ class SearchCollector {
                   const std::filesystem::path& cache_path = {});
 
   /// Adds item `number` (articles first, newest first, then pages); thread-safe.
-  void add(std::uint32_t number, const blog::Post& post, const std::string& path, const render::RenderedItem& item,
-           const search::Analyzer& analyzer);
+  void add(std::uint32_t number, const blog::Post& post, const std::string& path,
+           const render::RenderedItem& item, const search::Analyzer& analyzer);
 
   /// `write(path, bytes)` for every file of the index (index_files), from the cache when
   /// no document changed, else made in `jobs` threads. Problems with the cache become

@@ -13,7 +13,8 @@ namespace {
 using Sizes = std::vector<std::pair<std::string, core::ImageSize>>;
 
 // The archive's path of the icon's file, or nothing when the archive does not have it.
-std::optional<std::string> local_path(const std::string& icon_url, const SiteLinkResolver& resolver) {
+std::optional<std::string> local_path(const std::string& icon_url,
+                                      const SiteLinkResolver& resolver) {
   if (icon_url.empty()) {
     return std::nullopt;
   }
@@ -26,13 +27,15 @@ std::optional<std::string> local_path(const std::string& icon_url, const SiteLin
 }
 
 const std::pair<std::string, core::ImageSize>& at_least(const Sizes& sizes, int width) {
-  const auto found = std::find_if(sizes.begin(), sizes.end(), [&](const auto& size) { return size.second.width >= width; });
+  const auto found = std::find_if(sizes.begin(), sizes.end(),
+                                  [&](const auto& size) { return size.second.width >= width; });
   return found != sizes.end() ? *found : sizes.back();
 }
 
 }  // namespace
 
-std::vector<site::IconLink> site_icon_links(const std::string& icon_url, const SiteLinkResolver& resolver,
+std::vector<site::IconLink> site_icon_links(const std::string& icon_url,
+                                            const SiteLinkResolver& resolver,
                                             const site::MediaFiles& files) {
   const auto path = local_path(icon_url, resolver);
   if (!path) {
@@ -48,9 +51,11 @@ std::vector<site::IconLink> site_icon_links(const std::string& icon_url, const S
     sizes.emplace_back(*path, *size);
   }
   std::vector<site::IconLink> links;
-  for (const auto& [rel, width] : {std::pair{"icon", 32}, std::pair{"icon", 192}, std::pair{"apple-touch-icon", 180}}) {
+  for (const auto& [rel, width] :
+       {std::pair{"icon", 32}, std::pair{"icon", 192}, std::pair{"apple-touch-icon", 180}}) {
     const auto& [file, size] = at_least(sizes, width);
-    const content::LinkDecision decision = resolver.resolve(site::href(file));  // published from now on
+    const content::LinkDecision decision =
+        resolver.resolve(site::href(file));  // published from now on
     site::IconLink link{rel, decision.url, fmt::format("{}x{}", size.width, size.height)};
     const bool repeated = std::any_of(links.begin(), links.end(), [&](const site::IconLink& other) {
       return other.rel == link.rel && other.href == link.href;

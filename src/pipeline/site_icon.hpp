@@ -14,7 +14,8 @@ namespace blogarchive::pipeline {
 /// that is at least that wide, else the largest. The files are asked of `resolver`, so
 /// the build publishes them. Empty when the export names no icon or the archive lacks
 /// its file.
-std::vector<site::IconLink> site_icon_links(const std::string& icon_url, const SiteLinkResolver& resolver,
+std::vector<site::IconLink> site_icon_links(const std::string& icon_url,
+                                            const SiteLinkResolver& resolver,
                                             const site::MediaFiles& files);
 
 }  // namespace blogarchive::pipeline

@@ -13,7 +13,8 @@ namespace {
 
 store::Store open_existing(const std::filesystem::path& store_path) {
   if (!std::filesystem::is_regular_file(store_path)) {
-    throw InputError(fmt::format("the store '{}' does not exist; run blogarchive import first", store_path.string()));
+    throw InputError(fmt::format("the store '{}' does not exist; run blogarchive import first",
+                                 store_path.string()));
   }
   return store::Store::open(store_path, false);  // also brings the schema up to date
 }
@@ -23,7 +24,8 @@ store::Store open_existing(const std::filesystem::path& store_path) {
 // Titles are plain text, but WordPress printed them as HTML: "Title <em>With</em>
 // Markup" showed emphasis, never the tags. The archive shows the words.
 bool has_markup(std::string_view title) {
-  for (auto at = title.find('<'); at != std::string_view::npos && at + 1 < title.size(); at = title.find('<', at + 1)) {
+  for (auto at = title.find('<'); at != std::string_view::npos && at + 1 < title.size();
+       at = title.find('<', at + 1)) {
     const char next = title[at + 1];
     if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '/') {
       return true;
@@ -39,14 +41,16 @@ blog::Snapshot outline_with_titles(store::Store& store, const render::Catalog& c
       post.title = content::text_of_html(post.title);
     }
     if (core::trim(post.title).empty() && blog::is_published(post)) {
-      post.title = catalog.get("untitled") + (post.date ? " (" + catalog.date(*post.date) + ")" : std::string());
+      post.title = catalog.get("untitled") +
+                   (post.date ? " (" + catalog.date(*post.date) + ")" : std::string());
     }
   }
   return outline;
 }
 
 // What the archive tells readers in the privacy policy about what it changed.
-std::vector<std::string> privacy_notes(const site::SiteConfig& config, const render::Catalog& catalog) {
+std::vector<std::string> privacy_notes(const site::SiteConfig& config,
+                                       const render::Catalog& catalog) {
   std::vector<std::string> notes;
   if (config.privacy.mask_contact_details) {
     notes.push_back(catalog.get("privacy_contact_details"));
@@ -73,27 +77,33 @@ ContentInputs::Settings content_settings(const SitePlan& plan) {
           plan.catalog.get("remote_image_label"),
           plan.catalog.get("missing_image_label"),
           plan.config.privacy.remote_images,
-          wayback == Wayback::Beside ? Mode::Beside : wayback == Wayback::Replace ? Mode::Replace : Mode::Off,
+          wayback == Wayback::Beside    ? Mode::Beside
+          : wayback == Wayback::Replace ? Mode::Replace
+                                        : Mode::Off,
           plan.catalog.get("wayback_label"),
           std::move(published_files),
-          {plan.config.privacy.mask_contact_details, plan.catalog.get("masked_email"), plan.catalog.get("masked_phone")}};
+          {plan.config.privacy.mask_contact_details, plan.catalog.get("masked_email"),
+           plan.catalog.get("masked_phone")}};
 }
 
 }  // namespace
 
-SitePlan::SitePlan(const std::filesystem::path& store_path, const std::filesystem::path& config_path)
+SitePlan::SitePlan(const std::filesystem::path& store_path,
+                   const std::filesystem::path& config_path)
     : SitePlan(store_path, site::load_config(config_path)) {}
 
 SitePlan::SitePlan(const std::filesystem::path& store_path, site::SiteConfig site_config)
     : store(open_existing(store_path)),
-      config(site::with_export_language(std::move(site_config), store.site_value("language"), diagnostics,
-                                        store.setting("text_language"))),
+      config(site::with_export_language(std::move(site_config), store.site_value("language"),
+                                        diagnostics, store.setting("text_language"))),
       theme(render::Theme::load(config.theme_dir)),
-      catalog(render::Catalog::parse(theme.file("i18n/" + config.language + ".toml"), config.language)),
+      catalog(
+          render::Catalog::parse(theme.file("i18n/" + config.language + ".toml"), config.language)),
       outline(outline_with_titles(store, catalog)),
-      model(site::build_site_model(outline, config, diagnostics,
-                                   site::load_privacy_page(config, catalog.get("cookie_privacy_link"),
-                                                           privacy_notes(config, catalog)))),
+      model(
+          site::build_site_model(outline, config, diagnostics,
+                                 site::load_privacy_page(config, catalog.get("cookie_privacy_link"),
+                                                         privacy_notes(config, catalog)))),
       redirects(redirects::build_redirect_table(model, model.config.search.enabled)),
       inputs(model, redirects, content_settings(*this), media_files(store)) {
   model.icon_links = site_icon_links(outline.site.icon_url, inputs.resolver, inputs.media_files);

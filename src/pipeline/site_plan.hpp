@@ -29,7 +29,8 @@ struct SitePlan {
   render::Catalog catalog;
   blog::Snapshot outline;  ///< the model points into it: a plan never moves
   site::SiteModel model;
-  redirects::RedirectTable redirects;  ///< built once: links resolve against it, the build writes it
+  redirects::RedirectTable
+      redirects;  ///< built once: links resolve against it, the build writes it
   ContentInputs inputs;
 };
 

@@ -15,8 +15,9 @@ CommandResult init_theme(const ThemeInitOptions& options, std::ostream& report) 
   // A theme being customised is the user's work: never written over.
   if (std::filesystem::exists(dir, error) &&
       (!std::filesystem::is_directory(dir, error) || !std::filesystem::is_empty(dir, error))) {
-    throw InputError(fmt::format("'{}' already exists and is not an empty folder; name a new folder for the theme",
-                                 dir.string()));
+    throw InputError(fmt::format(
+        "'{}' already exists and is not an empty folder; name a new folder for the theme",
+        dir.string()));
   }
   // Written beside the folder and moved in when complete, as a build writes a site.
   output::DiskSink sink(dir);
@@ -26,7 +27,8 @@ CommandResult init_theme(const ThemeInitOptions& options, std::ostream& report) 
   sink.commit();
   report << fmt::format(
       "wrote the default theme ({} files) to {}\n"
-      "  to use it: theme_dir = \"{}\" in archive.toml; every file left out falls back to the default\n"
+      "  to use it: theme_dir = \"{}\" in archive.toml; every file left out falls back to the "
+      "default\n"
       "  what each template is given and the CSS custom properties: docs/themes.md\n",
       sink.file_count(), dir.string(), dir.string());
   return {};

@@ -2,6 +2,8 @@
 
 namespace blogarchive {
 
-const char* version() { return BLOGARCHIVE_VERSION; }
+const char* version() {
+  return BLOGARCHIVE_VERSION;
+}
 
 }  // namespace blogarchive

@@ -32,9 +32,10 @@ std::filesystem::path find_zim_program() {
       return candidate;
     }
   }
-  throw OutputError(fmt::format("--zim needs the program {} beside blogarchive or on PATH; it is built with "
-                                "libzim-dev installed (it is GPL-3.0-or-later, see docs/licensing.md)",
-                                kProgram));
+  throw OutputError(
+      fmt::format("--zim needs the program {} beside blogarchive or on PATH; it is built with "
+                  "libzim-dev installed (it is GPL-3.0-or-later, see docs/licensing.md)",
+                  kProgram));
 }
 
 // Whoever wrote the blog: its one author, or the blog itself when several wrote.
@@ -65,8 +66,8 @@ int run(const std::vector<std::string>& argv) {
 
 }  // namespace
 
-void export_zim(const std::filesystem::path& zim_file, const std::filesystem::path& site_dir, const SitePlan& plan,
-                const std::string& capture_date, std::ostream& report) {
+void export_zim(const std::filesystem::path& zim_file, const std::filesystem::path& site_dir,
+                const SitePlan& plan, const std::string& capture_date, std::ostream& report) {
   // ZIM's Language metadata is ISO 639-3.
   static const std::map<std::string, std::string, std::less<>> kIso6393{
       {"de", "deu"}, {"en", "eng"}, {"fr", "fra"}, {"es", "spa"}, {"it", "ita"},
@@ -76,16 +77,31 @@ void export_zim(const std::filesystem::path& zim_file, const std::filesystem::pa
   std::string name = core::slugify(plan.model.title);
   std::replace(name.begin(), name.end(), '-', '_');
   const std::vector<std::string> argv{
-      find_zim_program().string(), "--site", site_dir.string(), "--out", zim_file.string(),
-      "--title", plan.model.title, "--description",
-      plan.model.description.empty() ? plan.model.title : plan.model.description, "--language", language,
-      "--creator", creator_of(plan), "--publisher", "blogarchive", "--date", capture_date.substr(0, 10),
-      "--name", fmt::format("{}_{}_all", name.empty() ? "blog" : name, plan.config.language),
-      "--source", plan.config.base_url};
+      find_zim_program().string(),
+      "--site",
+      site_dir.string(),
+      "--out",
+      zim_file.string(),
+      "--title",
+      plan.model.title,
+      "--description",
+      plan.model.description.empty() ? plan.model.title : plan.model.description,
+      "--language",
+      language,
+      "--creator",
+      creator_of(plan),
+      "--publisher",
+      "blogarchive",
+      "--date",
+      capture_date.substr(0, 10),
+      "--name",
+      fmt::format("{}_{}_all", name.empty() ? "blog" : name, plan.config.language),
+      "--source",
+      plan.config.base_url};
   report << std::flush;
   if (const int status = run(argv); status != 0) {
-    throw OutputError(fmt::format("{} failed (exit status {}); '{}' was not written", kProgram, status,
-                                  zim_file.string()));
+    throw OutputError(fmt::format("{} failed (exit status {}); '{}' was not written", kProgram,
+                                  status, zim_file.string()));
   }
 }
 

@@ -15,7 +15,9 @@ namespace {
 constexpr const char* kQueryPaths[] = {"/", "/index.php"};
 
 // A query value as browsers send it: percent-encoded UTF-8.
-std::string encoded_value(std::string_view value) { return core::percent_encode_path(value); }
+std::string encoded_value(std::string_view value) {
+  return core::percent_encode_path(value);
+}
 
 // The order every format writes: query forms first, because "/index.php?p=12" must reach
 // the item and not the "/index.php" → "/" rule; then `after_queries` (the 404 for other
@@ -63,10 +65,14 @@ std::string backslashed(std::string_view text, std::string_view special) {
   return out;
 }
 
-std::string regex_escaped(std::string_view text) { return backslashed(text, ".^$|()[]{}*+?\\"); }
+std::string regex_escaped(std::string_view text) {
+  return backslashed(text, ".^$|()[]{}*+?\\");
+}
 
 // nginx and Caddy tokens in double quotes, with \" and \\ escaped.
-std::string double_quoted(std::string_view text) { return "\"" + backslashed(text, "\"\\") + "\""; }
+std::string double_quoted(std::string_view text) {
+  return "\"" + backslashed(text, "\"\\") + "\"";
+}
 
 // The forms a path answers in: itself and, for a folder, without its trailing slash.
 std::vector<std::string> path_forms(const std::string& path) {
@@ -86,11 +92,14 @@ std::string path_pattern(std::string_view path) {
 
 // In a RewriteRule's substitution %N and $N are back-references: "%80" in an encoded
 // path would become the 8th condition's match followed by "0".
-std::string apache_substitution(std::string_view target) { return backslashed(target, "%$"); }
+std::string apache_substitution(std::string_view target) {
+  return backslashed(target, "%$");
+}
 
 bool unsafe_for_config(std::string_view path) {
   return std::any_of(path.begin(), path.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\' || c == '$' || c == '\'' || c == '`';
+    return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\' || c == '$' || c == '\'' ||
+           c == '`';
   });
 }
 
@@ -112,22 +121,26 @@ std::string netlify_redirects(const RedirectTable& table) {
       out += fmt::format("{}  s=:s  {}?q=:s  301\n", path, kSearchTarget);
     }
   }
-  for_each_in_order(table, [&](const Redirect& r) {
-    const std::string to = site::href(r.to);
-    if (r.is_query()) {
-      for (const char* path : kQueryPaths) {
-        out += fmt::format("{}  {}={}  {}  301\n", path, r.query_key, encoded_value(r.query_value), to);
-      }
-    } else {
-      out += fmt::format("{}  {}  301\n", site::href(r.from_path), to);
-    }
-  }, [&] {
-    for (const auto& key : query_keys(table)) {
-      for (const char* path : kQueryPaths) {
-        out += fmt::format("{}  {}=:{}  {}  404\n", path, key, key, kNotFoundPage);
-      }
-    }
-  });
+  for_each_in_order(
+      table,
+      [&](const Redirect& r) {
+        const std::string to = site::href(r.to);
+        if (r.is_query()) {
+          for (const char* path : kQueryPaths) {
+            out += fmt::format("{}  {}={}  {}  301\n", path, r.query_key,
+                               encoded_value(r.query_value), to);
+          }
+        } else {
+          out += fmt::format("{}  {}  301\n", site::href(r.from_path), to);
+        }
+      },
+      [&] {
+        for (const auto& key : query_keys(table)) {
+          for (const char* path : kQueryPaths) {
+            out += fmt::format("{}  {}=:{}  {}  404\n", path, key, key, kNotFoundPage);
+          }
+        }
+      });
   return out;
 }
 
@@ -137,37 +150,44 @@ std::string apache_htaccess(const RedirectTable& table) {
       "# Needs mod_rewrite and AllowOverride FileInfo for this directory.\n"
       "RewriteEngine On\n";
   if (table.search) {
-    out += fmt::format("RewriteCond %{{QUERY_STRING}} (?:^|&)s=([^&]+)\n"
-                       "RewriteRule ^(?:index\\.php)?$ {}?q=%1 [R=301,L,NE]\n",
-                       kSearchTarget);
+    out += fmt::format(
+        "RewriteCond %{{QUERY_STRING}} (?:^|&)s=([^&]+)\n"
+        "RewriteRule ^(?:index\\.php)?$ {}?q=%1 [R=301,L,NE]\n",
+        kSearchTarget);
   }
-  for_each_in_order(table, [&](const Redirect& r) {
-    if (unsafe_for_config(r.from_path) || unsafe_for_config(r.query_value)) {
-      return;
-    }
-    const std::string to = apache_substitution(site::href(r.to));
-    if (r.is_query()) {
-      out += fmt::format("RewriteCond %{{QUERY_STRING}} (?:^|&){}={}(?:&|$)\n"
-                         "RewriteRule ^(?:index\\.php)?$ {} [R=301,L,NE,QSD]\n",
-                         regex_escaped(r.query_key), regex_escaped(encoded_value(r.query_value)), to);
-    } else {
-      // In .htaccess, mod_rewrite matches the decoded path without its leading slash.
-      out += fmt::format("RewriteRule ^{}$ {} [R=301,L,NE,QSD]\n", path_pattern(r.from_path.substr(1)), to);
-    }
-  }, [&] {
-    const auto keys = query_keys(table);
-    if (keys.empty()) {
-      return;
-    }
-    std::string alternatives;
-    for (const auto& key : keys) {
-      alternatives += (alternatives.empty() ? "" : "|") + regex_escaped(key);
-    }
-    out += fmt::format("# Any other value of these keys named something never published: 404.\n"
-                       "RewriteCond %{{QUERY_STRING}} (?:^|&)(?:{})=[^&]\n"
-                       "RewriteRule ^(?:index\\.php)?$ - [R=404,L]\n",
-                       alternatives);
-  });
+  for_each_in_order(
+      table,
+      [&](const Redirect& r) {
+        if (unsafe_for_config(r.from_path) || unsafe_for_config(r.query_value)) {
+          return;
+        }
+        const std::string to = apache_substitution(site::href(r.to));
+        if (r.is_query()) {
+          out += fmt::format(
+              "RewriteCond %{{QUERY_STRING}} (?:^|&){}={}(?:&|$)\n"
+              "RewriteRule ^(?:index\\.php)?$ {} [R=301,L,NE,QSD]\n",
+              regex_escaped(r.query_key), regex_escaped(encoded_value(r.query_value)), to);
+        } else {
+          // In .htaccess, mod_rewrite matches the decoded path without its leading slash.
+          out += fmt::format("RewriteRule ^{}$ {} [R=301,L,NE,QSD]\n",
+                             path_pattern(r.from_path.substr(1)), to);
+        }
+      },
+      [&] {
+        const auto keys = query_keys(table);
+        if (keys.empty()) {
+          return;
+        }
+        std::string alternatives;
+        for (const auto& key : keys) {
+          alternatives += (alternatives.empty() ? "" : "|") + regex_escaped(key);
+        }
+        out += fmt::format(
+            "# Any other value of these keys named something never published: 404.\n"
+            "RewriteCond %{{QUERY_STRING}} (?:^|&)(?:{})=[^&]\n"
+            "RewriteRule ^(?:index\\.php)?$ - [R=404,L]\n",
+            alternatives);
+      });
   return out;
 }
 
@@ -192,7 +212,8 @@ NginxConfig nginx_config(const RedirectTable& table) {
       bucket, std::max<std::size_t>(2048, table.redirects.size() * 4));
   std::string chain;
   for (const auto& key : keys) {
-    http += fmt::format("map \"$blogarchive_at_root|$arg_{}\" $blogarchive_q_{} {{\n  default \"\";\n", key, key);
+    http += fmt::format(
+        "map \"$blogarchive_at_root|$arg_{}\" $blogarchive_q_{} {{\n  default \"\";\n", key, key);
     for (const auto& r : table.redirects) {
       if (r.query_key == key && !unsafe_for_config(r.query_value)) {
         http += fmt::format("  {} {};\n", double_quoted("1|" + encoded_value(r.query_value)),
@@ -203,9 +224,10 @@ NginxConfig nginx_config(const RedirectTable& table) {
     chain += fmt::format("$blogarchive_q_{}|", key);
   }
   if (table.search) {
-    http += fmt::format("map \"$blogarchive_at_root|$arg_s\" $blogarchive_q_s {{\n  default \"\";\n"
-                        "  \"~^1\\|(?<words>.+)$\" \"{}?q=$words\";\n}}\n",
-                        kSearchTarget);
+    http += fmt::format(
+        "map \"$blogarchive_at_root|$arg_s\" $blogarchive_q_s {{\n  default \"\";\n"
+        "  \"~^1\\|(?<words>.+)$\" \"{}?q=$words\";\n}}\n",
+        kSearchTarget);
     chain += "$blogarchive_q_s|";
   }
   if (!keys.empty()) {
@@ -215,9 +237,10 @@ NginxConfig nginx_config(const RedirectTable& table) {
     for (const auto& key : keys) {
       values += "$arg_" + key;
     }
-    http += fmt::format("map \"$blogarchive_at_root|{}\" $blogarchive_never_published {{\n  default \"\";\n"
-                        "  \"~^1\\|.\" \"{}\";\n}}\n",
-                        values, kNeverPublished);
+    http += fmt::format(
+        "map \"$blogarchive_at_root|{}\" $blogarchive_never_published {{\n  default \"\";\n"
+        "  \"~^1\\|.\" \"{}\";\n}}\n",
+        values, kNeverPublished);
     chain += "$blogarchive_never_published|";
   }
   http += "map $uri $blogarchive_path {\n  default \"\";\n";
@@ -232,8 +255,10 @@ NginxConfig nginx_config(const RedirectTable& table) {
   }
   http += "}\n";
   chain += "$blogarchive_path";
-  http += fmt::format("map \"{}\" $blogarchive_redirect {{\n  default \"\";\n  \"~^\\|*(?<target>[^|]+)\" $target;\n}}\n",
-                      chain);
+  http += fmt::format(
+      "map \"{}\" $blogarchive_redirect {{\n  default \"\";\n  \"~^\\|*(?<target>[^|]+)\" "
+      "$target;\n}}\n",
+      chain);
   const std::string server = fmt::format(
       "# The old blog's URLs (written by blogarchive). Include in the archive's server block.\n"
       "if ($blogarchive_redirect = \"{}\") {{\n  return 404;\n}}\n"
@@ -250,44 +275,51 @@ std::string caddy_redirects(const RedirectTable& table) {
       "route {\n";
   int matcher = 0;
   if (table.search) {
-    out += fmt::format("  @old_search {{\n    path / /index.php\n    expression {{query.s}} != \"\"\n  }}\n"
-                       "  redir @old_search {}?q={{query.s}} 301\n",
-                       kSearchTarget);
+    out += fmt::format(
+        "  @old_search {{\n    path / /index.php\n    expression {{query.s}} != \"\"\n  }}\n"
+        "  redir @old_search {}?q={{query.s}} 301\n",
+        kSearchTarget);
   }
-  for_each_in_order(table, [&](const Redirect& r) {
-    if (unsafe_for_config(r.from_path) || unsafe_for_config(r.query_value)) {
-      return;
-    }
-    const std::string to = site::href(r.to);
-    if (r.is_query()) {
-      out += fmt::format("  @old{} {{\n    path / /index.php\n    query {}={}\n  }}\n  redir @old{} {} 301\n", matcher,
-                         r.query_key, encoded_value(r.query_value), matcher, to);
-      ++matcher;
-    } else if (r.from_path.find('%') == std::string::npos) {
-      // Caddy matches decoded paths against a decoded pattern; a pattern with escapes
-      // switches it to escaped matching, which Caddy 2.6 does not do exactly.
-      for (const auto& from : path_forms(r.from_path)) {
-        out += fmt::format("  redir {} {} 301\n", double_quoted(from), to);
-      }
-    }
-  }, [&] {
-    const auto keys = query_keys(table);
-    if (keys.empty()) {
-      return;
-    }
-    std::string condition;
-    for (const auto& key : keys) {
-      condition += fmt::format("{}{{query.{}}} != \"\"", condition.empty() ? "" : " || ", key);
-    }
-    out += fmt::format("  # Any other value of these keys named something never published.\n"
-                       "  @never_published {{\n    path / /index.php\n    expression `{}`\n  }}\n"
-                       "  error @never_published 404\n",
-                       condition);
-  });
+  for_each_in_order(
+      table,
+      [&](const Redirect& r) {
+        if (unsafe_for_config(r.from_path) || unsafe_for_config(r.query_value)) {
+          return;
+        }
+        const std::string to = site::href(r.to);
+        if (r.is_query()) {
+          out += fmt::format(
+              "  @old{} {{\n    path / /index.php\n    query {}={}\n  }}\n  redir @old{} {} 301\n",
+              matcher, r.query_key, encoded_value(r.query_value), matcher, to);
+          ++matcher;
+        } else if (r.from_path.find('%') == std::string::npos) {
+          // Caddy matches decoded paths against a decoded pattern; a pattern with escapes
+          // switches it to escaped matching, which Caddy 2.6 does not do exactly.
+          for (const auto& from : path_forms(r.from_path)) {
+            out += fmt::format("  redir {} {} 301\n", double_quoted(from), to);
+          }
+        }
+      },
+      [&] {
+        const auto keys = query_keys(table);
+        if (keys.empty()) {
+          return;
+        }
+        std::string condition;
+        for (const auto& key : keys) {
+          condition += fmt::format("{}{{query.{}}} != \"\"", condition.empty() ? "" : " || ", key);
+        }
+        out += fmt::format(
+            "  # Any other value of these keys named something never published.\n"
+            "  @never_published {{\n    path / /index.php\n    expression `{}`\n  }}\n"
+            "  error @never_published 404\n",
+            condition);
+      });
   return out + "}\n";
 }
 
-std::string redirect_page(std::string_view target_href, std::string_view canonical_url, std::string_view language) {
+std::string redirect_page(std::string_view target_href, std::string_view canonical_url,
+                          std::string_view language) {
   const std::string href = core::escape_html(target_href);
   const std::string canonical = core::escape_html(canonical_url);
   return fmt::format(
@@ -312,7 +344,8 @@ std::vector<RedirectRule> parse_redirects_file(std::string_view text) {
     }
     RedirectRule rule;
     std::size_t next = 1;
-    if (fields.size() >= 3 && fields[1].find('=') != std::string_view::npos && fields[1].front() != '/') {
+    if (fields.size() >= 3 && fields[1].find('=') != std::string_view::npos &&
+        fields[1].front() != '/') {
       const auto equals = fields[1].find('=');
       rule.query_key = std::string(fields[1].substr(0, equals));
       const std::string_view value = fields[1].substr(equals + 1);

@@ -34,7 +34,8 @@ std::string caddy_redirects(const RedirectTable& table);
 /// works on whatever host serves the site) and names `canonical_url` (absolute) for
 /// search engines: meta refresh, rel=canonical and a visible link, for hosts without
 /// redirects.
-std::string redirect_page(std::string_view target_href, std::string_view canonical_url, std::string_view language);
+std::string redirect_page(std::string_view target_href, std::string_view canonical_url,
+                          std::string_view language);
 
 /// One rule of a `_redirects` file as netlify_redirects writes it.
 struct RedirectRule {

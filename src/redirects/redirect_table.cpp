@@ -16,22 +16,28 @@ namespace {
 
 // The feeds WordPress answered for the whole blog, in every version since 2.0 (the
 // wp-*.php files are the pre-2.1 addresses that later versions still served).
-constexpr const char* kSiteFeedPaths[] = {
-    "/feed/", "/feed/atom/", "/feed/rss/", "/feed/rss2/", "/feed/rdf/", "/comments/feed/",
-    "/wp-rss.php", "/wp-rss2.php", "/wp-atom.php", "/wp-rdf.php", "/wp-commentsrss2.php"};
+constexpr const char* kSiteFeedPaths[] = {"/feed/",      "/feed/atom/",         "/feed/rss/",
+                                          "/feed/rss2/", "/feed/rdf/",          "/comments/feed/",
+                                          "/wp-rss.php", "/wp-rss2.php",        "/wp-atom.php",
+                                          "/wp-rdf.php", "/wp-commentsrss2.php"};
 constexpr const char* kFeedQueryValues[] = {"rss", "rss2", "atom", "rdf", "comments-rss2"};
 // The feeds of the other platforms.
-constexpr const char* kBloggerFeedPaths[] = {"/feeds/posts/default", "/feeds/comments/default", "/rss.xml"};
-constexpr const char* kOtherFeedPaths[] = {"/index.xml", "/index.rdf", "/feed.xml", "/rss.xml", "/feed/"};
+constexpr const char* kBloggerFeedPaths[] = {"/feeds/posts/default", "/feeds/comments/default",
+                                             "/rss.xml"};
+constexpr const char* kOtherFeedPaths[] = {"/index.xml", "/index.rdf", "/feed.xml", "/rss.xml",
+                                           "/feed/"};
 
 // Which old blog the store holds decides which URL forms it answered: only WordPress
 // had ?p= ids, and the other importers derive ids that were never in a URL.
 enum class Platform { WordPress, Blogger, Hugo, Other };
 
 Platform platform_of(const blog::SiteInfo& site) {
-  if (site.format.starts_with("wxr")) return Platform::WordPress;
-  if (site.format == "blogger") return Platform::Blogger;
-  if (site.format == "hugo") return Platform::Hugo;
+  if (site.format.starts_with("wxr"))
+    return Platform::WordPress;
+  if (site.format == "blogger")
+    return Platform::Blogger;
+  if (site.format == "hugo")
+    return Platform::Hugo;
   return Platform::Other;
 }
 
@@ -89,7 +95,8 @@ class TableBuilder {
 // The archive shows a post whole, with all its comments: the later pages of a body split
 // by <!--nextpage--> (/slug/2/) and the comment pages WordPress made of more than its
 // default 50 top-level comments per page (/slug/comment-page-2/) lead to it.
-void add_item_pages(TableBuilder& table, const blog::Post& post, const std::string& path, const std::string& to) {
+void add_item_pages(TableBuilder& table, const blog::Post& post, const std::string& path,
+                    const std::string& to) {
   constexpr int kCommentsPerPage = 50;
   for (int page = 2; page <= std::min(post.page_count, 1000); ++page) {
     table.add_path(path + std::to_string(page) + "/", to, true);
@@ -101,7 +108,8 @@ void add_item_pages(TableBuilder& table, const blog::Post& post, const std::stri
 }
 
 // An item's old permalink, its aliases and the forms WordPress derived from them.
-void add_item(TableBuilder& table, const blog::Post& post, const std::string& to, Platform platform) {
+void add_item(TableBuilder& table, const blog::Post& post, const std::string& to,
+              Platform platform) {
   const bool wordpress = platform == Platform::WordPress;
   if (wordpress) {
     const std::string id = std::to_string(post.id);
@@ -127,7 +135,8 @@ void add_item(TableBuilder& table, const blog::Post& post, const std::string& to
     if (!wordpress) {
       continue;
     }
-    table.add_path("/index.php" + path, to, false);  // "PATHINFO" permalinks of hosts without mod_rewrite
+    table.add_path("/index.php" + path, to,
+                   false);  // "PATHINFO" permalinks of hosts without mod_rewrite
     if (path.back() == '/') {
       table.add_path(path + "feed/", to, false);  // the item's comment feed
       add_item_pages(table, post, path, to);
@@ -150,7 +159,8 @@ void add_attachments(TableBuilder& table, const site::SiteModel& model) {
     // own URL as the link instead: that path is the image (published once the media are
     // brought home), never a redirect.
     const auto old_path = site::path_of_url(post.link);
-    if (old_path && *old_path != "/" && old_path->back() == '/' && old_path != site::path_of_url(post.attachment_url)) {
+    if (old_path && *old_path != "/" && old_path->back() == '/' &&
+        old_path != site::path_of_url(post.attachment_url)) {
       table.add_path(*old_path, parent->second, true);
     }
   }
@@ -213,7 +223,8 @@ void add_days(TableBuilder& table, const site::SiteModel& model) {
 void add_site_forms(TableBuilder& table, const site::SiteModel& model, Platform platform) {
   if (platform != Platform::WordPress) {
     using Paths = std::span<const char* const>;
-    for (const char* path : platform == Platform::Blogger ? Paths(kBloggerFeedPaths) : Paths(kOtherFeedPaths)) {
+    for (const char* path :
+         platform == Platform::Blogger ? Paths(kBloggerFeedPaths) : Paths(kOtherFeedPaths)) {
       table.add_path(path, site::kFeedPath, false);
     }
     return;

@@ -6,7 +6,8 @@
 namespace blogarchive::redirects {
 namespace {
 
-blog::Post item(std::int64_t id, const char* type, const char* slug, const char* status = "publish") {
+blog::Post item(std::int64_t id, const char* type, const char* slug,
+                const char* status = "publish") {
   blog::Post post;
   post.id = id;
   post.type = type;
@@ -23,7 +24,8 @@ struct Fixture {
     snapshot.site.link = "http://old.example.org";
     snapshot.site.format = "wxr 1.2";
     snapshot.authors = {{"Anna", "Anna B."}};
-    snapshot.terms = {{"category", "reisen", "Reisen", "", "", 7}, {"post_tag", "über", "über", "", "", 9}};
+    snapshot.terms = {{"category", "reisen", "Reisen", "", "", 7},
+                      {"post_tag", "über", "über", "", "", 9}};
     auto article = item(12, "post", "hobelbank");
     article.terms = {{"category", "reisen", "Reisen"}, {"post_tag", "über", "über"}};
     article.aliases = {"/alt/hobelbank.html"};
@@ -42,7 +44,8 @@ struct Fixture {
     model = site::build_site_model(snapshot, config, diagnostics);
     table = build_redirect_table(model, true);
   }
-  const Redirect* find(std::string_view path, std::string_view key = "", std::string_view value = "") const {
+  const Redirect* find(std::string_view path, std::string_view key = "",
+                       std::string_view value = "") const {
     for (const auto& r : table.redirects) {
       if (r.from_path == path && r.query_key == key && r.query_value == value) {
         return &r;
@@ -50,7 +53,8 @@ struct Fixture {
     }
     return nullptr;
   }
-  std::string target(std::string_view path, std::string_view key = "", std::string_view value = "") const {
+  std::string target(std::string_view path, std::string_view key = "",
+                     std::string_view value = "") const {
     const Redirect* r = find(path, key, value);
     return r ? r->to : "(none)";
   }
@@ -106,17 +110,21 @@ TEST(RedirectTable, NeverLeadsToOrFromAnythingUnpublishedOrExisting) {
 TEST(RedirectFormats, EveryFormatWritesQueryFormsBeforeThePathRuleThatWouldShadowThem) {
   const Fixture f;
   const std::string netlify = netlify_redirects(f.table);
-  EXPECT_LT(netlify.find("/index.php  p=12  /2010/01/hobelbank/  301"), netlify.find("/index.php  /  301"));
+  EXPECT_LT(netlify.find("/index.php  p=12  /2010/01/hobelbank/  301"),
+            netlify.find("/index.php  /  301"));
   EXPECT_NE(netlify.find("/  tag=%C3%BCber  /tag/%C3%BCber/  301"), std::string::npos);
   EXPECT_NE(netlify.find("/  s=:s  /search/?q=:s  301"), std::string::npos);
   const std::string htaccess = apache_htaccess(f.table);
   EXPECT_NE(htaccess.find("RewriteCond %{QUERY_STRING} (?:^|&)p=12(?:&|$)\n"
                           "RewriteRule ^(?:index\\.php)?$ /2010/01/hobelbank/ [R=301,L,NE,QSD]"),
             std::string::npos);
-  EXPECT_NE(htaccess.find("RewriteRule ^alt/hobelbank\\.html$ /2010/01/hobelbank/ [R=301,L,NE,QSD]"), std::string::npos);
+  EXPECT_NE(
+      htaccess.find("RewriteRule ^alt/hobelbank\\.html$ /2010/01/hobelbank/ [R=301,L,NE,QSD]"),
+      std::string::npos);
   const auto nginx = nginx_config(f.table);
   EXPECT_NE(nginx.http.find("\"1|12\" \"/2010/01/hobelbank/\";"), std::string::npos);
-  EXPECT_NE(nginx.http.find("\"/index.php/2010/01/hobelbank\" \"/2010/01/hobelbank/\";"), std::string::npos);
+  EXPECT_NE(nginx.http.find("\"/index.php/2010/01/hobelbank\" \"/2010/01/hobelbank/\";"),
+            std::string::npos);
   EXPECT_NE(nginx.server.find("return 301 $blogarchive_redirect;"), std::string::npos);
 }
 
@@ -132,7 +140,8 @@ TEST(RedirectMatcher, AnswersAsTheNetlifyFileSays) {
   EXPECT_EQ(matcher.location_for("/?p=13"), std::nullopt);
   EXPECT_EQ(matcher.location_for("/?p=999"), std::nullopt);
   EXPECT_EQ(matcher.location_for("/2010/01/hobelbank/"), std::nullopt);
-  EXPECT_EQ(matcher.location_for("/index.php?p=999"), std::nullopt) << "not the overview: it never existed";
+  EXPECT_EQ(matcher.location_for("/index.php?p=999"), std::nullopt)
+      << "not the overview: it never existed";
 }
 
 TEST(RedirectMatcher, OtherValuesOfTheOldQueryKeysWereNeverPublished) {
@@ -150,10 +159,14 @@ TEST(RedirectMatcher, OtherValuesOfTheOldQueryKeysWereNeverPublished) {
 }
 
 TEST(RedirectPage, SendsBrowsersOnAndNamesTheCanonicalPage) {
-  const std::string page = redirect_page("/a/?x=1&y=2", "https://archiv.example.org/a/?x=1&y=2", "de");
-  EXPECT_NE(page.find("<meta http-equiv=\"refresh\" content=\"0; url=/a/?x=1&amp;y=2\">"), std::string::npos);
+  const std::string page =
+      redirect_page("/a/?x=1&y=2", "https://archiv.example.org/a/?x=1&y=2", "de");
+  EXPECT_NE(page.find("<meta http-equiv=\"refresh\" content=\"0; url=/a/?x=1&amp;y=2\">"),
+            std::string::npos);
   EXPECT_NE(page.find("<a href=\"/a/?x=1&amp;y=2\">"), std::string::npos);
-  EXPECT_NE(page.find("<link rel=\"canonical\" href=\"https://archiv.example.org/a/?x=1&amp;y=2\">"), std::string::npos);
+  EXPECT_NE(
+      page.find("<link rel=\"canonical\" href=\"https://archiv.example.org/a/?x=1&amp;y=2\">"),
+      std::string::npos);
   EXPECT_NE(page.find("<html lang=\"de\">"), std::string::npos);
 }
 

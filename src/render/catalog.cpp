@@ -1,7 +1,6 @@
 #include "render/catalog.hpp"
 
 #include <fmt/format.h>
-
 #include <toml++/toml.h>
 
 #include "blogarchive/error.hpp"
@@ -26,7 +25,8 @@ Catalog Catalog::parse(std::string_view toml_text, const std::string& language) 
   }
   const auto style = core::parse_date_style(catalog.get("date_style"));
   if (!style) {
-    throw InputError(fmt::format("i18n/{}.toml: date_style must be short, medium, long or full", language));
+    throw InputError(
+        fmt::format("i18n/{}.toml: date_style must be short, medium, long or full", language));
   }
   catalog.date_style_ = *style;
   return catalog;
@@ -40,11 +40,13 @@ const std::string& Catalog::get(const std::string& key) const {
   return found->second;
 }
 
-std::string Catalog::format(const std::string& key, const std::map<std::string, std::string>& values) const {
+std::string Catalog::format(const std::string& key,
+                            const std::map<std::string, std::string>& values) const {
   std::string text = get(key);
   for (const auto& [name, value] : values) {
     const std::string placeholder = "{" + name + "}";
-    for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at + value.size())) {
+    for (auto at = text.find(placeholder); at != std::string::npos;
+         at = text.find(placeholder, at + value.size())) {
       text.replace(at, placeholder.size(), value);
     }
   }
@@ -73,7 +75,8 @@ std::string localize_template(std::string_view text, const Catalog& catalog,
   std::string out;
   out.reserve(text.size());
   std::size_t at = 0;
-  for (std::size_t open = text.find("{{"); open != std::string_view::npos; open = text.find("{{", at)) {
+  for (std::size_t open = text.find("{{"); open != std::string_view::npos;
+       open = text.find("{{", at)) {
     const bool raw = text.compare(open, 3, "{{{") == 0;
     const std::string_view close_tag = raw ? "}}}" : "}}";
     const std::size_t name_start = open + (raw ? 3 : 2);

@@ -1,8 +1,8 @@
 #pragma once
 #include <map>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/dates.hpp"
 
@@ -17,14 +17,16 @@ class Catalog {
   /// The message; throws InputError naming a missing key.
   const std::string& get(const std::string& key) const;
   /// The message with {name} placeholders replaced.
-  std::string format(const std::string& key, const std::map<std::string, std::string>& values) const;
+  std::string format(const std::string& key,
+                     const std::map<std::string, std::string>& values) const;
   const std::map<std::string, std::string>& all() const { return messages_; }
 
   /// "05.01.2010". Remembers what it formatted, so a Catalog must not be shared
   /// between threads (each PageRenderer has its own copy).
   const std::string& date(const core::DateTime& date) const;
   std::string month_year(const core::DateTime& date) const;  ///< "Januar 2010"
-  std::string short_month(const core::DateTime& date) const;  ///< "Jan." (the locale's abbreviation, standing alone)
+  std::string short_month(
+      const core::DateTime& date) const;  ///< "Jan." (the locale's abbreviation, standing alone)
   const std::string& language() const { return language_; }
 
  private:

@@ -13,8 +13,10 @@ TEST(Catalog, BothLanguagesHaveTheSameKeys) {
   const auto en = Catalog::parse(files.at("i18n/en.toml"), "en");
   std::vector<std::string> de_keys;
   std::vector<std::string> en_keys;
-  for (const auto& [key, value] : de.all()) de_keys.push_back(key);
-  for (const auto& [key, value] : en.all()) en_keys.push_back(key);
+  for (const auto& [key, value] : de.all())
+    de_keys.push_back(key);
+  for (const auto& [key, value] : en.all())
+    en_keys.push_back(key);
   EXPECT_EQ(de_keys, en_keys);
 }
 
@@ -33,8 +35,9 @@ TEST(Catalog, FillsPlaceholders) {
 
 TEST(Catalog, PutsMessagesIntoTemplatesOnceEscapedOrRaw) {
   const auto catalog = Catalog::parse("date_style = \"long\"\nmore = \"mehr <lesen>\"", "de");
-  EXPECT_EQ(localize_template("<a>{{t.more}}</a>|{{{t.more}}}|{{ t.more }}|{{title}}", catalog, "x.html"),
-            "<a>mehr &lt;lesen&gt;</a>|mehr <lesen>|mehr &lt;lesen&gt;|{{title}}");
+  EXPECT_EQ(
+      localize_template("<a>{{t.more}}</a>|{{{t.more}}}|{{ t.more }}|{{title}}", catalog, "x.html"),
+      "<a>mehr &lt;lesen&gt;</a>|mehr <lesen>|mehr &lt;lesen&gt;|{{title}}");
   EXPECT_THROW(localize_template("{{t.missing}}", catalog, "x.html"), InputError);
 }
 

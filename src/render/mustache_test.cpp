@@ -1,8 +1,9 @@
 #include "render/mustache.hpp"
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <filesystem>
-#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -17,18 +18,24 @@ View view_of(const nlohmann::json& data) {
   switch (data.type()) {
     case nlohmann::json::value_t::object: {
       View object;
-      for (const auto& [name, value] : data.items()) object.set(name, view_of(value));
+      for (const auto& [name, value] : data.items())
+        object.set(name, view_of(value));
       return object;
     }
     case nlohmann::json::value_t::array: {
       std::vector<View> items;
-      for (const auto& item : data) items.push_back(view_of(item));
+      for (const auto& item : data)
+        items.push_back(view_of(item));
       return View::list(std::move(items));
     }
-    case nlohmann::json::value_t::string: return View(data.get<std::string>());
-    case nlohmann::json::value_t::boolean: return View(data.get<bool>());
-    case nlohmann::json::value_t::null: return View(false);
-    default: return View(data.dump());
+    case nlohmann::json::value_t::string:
+      return View(data.get<std::string>());
+    case nlohmann::json::value_t::boolean:
+      return View(data.get<bool>());
+    case nlohmann::json::value_t::null:
+      return View(false);
+    default:
+      return View(data.dump());
   }
 }
 
@@ -39,13 +46,16 @@ void run_spec_file(const std::string& name) {
   const auto path = testing::shared_fixtures_dir() / "mustache-spec" / (name + ".json");
   if (!std::filesystem::exists(path)) {
     const char* ci = std::getenv("CI");
-    if (ci != nullptr && std::string(ci) == "true") FAIL() << "CI=true but " << path << " is missing";
-    GTEST_SKIP() << "skipped: " << path << " is missing (the shared fixtures are not beside this clone)";
+    if (ci != nullptr && std::string(ci) == "true")
+      FAIL() << "CI=true but " << path << " is missing";
+    GTEST_SKIP() << "skipped: " << path
+                 << " is missing (the shared fixtures are not beside this clone)";
   }
   const auto spec = nlohmann::json::parse(testing::read_file(path));
   ASSERT_FALSE(spec.at("tests").empty());
   for (const auto& test : spec.at("tests")) {
-    SCOPED_TRACE(name + ": " + test.at("name").get<std::string>() + " (" + test.at("desc").get<std::string>() + ")");
+    SCOPED_TRACE(name + ": " + test.at("name").get<std::string>() + " (" +
+                 test.at("desc").get<std::string>() + ")");
     Partials partials;
     if (test.contains("partials")) {
       for (const auto& [partial, text] : test.at("partials").items()) {
@@ -53,16 +63,29 @@ void run_spec_file(const std::string& name) {
       }
     }
     const auto compiled = Template::compile(test.at("template").get<std::string>());
-    EXPECT_EQ(compiled.render(view_of(test.at("data")), &partials), test.at("expected").get<std::string>());
+    EXPECT_EQ(compiled.render(view_of(test.at("data")), &partials),
+              test.at("expected").get<std::string>());
   }
 }
 
-TEST(MustacheSpec, Interpolation) { run_spec_file("interpolation"); }
-TEST(MustacheSpec, Sections) { run_spec_file("sections"); }
-TEST(MustacheSpec, InvertedSections) { run_spec_file("inverted"); }
-TEST(MustacheSpec, Comments) { run_spec_file("comments"); }
-TEST(MustacheSpec, Partials) { run_spec_file("partials"); }
-TEST(MustacheSpec, Delimiters) { run_spec_file("delimiters"); }
+TEST(MustacheSpec, Interpolation) {
+  run_spec_file("interpolation");
+}
+TEST(MustacheSpec, Sections) {
+  run_spec_file("sections");
+}
+TEST(MustacheSpec, InvertedSections) {
+  run_spec_file("inverted");
+}
+TEST(MustacheSpec, Comments) {
+  run_spec_file("comments");
+}
+TEST(MustacheSpec, Partials) {
+  run_spec_file("partials");
+}
+TEST(MustacheSpec, Delimiters) {
+  run_spec_file("delimiters");
+}
 
 TEST(Mustache, EscapesApostrophesForAttributesInSingleQuotes) {
   const auto view = View::object({{"title", "Tom's <b>&</b>"}});
@@ -71,8 +94,11 @@ TEST(Mustache, EscapesApostrophesForAttributesInSingleQuotes) {
 }
 
 TEST(Mustache, ShowsAFlagAsASectionButNeverAsText) {
-  const auto view = View::object({{"on", true}, {"off", false}, {"empty", View::text_or_false("")}});
-  EXPECT_EQ(Template::compile("[{{on}}{{off}}{{empty}}]{{#on}}a{{/on}}{{#off}}b{{/off}}{{^empty}}c{{/empty}}").render(view),
+  const auto view =
+      View::object({{"on", true}, {"off", false}, {"empty", View::text_or_false("")}});
+  EXPECT_EQ(Template::compile(
+                "[{{on}}{{off}}{{empty}}]{{#on}}a{{/on}}{{#off}}b{{/off}}{{^empty}}c{{/empty}}")
+                .render(view),
             "[]ac");
 }
 
@@ -93,7 +119,8 @@ TEST(Mustache, NamesAMismatchedClosingTagAndWhereTheSectionOpened) {
     FAIL() << "crossed sections compiled";
   } catch (const TemplateError& error) {
     EXPECT_EQ(error.column(), 13);
-    EXPECT_NE(std::string(error.what()).find("line 1, column 7"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("line 1, column 7"), std::string::npos)
+        << error.what();
   }
   EXPECT_THROW(Template::compile("x{{/a}}"), TemplateError);
   EXPECT_THROW(Template::compile("{{name"), TemplateError);
@@ -102,7 +129,8 @@ TEST(Mustache, NamesAMismatchedClosingTagAndWhereTheSectionOpened) {
 
 TEST(Mustache, AppendsToTheCallersBuffer) {
   std::string out = "head:";
-  Template::compile("{{#items}}{{.}},{{/items}}").render(View::object({{"items", View::list({"a", "b"})}}), out);
+  Template::compile("{{#items}}{{.}},{{/items}}")
+      .render(View::object({{"items", View::list({"a", "b"})}}), out);
   EXPECT_EQ(out, "head:a,b,");
 }
 

@@ -6,8 +6,8 @@
 #include <map>
 
 #include "blogarchive/error.hpp"
-#include "core/text.hpp"
 #include "core/content_hash.hpp"
+#include "core/text.hpp"
 #include "render/catalog.hpp"
 #include "render/mustache.hpp"
 #include "render/view.hpp"
@@ -54,7 +54,8 @@ class Context {
         theme_(theme),
         catalog_(Catalog::parse(theme.file("i18n/" + model.config.language + ".toml"),
                                 model.config.language)) {
-    for (const char* name : {"layout", "article", "comment", "page", "listing", "entry", "404", "search", "terms"}) {
+    for (const char* name :
+         {"layout", "article", "comment", "page", "listing", "entry", "404", "search", "terms"}) {
       add_template(name, "templates/" + std::string(name) + ".html");
     }
     for (const char* name : {"atom.xml", "sitemap.xml", "robots.txt", "favicon.svg"}) {
@@ -69,7 +70,8 @@ class Context {
     top_pages_ = View::list(std::move(top_pages));
     std::vector<View> icons;
     for (const auto& link : model.icon_links) {
-      icons.push_back(View::object({{"rel", link.rel}, {"href", link.href}, {"sizes", View::text_or_false(link.sizes)}}));
+      icons.push_back(View::object(
+          {{"rel", link.rel}, {"href", link.href}, {"sizes", View::text_or_false(link.sizes)}}));
     }
     icon_links_ = View::list(std::move(icons));
     csp_ = site::content_security_policy(model.config.privacy, false);
@@ -77,7 +79,9 @@ class Context {
 
   const site::SiteModel& model() const { return model_; }
   const Catalog& catalog() const { return catalog_; }
-  std::string absolute(std::string_view path) const { return model_.config.base() + site::href(path); }
+  std::string absolute(std::string_view path) const {
+    return model_.config.base() + site::href(path);
+  }
 
   std::string render(const std::string& name, const View& view) const {
     return templates_.at(name).render(view);
@@ -93,7 +97,8 @@ class Context {
     hash.add(static_cast<std::int64_t>(template_keys_.at(name)));
     content.hash_into(hash);
     layout.hash_into(hash);
-    return {hash.digest(), [this, name, content = std::move(content), layout = std::move(layout)]() mutable {
+    return {hash.digest(),
+            [this, name, content = std::move(content), layout = std::move(layout)]() mutable {
               layout.set("content", render(name, content));
               return render("layout", layout);
             }};
@@ -104,7 +109,8 @@ class Context {
     const auto& cookie = model_.config.cookie_notice;
     View view;
     view.set("lang", model_.config.language);
-    view.set("page_title", meta.title == model_.title ? meta.title : meta.title + " – " + model_.title);
+    view.set("page_title",
+             meta.title == model_.title ? meta.title : meta.title + " – " + model_.title);
     view.set("site_title", model_.title);
     view.set("canonical", absolute(meta.path));
     view.set("feed_href", std::string(site::kFeedPath));
@@ -117,7 +123,9 @@ class Context {
     // (Its text only where it shows: the view is the page's key.)
     const bool notice = cookie.enabled && site::href(meta.path) != cookie.privacy_url;
     view.set("cookie_enabled", notice);
-    view.set("cookie_text", !notice ? std::string() : cookie.text.empty() ? catalog_.get(cookie_text_key()) : cookie.text);
+    view.set("cookie_text", !notice               ? std::string()
+                            : cookie.text.empty() ? catalog_.get(cookie_text_key())
+                                                  : cookie.text);
     view.set("csp", csp_);
     view.set("two_click_embeds", model_.config.privacy.two_click_embeds);
     view.set("privacy_url", View::text_or_false(cookie.privacy_url));
@@ -139,7 +147,8 @@ class Context {
     std::string localized;
     Template compiled;
     try {
-      Template::compile(source);  // first as written, so that a syntax error's line and column are the file's
+      Template::compile(
+          source);  // first as written, so that a syntax error's line and column are the file's
       localized = localize_template(source, catalog_, path);
       compiled = Template::compile(localized);
     } catch (const TemplateError& error) {
@@ -162,9 +171,10 @@ class Context {
   std::string csp_;  ///< the same Content-Security-Policy on every page
   Catalog catalog_;
   std::map<std::string, Template> templates_;
-  std::map<std::string, std::uint64_t> template_keys_;  ///< by name: the program and the localized text
-  View top_pages_;  ///< the same header menu on every page
-  View icon_links_;  ///< the blog's own site icon, when the archive has it
+  std::map<std::string, std::uint64_t>
+      template_keys_;  ///< by name: the program and the localized text
+  View top_pages_;     ///< the same header menu on every page
+  View icon_links_;    ///< the blog's own site icon, when the archive has it
 };
 
 namespace {
@@ -172,7 +182,8 @@ namespace {
 View term_list(const std::vector<site::TermLink>& terms) {
   std::vector<View> list;
   for (std::size_t i = 0; i < terms.size(); ++i) {
-    list.push_back(View::object({{"name", terms[i].name}, {"href", site::href(terms[i].path)},
+    list.push_back(View::object({{"name", terms[i].name},
+                                 {"href", site::href(terms[i].path)},
                                  {"last", i + 1 == terms.size()}}));
   }
   return View::list(std::move(list));
@@ -196,7 +207,8 @@ std::string comment_tree(const Context& context, const std::vector<RenderedComme
   return html;
 }
 
-std::string article_json_ld(const Context& context, const site::Article& article, const std::string& author) {
+std::string article_json_ld(const Context& context, const site::Article& article,
+                            const std::string& author) {
   const auto& post = *article.post;
   std::string json = "{\"@context\":\"https://schema.org\",\"@type\":\"BlogPosting\"";
   json += ",\"headline\":" + core::json_string(post.title);
@@ -212,7 +224,8 @@ std::string article_json_ld(const Context& context, const site::Article& article
 
 std::string author_name(const site::SiteModel& model, const blog::Post& post) {
   const auto found = model.author_names.find(post.author_login);
-  return found != model.author_names.end() ? found->second : site::public_author_name({}, post.author_login);
+  return found != model.author_names.end() ? found->second
+                                           : site::public_author_name({}, post.author_login);
 }
 
 View neighbour(const site::SiteModel& model, std::size_t index, bool exists) {
@@ -246,11 +259,13 @@ Document render_article(const Context& context, std::size_t index, const Rendere
   // Newer is the article before this one in the newest-first order.
   view.set("newer", neighbour(model, index - 1, index > 0));
   view.set("older", neighbour(model, index + 1, index + 1 < model.articles.size()));
-  view.set("overview_href", site::href(site::listing_page_path(model.listings.front(), article.overview_page)));
+  view.set("overview_href",
+           site::href(site::listing_page_path(model.listings.front(), article.overview_page)));
   view.set("has_comments", item.comment_count > 0);
   view.set("comment_count", item.comment_count == 1
                                 ? catalog.get("comment_count_one")
-                                : catalog.format("comment_count_many", {{"count", std::to_string(item.comment_count)}}));
+                                : catalog.format("comment_count_many",
+                                                 {{"count", std::to_string(item.comment_count)}}));
   view.set("comments_html", "<ol>" + comment_tree(context, item.comments) + "</ol>");
   std::vector<View> pings;
   for (const auto& ping : item.pings) {
@@ -261,13 +276,16 @@ Document render_article(const Context& context, std::size_t index, const Rendere
   view.set("has_pings", !pings.empty());
   view.set("pings", View::list(std::move(pings)));
   return context.page("article", std::move(view),
-                      {.title = post.title, .path = article.path,
+                      {.title = post.title,
+                       .path = article.path,
                        .description = core::first_words(item.summary_text, 30),
-                       .json_ld = article_json_ld(context, article, author), .is_article = true});
+                       .json_ld = article_json_ld(context, article, author),
+                       .is_article = true});
 }
 
 View page_link(const site::SiteModel& model, std::size_t index) {
-  return View::object({{"href", site::href(model.pages[index].path)}, {"title", model.pages[index].post->title}});
+  return View::object(
+      {{"href", site::href(model.pages[index].path)}, {"title", model.pages[index].post->title}});
 }
 
 Document render_page(const Context& context, const site::Page& page, const RenderedItem& item) {
@@ -283,17 +301,22 @@ Document render_page(const Context& context, const site::Page& page, const Rende
   view.set("has_children", !children.empty());
   view.set("children", View::list(std::move(children)));
   return context.page("page", std::move(view),
-                      {.title = page.post->title, .path = page.path,
+                      {.title = page.post->title,
+                       .path = page.path,
                        .description = core::first_words(item.summary_text, 30)});
 }
 
 std::string listing_heading(const Context& context, const site::Listing& listing) {
   const auto& catalog = context.catalog();
   switch (listing.kind) {
-    case site::Listing::Kind::Overview: return catalog.get("overview");
-    case site::Listing::Kind::Category: return catalog.format("archive_category", {{"name", listing.name}});
-    case site::Listing::Kind::Tag: return catalog.format("archive_tag", {{"name", listing.name}});
-    case site::Listing::Kind::Year: return catalog.format("archive_year", {{"name", listing.name}});
+    case site::Listing::Kind::Overview:
+      return catalog.get("overview");
+    case site::Listing::Kind::Category:
+      return catalog.format("archive_category", {{"name", listing.name}});
+    case site::Listing::Kind::Tag:
+      return catalog.format("archive_tag", {{"name", listing.name}});
+    case site::Listing::Kind::Year:
+      return catalog.format("archive_year", {{"name", listing.name}});
     case site::Listing::Kind::Month:
       return catalog.format("archive_month", {{"name", catalog.month_year(listing.month)}});
   }
@@ -311,7 +334,8 @@ std::string overview_intro(const Context& context) {
   const std::map<std::string, std::string> values{{"title", blog_title(model)},
                                                   {"first_year", std::to_string(model.first_year)},
                                                   {"last_year", std::to_string(model.last_year)}};
-  return context.catalog().format(model.first_year == model.last_year ? "intro_single_year" : "intro", values);
+  return context.catalog().format(
+      model.first_year == model.last_year ? "intro_single_year" : "intro", values);
 }
 
 // What a search engine shows for a listing page or a list of terms: what it lists and
@@ -324,7 +348,8 @@ std::string listing_description(const Context& context, const std::string& headi
     joined += (joined.empty() ? "" : " · ") + name;
   }
   const std::string text = context.catalog().format(
-      "listing_description", {{"heading", heading}, {"title", blog_title(context.model())}, {"titles", joined}});
+      "listing_description",
+      {{"heading", heading}, {"title", blog_title(context.model())}, {"titles", joined}});
   return core::first_words(text, 30);
 }
 
@@ -335,9 +360,10 @@ View term_index_links(const Context& context, const site::Listing& listing, bool
   for (const auto& index : context.model().term_indexes) {
     if (home || listing.kind == index.kind) {
       const bool categories = index.kind == site::Listing::Kind::Category;
-      links.push_back(View::object({{"href", site::href(index.path)},
-                                    {"label", context.catalog().get(categories ? "all_categories" : "all_tags")},
-                                    {"count", std::to_string(index.entries.size())}}));
+      links.push_back(View::object(
+          {{"href", site::href(index.path)},
+           {"label", context.catalog().get(categories ? "all_categories" : "all_tags")},
+           {"count", std::to_string(index.entries.size())}}));
     }
   }
   for (std::size_t i = 0; i < links.size(); ++i) {
@@ -357,7 +383,8 @@ View listing_page_link(const site::Listing& listing, int number, bool exists) {
 View page_numbers(const site::Listing& listing, int current, int pages) {
   constexpr int kAround = 2;
   std::vector<int> shown{1};
-  for (int number = std::max(2, current - kAround); number <= std::min(pages - 1, current + kAround); ++number) {
+  for (int number = std::max(2, current - kAround);
+       number <= std::min(pages - 1, current + kAround); ++number) {
     shown.push_back(number);
   }
   shown.push_back(pages);
@@ -370,10 +397,11 @@ View page_numbers(const site::Listing& listing, int current, int pages) {
     if (number > last_shown + 1) {
       numbers.push_back(View::object({{"gap", true}, {"current", false}, {"href", false}}));
     }
-    numbers.push_back(View::object({{"number", std::to_string(number)},
-                                    {"current", number == current},
-                                    {"gap", false},
-                                    {"href", listing_page_link(listing, number, number != current)}}));
+    numbers.push_back(
+        View::object({{"number", std::to_string(number)},
+                      {"current", number == current},
+                      {"gap", false},
+                      {"href", listing_page_link(listing, number, number != current)}}));
     last_shown = number;
   }
   return View::list(std::move(numbers));
@@ -400,7 +428,8 @@ View archive_index(const Context& context) {
     if (listing.kind == site::Listing::Kind::Year) {
       flush();
       year = &listing;
-    } else if (listing.kind == site::Listing::Kind::Month && year != nullptr && listing.month.year == year->month.year) {
+    } else if (listing.kind == site::Listing::Kind::Month && year != nullptr &&
+               listing.month.year == year->month.year) {
       months.push_back(View::object({{"name", context.catalog().short_month(listing.month)},
                                      {"title", context.catalog().month_year(listing.month)},
                                      {"href", site::href(listing.base_path)},
@@ -413,7 +442,8 @@ View archive_index(const Context& context) {
 }
 
 Document render_listing_page(const Context& context, const site::Listing& listing, int number,
-                             const std::vector<std::string>& entries, const std::string& description_html) {
+                             const std::vector<std::string>& entries,
+                             const std::string& description_html) {
   const auto& model = context.model();
   const int pages = model.page_count(listing);
   const auto per_page = static_cast<std::size_t>(model.config.per_page);
@@ -433,9 +463,10 @@ Document render_listing_page(const Context& context, const site::Listing& listin
   view.set("entries", std::move(entries_html));
   view.set("has_pagination", pages > 1);
   // Only where it shows: a listing of one page would otherwise depend on the message.
-  view.set("page_of", pages > 1 ? View(context.catalog().format("page_of", {{"page", std::to_string(number)},
-                                                                             {"pages", std::to_string(pages)}}))
-                                : View(false));
+  view.set("page_of",
+           pages > 1 ? View(context.catalog().format("page_of", {{"page", std::to_string(number)},
+                                                                 {"pages", std::to_string(pages)}}))
+                     : View(false));
   view.set("page_numbers", pages > 1 ? page_numbers(listing, number, pages) : View(false));
   // One year needs no index: its months are the overview itself.
   const bool has_archive_index = home && model.first_year != model.last_year;
@@ -447,9 +478,11 @@ Document render_listing_page(const Context& context, const site::Listing& listin
   view.set("newer_page", listing_page_link(listing, number - 1, number > 1));
   view.set("older_page", listing_page_link(listing, number + 1, number < pages));
   const std::string title = number == 1 ? heading : heading + " – " + std::to_string(number);
-  return context.page("listing", std::move(view),
-                      {.title = home ? model.title : title, .path = site::listing_page_path(listing, number),
-                       .description = home ? model.description : listing_description(context, heading, titles)});
+  return context.page(
+      "listing", std::move(view),
+      {.title = home ? model.title : title,
+       .path = site::listing_page_path(listing, number),
+       .description = home ? model.description : listing_description(context, heading, titles)});
 }
 
 Document render_term_index(const Context& context, const site::TermIndex& index) {
@@ -470,13 +503,16 @@ Document render_term_index(const Context& context, const site::TermIndex& index)
   view.set("heading", heading);
   view.set("terms", View::list(std::move(terms)));
   return context.page("terms", std::move(view),
-                      {.title = heading, .path = index.path, .description = listing_description(context, heading, names)});
+                      {.title = heading,
+                       .path = index.path,
+                       .description = listing_description(context, heading, names)});
 }
 
 std::string render_feed(const Context& context, const std::vector<std::string>& excerpts) {
   const auto& model = context.model();
   std::vector<View> entries;
-  for (std::size_t i = 0; i < std::min({kFeedEntries, model.articles.size(), excerpts.size()}); ++i) {
+  for (std::size_t i = 0; i < std::min({kFeedEntries, model.articles.size(), excerpts.size()});
+       ++i) {
     const auto& article = model.articles[i];
     const auto& post = *article.post;
     // The WordPress guid keeps entry ids stable across rebuilds and identical to the
@@ -498,8 +534,9 @@ std::string render_feed(const Context& context, const std::vector<std::string>& 
   view.set("feed_url", context.absolute(site::kFeedPath));
   view.set("home_url", model.config.base_url);
   const auto* newest = model.articles.empty() ? nullptr : model.articles.front().post;
-  view.set("updated", newest ? core::to_rfc3339_utc(newest->date_gmt ? *newest->date_gmt : *newest->date)
-                             : std::string("1970-01-01T00:00:00Z"));
+  view.set("updated",
+           newest ? core::to_rfc3339_utc(newest->date_gmt ? *newest->date_gmt : *newest->date)
+                  : std::string("1970-01-01T00:00:00Z"));
   view.set("entries", View::list(std::move(entries)));
   return context.render("atom.xml", view);
 }
@@ -510,7 +547,9 @@ std::string render_sitemap(const Context& context) {
   const auto add = [&](const std::string& path, const std::optional<core::DateTime>& date) {
     urls.push_back(View::object(
         {{"loc", context.absolute(path)},
-         {"lastmod", date ? View(fmt::format("{:04}-{:02}-{:02}", date->year, date->month, date->day)) : View(false)}}));
+         {"lastmod",
+          date ? View(fmt::format("{:04}-{:02}-{:02}", date->year, date->month, date->day))
+               : View(false)}}));
   };
   for (const auto& listing : model.listings) {
     for (int number = 1; number <= model.page_count(listing); ++number) {
@@ -557,18 +596,23 @@ std::string PageRenderer::listing_entry(std::size_t index, const std::string& ex
   return context_->render("entry", view);
 }
 
-Document PageRenderer::listing_page(const site::Listing& listing, int number, const std::vector<std::string>& entries,
+Document PageRenderer::listing_page(const site::Listing& listing, int number,
+                                    const std::vector<std::string>& entries,
                                     const std::string& description_html) const {
   return render_listing_page(*context_, listing, number, entries, description_html);
 }
 
-Document PageRenderer::term_index(const site::TermIndex& index) const { return render_term_index(*context_, index); }
+Document PageRenderer::term_index(const site::TermIndex& index) const {
+  return render_term_index(*context_, index);
+}
 
 std::string PageRenderer::feed(const std::vector<std::string>& excerpts) const {
   return render_feed(*context_, excerpts);
 }
 
-std::string PageRenderer::sitemap() const { return render_sitemap(*context_); }
+std::string PageRenderer::sitemap() const {
+  return render_sitemap(*context_);
+}
 
 std::string PageRenderer::robots() const {
   View view;
@@ -581,8 +625,10 @@ Document PageRenderer::search_page() const {
   view.set("search_href", std::string(site::kSearchPath));
   const auto& model = context_->model();
   return context_->page("search", std::move(view),
-                        {.title = context_->catalog().get("search_title"), .path = std::string(site::kSearchPath),
-                         .description = context_->catalog().format("search_description", {{"title", blog_title(model)}}),
+                        {.title = context_->catalog().get("search_title"),
+                         .path = std::string(site::kSearchPath),
+                         .description = context_->catalog().format("search_description",
+                                                                   {{"title", blog_title(model)}}),
                          .is_search_page = true});
 }
 
@@ -591,7 +637,9 @@ Document PageRenderer::not_found() const {
   view.set("search_enabled", context_->model().config.search.enabled);
   view.set("search_href", std::string(site::kSearchPath));
   return context_->page("404", std::move(view),
-                        {.title = context_->catalog().get("not_found_title"), .path = "/404.html", .is_not_found = true});
+                        {.title = context_->catalog().get("not_found_title"),
+                         .path = "/404.html",
+                         .is_not_found = true});
 }
 
 std::string PageRenderer::favicon() const {

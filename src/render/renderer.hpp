@@ -48,7 +48,8 @@ class PageRenderer {
   /// Page `number` (1-based) of a listing; `entries` by article index.
   /// `description_html`: the term's description, already through the content pipeline;
   /// shown above the first page's entries.
-  Document listing_page(const site::Listing& listing, int number, const std::vector<std::string>& entries,
+  Document listing_page(const site::Listing& listing, int number,
+                        const std::vector<std::string>& entries,
                         const std::string& description_html = {}) const;
   /// The list of all categories or all tags (terms.html), each with its article count.
   Document term_index(const site::TermIndex& index) const;

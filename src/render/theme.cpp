@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-
 #include "blogarchive/error.hpp"
 #include "core/files.hpp"
 #include "render/embedded_theme.hpp"

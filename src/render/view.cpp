@@ -15,7 +15,9 @@ View View::list(std::vector<View> items) {
   return view;
 }
 
-View View::text_or_false(std::string text) { return text.empty() ? View(false) : View(std::move(text)); }
+View View::text_or_false(std::string text) {
+  return text.empty() ? View(false) : View(std::move(text));
+}
 
 View& View::set(std::string name, View value) {
   fields_.emplace_back(std::move(name), std::move(value));
@@ -25,8 +27,12 @@ View& View::set(std::string name, View value) {
 void View::hash_into(core::ContentHash& hash) const {
   hash.add(static_cast<std::int64_t>(kind_));
   switch (kind_) {
-    case Kind::Text: hash.add(text_); break;
-    case Kind::Flag: hash.add(static_cast<std::int64_t>(flag_)); break;
+    case Kind::Text:
+      hash.add(text_);
+      break;
+    case Kind::Flag:
+      hash.add(static_cast<std::int64_t>(flag_));
+      break;
     case Kind::List:
       hash.add(static_cast<std::int64_t>(items_.size()));
       for (const auto& item : items_) {

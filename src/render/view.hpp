@@ -19,9 +19,10 @@ class View {
   using Field = std::pair<std::string, View>;
 
   View() = default;  ///< an empty object
-  View(std::string text) : kind_(Kind::Text), text_(std::move(text)) {}  // NOLINT: views read like data
-  View(const char* text) : View(std::string(text)) {}                    // NOLINT
-  View(bool flag) : kind_(Kind::Flag), flag_(flag) {}                    // NOLINT
+  View(std::string text)
+      : kind_(Kind::Text), text_(std::move(text)) {}   // NOLINT: views read like data
+  View(const char* text) : View(std::string(text)) {}  // NOLINT
+  View(bool flag) : kind_(Kind::Flag), flag_(flag) {}  // NOLINT
   static View object(std::initializer_list<Field> fields);
   static View list(std::vector<View> items);
   /// `text`, or false (a section that does not show) when it is empty.

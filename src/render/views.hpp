@@ -32,6 +32,4 @@ struct RenderedItem {
   int comment_count = 0;  ///< comments at any depth
 };
 
-
-
 }  // namespace blogarchive::render

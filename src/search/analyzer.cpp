@@ -18,51 +18,62 @@ namespace {
 // Written for this project from the most frequent function words of German and English
 // blog text; short on purpose: a word that might carry meaning stays searchable.
 const std::set<std::string> kGermanStopWords{
-    "aber", "als", "am", "an", "auch", "auf", "aus", "bei", "bin", "bis", "da", "dann", "das", "dass", "daß",
-    "dem", "den", "denn", "der", "des", "die", "dies", "diese", "diesem", "diesen", "dieser", "dieses", "doch",
-    "du", "durch", "ein", "eine", "einem", "einen", "einer", "eines", "er", "es", "für", "hat", "hatte", "ich",
-    "ihr", "im", "in", "ist", "ja", "mit", "man", "mich", "mir", "nach", "nicht", "noch", "nur", "ob", "oder",
-    "sich", "sie", "sind", "so", "um", "und", "uns", "von", "vom", "vor", "war", "was", "wenn", "wie", "wir",
-    "wird", "zu", "zum", "zur"};
+    "aber",  "als",  "am",    "an",     "auch",   "auf",    "aus",    "bei",  "bin", "bis",
+    "da",    "dann", "das",   "dass",   "daß",    "dem",    "den",    "denn", "der", "des",
+    "die",   "dies", "diese", "diesem", "diesen", "dieser", "dieses", "doch", "du",  "durch",
+    "ein",   "eine", "einem", "einen",  "einer",  "eines",  "er",     "es",   "für", "hat",
+    "hatte", "ich",  "ihr",   "im",     "in",     "ist",    "ja",     "mit",  "man", "mich",
+    "mir",   "nach", "nicht", "noch",   "nur",    "ob",     "oder",   "sich", "sie", "sind",
+    "so",    "um",   "und",   "uns",    "von",    "vom",    "vor",    "war",  "was", "wenn",
+    "wie",   "wir",  "wird",  "zu",     "zum",    "zur"};
 const std::set<std::string> kEnglishStopWords{
-    "a", "about", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "did", "do", "for", "from",
-    "had", "has", "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "me", "my", "not", "of",
-    "on", "or", "our", "she", "so", "than", "that", "the", "their", "them", "then", "there", "these", "they",
-    "this", "to", "was", "we", "were", "what", "when", "which", "who", "will", "with", "you", "your"};
+    "a",   "about", "an",   "and",  "are",   "as",    "at",   "be",   "been", "but",
+    "by",  "can",   "did",  "do",   "for",   "from",  "had",  "has",  "have", "he",
+    "her", "his",   "i",    "if",   "in",    "into",  "is",   "it",   "its",  "me",
+    "my",  "not",   "of",   "on",   "or",    "our",   "she",  "so",   "than", "that",
+    "the", "their", "them", "then", "there", "these", "they", "this", "to",   "was",
+    "we",  "were",  "what", "when", "which", "who",   "will", "with", "you",  "your"};
 // The same for the other languages: the articles, pronouns, prepositions and auxiliaries
 // that make up most of any text.
 const std::set<std::string> kFrenchStopWords{
-    "a", "à", "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "est", "et", "il", "ils",
-    "je", "la", "le", "les", "leur", "lui", "ma", "mais", "me", "mes", "mon", "ne", "nous", "on", "ou", "par", "pas",
-    "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sur", "ta", "te", "tu", "un", "une", "vous", "c", "d", "j",
-    "l", "m", "n", "s", "t", "y", "été", "être"};
+    "a",    "à",   "au",  "aux", "avec", "ce",   "ces", "dans", "de",  "des",  "du",   "elle",
+    "en",   "est", "et",  "il",  "ils",  "je",   "la",  "le",   "les", "leur", "lui",  "ma",
+    "mais", "me",  "mes", "mon", "ne",   "nous", "on",  "ou",   "par", "pas",  "pour", "qu",
+    "que",  "qui", "sa",  "se",  "ses",  "son",  "sur", "ta",   "te",  "tu",   "un",   "une",
+    "vous", "c",   "d",   "j",   "l",    "m",    "n",   "s",    "t",   "y",    "été",  "être"};
 const std::set<std::string> kSpanishStopWords{
-    "a", "al", "como", "con", "de", "del", "el", "ella", "en", "es", "esta", "este", "fue", "ha", "la", "las", "le",
-    "lo", "los", "me", "mi", "no", "nos", "o", "para", "pero", "por", "que", "se", "si", "sin", "su", "sus", "te",
-    "tu", "un", "una", "uno", "y", "ya", "yo"};
+    "a",    "al",  "como", "con",  "de",  "del", "el", "ella", "en",  "es", "esta",
+    "este", "fue", "ha",   "la",   "las", "le",  "lo", "los",  "me",  "mi", "no",
+    "nos",  "o",   "para", "pero", "por", "que", "se", "si",   "sin", "su", "sus",
+    "te",   "tu",  "un",   "una",  "uno", "y",   "ya", "yo"};
 const std::set<std::string> kItalianStopWords{
-    "a", "ad", "al", "alla", "alle", "anche", "che", "chi", "ci", "come", "con", "da", "dal", "dalla", "del", "della",
-    "delle", "dei", "di", "e", "è", "gli", "ha", "ho", "i", "il", "in", "io", "la", "le", "lo", "ma", "mi", "ne", "nel",
-    "nella", "non", "o", "per", "più", "se", "si", "su", "sono", "tra", "un", "una", "uno"};
+    "a",   "ad",    "al",  "alla",  "alle",  "anche", "che", "chi",  "ci",  "come", "con", "da",
+    "dal", "dalla", "del", "della", "delle", "dei",   "di",  "e",    "è",   "gli",  "ha",  "ho",
+    "i",   "il",    "in",  "io",    "la",    "le",    "lo",  "ma",   "mi",  "ne",   "nel", "nella",
+    "non", "o",     "per", "più",   "se",    "si",    "su",  "sono", "tra", "un",   "una", "uno"};
 const std::set<std::string> kDutchStopWords{
-    "aan", "al", "als", "bij", "dat", "de", "den", "der", "die", "dit", "door", "een", "en", "er", "had", "heb",
-    "heeft", "het", "hij", "hoe", "ik", "in", "is", "je", "kan", "maar", "me", "met", "mijn", "naar", "niet", "nog",
-    "of", "om", "ons", "ook", "op", "over", "te", "tot", "uit", "van", "voor", "was", "wat", "we", "wel", "werd",
-    "wij", "zich", "zij", "zijn", "zo"};
+    "aan", "al",  "als", "bij",  "dat",  "de",    "den",  "der",  "die",  "dit",  "door",
+    "een", "en",  "er",  "had",  "heb",  "heeft", "het",  "hij",  "hoe",  "ik",   "in",
+    "is",  "je",  "kan", "maar", "me",   "met",   "mijn", "naar", "niet", "nog",  "of",
+    "om",  "ons", "ook", "op",   "over", "te",    "tot",  "uit",  "van",  "voor", "was",
+    "wat", "we",  "wel", "werd", "wij",  "zich",  "zij",  "zijn", "zo"};
 const std::set<std::string> kPortugueseStopWords{
-    "a", "ao", "aos", "as", "com", "como", "da", "das", "de", "do", "dos", "e", "é", "ela", "ele", "em", "era", "eu",
-    "foi", "mais", "mas", "me", "meu", "minha", "na", "nas", "não", "no", "nos", "o", "os", "ou", "para", "pela",
-    "pelo", "por", "que", "se", "seu", "sua", "um", "uma"};
+    "a",    "ao",    "aos", "as",  "com", "como", "da",  "das", "de",   "do",  "dos",
+    "e",    "é",     "ela", "ele", "em",  "era",  "eu",  "foi", "mais", "mas", "me",
+    "meu",  "minha", "na",  "nas", "não", "no",   "nos", "o",   "os",   "ou",  "para",
+    "pela", "pelo",  "por", "que", "se",  "seu",  "sua", "um",  "uma"};
 const std::set<std::string> kPolishStopWords{
-    "a", "ale", "bo", "by", "być", "co", "do", "go", "i", "ich", "jak", "jest", "jego", "jej", "już", "na", "nie",
-    "o", "od", "po", "przez", "się", "są", "ta", "tak", "te", "to", "tu", "w", "we", "z", "za", "że"};
+    "a",    "ale",  "bo",  "by",  "być", "co",  "do", "go", "i",  "ich",   "jak",
+    "jest", "jego", "jej", "już", "na",  "nie", "o",  "od", "po", "przez", "się",
+    "są",   "ta",   "tak", "te",  "to",  "tu",  "w",  "we", "z",  "za",    "że"};
 const std::set<std::string> kSwedishStopWords{
-    "att", "av", "de", "den", "det", "du", "efter", "en", "ett", "for", "från", "för", "han", "har", "hon", "i",
-    "inte", "jag", "man", "med", "men", "mig", "min", "och", "om", "på", "sig", "som", "så", "till", "var", "vi",
-    "vid", "är"};
+    "att", "av",  "de",  "den", "det",  "du",   "efter", "en",  "ett", "for", "från", "för",
+    "han", "har", "hon", "i",   "inte", "jag",  "man",   "med", "men", "mig", "min",  "och",
+    "om",  "på",  "sig", "som", "så",   "till", "var",   "vi",  "vid", "är"};
 const std::set<std::string> kDanishStopWords{
-    "af", "at", "de", "den", "der", "det", "du", "en", "er", "et", "for", "fra", "han", "har", "hun", "i", "ikke",
-    "jeg", "man", "med", "men", "mig", "min", "og", "om", "på", "sig", "som", "så", "til", "var", "vi", "være"};
+    "af",  "at",  "de",  "den", "der", "det",  "du",  "en",  "er",  "et",  "for",
+    "fra", "han", "har", "hun", "i",   "ikke", "jeg", "man", "med", "men", "mig",
+    "min", "og",  "om",  "på",  "sig", "som",  "så",  "til", "var", "vi",  "være"};
 const std::set<std::string> kNoStopWords;
 
 struct LanguageEntry {
@@ -118,7 +129,8 @@ std::string with_umlauts(std::string_view word) {
   out.reserve(word.size());
   for (std::size_t i = 0; i < word.size(); ++i) {
     const char next = i + 1 < word.size() ? word[i + 1] : '\0';
-    if (next == 'e' && (word[i] == 'a' || word[i] == 'o' || (word[i] == 'u' && !(i > 0 && word[i - 1] == 'q')))) {
+    if (next == 'e' &&
+        (word[i] == 'a' || word[i] == 'o' || (word[i] == 'u' && !(i > 0 && word[i - 1] == 'q')))) {
       out += word[i] == 'a' ? "\xC3\xA4" : word[i] == 'o' ? "\xC3\xB6" : "\xC3\xBC";
       ++i;
     } else {
@@ -132,13 +144,15 @@ std::string with_umlauts(std::string_view word) {
 // "qu'il", "dell'anno" are searched as "article", "il", "anno".
 std::string without_elision(const std::string& word) {
   static constexpr std::array<std::string_view, 17> kElided{
-      "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "dell", "dall", "nell", "sull", "all"};
+      "l",     "d",      "j",      "m",    "n",    "s",    "t",    "c",  "qu",
+      "jusqu", "lorsqu", "puisqu", "dell", "dall", "nell", "sull", "all"};
   const auto apostrophe = word.find('\'');
   if (apostrophe == std::string::npos || apostrophe + 1 >= word.size()) {
     return word;
   }
   const std::string_view before = std::string_view(word).substr(0, apostrophe);
-  const bool elided = std::find(kElided.begin(), kElided.end(), before) != kElided.end() || before == "un";
+  const bool elided =
+      std::find(kElided.begin(), kElided.end(), before) != kElided.end() || before == "un";
   return elided ? word.substr(apostrophe + 1) : word;
 }
 
@@ -164,7 +178,9 @@ std::string_view stemmer_name(Language language) {
   return entry == nullptr ? std::string_view() : entry->stemmer;
 }
 
-bool browser_stems(Language language) { return language == Language::German || language == Language::English; }
+bool browser_stems(Language language) {
+  return language == Language::German || language == Language::English;
+}
 
 std::vector<WordSpan> word_spans(std::string_view text) {
   std::vector<WordSpan> spans;
@@ -200,18 +216,21 @@ std::vector<WordSpan> word_spans(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   // Word break rules are the same for every locale we analyze; one iterator per call
   // keeps this thread-safe.
-  std::unique_ptr<icu::BreakIterator> breaks(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  std::unique_ptr<icu::BreakIterator> breaks(
+      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status)) {
     return spans;
   }
   breaks->setText(unicode);
   int32_t start = breaks->first();
-  for (int32_t end = breaks->next(); end != icu::BreakIterator::DONE; start = end, end = breaks->next()) {
+  for (int32_t end = breaks->next(); end != icu::BreakIterator::DONE;
+       start = end, end = breaks->next()) {
     const int32_t kind = breaks->getRuleStatus();
     if (kind >= UBRK_WORD_NONE && kind < UBRK_WORD_NONE_LIMIT) {
       continue;  // spaces and punctuation
     }
-    spans.push_back({offsets[static_cast<std::size_t>(start)], offsets[static_cast<std::size_t>(end)]});
+    spans.push_back(
+        {offsets[static_cast<std::size_t>(start)], offsets[static_cast<std::size_t>(end)]});
   }
   return spans;
 }
@@ -226,11 +245,12 @@ std::vector<std::string> words_of(std::string_view text) {
 
 std::string fold(std::string_view word, Language language) {
   std::string lower;
-  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+  if (std::all_of(word.begin(), word.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     lower = core::to_lower_ascii(word);  // most words: no need for ICU
   } else {
-    icu::UnicodeString unicode =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
     unicode.toLower(icu::Locale::getRoot());
     std::string utf8;
     unicode.toUTF8String(utf8);
@@ -272,17 +292,19 @@ std::string Analyzer::stem(std::string_view folded) const {
   if (stemmer_ == nullptr) {
     return std::string(folded);
   }
-  const sb_symbol* stemmed = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(folded.data()),
-                                             static_cast<int>(folded.size()));
+  const sb_symbol* stemmed = sb_stemmer_stem(
+      stemmer_, reinterpret_cast<const sb_symbol*>(folded.data()), static_cast<int>(folded.size()));
   if (stemmed == nullptr) {
     return std::string(folded);  // out of memory in libstemmer: the word itself still finds itself
   }
-  return std::string(reinterpret_cast<const char*>(stemmed), static_cast<std::size_t>(sb_stemmer_length(stemmer_)));
+  return std::string(reinterpret_cast<const char*>(stemmed),
+                     static_cast<std::size_t>(sb_stemmer_length(stemmer_)));
 }
 
 bool Analyzer::is_stop_word(std::string_view folded) const {
   // Stop words are listed with their umlauts; a folded word has them too.
-  return folded.size() <= longest_stop_word(language_) && stop_words(language_).contains(std::string(folded));
+  return folded.size() <= longest_stop_word(language_) &&
+         stop_words(language_).contains(std::string(folded));
 }
 
 const Term* Analyzer::term_of(std::string_view word) const {
@@ -308,7 +330,8 @@ const Term* Analyzer::term_of(std::string_view word) const {
   if (word.empty() || word.size() > 0xFFFF) {
     return term;  // not worth keeping
   }
-  slots_[at] = {hash, static_cast<std::uint32_t>(words_.size()), static_cast<std::uint32_t>(word.size()), term};
+  slots_[at] = {hash, static_cast<std::uint32_t>(words_.size()),
+                static_cast<std::uint32_t>(word.size()), term};
   words_.append(word);
   if (++used_ * 2 > slots_.size()) {
     grow();

@@ -12,17 +12,29 @@
 #include <deque>
 #include <memory>
 #include <optional>
-#include <unordered_map>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 struct sb_stemmer;  // libstemmer's, kept out of this header
 
 namespace blogarchive::search {
 
-enum class Language { German, English, French, Spanish, Italian, Dutch, Portuguese, Polish, Swedish, Danish, Other };
+enum class Language {
+  German,
+  English,
+  French,
+  Spanish,
+  Italian,
+  Dutch,
+  Portuguese,
+  Polish,
+  Swedish,
+  Danish,
+  Other
+};
 
 /// "de", "de-DE", "en", "en_US", "fr", … → the analysis to use.
 Language language_of(std::string_view code);
@@ -110,7 +122,8 @@ class Analyzer {
   mutable std::size_t used_ = 0;
   mutable std::string words_;
   mutable std::deque<Term> terms_;  ///< stable addresses
-  mutable std::unordered_map<std::string_view, const Term*> by_text_;  ///< stems are shared by words
+  mutable std::unordered_map<std::string_view, const Term*>
+      by_text_;  ///< stems are shared by words
 };
 
 }  // namespace blogarchive::search

@@ -34,15 +34,16 @@ class Split {
     for (std::size_t end = word_.size(); end > from; --end) {
       const std::size_t length = end - from;
       const bool head = end == word_.size();
-      if ((from == 0 && head) || length < (head ? kMinHead : kMinModifier) || !is_boundary(word_, end) ||
-          !vocabulary_.contains(word_.substr(from, length))) {
+      if ((from == 0 && head) || length < (head ? kMinHead : kMinModifier) ||
+          !is_boundary(word_, end) || !vocabulary_.contains(word_.substr(from, length))) {
         continue;
       }
       for (const auto link : kLinks) {
         if (head && !link.empty()) {
           break;
         }
-        if (word_.substr(end, link.size()) != link || (!head && end + link.size() >= word_.size())) {
+        if (word_.substr(end, link.size()) != link ||
+            (!head && end + link.size() >= word_.size())) {
           continue;
         }
         if (auto rest = this->from(end + link.size())) {
@@ -65,7 +66,8 @@ class Split {
 
 }  // namespace
 
-CompoundSplitter::CompoundSplitter(std::unordered_set<std::string> vocabulary) : words_(std::move(vocabulary)) {
+CompoundSplitter::CompoundSplitter(std::unordered_set<std::string> vocabulary)
+    : words_(std::move(vocabulary)) {
   vocabulary_.reserve(words_.size());
   for (const auto& word : words_) {
     vocabulary_.insert(word);

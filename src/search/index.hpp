@@ -19,7 +19,7 @@ namespace blogarchive::search {
 
 /// What the build hands over of one published article or page.
 struct SearchDocument {
-  std::string url;    ///< the route path, "/2010/01/post/"
+  std::string url;  ///< the route path, "/2010/01/post/"
   std::string title;
   std::string date;   ///< as the archive shows it, "05.01.2010"
   std::string terms;  ///< category and tag names, space separated
@@ -57,7 +57,9 @@ struct SearchIndex {
   std::vector<std::pair<std::string, std::string>> stems;
 
   /// Document `number`, unpacked.
-  StoredDocument document(std::uint32_t number) const { return unpack_document(packed_documents.at(number)); }
+  StoredDocument document(std::uint32_t number) const {
+    return unpack_document(packed_documents.at(number));
+  }
 
   /// The postings of `term`, or nullptr.
   const std::vector<Posting>* find(std::string_view term) const;
@@ -78,8 +80,8 @@ struct FieldCounts {
 /// stemming, compression) done, so that a later build can keep it by the document's
 /// digest (document_digest) instead of analysing the text again.
 struct AnalysedDocument {
-  std::string packed;   ///< pack_document
-  FieldCounts lengths;  ///< terms per field
+  std::string packed;                                       ///< pack_document
+  FieldCounts lengths;                                      ///< terms per field
   std::vector<std::pair<std::string, FieldCounts>> counts;  ///< by term, sorted
   /// Each folded word with its stem, for the stems file (browser_stems false); sorted.
   std::vector<std::pair<std::string, std::string>> words;
@@ -88,7 +90,8 @@ struct AnalysedDocument {
 
 /// Analyses `document` with the calling thread's `analyzer`; `with_words` keeps the
 /// words for the stems file.
-AnalysedDocument analyse_document(const SearchDocument& document, const Analyzer& analyzer, bool with_words);
+AnalysedDocument analyse_document(const SearchDocument& document, const Analyzer& analyzer,
+                                  bool with_words);
 
 /// What decides a document's analysis: its fields, the language and the analysis's
 /// version. Equal digests, equal AnalysedDocuments.
@@ -141,9 +144,12 @@ class IndexBuilder {
   };
   struct TransparentHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
   };
-  using CompoundParts = std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, double>>>;
+  using CompoundParts =
+      std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, double>>>;
   /// What BM25 needs besides a term's postings.
   struct Bm25Inputs {
     CompoundParts parts;
@@ -166,7 +172,8 @@ class IndexBuilder {
   Language language_;
   Scoring scoring_;
   std::mutex mutex_;
-  std::unordered_map<std::string, std::vector<RawPosting>, TransparentHash, std::equal_to<>> postings_;
+  std::unordered_map<std::string, std::vector<RawPosting>, TransparentHash, std::equal_to<>>
+      postings_;
   std::vector<std::string> packed_;
   std::vector<double> lengths_;  ///< weighted length of each document
 };

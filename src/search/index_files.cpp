@@ -52,9 +52,7 @@ void put_term(std::string& shard, const std::string& previous, const std::string
   }
 }
 
-
 // ---- reading back -------------------------------------------------------------------
-
 
 std::string gunzip(std::string_view bytes) {
   struct Deleter {
@@ -64,8 +62,8 @@ std::string gunzip(std::string_view bytes) {
   std::string out(std::max<std::size_t>(bytes.size() * 8, 1024), '\0');
   for (;;) {
     std::size_t size = 0;
-    const auto result = libdeflate_gzip_decompress(decompressor.get(), bytes.data(), bytes.size(), out.data(),
-                                                   out.size(), &size);
+    const auto result = libdeflate_gzip_decompress(decompressor.get(), bytes.data(), bytes.size(),
+                                                   out.data(), out.size(), &size);
     if (result == LIBDEFLATE_SUCCESS) {
       out.resize(size);
       return out;
@@ -155,9 +153,10 @@ std::vector<IndexFile> index_files(const SearchIndex& index, std::size_t shard_t
   const std::string store_name = "search/docs-" + hex_hash(store) + ".bin";
   const std::string table_name = "search/docs-" + hex_hash(table) + ".idx";
 
-  std::string manifest = fmt::format("{{\"version\":{},\"language\":{},\"stemmer\":{},\"documents\":{},", kFormatVersion,
-                                     core::json_string(std::string(language_code(index.language))),
-                                     core::json_string(stemmer_name(index.language)), index.packed_documents.size());
+  std::string manifest =
+      fmt::format("{{\"version\":{},\"language\":{},\"stemmer\":{},\"documents\":{},",
+                  kFormatVersion, core::json_string(std::string(language_code(index.language))),
+                  core::json_string(stemmer_name(index.language)), index.packed_documents.size());
   manifest += "\"textLimit\":" + std::to_string(kStoredTextLimit) + ",\"stopWords\":[";
   bool comma = false;
   for (const auto& word : stop_words(index.language)) {
@@ -181,7 +180,8 @@ std::vector<IndexFile> index_files(const SearchIndex& index, std::size_t shard_t
               ",\"table\":" + core::json_string(table_name.substr(7)) + ",\"shards\":[";
   comma = false;
   for (const auto& [term, name] : shards) {
-    manifest += (comma ? ",[" : "[") + core::json_string(term) + "," + core::json_string(name.substr(7)) + "]";
+    manifest += (comma ? ",[" : "[") + core::json_string(term) + "," +
+                core::json_string(name.substr(7)) + "]";
     comma = true;
   }
   manifest += "]}\n";
@@ -246,7 +246,9 @@ SearchIndex read_index_files(const std::vector<IndexFile>& files) {
   const auto u32 = [&](std::size_t at) {
     std::uint32_t value = 0;
     for (int i = 0; i < 4; ++i) {
-      value |= static_cast<std::uint32_t>(static_cast<unsigned char>(table[at + static_cast<std::size_t>(i)])) << (8 * i);
+      value |= static_cast<std::uint32_t>(
+                   static_cast<unsigned char>(table[at + static_cast<std::size_t>(i)]))
+               << (8 * i);
     }
     return value;
   };

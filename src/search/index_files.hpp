@@ -21,7 +21,8 @@ constexpr std::size_t kShardTarget = 32 * 1024;
 
 /// Every file of the index. Shard and store names carry a hash of their content, so
 /// they can be cached forever; only the manifest has a fixed name.
-std::vector<IndexFile> index_files(const SearchIndex& index, std::size_t shard_target = kShardTarget);
+std::vector<IndexFile> index_files(const SearchIndex& index,
+                                   std::size_t shard_target = kShardTarget);
 
 /// Reads the files back into an index (for tests and tools): the inverse of index_files.
 /// Throws InputError when they are not a valid index.

@@ -37,7 +37,8 @@ std::vector<std::string> urls(const SearchIndex& index, const SearchResults& res
   return out;
 }
 
-std::vector<std::string> search(const SearchIndex& index, std::string_view query, bool prefix = false) {
+std::vector<std::string> search(const SearchIndex& index, std::string_view query,
+                                bool prefix = false) {
   const Analyzer analyzer(index.language);
   return urls(index, run_query(index, analyzer, query, {prefix, 10}));
 }
@@ -47,7 +48,8 @@ std::vector<std::string> search(const SearchIndex& index, std::string_view query
 TEST(SearchIndex, FindsCompoundsByTheirParts) {
   const auto index = german_index();
   // "Blog" finds the Werkstattblog, but the article about blogs ranks first.
-  EXPECT_EQ(search(index, "Blog"), (std::vector<std::string>{"/2010/02/blog/", "/2010/01/werkstattblog/"}));
+  EXPECT_EQ(search(index, "Blog"),
+            (std::vector<std::string>{"/2010/02/blog/", "/2010/01/werkstattblog/"}));
   // "Bahn" finds the Straßenbahn article (which also has the word).
   EXPECT_EQ(search(index, "Bahn"), std::vector<std::string>{"/2010/03/strassenbahn/"});
   EXPECT_EQ(search(index, "Werkstatt"), std::vector<std::string>{"/2010/01/werkstattblog/"});
@@ -84,7 +86,8 @@ TEST(SearchIndex, TheLastWordMayBeUnfinished) {
   const auto index = german_index();
   EXPECT_TRUE(search(index, "Holzh").empty());
   EXPECT_EQ(search(index, "Holzh", true), std::vector<std::string>{"/2010/03/strassenbahn/"});
-  EXPECT_EQ(search(index, "Werkstattbl", true), std::vector<std::string>{"/2010/01/werkstattblog/"});
+  EXPECT_EQ(search(index, "Werkstattbl", true),
+            std::vector<std::string>{"/2010/01/werkstattblog/"});
   // A finished word (a space after it) is not a prefix.
   EXPECT_TRUE(search(index, "Holzh ", true).empty());
 }
@@ -145,7 +148,8 @@ namespace {
 
 TEST(AnalysedDocument, CountsTermsPerFieldAndSurvivesTheCacheEncoding) {
   const Analyzer analyzer(Language::French);
-  const SearchDocument document{"/2007/04/photos/", "Sauvegarder ses photos", "14 avril 2007", "Informatique",
+  const SearchDocument document{"/2007/04/photos/", "Sauvegarder ses photos", "14 avril 2007",
+                                "Informatique",
                                 "Les photos partent sur le disque. Photo après photo."};
   const AnalysedDocument analysed = analyse_document(document, analyzer, true);
   EXPECT_EQ(analysed.lengths.title, 2);  // "ses" is a stop word
@@ -154,7 +158,8 @@ TEST(AnalysedDocument, CountsTermsPerFieldAndSurvivesTheCacheEncoding) {
                                   [&](const auto& count) { return count.first == photos; });
   ASSERT_NE(photo, analysed.counts.end());
   EXPECT_EQ(photo->second, (FieldCounts{1, 0, 1}));  // "photo" is a term of its own
-  EXPECT_NE(std::find(analysed.words.begin(), analysed.words.end(), std::pair<std::string, std::string>("photos", photos)),
+  EXPECT_NE(std::find(analysed.words.begin(), analysed.words.end(),
+                      std::pair<std::string, std::string>("photos", photos)),
             analysed.words.end());
   EXPECT_EQ(decode_analysed(encode_analysed(analysed)), analysed);
   EXPECT_EQ(unpack_document(analysed.packed).title, "Sauvegarder ses photos");

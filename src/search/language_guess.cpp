@@ -95,8 +95,10 @@ LanguageGuesser::Guess LanguageGuesser::guess() const {
     }
   }
   const double share = static_cast<double>(hits_[best]) / static_cast<double>(words_);
-  const bool clear = share >= kMinShare && static_cast<double>(hits_[best]) >= kMinLead * static_cast<double>(runner_up);
-  return {clear ? std::string(language_code(static_cast<Language>(best))) : std::string(), share, words_};
+  const bool clear = share >= kMinShare &&
+                     static_cast<double>(hits_[best]) >= kMinLead * static_cast<double>(runner_up);
+  return {clear ? std::string(language_code(static_cast<Language>(best))) : std::string(), share,
+          words_};
 }
 
 }  // namespace blogarchive::search

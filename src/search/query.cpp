@@ -25,7 +25,8 @@ std::string straight_quotes(std::string_view query) {
   out.reserve(query.size());
   for (std::size_t at = 0; at < query.size();) {
     const std::string_view rest = query.substr(at);
-    if (rest.starts_with("\xE2\x80\x9E") || rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xE2\x80\x9D")) {
+    if (rest.starts_with("\xE2\x80\x9E") || rest.starts_with("\xE2\x80\x9C") ||
+        rest.starts_with("\xE2\x80\x9D")) {
       out += '"';  // „ “ ”
       at += 3;
     } else {
@@ -61,12 +62,15 @@ ParsedQuery parse(std::string_view raw, const Analyzer& analyzer, bool prefix_la
     start = end + 1;
     ++segment;
   }
-  const bool still_typing = !query.empty() && query.back() != '"' && query.back() != ' ' && query.back() != '\t';
+  const bool still_typing =
+      !query.empty() && query.back() != '"' && query.back() != ' ' && query.back() != '\t';
   if (prefix_last && still_typing && last_was_plain_word) {
     parsed.words.back().prefix = true;
   }
   // Stop words find nothing (they are not indexed) unless they may begin a longer word.
-  std::erase_if(parsed.words, [&](const QueryWord& word) { return !word.prefix && analyzer.is_stop_word(word.folded); });
+  std::erase_if(parsed.words, [&](const QueryWord& word) {
+    return !word.prefix && analyzer.is_stop_word(word.folded);
+  });
   return parsed;
 }
 
@@ -78,7 +82,8 @@ std::string prefix_key(const std::string& folded, Language language) {
   std::string key;
   for (std::size_t i = 0; i < folded.size(); ++i) {
     const std::string_view rest = std::string_view(folded).substr(i);
-    if (rest.starts_with("\xC3\xA4") || rest.starts_with("\xC3\xB6") || rest.starts_with("\xC3\xBC")) {
+    if (rest.starts_with("\xC3\xA4") || rest.starts_with("\xC3\xB6") ||
+        rest.starts_with("\xC3\xBC")) {
       key += rest[1] == '\xA4' ? 'a' : rest[1] == '\xB6' ? 'o' : 'u';
       ++i;
     } else if (rest.starts_with("\xC3\x9F")) {
@@ -92,7 +97,8 @@ std::string prefix_key(const std::string& folded, Language language) {
 }
 
 // The terms (index, weight) a query word matches.
-std::vector<std::pair<std::size_t, double>> terms_of(const QueryWord& word, const SearchIndex& index,
+std::vector<std::pair<std::size_t, double>> terms_of(const QueryWord& word,
+                                                     const SearchIndex& index,
                                                      const Analyzer& analyzer) {
   std::vector<std::pair<std::size_t, double>> terms;
   std::size_t exact = index.terms.size();
@@ -133,7 +139,8 @@ std::vector<std::string> folded_words(std::string_view text, Language language) 
   return words;
 }
 
-bool contains_phrase(const std::vector<std::string>& words, const std::vector<std::string>& phrase) {
+bool contains_phrase(const std::vector<std::string>& words,
+                     const std::vector<std::string>& phrase) {
   return std::search(words.begin(), words.end(), phrase.begin(), phrase.end()) != words.end();
 }
 
@@ -204,8 +211,8 @@ SearchResults run_query(const SearchIndex& index, const Analyzer& analyzer, std:
   return results;
 }
 
-std::string snippet(const Analyzer& analyzer, std::string_view query, std::string_view text, std::string_view open,
-                    std::string_view close, std::size_t words) {
+std::string snippet(const Analyzer& analyzer, std::string_view query, std::string_view text,
+                    std::string_view open, std::string_view close, std::size_t words) {
   const ParsedQuery parsed = parse(query, analyzer, true);
   std::set<std::string> stems;
   std::vector<std::string> prefixes;
@@ -219,12 +226,13 @@ std::string snippet(const Analyzer& analyzer, std::string_view query, std::strin
   std::vector<bool> matched(spans.size());
   std::size_t first = spans.size();
   for (std::size_t i = 0; i < spans.size(); ++i) {
-    const std::string folded = fold(text.substr(spans[i].begin, spans[i].end - spans[i].begin), analyzer.language());
+    const std::string folded =
+        fold(text.substr(spans[i].begin, spans[i].end - spans[i].begin), analyzer.language());
     const std::string stem = analyzer.stem(folded);
     matched[i] = !analyzer.is_stop_word(folded) &&
-                 (stems.contains(stem) || std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) {
-                    return stem.starts_with(p);
-                  }));
+                 (stems.contains(stem) ||
+                  std::any_of(prefixes.begin(), prefixes.end(),
+                              [&](const std::string& p) { return stem.starts_with(p); }));
     if (matched[i] && first == spans.size()) {
       first = i;
     }

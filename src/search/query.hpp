@@ -45,7 +45,7 @@ SearchResults run_query(const SearchIndex& index, const Analyzer& analyzer, std:
 
 /// About `words` words of `text` around the first word that matches the query, with
 /// the matching words between `open` and `close` ("[", "]" in a terminal).
-std::string snippet(const Analyzer& analyzer, std::string_view query, std::string_view text, std::string_view open,
-                    std::string_view close, std::size_t words = 30);
+std::string snippet(const Analyzer& analyzer, std::string_view query, std::string_view text,
+                    std::string_view open, std::string_view close, std::size_t words = 30);
 
 }  // namespace blogarchive::search

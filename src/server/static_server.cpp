@@ -1,8 +1,8 @@
 #include "server/static_server.hpp"
 
-#include <fmt/format.h>
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <microhttpd.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -10,8 +10,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <ctime>
 #include <condition_variable>
+#include <ctime>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -69,7 +69,9 @@ Resolution resolve_site_path(const std::filesystem::path& root, std::string_view
   return {Resolution::Kind::File, file};
 }
 
-std::string mime_type(const std::filesystem::path& file) { return core::media_type(file); }
+std::string mime_type(const std::filesystem::path& file) {
+  return core::media_type(file);
+}
 
 namespace {
 
@@ -109,7 +111,8 @@ ByteRange parse_range(const char* header, std::uint64_t size) {
   const std::string_view spec = value.substr(6);
   const auto dash = spec.find('-');
   const auto number = [](std::string_view digits) -> std::optional<std::uint64_t> {
-    if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string_view::npos) {
+    if (digits.empty() || digits.size() > 18 ||
+        digits.find_first_not_of("0123456789") != std::string_view::npos) {
       return std::nullopt;
     }
     return std::stoull(std::string(digits));
@@ -150,7 +153,8 @@ bool accepts(const char* header, std::string_view coding) {
     const std::string_view name = core::trim(trimmed.substr(0, trimmed.find(';')));
     if (name == coding || name == "*") {
       const auto q = trimmed.find("q=");
-      return q == std::string_view::npos || core::trim(trimmed.substr(q + 2)).find_first_not_of("0.") != std::string_view::npos;
+      return q == std::string_view::npos ||
+             core::trim(trimmed.substr(q + 2)).find_first_not_of("0.") != std::string_view::npos;
     }
   }
   return false;
@@ -164,7 +168,8 @@ std::string http_date(std::time_t when) {
   static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   return fmt::format("{}, {:02} {} {} {:02}:{:02}:{:02} GMT", kDays[parts.tm_wday], parts.tm_mday,
-                     kMonths[parts.tm_mon], parts.tm_year + 1900, parts.tm_hour, parts.tm_min, parts.tm_sec);
+                     kMonths[parts.tm_mon], parts.tm_year + 1900, parts.tm_hour, parts.tm_min,
+                     parts.tm_sec);
 }
 
 // How long browsers may keep a file without asking again. Pages, feeds and the assets
@@ -205,16 +210,17 @@ struct StaticServer::Impl {
     return queued;
   }
 
-  MHD_Result send_text(MHD_Connection* connection, const std::string& method, const std::string& target,
-                       unsigned int status, const std::string& text, const char* type = "text/plain; charset=utf-8") {
-    MHD_Response* response =
-        MHD_create_response_from_buffer(text.size(), const_cast<char*>(text.data()), MHD_RESPMEM_MUST_COPY);
+  MHD_Result send_text(MHD_Connection* connection, const std::string& method,
+                       const std::string& target, unsigned int status, const std::string& text,
+                       const char* type = "text/plain; charset=utf-8") {
+    MHD_Response* response = MHD_create_response_from_buffer(
+        text.size(), const_cast<char*>(text.data()), MHD_RESPMEM_MUST_COPY);
     MHD_add_response_header(response, "Content-Type", type);
     return send(connection, method, target, status, response);
   }
 
-  MHD_Result send_file(MHD_Connection* connection, const std::string& method, const std::string& target,
-                       const std::filesystem::path& file) {
+  MHD_Result send_file(MHD_Connection* connection, const std::string& method,
+                       const std::string& target, const std::filesystem::path& file) {
     struct stat info {};
     if (::stat(file.c_str(), &info) != 0) {
       return send_text(connection, method, target, 500, "500 cannot read the file\n");
@@ -222,8 +228,10 @@ struct StaticServer::Impl {
     const std::string type = mime_type(file);
     const auto size = static_cast<std::uint64_t>(info.st_size);
     // Validators of the file as built: a rebuild that rewrites it changes size or time.
-    const std::string etag = fmt::format("\"{:x}-{:x}\"", size, static_cast<std::uint64_t>(info.st_mtim.tv_sec) * 1000000000ULL +
-                                                                static_cast<std::uint64_t>(info.st_mtim.tv_nsec));
+    const std::string etag =
+        fmt::format("\"{:x}-{:x}\"", size,
+                    static_cast<std::uint64_t>(info.st_mtim.tv_sec) * 1000000000ULL +
+                        static_cast<std::uint64_t>(info.st_mtim.tv_nsec));
     const std::string modified = http_date(info.st_mtim.tv_sec);
     const auto add_validators = [&](MHD_Response* response) {
       MHD_add_response_header(response, "ETag", etag.c_str());
@@ -258,7 +266,7 @@ struct StaticServer::Impl {
     }
     const bool part = range.kind == ByteRange::Kind::Part;
     MHD_Response* response = MHD_create_response_from_fd_at_offset64(part ? range.length : size, fd,
-                                                                      part ? range.first : 0);
+                                                                     part ? range.first : 0);
     MHD_add_response_header(response, "Content-Type", type.c_str());
     MHD_add_response_header(response, "Accept-Ranges", "bytes");
     add_validators(response);
@@ -274,8 +282,10 @@ struct StaticServer::Impl {
   static constexpr std::uint64_t kCompressFrom = 512;
 
   // If-None-Match wins over If-Modified-Since (RFC 9110); dates compare as sent back.
-  static bool is_fresh(MHD_Connection* connection, const std::string& etag, const std::string& modified) {
-    if (const char* match = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "If-None-Match")) {
+  static bool is_fresh(MHD_Connection* connection, const std::string& etag,
+                       const std::string& modified) {
+    if (const char* match =
+            MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "If-None-Match")) {
       for (const std::string_view candidate : core::split(match, ',')) {
         const std::string_view tag = core::trim(candidate);
         if (tag == "*" || tag == etag || (tag.starts_with("W/") && tag.substr(2) == etag)) {
@@ -284,15 +294,18 @@ struct StaticServer::Impl {
       }
       return false;
     }
-    const char* since = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "If-Modified-Since");
+    const char* since =
+        MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "If-Modified-Since");
     return since != nullptr && modified == core::trim(since);
   }
 
   // The file brotli- or gzip-encoded for a client that takes it: the build's
   // --precompress copy beside it when there is one, else gzip made now. Null: send it
   // as it is.
-  static MHD_Response* compressed(MHD_Connection* connection, const std::filesystem::path& file, const std::string& type) {
-    const char* accept = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Accept-Encoding");
+  static MHD_Response* compressed(MHD_Connection* connection, const std::filesystem::path& file,
+                                  const std::string& type) {
+    const char* accept =
+        MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Accept-Encoding");
     std::optional<std::string> body;
     const char* coding = nullptr;
     for (const char* candidate : {"br", "gzip"}) {
@@ -313,22 +326,24 @@ struct StaticServer::Impl {
     if (!body) {
       return nullptr;
     }
-    MHD_Response* response = MHD_create_response_from_buffer(body->size(), body->data(), MHD_RESPMEM_MUST_COPY);
+    MHD_Response* response =
+        MHD_create_response_from_buffer(body->size(), body->data(), MHD_RESPMEM_MUST_COPY);
     MHD_add_response_header(response, "Content-Type", type.c_str());
     MHD_add_response_header(response, "Content-Encoding", coding);
     return response;
   }
 
-  MHD_Result answer(MHD_Connection* connection, const std::string& method, const std::string& target) {
+  MHD_Result answer(MHD_Connection* connection, const std::string& method,
+                    const std::string& target) {
     // A static archive has nothing to post, put or delete; refusing here, before any
     // body is read, keeps every other method away from the file system.
     if (method != "GET" && method != "HEAD") {
-      MHD_Response* response = MHD_create_response_from_buffer(
-          0, nullptr, MHD_RESPMEM_PERSISTENT);
+      MHD_Response* response = MHD_create_response_from_buffer(0, nullptr, MHD_RESPMEM_PERSISTENT);
       MHD_add_response_header(response, "Allow", "GET, HEAD");
       return send(connection, method, target, 405, response);
     }
-    const int header_count = MHD_get_connection_values(connection, MHD_HEADER_KIND, nullptr, nullptr);
+    const int header_count =
+        MHD_get_connection_values(connection, MHD_HEADER_KIND, nullptr, nullptr);
     if (header_count < 0 || static_cast<std::size_t>(header_count) > limits.max_headers) {
       return send_text(connection, method, target, 431, "431 Request Header Fields Too Large\n");
     }
@@ -344,7 +359,8 @@ struct StaticServer::Impl {
     if (resolution.kind == Resolution::Kind::RedirectToSlash) {
       const auto query = std::min(target.find('?'), target.size());
       MHD_Response* response = MHD_create_response_from_buffer(0, nullptr, MHD_RESPMEM_PERSISTENT);
-      MHD_add_response_header(response, "Location", (target.substr(0, query) + "/" + target.substr(query)).c_str());
+      MHD_add_response_header(response, "Location",
+                              (target.substr(0, query) + "/" + target.substr(query)).c_str());
       return send(connection, method, target, 301, response);
     }
     if (resolution.kind == Resolution::Kind::File) {
@@ -354,10 +370,12 @@ struct StaticServer::Impl {
   }
 
   // The site's 404 page, with status 404.
-  MHD_Result send_not_found(MHD_Connection* connection, const std::string& method, const std::string& target) {
+  MHD_Result send_not_found(MHD_Connection* connection, const std::string& method,
+                            const std::string& target) {
     const auto not_found = core::read_file(root / "404.html");
-    return not_found ? send_text(connection, method, target, 404, *not_found, "text/html; charset=utf-8")
-                     : send_text(connection, method, target, 404, "404 Not Found\n");
+    return not_found
+               ? send_text(connection, method, target, 404, *not_found, "text/html; charset=utf-8")
+               : send_text(connection, method, target, 404, "404 Not Found\n");
   }
 };
 
@@ -375,7 +393,8 @@ sockaddr_in ipv4_address(const std::string& host, std::uint16_t port) {
   hints.ai_family = AF_INET;
   addrinfo* found = nullptr;
   if (::getaddrinfo(host.c_str(), nullptr, &hints, &found) != 0 || found == nullptr) {
-    throw NetworkError(fmt::format("cannot listen on {}:{} (not an IPv4 address or a name of this machine)", host, port));
+    throw NetworkError(fmt::format(
+        "cannot listen on {}:{} (not an IPv4 address or a name of this machine)", host, port));
   }
   address.sin_addr = reinterpret_cast<const sockaddr_in*>(found->ai_addr)->sin_addr;
   ::freeaddrinfo(found);
@@ -383,31 +402,37 @@ sockaddr_in ipv4_address(const std::string& host, std::uint16_t port) {
 }
 
 MHD_Result handle(void* cls, MHD_Connection* connection, const char* /*url*/, const char* method,
-                  const char* /*version*/, const char* /*upload_data*/, std::size_t* /*upload_data_size*/,
-                  void** request_state) {
+                  const char* /*version*/, const char* /*upload_data*/,
+                  std::size_t* /*upload_data_size*/, void** request_state) {
   auto* impl = static_cast<StaticServer::Impl*>(cls);
   const auto* request = static_cast<const Request*>(*request_state);
-  return impl->answer(connection, method != nullptr ? method : "", request != nullptr ? request->target : "/");
+  return impl->answer(connection, method != nullptr ? method : "",
+                      request != nullptr ? request->target : "/");
 }
 
 }  // namespace
 
 StaticServer::StaticServer(std::filesystem::path root, std::ostream& log,
-                           std::vector<std::pair<std::string, std::string>> headers, ServerLimits limits)
+                           std::vector<std::pair<std::string, std::string>> headers,
+                           ServerLimits limits)
     : impl_(std::make_unique<Impl>(std::move(root), log, limits)) {
   // X-Content-Type-Options is sent even when the site brings no headers of its own.
   impl_->headers.emplace_back("X-Content-Type-Options", "nosniff");
   for (auto& header : headers) {
-    std::erase_if(impl_->headers, [&](const auto& existing) { return existing.first == header.first; });
+    std::erase_if(impl_->headers,
+                  [&](const auto& existing) { return existing.first == header.first; });
     impl_->headers.push_back(std::move(header));
   }
 }
 
 StaticServer::~StaticServer() = default;
 
-void StaticServer::set_redirects(RedirectLookup lookup) { impl_->redirect = std::move(lookup); }
+void StaticServer::set_redirects(RedirectLookup lookup) {
+  impl_->redirect = std::move(lookup);
+}
 
-void StaticServer::listen(const std::string& host, std::uint16_t port, const std::function<void(int)>& on_ready) {
+void StaticServer::listen(const std::string& host, std::uint16_t port,
+                          const std::function<void(int)>& on_ready) {
   sockaddr_in address = ipv4_address(host, port);
   const auto& limits = impl_->limits;
   MHD_Daemon* daemon = MHD_start_daemon(
@@ -415,15 +440,13 @@ void StaticServer::listen(const std::string& host, std::uint16_t port, const std
       MHD_OPTION_SOCK_ADDR, reinterpret_cast<const sockaddr*>(&address),
       MHD_OPTION_THREAD_POOL_SIZE, 4U,
       // The whole request head (line and headers) must fit: bounded memory per client.
-      MHD_OPTION_CONNECTION_MEMORY_LIMIT, limits.max_request_head,
-      MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned int>(limits.idle_seconds),
-      MHD_OPTION_CONNECTION_LIMIT, 256U,
-      MHD_OPTION_PER_IP_CONNECTION_LIMIT, 64U,
-      MHD_OPTION_URI_LOG_CALLBACK, &remember_target, nullptr,
-      MHD_OPTION_NOTIFY_COMPLETED, &forget_target, nullptr,
-      MHD_OPTION_END);
+      MHD_OPTION_CONNECTION_MEMORY_LIMIT, limits.max_request_head, MHD_OPTION_CONNECTION_TIMEOUT,
+      static_cast<unsigned int>(limits.idle_seconds), MHD_OPTION_CONNECTION_LIMIT, 256U,
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT, 64U, MHD_OPTION_URI_LOG_CALLBACK, &remember_target,
+      nullptr, MHD_OPTION_NOTIFY_COMPLETED, &forget_target, nullptr, MHD_OPTION_END);
   if (daemon == nullptr) {
-    throw NetworkError(fmt::format("cannot listen on {}:{} (in use, or not an address of this machine)", host, port));
+    throw NetworkError(fmt::format(
+        "cannot listen on {}:{} (in use, or not an address of this machine)", host, port));
   }
   const MHD_DaemonInfo* info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
   if (on_ready) {

@@ -29,8 +29,8 @@ std::string mime_type(const std::filesystem::path& file);
 
 /// What one client may ask of the server; beyond it the request is refused.
 struct ServerLimits {
-  int idle_seconds = 5;             ///< a connection that sends nothing this long is closed
-  std::size_t max_headers = 100;    ///< more request headers: 431
+  int idle_seconds = 5;           ///< a connection that sends nothing this long is closed
+  std::size_t max_headers = 100;  ///< more request headers: 431
   /// Memory for one connection's request line and headers; beyond it the request is
   /// refused (414 or 431) before more is read.
   std::size_t max_request_head = 32 * 1024;
@@ -52,7 +52,8 @@ using RedirectLookup = std::function<std::optional<OldUrlAnswer>(std::string_vie
 class StaticServer {
  public:
   StaticServer(std::filesystem::path root, std::ostream& log,
-               std::vector<std::pair<std::string, std::string>> headers = {}, ServerLimits limits = {});
+               std::vector<std::pair<std::string, std::string>> headers = {},
+               ServerLimits limits = {});
   ~StaticServer();
   StaticServer(const StaticServer&) = delete;
   StaticServer& operator=(const StaticServer&) = delete;
@@ -62,7 +63,8 @@ class StaticServer {
   void set_redirects(RedirectLookup lookup);
 
   /// Blocks while serving. Throws NetworkError when the address cannot be bound.
-  void listen(const std::string& host, std::uint16_t port, const std::function<void(int)>& on_ready);
+  void listen(const std::string& host, std::uint16_t port,
+              const std::function<void(int)>& on_ready);
   void stop();
 
   /// Defined in the .cpp; named here so that libmicrohttpd's C callbacks can reach it.

@@ -1,22 +1,20 @@
 #include "server/static_server.hpp"
 
-#include <gtest/gtest.h>
-
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
+#include <zlib.h>
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <fstream>
-#include <map>
 #include <future>
+#include <map>
 #include <sstream>
 #include <thread>
-
-#include <zlib.h>
 
 #include "core/text.hpp"
 #include "test_paths.hpp"
@@ -42,10 +40,13 @@ std::filesystem::path make_site() {
 class RunningServer {
  public:
   explicit RunningServer(const std::filesystem::path& root, ServerLimits limits = {})
-      : server_(root, log_, {{"Content-Security-Policy", "default-src 'self'"}, {"Referrer-Policy", "no-referrer"}},
-                limits) {
+      : server_(
+            root, log_,
+            {{"Content-Security-Policy", "default-src 'self'"}, {"Referrer-Policy", "no-referrer"}},
+            limits) {
     std::promise<int> ready;
-    thread_ = std::thread([&] { server_.listen("127.0.0.1", 0, [&](int port) { ready.set_value(port); }); });
+    thread_ = std::thread(
+        [&] { server_.listen("127.0.0.1", 0, [&](int port) { ready.set_value(port); }); });
     port_ = ready.get_future().get();
   }
   ~RunningServer() {
@@ -63,7 +64,8 @@ class RunningServer {
 
 // Sends raw bytes (no client library to tidy the request up) and returns everything
 // the server answers until it closes the connection or `timeout` passes.
-std::string raw_exchange(int port, const std::string& request, std::chrono::seconds timeout = std::chrono::seconds(5),
+std::string raw_exchange(int port, const std::string& request,
+                         std::chrono::seconds timeout = std::chrono::seconds(5),
                          std::size_t* bytes_sent = nullptr) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
@@ -112,9 +114,11 @@ struct Answer {
 };
 
 // `METHOD path` with `extra` header lines, one request per connection.
-Answer fetch(int port, const std::string& path, const std::string& extra = {}, const std::string& method = "GET") {
-  const std::string raw =
-      raw_exchange(port, method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + extra + "\r\n");
+Answer fetch(int port, const std::string& path, const std::string& extra = {},
+             const std::string& method = "GET") {
+  const std::string raw = raw_exchange(
+      port, method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + extra +
+                "\r\n");
   Answer answer;
   const auto head_end = raw.find("\r\n\r\n");
   if (raw.rfind("HTTP/1.1 ", 0) != 0 || head_end == std::string::npos) {
@@ -127,7 +131,8 @@ Answer fetch(int port, const std::string& path, const std::string& extra = {}, c
     const std::string text = raw.substr(line, end - line);
     const auto colon = text.find(':');
     std::string name = text.substr(0, colon);
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     answer.headers[name] = std::string(core::trim(text.substr(colon + 1)));
     line = end + 2;
   }
@@ -249,7 +254,9 @@ TEST(StaticServer, CompressesTextForClientsThatTakeItAndPrefersTheBuildsCopies) 
   EXPECT_EQ(brotli.body, "brotli-bytes-as-the-build-wrote-them");
   // Too small to gain anything, and ranges are of the file as it is.
   EXPECT_EQ(fetch(server.port(), "/index.html", "Accept-Encoding: gzip\r\n").body, "home");
-  EXPECT_EQ(fetch(server.port(), "/lang.html", "Accept-Encoding: gzip\r\nRange: bytes=0-14\r\n").body, "<!DOCTYPE html>");
+  EXPECT_EQ(
+      fetch(server.port(), "/lang.html", "Accept-Encoding: gzip\r\nRange: bytes=0-14\r\n").body,
+      "<!DOCTYPE html>");
 }
 
 TEST(StaticServer, LetsBrowsersRevalidatePagesAndKeepMedia) {
@@ -263,7 +270,8 @@ TEST(StaticServer, LetsBrowsersRevalidatePagesAndKeepMedia) {
   const Answer again = fetch(server.port(), "/index.html", "If-None-Match: " + etag + "\r\n");
   EXPECT_EQ(again.status, 304);
   EXPECT_EQ(again.body, "");
-  const Answer since = fetch(server.port(), "/index.html", "If-Modified-Since: " + first.header("last-modified") + "\r\n");
+  const Answer since = fetch(server.port(), "/index.html",
+                             "If-Modified-Since: " + first.header("last-modified") + "\r\n");
   EXPECT_EQ(since.status, 304);
   EXPECT_EQ(fetch(server.port(), "/index.html", "If-None-Match: \"other\"\r\n").status, 200);
   EXPECT_EQ(fetch(server.port(), "/bild.png").header("cache-control"), "public, max-age=86400");
@@ -279,7 +287,8 @@ TEST(StaticServer, BoundsRequestsAndClosesIdleConnections) {
   }
   EXPECT_EQ(raw_exchange(server.port(), many_headers + "\r\n").rfind("HTTP/1.1 431", 0), 0u);
   // A huge announced body is refused before a byte of it is read.
-  const std::string huge_body = "POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 1000000000\r\n\r\nx";
+  const std::string huge_body =
+      "POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 1000000000\r\n\r\nx";
   EXPECT_EQ(raw_exchange(server.port(), huge_body).rfind("HTTP/1.1 405", 0), 0u);
   const std::string long_line = "GET /" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n";
   EXPECT_EQ(raw_exchange(server.port(), long_line).find("200 OK"), std::string::npos);
@@ -290,7 +299,8 @@ TEST(StaticServer, BoundsRequestsAndClosesIdleConnections) {
     flood += "X-A: b\r\n";
   }
   std::size_t accepted = 0;
-  EXPECT_EQ(raw_exchange(server.port(), flood, std::chrono::seconds(5), &accepted).find(" 200 "), std::string::npos);
+  EXPECT_EQ(raw_exchange(server.port(), flood, std::chrono::seconds(5), &accepted).find(" 200 "),
+            std::string::npos);
   EXPECT_LT(accepted, flood.size() / 2) << "the server read on instead of hanging up";
   // Says nothing: the server must hang up well before the client's 5 s patience ends.
   const auto started = std::chrono::steady_clock::now();
@@ -301,11 +311,12 @@ TEST(StaticServer, BoundsRequestsAndClosesIdleConnections) {
 TEST(StaticServer, NeverServesAFileOutsideTheRootOverTheWire) {
   const auto root = make_site();
   const RunningServer server(root);
-  for (const char* path : {"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt", "/..%5csecret.txt",
-                           "/%252e%252e/secret.txt", "/link.txt", "/%00/../secret.txt", "//../secret.txt",
-                           "/assets/../../secret.txt"}) {
+  for (const char* path : {"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt",
+                           "/..%5csecret.txt", "/%252e%252e/secret.txt", "/link.txt",
+                           "/%00/../secret.txt", "//../secret.txt", "/assets/../../secret.txt"}) {
     const std::string answer =
-        raw_exchange(server.port(), std::string("GET ") + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        raw_exchange(server.port(), std::string("GET ") + path +
+                                        " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     EXPECT_EQ(answer.find("geheim"), std::string::npos) << path;
     EXPECT_EQ(answer.find(" 200 "), std::string::npos) << path << ": " << answer.substr(0, 40);
   }

@@ -43,7 +43,8 @@ void read(const toml::table& table, const char* key, T& out, const std::string& 
   throw InputError(fmt::format("{}: '{}' has the wrong type", where(source, *node), key));
 }
 
-void read_string(const toml::table& table, const char* key, std::string& out, const std::string& source) {
+void read_string(const toml::table& table, const char* key, std::string& out,
+                 const std::string& source) {
   read<std::string>(table, key, out, source);
 }
 
@@ -53,30 +54,34 @@ const toml::table* sub_table(const toml::table& table, const char* key, const st
     return nullptr;
   }
   if (!node->is_table()) {
-    throw InputError(fmt::format("{}: '{}' must be a table ([{}])", where(source, *node), key, key));
+    throw InputError(
+        fmt::format("{}: '{}' must be a table ([{}])", where(source, *node), key, key));
   }
   return node->as_table();
 }
 
 void check(const SiteConfig& config, const std::string& source) {
   if (config.base_url.empty()) {
-    throw InputError(source + ": base_url is required, e.g. base_url = \"https://archiv.example.org/\"");
+    throw InputError(source +
+                     ": base_url is required, e.g. base_url = \"https://archiv.example.org/\"");
   }
   if (config.base_url.rfind("http://", 0) != 0 && config.base_url.rfind("https://", 0) != 0) {
     throw InputError(source + ": base_url must be an absolute http(s) URL");
   }
   if (!config.language.empty() && archive_language(config.language) != config.language) {
-    throw InputError(fmt::format("{}: language \"{}\" is not available ({}); leave it out to take the export's",
-                                 source, config.language, fmt::join(kLanguages, ", ")));
+    throw InputError(
+        fmt::format("{}: language \"{}\" is not available ({}); leave it out to take the export's",
+                    source, config.language, fmt::join(kLanguages, ", ")));
   }
   if (config.per_page < 1 || config.per_page > 10000) {
     throw InputError(source + ": per_page must be between 1 and 10000");
   }
   if (!config.cookie_notice.privacy_markdown.empty() && !config.cookie_notice.privacy_url.empty() &&
       config.cookie_notice.privacy_url.rfind('/', 0) != 0) {
-    throw InputError(fmt::format("{}: cookie_notice.privacy_url must be a path in the archive such as "
-                                 "\"/datenschutzerklaerung/\" when privacy_markdown is set (it is \"{}\")",
-                                 source, config.cookie_notice.privacy_url));
+    throw InputError(
+        fmt::format("{}: cookie_notice.privacy_url must be a path in the archive such as "
+                    "\"/datenschutzerklaerung/\" when privacy_markdown is set (it is \"{}\")",
+                    source, config.cookie_notice.privacy_url));
   }
 }
 
@@ -89,12 +94,14 @@ SiteConfig parse_config(std::string_view text, const std::string& source_name,
     table = toml::parse(text, source_name);
   } catch (const toml::parse_error& error) {
     const auto& begin = error.source().begin;
-    throw InputError(fmt::format("{}:{}:{}: {}", source_name, begin.line, begin.column,
-                                 error.description()));
+    throw InputError(
+        fmt::format("{}:{}:{}: {}", source_name, begin.line, begin.column, error.description()));
   }
-  reject_unknown_keys(table, {"title", "description", "intro", "language", "base_url", "per_page",
-                              "theme_dir", "wayback_links", "notice", "cookie_notice", "privacy", "search",
-                              "redirects"}, "", source_name);
+  reject_unknown_keys(
+      table,
+      {"title", "description", "intro", "language", "base_url", "per_page", "theme_dir",
+       "wayback_links", "notice", "cookie_notice", "privacy", "search", "redirects"},
+      "", source_name);
   SiteConfig config;
   read_string(table, "title", config.title, source_name);
   read_string(table, "description", config.description, source_name);
@@ -112,12 +119,14 @@ SiteConfig parse_config(std::string_view text, const std::string& source_name,
   std::string wayback = "off";
   read_string(table, "wayback_links", wayback, source_name);
   if (wayback == "off" || wayback == "beside" || wayback == "replace") {
-    config.wayback_links = wayback == "off" ? SiteConfig::Wayback::Off
-                           : wayback == "beside" ? SiteConfig::Wayback::Beside : SiteConfig::Wayback::Replace;
+    config.wayback_links = wayback == "off"      ? SiteConfig::Wayback::Off
+                           : wayback == "beside" ? SiteConfig::Wayback::Beside
+                                                 : SiteConfig::Wayback::Replace;
   } else {
-    throw InputError(fmt::format("{}: wayback_links is \"{}\"; use \"off\" (the default), \"beside\" (an "
-                                 "archived-copy link after each external link) or \"replace\"",
-                                 where(source_name, *table.get("wayback_links")), wayback));
+    throw InputError(
+        fmt::format("{}: wayback_links is \"{}\"; use \"off\" (the default), \"beside\" (an "
+                    "archived-copy link after each external link) or \"replace\"",
+                    where(source_name, *table.get("wayback_links")), wayback));
   }
   if (const auto* redirects = sub_table(table, "redirects", source_name)) {
     reject_unknown_keys(*redirects, {"pages"}, "redirects.", source_name);
@@ -130,8 +139,8 @@ SiteConfig parse_config(std::string_view text, const std::string& source_name,
     read_string(*notice, "link_text", config.notice.link_text, source_name);
   }
   if (const auto* cookie = sub_table(table, "cookie_notice", source_name)) {
-    reject_unknown_keys(*cookie, {"enabled", "text", "privacy_url", "privacy_markdown"}, "cookie_notice.",
-                        source_name);
+    reject_unknown_keys(*cookie, {"enabled", "text", "privacy_url", "privacy_markdown"},
+                        "cookie_notice.", source_name);
     read<bool>(*cookie, "enabled", config.cookie_notice.enabled, source_name);
     read_string(*cookie, "text", config.cookie_notice.text, source_name);
     read_string(*cookie, "privacy_url", config.cookie_notice.privacy_url, source_name);
@@ -147,20 +156,24 @@ SiteConfig parse_config(std::string_view text, const std::string& source_name,
     read<bool>(*search, "comments", config.search.comments, source_name);
   }
   if (const auto* privacy = sub_table(table, "privacy", source_name)) {
-    reject_unknown_keys(*privacy, {"remote_images", "embeds", "contact_details"}, "privacy.", source_name);
+    reject_unknown_keys(*privacy, {"remote_images", "embeds", "contact_details"}, "privacy.",
+                        source_name);
     read<bool>(*privacy, "remote_images", config.privacy.remote_images, source_name);
     std::string embeds = "placeholder";
     read_string(*privacy, "embeds", embeds, source_name);
     if (embeds != "placeholder" && embeds != "two-click") {
-      throw InputError(fmt::format("{}: privacy.embeds is \"{}\"; use \"placeholder\" (the default) or "
-                                   "\"two-click\"", where(source_name, *privacy->get("embeds")), embeds));
+      throw InputError(
+          fmt::format("{}: privacy.embeds is \"{}\"; use \"placeholder\" (the default) or "
+                      "\"two-click\"",
+                      where(source_name, *privacy->get("embeds")), embeds));
     }
     config.privacy.two_click_embeds = embeds == "two-click";
     std::string contacts = "mask";
     read_string(*privacy, "contact_details", contacts, source_name);
     if (contacts != "mask" && contacts != "keep") {
-      throw InputError(fmt::format("{}: privacy.contact_details is \"{}\"; use \"mask\" (the default) or \"keep\"",
-                                   where(source_name, *privacy->get("contact_details")), contacts));
+      throw InputError(fmt::format(
+          "{}: privacy.contact_details is \"{}\"; use \"mask\" (the default) or \"keep\"",
+          where(source_name, *privacy->get("contact_details")), contacts));
     }
     config.privacy.mask_contact_details = contacts == "mask";
   }
@@ -177,34 +190,44 @@ std::string archive_language(std::string_view tag) {
   return known ? code : std::string();
 }
 
-SiteConfig with_export_language(SiteConfig config, std::string_view export_language, core::Diagnostics& diagnostics,
-                                std::string_view text_language) {
-  if (config.language.empty() && !text_language.empty() && archive_language(text_language) != archive_language(export_language)) {
+SiteConfig with_export_language(SiteConfig config, std::string_view export_language,
+                                core::Diagnostics& diagnostics, std::string_view text_language) {
+  if (config.language.empty() && !text_language.empty() &&
+      archive_language(text_language) != archive_language(export_language)) {
     // WordPress wrote its default "en" into exports of blogs in every language.
     config.language = archive_language(text_language);
-    diagnostics.warn("archive.toml",
-                     fmt::format("the export declares the language \"{}\" but its text is in \"{}\"; the archive is in "
-                                 "\"{}\"; set language to choose",
-                                 export_language, text_language, config.language.empty() ? "en" : config.language));
+    diagnostics.warn(
+        "archive.toml",
+        fmt::format(
+            "the export declares the language \"{}\" but its text is in \"{}\"; the archive is in "
+            "\"{}\"; set language to choose",
+            export_language, text_language, config.language.empty() ? "en" : config.language));
   }
   if (config.language.empty()) {
     config.language = archive_language(export_language);
     if (config.language.empty()) {
       config.language = "en";
-      diagnostics.warn("archive.toml", export_language.empty()
-                                           ? "the export names no language and the config none; the archive is in English"
-                                           : fmt::format("the export's language \"{}\" has no texts in blogarchive ({}); "
-                                                         "the archive is in English; set language to choose",
-                                                         export_language, fmt::join(kLanguages, ", ")));
+      diagnostics.warn(
+          "archive.toml",
+          export_language.empty()
+              ? "the export names no language and the config none; the archive is in English"
+              : fmt::format("the export's language \"{}\" has no texts in blogarchive ({}); "
+                            "the archive is in English; set language to choose",
+                            export_language, fmt::join(kLanguages, ", ")));
     }
   }
   // The privacy policy's path in the archive's language, where the old blog likely had it.
   static const std::map<std::string, std::string, std::less<>> kPrivacyPaths{
-      {"de", "/datenschutzerklaerung/"}, {"en", "/privacy-policy/"},
-      {"fr", "/politique-de-confidentialite/"}, {"es", "/politica-de-privacidad/"},
-      {"it", "/informativa-sulla-privacy/"}, {"nl", "/privacyverklaring/"},
-      {"pt", "/politica-de-privacidade/"}, {"pl", "/polityka-prywatnosci/"},
-      {"sv", "/integritetspolicy/"}, {"da", "/privatlivspolitik/"}};
+      {"de", "/datenschutzerklaerung/"},
+      {"en", "/privacy-policy/"},
+      {"fr", "/politique-de-confidentialite/"},
+      {"es", "/politica-de-privacidad/"},
+      {"it", "/informativa-sulla-privacy/"},
+      {"nl", "/privacyverklaring/"},
+      {"pt", "/politica-de-privacidade/"},
+      {"pl", "/polityka-prywatnosci/"},
+      {"sv", "/integritetspolicy/"},
+      {"da", "/privatlivspolitik/"}};
   if (!config.cookie_notice.privacy_markdown.empty() && config.cookie_notice.privacy_url.empty()) {
     config.cookie_notice.privacy_url = kPrivacyPaths.find(config.language)->second;
   }

@@ -67,7 +67,8 @@ struct SiteConfig {
 };
 
 /// The languages the archive's texts, dates and search are written for.
-inline constexpr std::array<std::string_view, 10> kLanguages{"de", "en", "fr", "es", "it", "nl", "pt", "pl", "sv", "da"};
+inline constexpr std::array<std::string_view, 10> kLanguages{"de", "en", "fr", "es", "it",
+                                                             "nl", "pt", "pl", "sv", "da"};
 
 /// The archive language for a language tag as exports write it ("fr-FR", "pt_BR",
 /// "de") or "" when the archive has no texts for it.
@@ -78,7 +79,8 @@ std::string archive_language(std::string_view tag);
 /// depend on it (the privacy page's path).
 /// `text_language`: the language the published text reads as (search::LanguageGuesser,
 /// at import), which wins over a declared one it contradicts.
-SiteConfig with_export_language(SiteConfig config, std::string_view export_language, core::Diagnostics& diagnostics,
+SiteConfig with_export_language(SiteConfig config, std::string_view export_language,
+                                core::Diagnostics& diagnostics,
                                 std::string_view text_language = {});
 
 /// Reads and checks the config; InputError with file, line and column on any problem.

@@ -1,9 +1,8 @@
 #include "site/media_files.hpp"
 
 #include <algorithm>
-#include <tuple>
-
 #include <regex>
+#include <tuple>
 
 #include "core/url.hpp"
 #include "site/paths.hpp"
@@ -21,8 +20,9 @@ std::optional<std::string> original_of_resized(std::string_view path) {
 }
 
 bool is_server_script(std::string_view path) {
-  static const std::regex kScript(R"((\.(php\d?|phtml|phar|pht|cgi|pl|py|asp|aspx|jsp|shtml?)(\.[^/]*)?|/\.ht[^/]*)$)",
-                                  std::regex::icase);
+  static const std::regex kScript(
+      R"((\.(php\d?|phtml|phar|pht|cgi|pl|py|asp|aspx|jsp|shtml?)(\.[^/]*)?|/\.ht[^/]*)$)",
+      std::regex::icase);
   return std::regex_search(path.begin(), path.end(), kScript);
 }
 
@@ -34,7 +34,8 @@ std::set<std::string> wordpress_com_media_hosts(const blog::Snapshot& snapshot) 
     const std::string host = core::host_without_www(core::split_url(url).host);
     if (host.ends_with(kFiles) && host.size() > kFiles.size()) {
       hosts.insert(host);
-    } else if (host.ends_with(kBlogs) && host.size() > kBlogs.size() && host.find('.') == host.size() - kBlogs.size()) {
+    } else if (host.ends_with(kBlogs) && host.size() > kBlogs.size() &&
+               host.find('.') == host.size() - kBlogs.size()) {
       hosts.insert(host.substr(0, host.size() - kBlogs.size()) + std::string(kFiles));
     }
   };
@@ -84,7 +85,8 @@ std::optional<core::ImageSize> MediaFiles::image_size(std::string_view path) con
   return found == image_sizes_.end() ? std::nullopt : std::optional(found->second);
 }
 
-std::vector<std::pair<std::string, core::ImageSize>> MediaFiles::image_variants(std::string_view path) const {
+std::vector<std::pair<std::string, core::ImageSize>> MediaFiles::image_variants(
+    std::string_view path) const {
   const std::string original = original_of_resized(path).value_or(std::string(path));
   const auto resized = variants_.find(original);
   const auto original_size = image_size(original);
@@ -111,6 +113,8 @@ std::optional<std::string> MediaFiles::find(std::string_view path) const {
   return std::nullopt;
 }
 
-bool MediaFiles::in_media_folder(std::string_view path) const { return path.starts_with(prefix_); }
+bool MediaFiles::in_media_folder(std::string_view path) const {
+  return path.starts_with(prefix_);
+}
 
 }  // namespace blogarchive::site

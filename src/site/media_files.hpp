@@ -1,13 +1,12 @@
 #pragma once
 // The blog's media files the store holds, by the URL path they had on the old site:
 // which references in content the archive can answer with its own copy.
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <map>
 
 #include "blog/post.hpp"
 #include "core/image_size.hpp"
@@ -53,7 +52,9 @@ class MediaFiles {
   bool empty() const { return paths_.empty(); }
   const std::string& prefix() const { return prefix_; }
   const std::set<std::string, std::less<>>& paths() const { return paths_; }
-  const std::map<std::string, core::ImageSize, std::less<>>& image_sizes() const { return image_sizes_; }
+  const std::map<std::string, core::ImageSize, std::less<>>& image_sizes() const {
+    return image_sizes_;
+  }
 
   /// The pixel size of the image at `path`, when the archive has it and knows it.
   std::optional<core::ImageSize> image_size(std::string_view path) const;
@@ -65,7 +66,8 @@ class MediaFiles {
  private:
   std::set<std::string, std::less<>> paths_;
   std::map<std::string, core::ImageSize, std::less<>> image_sizes_;
-  std::map<std::string, std::vector<std::string>, std::less<>> variants_;  ///< by original: its resized files
+  std::map<std::string, std::vector<std::string>, std::less<>>
+      variants_;  ///< by original: its resized files
   std::string prefix_ = kDefaultMediaPrefix;
 };
 

@@ -19,11 +19,12 @@ TEST(MediaFiles, AnswerASizeTheStoreLacksWithItsOriginal) {
 }
 
 TEST(MediaFiles, KnowWhatAServerWouldRun) {
-  for (const char* script : {"/u/shell.php", "/u/x.PHP5", "/u/a.phtml", "/u/b.php.jpg", "/u/c.cgi", "/u/d.shtml",
-                             "/u/.htaccess", "/u/e.asp", "/u/f.phar"}) {
+  for (const char* script : {"/u/shell.php", "/u/x.PHP5", "/u/a.phtml", "/u/b.php.jpg", "/u/c.cgi",
+                             "/u/d.shtml", "/u/.htaccess", "/u/e.asp", "/u/f.phar"}) {
     EXPECT_TRUE(is_server_script(script)) << script;
   }
-  for (const char* file : {"/u/bild.jpg", "/u/anleitung.pdf", "/u/phpbuch.jpg", "/u/lied.mp3", "/u/plan.svg"}) {
+  for (const char* file :
+       {"/u/bild.jpg", "/u/anleitung.pdf", "/u/phpbuch.jpg", "/u/lied.mp3", "/u/plan.svg"}) {
     EXPECT_FALSE(is_server_script(file)) << file;
   }
 }

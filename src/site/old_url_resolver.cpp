@@ -24,7 +24,8 @@ std::string web_origin_of(std::string_view url) {
 }
 
 std::size_t segment_count(std::string_view path) {
-  return static_cast<std::size_t>(std::count(path.begin(), path.end(), '/')) - (path.ends_with('/') ? 1 : 0);
+  return static_cast<std::size_t>(std::count(path.begin(), path.end(), '/')) -
+         (path.ends_with('/') ? 1 : 0);
 }
 
 // "/a/b/c/" → "c"; "" for "/".
@@ -135,7 +136,8 @@ OldUrlResolver::OldUrlResolver(const SiteModel& model) {
   }
 }
 
-std::optional<std::string> OldUrlResolver::path_for_id(std::string_view id_text, bool& unpublished) const {
+std::optional<std::string> OldUrlResolver::path_for_id(std::string_view id_text,
+                                                       bool& unpublished) const {
   std::int64_t id = 0;
   const auto [end, error] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
   if (error != std::errc{} || end != id_text.data() + id_text.size()) {
@@ -151,20 +153,23 @@ std::optional<std::string> OldUrlResolver::path_for_id(std::string_view id_text,
 bool OldUrlResolver::is_old_blog_url(const core::UrlParts& parts) const {
   const bool root_relative = !parts.has_authority && parts.scheme.empty() && !parts.path.empty() &&
                              parts.path.front() == '/';
-  const bool old_host = parts.has_authority && (parts.scheme == "http" || parts.scheme == "https" ||
-                                                parts.scheme.empty()) &&
-                        hosts_.count(core::host_without_www(parts.host)) > 0;
+  const bool old_host =
+      parts.has_authority &&
+      (parts.scheme == "http" || parts.scheme == "https" || parts.scheme.empty()) &&
+      hosts_.count(core::host_without_www(parts.host)) > 0;
   return root_relative || old_host;
 }
 
-std::optional<OldUrlTarget> OldUrlResolver::by_query(const core::UrlParts& parts, const std::string& fragment) const {
+std::optional<OldUrlTarget> OldUrlResolver::by_query(const core::UrlParts& parts,
+                                                     const std::string& fragment) const {
   bool unpublished = false;
   for (const char* key : {"p", "page_id", "attachment_id"}) {
     if (auto id = core::query_value(parts.query, key)) {
       if (auto path = path_for_id(*id, unpublished)) {
         return OldUrlTarget{OldUrlTarget::Kind::Archive, href(*path) + fragment, false};
       }
-      return unpublished ? OldUrlTarget{OldUrlTarget::Kind::Unpublished, {}, false} : OldUrlTarget{};
+      return unpublished ? OldUrlTarget{OldUrlTarget::Kind::Unpublished, {}, false}
+                         : OldUrlTarget{};
     }
   }
   return std::nullopt;
@@ -186,7 +191,8 @@ std::optional<std::string> OldUrlResolver::by_suffix(const std::string& path, bo
   return std::nullopt;
 }
 
-std::optional<std::string> OldUrlResolver::recover(const std::string& path, bool strict, std::string& fragment) const {
+std::optional<std::string> OldUrlResolver::recover(const std::string& path, bool strict,
+                                                   std::string& fragment) const {
   if (auto found = by_suffix(path, strict)) {
     return found;
   }
@@ -208,7 +214,8 @@ std::optional<std::string> OldUrlResolver::recover(const std::string& path, bool
   const std::string parent = parent_path(path);
   if (parent != "/" && last_segment(path).find('.') == std::string_view::npos) {
     const auto item = item_by_path_.find(parent);
-    std::optional<std::string> found = item != item_by_path_.end() ? std::optional(item->second) : by_suffix(parent, true);
+    std::optional<std::string> found =
+        item != item_by_path_.end() ? std::optional(item->second) : by_suffix(parent, true);
     if (found) {
       if (last_segment(path).starts_with("comment-page-") && fragment.empty()) {
         fragment = "#comments";
@@ -218,7 +225,8 @@ std::optional<std::string> OldUrlResolver::recover(const std::string& path, bool
   }
   const std::string_view slug = last_segment(path);
   if (!slug.empty() && !is_number(slug)) {
-    if (const auto found = by_slug_.find(std::string(slug)); found != by_slug_.end() && !found->second.empty()) {
+    if (const auto found = by_slug_.find(std::string(slug));
+        found != by_slug_.end() && !found->second.empty()) {
       return found->second;
     }
   }
@@ -240,7 +248,8 @@ OldUrlTarget OldUrlResolver::resolve(std::string_view url) const {
   }
   // "http://blog.example" and "/" are the blog's front page.
   auto path = normalize_path(core::percent_decode(parts.path));
-  if (!path && parts.path.find_first_not_of('/') == std::string::npos && (parts.has_authority || !parts.path.empty())) {
+  if (!path && parts.path.find_first_not_of('/') == std::string::npos &&
+      (parts.has_authority || !parts.path.empty())) {
     path = "/";
   }
   if (!path || !parts.query.empty()) {

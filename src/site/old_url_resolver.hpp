@@ -38,22 +38,24 @@ class OldUrlResolver {
 
  private:
   std::optional<std::string> path_for_id(std::string_view id_text, bool& unpublished) const;
-  std::optional<OldUrlTarget> by_query(const core::UrlParts& parts, const std::string& fragment) const;
+  std::optional<OldUrlTarget> by_query(const core::UrlParts& parts,
+                                       const std::string& fragment) const;
   /// An item's archive path for a path that is not one as written; `strict` (a URL on
   /// another host): only the end of the path, and only a dated or nested permalink.
-  std::optional<std::string> recover(const std::string& path, bool strict, std::string& fragment) const;
+  std::optional<std::string> recover(const std::string& path, bool strict,
+                                     std::string& fragment) const;
   std::optional<std::string> by_suffix(const std::string& path, bool strict) const;
 
-  std::set<std::string> hosts_;                 ///< lower case, without "www."
+  std::set<std::string> hosts_;  ///< lower case, without "www."
   std::string origin_;
-  std::map<std::string, std::string> by_path_;  ///< normalized old path → archive path
+  std::map<std::string, std::string> by_path_;       ///< normalized old path → archive path
   std::map<std::string, std::string> item_by_path_;  ///< old and new item paths → archive path
-  std::map<std::string, std::string> by_slug_;  ///< slug → archive path; "" when ambiguous
+  std::map<std::string, std::string> by_slug_;       ///< slug → archive path; "" when ambiguous
   /// "category/linux", "tag/java" → the listing: WordPress nested category URLs
   /// (/category/technology/linux/) end with the slug.
   std::map<std::string, std::string> term_listing_;
   std::set<std::string> unpublished_paths_;
-  std::map<std::int64_t, std::string> by_id_;   ///< published items, and attachments by their parent
+  std::map<std::int64_t, std::string> by_id_;  ///< published items, and attachments by their parent
   std::set<std::int64_t> unpublished_ids_;
 };
 

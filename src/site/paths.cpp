@@ -55,6 +55,8 @@ std::optional<std::string> path_of_url(std::string_view url) {
   return normalize_path(core::percent_decode(parts.path));
 }
 
-std::string href(std::string_view route_path) { return core::percent_encode_path(route_path); }
+std::string href(std::string_view route_path) {
+  return core::percent_encode_path(route_path);
+}
 
 }  // namespace blogarchive::site

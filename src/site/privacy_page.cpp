@@ -12,9 +12,10 @@ namespace {
 std::string read_markdown(const std::filesystem::path& path) {
   auto text = core::read_file(path);
   if (!text) {
-    throw InputError(fmt::format("cannot read the privacy policy '{}' (cookie_notice.privacy_markdown); "
-                                 "check the path, which is relative to the config file",
-                                 path.string()));
+    throw InputError(
+        fmt::format("cannot read the privacy policy '{}' (cookie_notice.privacy_markdown); "
+                    "check the path, which is relative to the config file",
+                    path.string()));
   }
   std::string markdown = std::move(*text);
   if (const auto bad = core::invalid_utf8_at(markdown)) {
@@ -38,13 +39,15 @@ std::pair<std::string, std::string> split_title(const std::string& markdown) {
     return {{}, markdown};
   }
   const std::size_t end = markdown.find('\n', at);
-  const std::string title(core::trim(markdown.substr(at + 2, end == std::string::npos ? end : end - at - 2)));
+  const std::string title(
+      core::trim(markdown.substr(at + 2, end == std::string::npos ? end : end - at - 2)));
   return {title, end == std::string::npos ? std::string{} : markdown.substr(end + 1)};
 }
 
 }  // namespace
 
-std::optional<blog::Post> load_privacy_page(const SiteConfig& config, const std::string& fallback_title,
+std::optional<blog::Post> load_privacy_page(const SiteConfig& config,
+                                            const std::string& fallback_title,
                                             const std::vector<std::string>& notes) {
   const auto& path = config.cookie_notice.privacy_markdown;
   if (path.empty()) {

@@ -2,8 +2,8 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "blog/post.hpp"
 #include "site/config.hpp"
@@ -20,7 +20,8 @@ inline constexpr std::int64_t kPrivacyPageId = std::numeric_limits<std::int64_t>
 /// cannot be read or is not UTF-8 (with line and column).
 /// `notes`: paragraphs the archive adds to the policy (what it changed, e.g. that contact
 /// details in comments are masked), appended to the Markdown.
-std::optional<blog::Post> load_privacy_page(const SiteConfig& config, const std::string& fallback_title,
+std::optional<blog::Post> load_privacy_page(const SiteConfig& config,
+                                            const std::string& fallback_title,
                                             const std::vector<std::string>& notes = {});
 
 }  // namespace blogarchive::site

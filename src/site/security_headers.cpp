@@ -5,8 +5,9 @@
 namespace blogarchive::site {
 
 const std::vector<std::string>& embed_player_origins() {
-  static const std::vector<std::string> origins{"https://www.youtube-nocookie.com", "https://player.vimeo.com",
-                                                "https://w.soundcloud.com", "https://www.google.com"};
+  static const std::vector<std::string> origins{
+      "https://www.youtube-nocookie.com", "https://player.vimeo.com", "https://w.soundcloud.com",
+      "https://www.google.com"};
   return origins;
 }
 
@@ -20,7 +21,9 @@ std::string content_security_policy(const SiteConfig::Privacy& privacy, bool as_
   }
   std::string policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'";
   policy += privacy.remote_images ? " https: http:" : "";
-  policy += "; font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; frame-src " + frames;
+  policy +=
+      "; font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; frame-src " +
+      frames;
   policy += "; base-uri 'none'; form-action 'self'";
   if (as_header) {
     policy += "; frame-ancestors 'self'";
@@ -41,7 +44,8 @@ std::vector<Header> security_headers(const SiteConfig::Privacy& privacy) {
 }
 
 std::string headers_file(const SiteConfig::Privacy& privacy) {
-  std::string text = "# Written by blogarchive build: the headers every page of this archive should carry.\n/*\n";
+  std::string text =
+      "# Written by blogarchive build: the headers every page of this archive should carry.\n/*\n";
   for (const auto& [name, value] : security_headers(privacy)) {
     text += "  " + name + ": " + value + "\n";
   }

@@ -34,24 +34,29 @@ std::string wanted_path(const blog::Post& post) {
   if (post.type == "page" || !post.date) {
     return normalize_path("/" + post.slug).value_or(fmt::format("/{}/", post.id));
   }
-  return normalize_path(fmt::format("/{:04}/{:02}/{}", post.date->year, post.date->month, post.slug))
+  return normalize_path(
+             fmt::format("/{:04}/{:02}/{}", post.date->year, post.date->month, post.slug))
       .value_or(fmt::format("/{}/", post.id));
 }
 
-std::string claim_route(const blog::Post& post, PathClaims& claims, core::Diagnostics& diagnostics) {
+std::string claim_route(const blog::Post& post, PathClaims& claims,
+                        core::Diagnostics& diagnostics) {
   std::string path = wanted_path(post);
   if (claims.claim(path)) {
     return path;
   }
-  const std::string fallback = fmt::format("{}{}-{}/", path.back() == '/' ? path : path + "/", post.slug, post.id);
-  diagnostics.warn(post.source, fmt::format("{}: the permalink {} is already taken; published at {}",
-                                            blog::describe(post), path, fallback));
+  const std::string fallback =
+      fmt::format("{}{}-{}/", path.back() == '/' ? path : path + "/", post.slug, post.id);
+  diagnostics.warn(post.source,
+                   fmt::format("{}: the permalink {} is already taken; published at {}",
+                               blog::describe(post), path, fallback));
   claims.claim(fallback);
   return fallback;
 }
 
 // WordPress nests child category URLs under their parents: /category/parent/child/.
-std::string category_path(const std::string& slug, const std::map<std::string, const blog::Term*>& categories) {
+std::string category_path(const std::string& slug,
+                          const std::map<std::string, const blog::Term*>& categories) {
   std::vector<std::string> chain{slug};
   std::set<std::string> seen{slug};
   for (auto it = categories.find(slug); it != categories.end() && !it->second->parent_slug.empty();
@@ -107,8 +112,9 @@ void collect_pages(SiteModel& model, PathClaims& claims, core::Diagnostics& diag
   for (const auto& post : model.snapshot->posts) {
     if (blog::is_published(post) && post.type == "page") {
       if (!replaced_file.empty() && output_file(wanted_path(post)) == replaced_file) {
-        diagnostics.warn(post.source, fmt::format("{} is replaced by the privacy policy from {}",
-                                                  blog::describe(post), model.privacy_page->source));
+        diagnostics.warn(post.source,
+                         fmt::format("{} is replaced by the privacy policy from {}",
+                                     blog::describe(post), model.privacy_page->source));
         model.path_of_post[post.id] = model.pages.front().path;  // old links lead to the new text
         continue;
       }
@@ -133,10 +139,12 @@ void collect_pages(SiteModel& model, PathClaims& claims, core::Diagnostics& diag
   }
 }
 
-void add_listing(SiteModel& model, PathClaims& claims, Listing listing, core::Diagnostics& diagnostics) {
+void add_listing(SiteModel& model, PathClaims& claims, Listing listing,
+                 core::Diagnostics& diagnostics) {
   if (!claims.claim(listing.base_path)) {
-    diagnostics.warn(listing.base_path, "an article or page already has this path; its archive "
-                                        "listing is not generated");
+    diagnostics.warn(listing.base_path,
+                     "an article or page already has this path; its archive "
+                     "listing is not generated");
     return;
   }
   for (int number = 2; number <= model.page_count(listing); ++number) {
@@ -197,7 +205,8 @@ void collect_listings(SiteModel& model, PathClaims& claims, core::Diagnostics& d
 
 // The category whose listing a category's entry hangs under: the nearest ancestor in
 // its path that has a listing of its own (a parent without public articles has none).
-std::string parent_listing_path(std::string path, const std::map<std::string, std::size_t>& listings) {
+std::string parent_listing_path(std::string path,
+                                const std::map<std::string, std::size_t>& listings) {
   while (path.size() > std::string_view(kCategoryIndexPath).size()) {
     path.erase(path.find_last_of('/', path.size() - 2) + 1);
     if (listings.count(path) > 0) {
@@ -270,7 +279,9 @@ void collect_term_indexes(SiteModel& model, PathClaims& claims, core::Diagnostic
       continue;
     }
     if (!claims.claim(index.path)) {
-      diagnostics.warn(index.path, "a page of the blog uses this path; the list of all its terms is not generated");
+      diagnostics.warn(
+          index.path,
+          "a page of the blog uses this path; the list of all its terms is not generated");
       continue;
     }
     model.term_indexes.push_back(std::move(index));
@@ -290,7 +301,8 @@ namespace {
 // a broken link on all of them.
 void warn_about_a_missing_privacy_page(const SiteModel& model, core::Diagnostics& diagnostics) {
   const auto& notice = model.config.cookie_notice;
-  const auto path = notice.privacy_url.starts_with('/') ? normalize_path(notice.privacy_url) : std::nullopt;
+  const auto path =
+      notice.privacy_url.starts_with('/') ? normalize_path(notice.privacy_url) : std::nullopt;
   if (!notice.enabled || !path) {
     return;
   }
@@ -299,10 +311,11 @@ void warn_about_a_missing_privacy_page(const SiteModel& model, core::Diagnostics
       return;
     }
   }
-  diagnostics.warn("cookie_notice.privacy_url",
-                   fmt::format("no page of the archive is at {}: every page would link to nothing. Import the "
-                               "privacy policy, set cookie_notice.privacy_markdown, or give its full URL",
-                               *path));
+  diagnostics.warn(
+      "cookie_notice.privacy_url",
+      fmt::format("no page of the archive is at {}: every page would link to nothing. Import the "
+                  "privacy policy, set cookie_notice.privacy_markdown, or give its full URL",
+                  *path));
 }
 
 }  // namespace
@@ -314,7 +327,9 @@ std::string listing_page_path(const Listing& listing, int number) {
 std::string public_author_name(std::string_view display_name, std::string_view login) {
   // Squarespace and other platforms export e-mail addresses as logins, and sometimes as
   // display names: an address is never shown as a name.
-  const auto is_address = [](std::string_view name) { return name.find('@') != std::string_view::npos; };
+  const auto is_address = [](std::string_view name) {
+    return name.find('@') != std::string_view::npos;
+  };
   if (!core::trim(display_name).empty() && !is_address(display_name)) {
     return std::string(core::trim(display_name));
   }
@@ -338,7 +353,8 @@ SiteModel build_site_model(const blog::Snapshot& snapshot, const SiteConfig& con
   Listing overview;
   overview.base_path = "/";
   claims.claim("/");
-  for (const char* reserved : {kFeedPath, kSitemapPath, "/robots.txt", "/404.html", "/favicon.svg"}) {
+  for (const char* reserved :
+       {kFeedPath, kSitemapPath, "/robots.txt", "/404.html", "/favicon.svg"}) {
     claims.claim(reserved);
   }
   collect_articles(model, claims, diagnostics);
@@ -348,7 +364,8 @@ SiteModel build_site_model(const blog::Snapshot& snapshot, const SiteConfig& con
   }
   for (int number = 2; number <= model.page_count(overview); ++number) {
     if (!claims.claim(listing_page_path(overview, number))) {
-      diagnostics.warn(listing_page_path(overview, number), "an article uses this path; the overview page there is not generated");
+      diagnostics.warn(listing_page_path(overview, number),
+                       "an article uses this path; the overview page there is not generated");
     }
   }
   model.listings.push_back(std::move(overview));

@@ -39,13 +39,13 @@ struct Page {
 struct Listing {
   enum class Kind { Overview, Category, Tag, Year, Month };
   Kind kind = Kind::Overview;
-  std::string base_path;  ///< "/", "/category/reisen/", "/2010/", "/2010/01/"
-  std::string name;       ///< term name, "2010", or "2010-01"
-  core::DateTime month;   ///< for Year and Month
+  std::string base_path;              ///< "/", "/category/reisen/", "/2010/", "/2010/01/"
+  std::string name;                   ///< term name, "2010", or "2010-01"
+  core::DateTime month;               ///< for Year and Month
   std::vector<std::size_t> articles;  ///< indices into SiteModel::articles, newest first
   std::string description;  ///< the term's description as exported (raw HTML); categories and tags
-  std::string slug;               ///< the term's slug; categories and tags
-  std::int64_t term_old_id = 0;   ///< the old blog's term id, 0 when unknown; categories and tags
+  std::string slug;         ///< the term's slug; categories and tags
+  std::int64_t term_old_id = 0;  ///< the old blog's term id, 0 when unknown; categories and tags
 };
 
 /// The page that lists every category, or every tag, with its article count.
@@ -81,7 +81,7 @@ struct SiteModel {
   std::vector<Article> articles;  ///< newest first; ties broken by higher post id first
   std::vector<Page> pages;
   std::shared_ptr<const blog::Post> privacy_page;  ///< from privacy_markdown; also in pages
-  std::vector<Listing> listings;  ///< the overview first
+  std::vector<Listing> listings;                   ///< the overview first
   std::vector<TermIndex> term_indexes;  ///< categories, then tags; only those the archive has
   /// The site icon's sizes, once the build knows the media (pipeline::site_icon_links);
   /// empty: the theme's monogram (favicon.svg) stands in.
@@ -110,6 +110,7 @@ inline constexpr const char* kTagIndexPath = "/tag/";
 /// are reported and left out. `privacy_page` (load_privacy_page) takes its path first;
 /// an exported page with the same path is replaced by it.
 SiteModel build_site_model(const blog::Snapshot& snapshot, const SiteConfig& config,
-                           core::Diagnostics& diagnostics, std::optional<blog::Post> privacy_page = {});
+                           core::Diagnostics& diagnostics,
+                           std::optional<blog::Post> privacy_page = {});
 
 }  // namespace blogarchive::site

@@ -8,7 +8,8 @@
 namespace blogarchive::site {
 namespace {
 
-blog::Post article(std::int64_t id, const char* date, const char* slug, const char* status = "publish") {
+blog::Post article(std::int64_t id, const char* date, const char* slug,
+                   const char* status = "publish") {
   blog::Post post;
   post.id = id;
   post.type = "post";
@@ -24,8 +25,10 @@ blog::Post article(std::int64_t id, const char* date, const char* slug, const ch
 blog::Snapshot sample() {
   blog::Snapshot snapshot;
   snapshot.site.link = "http://old.example.org";
-  snapshot.posts = {article(1, "2009-05-01 10:00:00", "eins"), article(2, "2010-01-05 10:00:00", "zwei"),
-                    article(3, "2010-01-05 10:00:00", "drei"), article(4, "2011-01-01 10:00:00", "entwurf", "draft")};
+  snapshot.posts = {article(1, "2009-05-01 10:00:00", "eins"),
+                    article(2, "2010-01-05 10:00:00", "zwei"),
+                    article(3, "2010-01-05 10:00:00", "drei"),
+                    article(4, "2011-01-01 10:00:00", "entwurf", "draft")};
   blog::Post page;
   page.id = 10;
   page.type = "page";
@@ -66,7 +69,8 @@ TEST(SiteModel, BuildsTermAndDateListings) {
   for (const auto& listing : model.listings) {
     paths.push_back(listing.base_path);
   }
-  EXPECT_EQ(paths, (std::vector<std::string>{"/", "/2009/", "/2009/05/", "/2010/", "/2010/01/", "/category/alltag/"}));
+  EXPECT_EQ(paths, (std::vector<std::string>{"/", "/2009/", "/2009/05/", "/2010/", "/2010/01/",
+                                             "/category/alltag/"}));
   EXPECT_EQ(model.listings.back().articles.size(), 3u);
 }
 
@@ -77,10 +81,12 @@ TEST(SiteModel, ListsAllCategoriesByNameUnderTheirParentsAndAllTagsByName) {
                     {"category", "aexte", "Äxte", "werkstatt", "", 0},
                     {"category", "leer", "Leer", "", "", 0},  // no public article: no listing
                     {"category", "kinder", "Kinder", "leer", "", 0}};
-  snapshot.posts[0].terms = {{"category", "hobel", "Hobel"}, {"post_tag", "zinken", "Zinken"},
-                             {"post_tag", "oel", "Öl"}};
-  snapshot.posts[1].terms = {{"category", "aexte", "Äxte"}, {"category", "werkstatt", "Werkstatt"},
-                             {"category", "kinder", "Kinder"}, {"post_tag", "axt", "axt"}};
+  snapshot.posts[0].terms = {
+      {"category", "hobel", "Hobel"}, {"post_tag", "zinken", "Zinken"}, {"post_tag", "oel", "Öl"}};
+  snapshot.posts[1].terms = {{"category", "aexte", "Äxte"},
+                             {"category", "werkstatt", "Werkstatt"},
+                             {"category", "kinder", "Kinder"},
+                             {"post_tag", "axt", "axt"}};
   core::Diagnostics diagnostics;
   auto settings = config(50);
   settings.language = "de";
@@ -89,7 +95,8 @@ TEST(SiteModel, ListsAllCategoriesByNameUnderTheirParentsAndAllTagsByName) {
   const auto listed = [&](const TermIndex& index) {
     std::vector<std::string> names;
     for (const auto& entry : index.entries) {
-      names.push_back(std::string(static_cast<std::size_t>(entry.depth) * 2, ' ') + model.listings[entry.listing].name);
+      names.push_back(std::string(static_cast<std::size_t>(entry.depth) * 2, ' ') +
+                      model.listings[entry.listing].name);
     }
     return names;
   };
@@ -110,7 +117,8 @@ TEST(SiteModel, LeavesTheTermListToAPageThatHasItsPath) {
   EXPECT_TRUE(model.term_indexes.empty());
   EXPECT_EQ(model.path_of_post.at(10), "/category/");
   ASSERT_EQ(diagnostics.warnings().size(), 1u);
-  EXPECT_NE(diagnostics.warnings()[0].message.find("the list of all its terms is not generated"), std::string::npos);
+  EXPECT_NE(diagnostics.warnings()[0].message.find("the list of all its terms is not generated"),
+            std::string::npos);
 }
 
 TEST(SiteModel, KeepsOldPermalinksAndNeverRoutesDrafts) {
@@ -132,9 +140,11 @@ TEST(OldUrlResolver, MapsOldUrlsAndRefusesUnpublishedTargets) {
   EXPECT_EQ(resolver.resolve("/?page_id=10").href, "/impressum/");
   EXPECT_EQ(resolver.resolve("http://old.example.org/category/alltag/").href, "/category/alltag/");
   EXPECT_EQ(resolver.resolve("http://old.example.org/?p=4").kind, OldUrlTarget::Kind::Unpublished);
-  EXPECT_EQ(resolver.resolve("http://old.example.org/entwurf/").kind, OldUrlTarget::Kind::Unpublished);
+  EXPECT_EQ(resolver.resolve("http://old.example.org/entwurf/").kind,
+            OldUrlTarget::Kind::Unpublished);
   EXPECT_EQ(resolver.resolve("https://other.example.org/zwei/").kind, OldUrlTarget::Kind::Foreign);
-  EXPECT_EQ(resolver.resolve("http://old.example.org.evil.example/zwei/").kind, OldUrlTarget::Kind::Foreign);
+  EXPECT_EQ(resolver.resolve("http://old.example.org.evil.example/zwei/").kind,
+            OldUrlTarget::Kind::Foreign);
 }
 
 TEST(Paths, NormalizesAndNeverEscapesTheRoot) {

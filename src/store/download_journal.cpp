@@ -9,7 +9,8 @@ std::filesystem::path download_journal_path(const std::filesystem::path& store_p
 DownloadJournal::DownloadJournal(const std::filesystem::path& path) : db_(path, true) {
   db_.execute("PRAGMA journal_mode=WAL");
   db_.execute(
-      "CREATE TABLE IF NOT EXISTS answers (url TEXT PRIMARY KEY, body BLOB NOT NULL, total INTEGER NOT NULL, "
+      "CREATE TABLE IF NOT EXISTS answers (url TEXT PRIMARY KEY, body BLOB NOT NULL, total INTEGER "
+      "NOT NULL, "
       "total_pages INTEGER NOT NULL)");
 }
 
@@ -23,7 +24,8 @@ std::optional<JournalEntry> DownloadJournal::find(const std::string& url) {
 }
 
 void DownloadJournal::put(const std::string& url, const JournalEntry& entry) {
-  Statement upsert = db_.prepare("INSERT OR REPLACE INTO answers (url, body, total, total_pages) VALUES (?, ?, ?, ?)");
+  Statement upsert = db_.prepare(
+      "INSERT OR REPLACE INTO answers (url, body, total, total_pages) VALUES (?, ?, ?, ?)");
   upsert.bind(1, url).bind_blob(2, entry.body).bind(3, entry.total).bind(4, entry.total_pages);
   upsert.run();
 }

@@ -9,14 +9,15 @@ namespace {
 constexpr int kCacheVersion = 2;
 
 Database open_cache(const std::filesystem::path& path) {
-  return open_disposable(path, kCacheVersion,
-                         "DROP TABLE IF EXISTS rendered;"
-                         "CREATE TABLE rendered (post_id INTEGER PRIMARY KEY, key INTEGER NOT NULL,"
-                         " links TEXT NOT NULL, links_hash INTEGER NOT NULL, payload BLOB NOT NULL);"
-                         "DROP TABLE IF EXISTS documents;"
-                         "CREATE TABLE documents (site TEXT NOT NULL, path TEXT NOT NULL, key INTEGER NOT NULL,"
-                         " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, inode INTEGER NOT NULL,"
-                         " PRIMARY KEY (site, path)) WITHOUT ROWID;");
+  return open_disposable(
+      path, kCacheVersion,
+      "DROP TABLE IF EXISTS rendered;"
+      "CREATE TABLE rendered (post_id INTEGER PRIMARY KEY, key INTEGER NOT NULL,"
+      " links TEXT NOT NULL, links_hash INTEGER NOT NULL, payload BLOB NOT NULL);"
+      "DROP TABLE IF EXISTS documents;"
+      "CREATE TABLE documents (site TEXT NOT NULL, path TEXT NOT NULL, key INTEGER NOT NULL,"
+      " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, inode INTEGER NOT NULL,"
+      " PRIMARY KEY (site, path)) WITHOUT ROWID;");
 }
 
 }  // namespace
@@ -27,7 +28,8 @@ std::filesystem::path render_cache_path(const std::filesystem::path& store_path)
 
 RenderCacheReader::RenderCacheReader(const std::filesystem::path& cache_path)
     : db_(cache_path, false),
-      select_(db_.prepare("SELECT key, links, links_hash, payload FROM rendered WHERE post_id = ?")) {}
+      select_(
+          db_.prepare("SELECT key, links, links_hash, payload FROM rendered WHERE post_id = ?")) {}
 
 std::optional<CachedRender> RenderCacheReader::find(std::int64_t post_id) {
   select_.bind(1, post_id);
@@ -42,7 +44,8 @@ std::optional<CachedRender> RenderCacheReader::find(std::int64_t post_id) {
 
 RenderCacheWriter::RenderCacheWriter(const std::filesystem::path& cache_path)
     : db_(open_cache(cache_path)),
-      upsert_((db_.execute("BEGIN IMMEDIATE"), db_.prepare("INSERT OR REPLACE INTO rendered VALUES (?, ?, ?, ?, ?)"))) {}
+      upsert_((db_.execute("BEGIN IMMEDIATE"),
+               db_.prepare("INSERT OR REPLACE INTO rendered VALUES (?, ?, ?, ?, ?)"))) {}
 
 RenderCacheWriter::~RenderCacheWriter() {
   if (open_) {
@@ -66,15 +69,17 @@ void RenderCacheWriter::commit() {
   open_ = false;
 }
 
-std::unordered_map<std::string, WrittenDocument> read_written_documents(const std::filesystem::path& cache_path,
-                                                                         const std::string& site) {
+std::unordered_map<std::string, WrittenDocument> read_written_documents(
+    const std::filesystem::path& cache_path, const std::string& site) {
   Database db = open_cache(cache_path);
-  Statement select = db.prepare("SELECT path, key, size, mtime_ns, inode FROM documents WHERE site = ?");
+  Statement select =
+      db.prepare("SELECT path, key, size, mtime_ns, inode FROM documents WHERE site = ?");
   select.bind(1, site);
   std::unordered_map<std::string, WrittenDocument> documents;
   while (select.step()) {
-    documents.emplace(select.text(0), WrittenDocument{static_cast<std::uint64_t>(select.integer(1)), select.integer(2),
-                                                      select.integer(3), select.integer(4)});
+    documents.emplace(select.text(0),
+                      WrittenDocument{static_cast<std::uint64_t>(select.integer(1)),
+                                      select.integer(2), select.integer(3), select.integer(4)});
   }
   return documents;
 }

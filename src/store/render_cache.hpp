@@ -70,8 +70,8 @@ struct WrittenDocument {
 
 /// The documents of the last build into `site` (an output folder's absolute path), by
 /// their path in the site; empty when there was none. Creates the cache when missing.
-std::unordered_map<std::string, WrittenDocument> read_written_documents(const std::filesystem::path& cache_path,
-                                                                         const std::string& site);
+std::unordered_map<std::string, WrittenDocument> read_written_documents(
+    const std::filesystem::path& cache_path, const std::string& site);
 
 /// Replaces the documents recorded for `site` with `documents`, in one transaction.
 void save_written_documents(const std::filesystem::path& cache_path, const std::string& site,

@@ -9,13 +9,14 @@ namespace {
 constexpr int kCacheVersion = 1;
 
 Database open_cache(const std::filesystem::path& path) {
-  return open_disposable(path, kCacheVersion,
-                         "DROP TABLE IF EXISTS analysed; DROP TABLE IF EXISTS index_files;"
-                         "DROP TABLE IF EXISTS index_key;"
-                         "CREATE TABLE analysed (digest INTEGER PRIMARY KEY, record BLOB NOT NULL);"
-                         "CREATE TABLE index_files (position INTEGER PRIMARY KEY, path TEXT NOT NULL,"
-                         " bytes BLOB NOT NULL);"
-                         "CREATE TABLE index_key (key INTEGER NOT NULL);");
+  return open_disposable(
+      path, kCacheVersion,
+      "DROP TABLE IF EXISTS analysed; DROP TABLE IF EXISTS index_files;"
+      "DROP TABLE IF EXISTS index_key;"
+      "CREATE TABLE analysed (digest INTEGER PRIMARY KEY, record BLOB NOT NULL);"
+      "CREATE TABLE index_files (position INTEGER PRIMARY KEY, path TEXT NOT NULL,"
+      " bytes BLOB NOT NULL);"
+      "CREATE TABLE index_key (key INTEGER NOT NULL);");
 }
 
 }  // namespace
@@ -49,7 +50,8 @@ std::optional<std::string> SearchCache::analysed(std::uint64_t digest) {
   return record;
 }
 
-void SearchCache::for_each_index_file(const std::function<void(const std::string&, const std::string&)>& each) {
+void SearchCache::for_each_index_file(
+    const std::function<void(const std::string&, const std::string&)>& each) {
   Statement files = db_.prepare("SELECT path, bytes FROM index_files ORDER BY position");
   while (files.step()) {
     each(files.text(0), files.blob(1));
@@ -71,18 +73,23 @@ void SearchCache::commit() {
   open_ = false;
 }
 
-void SearchCache::keep_as_is() { commit(); }
+void SearchCache::keep_as_is() {
+  commit();
+}
 
-void SearchCache::save(std::uint64_t key, const std::vector<std::pair<std::string_view, std::string_view>>& files,
+void SearchCache::save(std::uint64_t key,
+                       const std::vector<std::pair<std::string_view, std::string_view>>& files,
                        const std::vector<std::uint64_t>& keep) {
   {
-    db_.execute("CREATE TEMP TABLE IF NOT EXISTS keep (digest INTEGER PRIMARY KEY); DELETE FROM keep;");
+    db_.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS keep (digest INTEGER PRIMARY KEY); DELETE FROM keep;");
     Statement kept = db_.prepare("INSERT OR IGNORE INTO keep VALUES (?)");
     for (const std::uint64_t digest : keep) {
       kept.bind(1, static_cast<std::int64_t>(digest)).run();
     }
-    db_.execute("DELETE FROM analysed WHERE digest NOT IN (SELECT digest FROM keep); DELETE FROM keep;"
-                "DELETE FROM index_files; DELETE FROM index_key;");
+    db_.execute(
+        "DELETE FROM analysed WHERE digest NOT IN (SELECT digest FROM keep); DELETE FROM keep;"
+        "DELETE FROM index_files; DELETE FROM index_key;");
     Statement file = db_.prepare("INSERT INTO index_files VALUES (?, ?, ?)");
     std::int64_t position = 0;
     for (const auto& [path, bytes] : files) {

@@ -42,7 +42,8 @@ class SearchCache {
 
   /// Replaces the kept index with `files` under `key`, forgets every analysis whose
   /// digest is not in `keep`, and makes what put added durable: one transaction.
-  void save(std::uint64_t key, const std::vector<std::pair<std::string_view, std::string_view>>& files,
+  void save(std::uint64_t key,
+            const std::vector<std::pair<std::string_view, std::string_view>>& files,
             const std::vector<std::uint64_t>& keep);
   /// Ends the build's transaction with the kept index unchanged.
   void keep_as_is();

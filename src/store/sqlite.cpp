@@ -26,9 +26,13 @@ Database::Database(const std::filesystem::path& path, bool create) {
   execute("PRAGMA foreign_keys = ON");
 }
 
-Database::Database(Database&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+Database::Database(Database&& other) noexcept : db_(other.db_) {
+  other.db_ = nullptr;
+}
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+  sqlite3_close_v2(db_);
+}
 
 void Database::execute(std::string_view sql) {
   char* error = nullptr;
@@ -39,7 +43,9 @@ void Database::execute(std::string_view sql) {
   }
 }
 
-Statement Database::prepare(std::string_view sql) { return Statement(db_, sql); }
+Statement Database::prepare(std::string_view sql) {
+  return Statement(db_, sql);
+}
 
 int Database::user_version() {
   Statement statement(db_, "PRAGMA user_version");
@@ -48,7 +54,8 @@ int Database::user_version() {
 }
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
-  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
+      SQLITE_OK) {
     fail(db, "store: cannot prepare a statement");
   }
 }
@@ -57,11 +64,13 @@ Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.s
   other.stmt_ = nullptr;
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::bind(int index, std::string_view text) {
-  if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) !=
-      SQLITE_OK) {
+  if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
+                        SQLITE_TRANSIENT) != SQLITE_OK) {
     fail(db_, "store: bind");
   }
   return *this;
@@ -69,7 +78,8 @@ Statement& Statement::bind(int index, std::string_view text) {
 
 Statement& Statement::bind_blob(int index, std::string_view bytes) {
   // sqlite3_bind_blob64: a media file may be larger than an int can count.
-  if (sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT) != SQLITE_OK) {
+  if (sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT) !=
+      SQLITE_OK) {
     fail(db_, "store: bind");
   }
   return *this;
@@ -120,7 +130,8 @@ std::string Statement::text(int column) const {
 
 std::string Statement::blob(int column) const {
   const auto* value = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
-  return value ? std::string(value, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string{};
+  return value ? std::string(value, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+               : std::string{};
 }
 
 std::optional<std::string> Statement::optional_text(int column) const {
@@ -130,7 +141,9 @@ std::optional<std::string> Statement::optional_text(int column) const {
   return text(column);
 }
 
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::int64_t Statement::integer(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
 
 void Database::rollback_quietly() noexcept {
   try {

@@ -12,7 +12,8 @@ namespace {
 // Each step takes a store from version N to N+1; a new store runs them all, so old and
 // new stores end up with the same tables, columns in the same order. Documented in
 // docs/formats/database-schema.md: change both together, and only ever append a step.
-constexpr std::string_view kSchemaSteps[] = {R"sql(
+constexpr std::string_view kSchemaSteps[] = {
+    R"sql(
 CREATE TABLE site (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 CREATE TABLE authors (login TEXT PRIMARY KEY, display_name TEXT NOT NULL) STRICT;
 CREATE TABLE terms (
@@ -113,7 +114,8 @@ constexpr std::string_view kOutlineColumns =
     " FROM posts ORDER BY id";
 
 constexpr std::string_view kCommentColumns =
-    "SELECT id, post_id, parent_id, author_name, author_url, date, content, status, type, user_id FROM comments";
+    "SELECT id, post_id, parent_id, author_name, author_url, date, content, status, type, user_id "
+    "FROM comments";
 
 blog::Comment read_comment(Statement& s) {
   blog::Comment comment;
@@ -161,12 +163,14 @@ Store Store::open(const std::filesystem::path& path, bool create) {
       db.execute("COMMIT");
     }
   } catch (const StoreError&) {
-    std::throw_with_nested(StoreError(fmt::format("'{}' is not a blogarchive store", path.string())));
+    std::throw_with_nested(
+        StoreError(fmt::format("'{}' is not a blogarchive store", path.string())));
   }
   if (version > kSchemaVersion) {
-    throw StoreError(fmt::format("the store '{}' has schema version {}, made by a newer "
-                                 "blogarchive; this version reads up to {}",
-                                 path.string(), version, kSchemaVersion));
+    throw StoreError(
+        fmt::format("the store '{}' has schema version {}, made by a newer "
+                    "blogarchive; this version reads up to {}",
+                    path.string(), version, kSchemaVersion));
   }
   return Store(std::move(db));
 }
@@ -181,17 +185,20 @@ ImportTransaction::ImportTransaction(Database& db)
       insert_author_(db.prepare("INSERT OR REPLACE INTO authors VALUES (?, ?, ?)")),
       insert_term_(db.prepare("INSERT OR REPLACE INTO terms VALUES (?, ?, ?, ?, ?, ?)")),
       upsert_post_(db.prepare(
-          "INSERT INTO posts VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)"
+          "INSERT INTO posts VALUES "
+          "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)"
           " ON CONFLICT(id) DO UPDATE SET type=?2, status=?3, title=?4, slug=?5, link=?6, guid=?7,"
           " date=?8, date_gmt=?9, author_login=?10, content=?11, excerpt=?12, parent_id=?13,"
-          " menu_order=?14, has_password=?15, is_sticky=?16, attachment_url=?17, source=?18, markup=?19, body_hash=?20,"
+          " menu_order=?14, has_password=?15, is_sticky=?16, attachment_url=?17, source=?18, "
+          "markup=?19, body_hash=?20,"
           " page_count=?21")),
       delete_post_terms_(db.prepare("DELETE FROM post_terms WHERE post_id = ?")),
       insert_post_term_(db.prepare("INSERT OR IGNORE INTO post_terms VALUES (?, ?, ?, ?, ?)")),
       delete_aliases_(db.prepare("DELETE FROM post_aliases WHERE post_id = ?")),
       insert_alias_(db.prepare("INSERT OR IGNORE INTO post_aliases VALUES (?, ?)")),
       delete_comments_(db.prepare("DELETE FROM comments WHERE post_id = ?")),
-      insert_comment_(db.prepare("INSERT OR REPLACE INTO comments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+      insert_comment_(
+          db.prepare("INSERT OR REPLACE INTO comments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
       insert_media_(db.prepare("INSERT OR REPLACE INTO media VALUES (?, ?, ?, ?, ?)")) {}
 
 ImportTransaction::~ImportTransaction() {
@@ -202,10 +209,14 @@ ImportTransaction::~ImportTransaction() {
 
 void ImportTransaction::site(const blog::SiteInfo& info) {
   const std::pair<const char*, const std::string*> fields[] = {
-      {"title", &info.title},         {"description", &info.description},
-      {"link", &info.link},           {"base_site_url", &info.base_site_url},
-      {"base_blog_url", &info.base_blog_url}, {"language", &info.language},
-      {"format", &info.format},       {"icon_url", &info.icon_url}};
+      {"title", &info.title},
+      {"description", &info.description},
+      {"link", &info.link},
+      {"base_site_url", &info.base_site_url},
+      {"base_blog_url", &info.base_blog_url},
+      {"language", &info.language},
+      {"format", &info.format},
+      {"icon_url", &info.icon_url}};
   for (const auto& [key, value] : fields) {
     insert_site_.bind(1, key).bind(2, *value).run();
   }
@@ -216,19 +227,35 @@ void ImportTransaction::author(const blog::Author& author) {
 }
 
 void ImportTransaction::term(const blog::Term& term) {
-  insert_term_.bind(1, term.taxonomy).bind(2, term.slug).bind(3, term.name)
-      .bind(4, term.parent_slug).bind(5, term.description).bind(6, term.old_id).run();
+  insert_term_.bind(1, term.taxonomy)
+      .bind(2, term.slug)
+      .bind(3, term.name)
+      .bind(4, term.parent_slug)
+      .bind(5, term.description)
+      .bind(6, term.old_id)
+      .run();
 }
 
 void ImportTransaction::post(const blog::Post& post) {
-  upsert_post_.bind(1, post.id).bind(2, post.type).bind(3, post.status).bind(4, post.title)
-      .bind(5, post.slug).bind(6, post.link).bind(7, post.guid);
+  upsert_post_.bind(1, post.id)
+      .bind(2, post.type)
+      .bind(3, post.status)
+      .bind(4, post.title)
+      .bind(5, post.slug)
+      .bind(6, post.link)
+      .bind(7, post.guid);
   bind_date(upsert_post_, 8, post.date);
   bind_date(upsert_post_, 9, post.date_gmt);
-  upsert_post_.bind(10, post.author_login).bind(11, post.content).bind(12, post.excerpt)
-      .bind(13, post.parent_id).bind(14, std::int64_t{post.menu_order})
-      .bind(15, std::int64_t{post.has_password}).bind(16, std::int64_t{post.is_sticky})
-      .bind(17, post.attachment_url).bind(18, post.source).bind(19, post.markup)
+  upsert_post_.bind(10, post.author_login)
+      .bind(11, post.content)
+      .bind(12, post.excerpt)
+      .bind(13, post.parent_id)
+      .bind(14, std::int64_t{post.menu_order})
+      .bind(15, std::int64_t{post.has_password})
+      .bind(16, std::int64_t{post.is_sticky})
+      .bind(17, post.attachment_url)
+      .bind(18, post.source)
+      .bind(19, post.markup)
       .bind(20, static_cast<std::int64_t>(blog::body_hash(post)))
       .bind(21, std::int64_t{blog::page_count(post)})
       .run();
@@ -236,8 +263,12 @@ void ImportTransaction::post(const blog::Post& post) {
   delete_post_terms_.bind(1, post.id).run();
   std::int64_t position = 0;
   for (const auto& term : post.terms) {
-    insert_post_term_.bind(1, post.id).bind(2, position++).bind(3, term.taxonomy)
-        .bind(4, term.slug).bind(5, term.name).run();
+    insert_post_term_.bind(1, post.id)
+        .bind(2, position++)
+        .bind(3, term.taxonomy)
+        .bind(4, term.slug)
+        .bind(5, term.name)
+        .run();
   }
   delete_aliases_.bind(1, post.id).run();
   for (const auto& alias : post.aliases) {
@@ -245,16 +276,29 @@ void ImportTransaction::post(const blog::Post& post) {
   }
   delete_comments_.bind(1, post.id).run();
   for (const auto& comment : post.comments) {
-    insert_comment_.bind(1, comment.id).bind(2, post.id).bind(3, comment.parent_id)
-        .bind(4, comment.author_name).bind(5, comment.author_url);
+    insert_comment_.bind(1, comment.id)
+        .bind(2, post.id)
+        .bind(3, comment.parent_id)
+        .bind(4, comment.author_name)
+        .bind(5, comment.author_url);
     bind_date(insert_comment_, 6, comment.date);
-    insert_comment_.bind(7, comment.content).bind(8, comment.status).bind(9, comment.type).bind(10, comment.user_id).run();
+    insert_comment_.bind(7, comment.content)
+        .bind(8, comment.status)
+        .bind(9, comment.type)
+        .bind(10, comment.user_id)
+        .run();
   }
 }
 
-void ImportTransaction::media(const std::string& path, std::string_view bytes, const std::string& source) {
+void ImportTransaction::media(const std::string& path, std::string_view bytes,
+                              const std::string& source) {
   const auto size = core::image_size(bytes).value_or(core::ImageSize{});
-  insert_media_.bind(1, path).bind_blob(2, bytes).bind(3, source).bind(4, size.width).bind(5, size.height).run();
+  insert_media_.bind(1, path)
+      .bind_blob(2, bytes)
+      .bind(3, source)
+      .bind(4, size.width)
+      .bind(5, size.height)
+      .run();
 }
 
 void ImportTransaction::setting(const std::string& key, const std::string& value) {
@@ -277,7 +321,8 @@ blog::Snapshot Store::load_snapshot() {
     post.content = s.text(1);
     post.excerpt = s.text(2);
   }
-  for (auto s = db_.prepare(std::string(kCommentColumns) + " ORDER BY post_id, date, id"); s.step();) {
+  for (auto s = db_.prepare(std::string(kCommentColumns) + " ORDER BY post_id, date, id");
+       s.step();) {
     snapshot.posts[index_of.at(s.integer(1))].comments.push_back(read_comment(s));
   }
   return snapshot;
@@ -294,16 +339,25 @@ blog::Snapshot Store::load_outline() {
   for (auto s = db_.prepare("SELECT key, value FROM site"); s.step();) {
     const std::string key = s.text(0);
     std::string value = s.text(1);
-    if (key == "title") snapshot.site.title = value;
-    else if (key == "description") snapshot.site.description = value;
-    else if (key == "link") snapshot.site.link = value;
-    else if (key == "base_site_url") snapshot.site.base_site_url = value;
-    else if (key == "base_blog_url") snapshot.site.base_blog_url = value;
-    else if (key == "language") snapshot.site.language = value;
-    else if (key == "format") snapshot.site.format = value;
-    else if (key == "icon_url") snapshot.site.icon_url = value;
+    if (key == "title")
+      snapshot.site.title = value;
+    else if (key == "description")
+      snapshot.site.description = value;
+    else if (key == "link")
+      snapshot.site.link = value;
+    else if (key == "base_site_url")
+      snapshot.site.base_site_url = value;
+    else if (key == "base_blog_url")
+      snapshot.site.base_blog_url = value;
+    else if (key == "language")
+      snapshot.site.language = value;
+    else if (key == "format")
+      snapshot.site.format = value;
+    else if (key == "icon_url")
+      snapshot.site.icon_url = value;
   }
-  for (auto s = db_.prepare("SELECT login, display_name, id FROM authors ORDER BY login"); s.step();) {
+  for (auto s = db_.prepare("SELECT login, display_name, id FROM authors ORDER BY login");
+       s.step();) {
     snapshot.authors.push_back({s.text(0), s.text(1), s.integer(2)});
   }
   for (auto s = db_.prepare("SELECT * FROM terms ORDER BY taxonomy, slug"); s.step();) {
@@ -341,7 +395,8 @@ blog::Snapshot Store::load_outline() {
        s.step();) {
     snapshot.posts[index_of.at(s.integer(0))].terms.push_back({s.text(1), s.text(2), s.text(3)});
   }
-  for (auto s = db_.prepare("SELECT post_id, url FROM post_aliases ORDER BY post_id, url"); s.step();) {
+  for (auto s = db_.prepare("SELECT post_id, url FROM post_aliases ORDER BY post_id, url");
+       s.step();) {
     snapshot.posts[index_of.at(s.integer(0))].aliases.push_back(s.text(1));
   }
   return snapshot;
@@ -357,8 +412,10 @@ std::vector<std::string> Store::media_paths() {
 
 std::map<std::string, core::ImageSize> Store::media_image_sizes() {
   std::map<std::string, core::ImageSize> sizes;
-  for (auto s = db_.prepare("SELECT path, width, height FROM media WHERE width > 0 AND height > 0"); s.step();) {
-    sizes.emplace(s.text(0), core::ImageSize{static_cast<int>(s.integer(1)), static_cast<int>(s.integer(2))});
+  for (auto s = db_.prepare("SELECT path, width, height FROM media WHERE width > 0 AND height > 0");
+       s.step();) {
+    sizes.emplace(s.text(0),
+                  core::ImageSize{static_cast<int>(s.integer(1)), static_cast<int>(s.integer(2))});
   }
   return sizes;
 }
@@ -385,7 +442,8 @@ std::optional<std::string> MediaReader::read(const std::string& path) {
 BodyReader::BodyReader(const std::filesystem::path& path)
     : db_(path, false),
       select_body_(db_.prepare("SELECT content, excerpt FROM posts WHERE id = ?")),
-      select_comments_(db_.prepare(std::string(kCommentColumns) + " WHERE post_id = ? ORDER BY date, id")) {}
+      select_comments_(
+          db_.prepare(std::string(kCommentColumns) + " WHERE post_id = ? ORDER BY date, id")) {}
 
 void BodyReader::read(blog::Post& post) {
   select_body_.bind(1, post.id);

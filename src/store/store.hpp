@@ -1,14 +1,13 @@
 #pragma once
-#include <map>
-
-#include "core/image_size.hpp"
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
 
 #include "blog/post.hpp"
+#include "core/image_size.hpp"
 #include "store/sqlite.hpp"
 
 namespace blogarchive::store {

@@ -136,11 +136,13 @@ TEST(Store, UpgradesAVersion1StoreAndKeepsItsPosts) {
   {  // Turn it back into what version 1 wrote: no markup, body_hash and page_count columns,
      // no aliases, term ids, media or user ids; and give the post two pages.
     Database db(path, false);
-    db.execute("DROP TABLE media; ALTER TABLE terms DROP COLUMN old_id; DROP TABLE post_aliases; ALTER TABLE posts DROP COLUMN body_hash; ALTER TABLE posts DROP COLUMN markup;"
-               "ALTER TABLE posts DROP COLUMN page_count; ALTER TABLE comments DROP COLUMN user_id;"
-               "ALTER TABLE authors DROP COLUMN id;"
-               "UPDATE posts SET content = 'eins<!--nextpage-->zwei';"
-               "PRAGMA user_version = 1;");
+    db.execute(
+        "DROP TABLE media; ALTER TABLE terms DROP COLUMN old_id; DROP TABLE post_aliases; ALTER "
+        "TABLE posts DROP COLUMN body_hash; ALTER TABLE posts DROP COLUMN markup;"
+        "ALTER TABLE posts DROP COLUMN page_count; ALTER TABLE comments DROP COLUMN user_id;"
+        "ALTER TABLE authors DROP COLUMN id;"
+        "UPDATE posts SET content = 'eins<!--nextpage-->zwei';"
+        "PRAGMA user_version = 1;");
     EXPECT_EQ(db.user_version(), 1);
   }
   auto store = Store::open(path, false);
@@ -156,7 +158,8 @@ TEST(Store, UpgradesAVersion1StoreAndKeepsItsPosts) {
 TEST(Store, KnowsEachImagesSizeAlsoInAStoreFromVersion6) {
   const auto dir = testing::fresh_temp_dir("store-v6");
   const auto path = dir / "old.db";
-  const std::string jpeg = core::read_file(testing::source_dir() / "examples/uploads/2007/03/hobelbank.jpg").value();
+  const std::string jpeg =
+      core::read_file(testing::source_dir() / "examples/uploads/2007/03/hobelbank.jpg").value();
   {
     auto store = Store::open(path, true);
     auto import = store.begin_import();
@@ -164,16 +167,20 @@ TEST(Store, KnowsEachImagesSizeAlsoInAStoreFromVersion6) {
     import->media("/wp-content/uploads/notiz.txt", "kein Bild", "uploads");
     import->commit();
     EXPECT_EQ(store.media_image_sizes(),
-              (std::map<std::string, core::ImageSize>{{"/wp-content/uploads/2007/03/hobelbank.jpg", {1200, 800}}}));
+              (std::map<std::string, core::ImageSize>{
+                  {"/wp-content/uploads/2007/03/hobelbank.jpg", {1200, 800}}}));
   }
   {  // What version 6 wrote: no sizes.
     Database db(path, false);
-    db.execute("ALTER TABLE media DROP COLUMN width; ALTER TABLE media DROP COLUMN height;"
-               "ALTER TABLE comments DROP COLUMN user_id; ALTER TABLE authors DROP COLUMN id; PRAGMA user_version = 6;");
+    db.execute(
+        "ALTER TABLE media DROP COLUMN width; ALTER TABLE media DROP COLUMN height;"
+        "ALTER TABLE comments DROP COLUMN user_id; ALTER TABLE authors DROP COLUMN id; PRAGMA "
+        "user_version = 6;");
   }
   auto store = Store::open(path, false);
   EXPECT_EQ(store.media_image_sizes(),
-            (std::map<std::string, core::ImageSize>{{"/wp-content/uploads/2007/03/hobelbank.jpg", {1200, 800}}}));
+            (std::map<std::string, core::ImageSize>{
+                {"/wp-content/uploads/2007/03/hobelbank.jpg", {1200, 800}}}));
 }
 
 TEST(Store, RefusesAStoreFromANewerVersion) {
@@ -186,15 +193,14 @@ TEST(Store, RefusesAStoreFromANewerVersion) {
     Store::open(dir / "new.db", false);
     FAIL() << "opened a store from the future";
   } catch (const StoreError& error) {
-    EXPECT_NE(std::string(error.what()).find("schema version 99"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("schema version 99"), std::string::npos)
+        << error.what();
   }
 }
 
 TEST(Store, RefusesFilesThatAreNotStores) {
   const auto dir = testing::fresh_temp_dir("store-not-db");
-  {
-    std::ofstream(dir / "x.db") << "this is not sqlite, just text that is long enough to matter";
-  }
+  { std::ofstream(dir / "x.db") << "this is not sqlite, just text that is long enough to matter"; }
   EXPECT_THROW(Store::open(dir / "x.db", false), StoreError);
 }
 

@@ -55,15 +55,16 @@ std::string default_illustration_png() {
   }
   uLongf packed_size = compressBound(static_cast<uLong>(raw.size()));
   std::string packed(packed_size, '\0');
-  compress2(reinterpret_cast<Bytef*>(packed.data()), &packed_size, reinterpret_cast<const Bytef*>(raw.data()),
-            static_cast<uLong>(raw.size()), 9);
+  compress2(reinterpret_cast<Bytef*>(packed.data()), &packed_size,
+            reinterpret_cast<const Bytef*>(raw.data()), static_cast<uLong>(raw.size()), 9);
   packed.resize(packed_size);
 
   std::string png("\x89PNG\r\n\x1a\n", 8);
   std::string header;
   put_u32(header, kSize);
   put_u32(header, kSize);
-  header += std::string("\x08\x02\x00\x00\x00", 5);  // 8 bits, RGB, deflate, no filter set, no interlace
+  header +=
+      std::string("\x08\x02\x00\x00\x00", 5);  // 8 bits, RGB, deflate, no filter set, no interlace
   chunk(png, "IHDR", header);
   chunk(png, "IDAT", packed);
   chunk(png, "IEND", "");

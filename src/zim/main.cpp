@@ -3,20 +3,21 @@
 // GPL-3.0-or-later while blogarchive itself stays MIT; `blogarchive export --zim` runs
 // it. See docs/licensing.md.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "zim/zim_archive.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"blogarchive-zim: a built blogarchive site as a ZIM file for Kiwix (GPL-3.0-or-later)"};
+  CLI::App app{
+      "blogarchive-zim: a built blogarchive site as a ZIM file for Kiwix (GPL-3.0-or-later)"};
   std::filesystem::path site_dir;
   std::filesystem::path out;
   blogarchive::zim::ZimMetadata metadata;
   app.add_option("--site", site_dir, "The built site")->required()->check(CLI::ExistingDirectory);
   app.add_option("--out", out, "The ZIM file to write")->required();
   app.add_option("--title", metadata.title, "Title (up to 30 characters)")->required();
-  app.add_option("--description", metadata.description, "Description (up to 80 characters)")->required();
+  app.add_option("--description", metadata.description, "Description (up to 80 characters)")
+      ->required();
   app.add_option("--language", metadata.language, "ISO 639-3 language: deu, eng")->required();
   app.add_option("--creator", metadata.creator, "Who wrote the content")->required();
   app.add_option("--publisher", metadata.publisher, "Who made the file")->required();

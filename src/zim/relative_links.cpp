@@ -14,7 +14,9 @@ std::vector<std::string_view> segments_of(std::string_view path) {
   return segments;
 }
 
-bool is_root_relative(std::string_view url) { return url.size() >= 1 && url[0] == '/' && (url.size() == 1 || url[1] != '/'); }
+bool is_root_relative(std::string_view url) {
+  return url.size() >= 1 && url[0] == '/' && (url.size() == 1 || url[1] != '/');
+}
 
 // The URLs of one attribute value: one, or a srcset's candidates.
 std::string rewrite_value(std::string_view name, std::string_view value, std::string_view from) {
@@ -37,14 +39,16 @@ std::string rewrite_value(std::string_view name, std::string_view value, std::st
 
 std::string relative_url(std::string_view from, std::string_view target) {
   const auto suffix_at = target.find_first_of("?#");
-  const std::string_view suffix = suffix_at == std::string_view::npos ? "" : target.substr(suffix_at);
+  const std::string_view suffix =
+      suffix_at == std::string_view::npos ? "" : target.substr(suffix_at);
   // Entries are named by decoded paths; links keep their encoding.
   const std::string to = site::output_file(target.substr(0, suffix_at));
   auto from_dirs = segments_of(from);
   from_dirs.pop_back();  // the file name
   const auto to_parts = segments_of(to);
   std::size_t common = 0;
-  while (common < from_dirs.size() && common + 1 < to_parts.size() && from_dirs[common] == to_parts[common]) {
+  while (common < from_dirs.size() && common + 1 < to_parts.size() &&
+         from_dirs[common] == to_parts[common]) {
     ++common;
   }
   std::string out;
@@ -64,7 +68,8 @@ std::string make_links_relative(std::string_view html, std::string_view from) {
   std::string out;
   out.reserve(html.size() + html.size() / 16);
   std::size_t copied = 0;
-  for (std::size_t at = html.find("=\""); at != std::string_view::npos; at = html.find("=\"", at + 2)) {
+  for (std::size_t at = html.find("=\""); at != std::string_view::npos;
+       at = html.find("=\"", at + 2)) {
     std::size_t name_start = at;
     while (name_start > 0 && std::isalpha(static_cast<unsigned char>(html[name_start - 1])) != 0) {
       --name_start;

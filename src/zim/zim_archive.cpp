@@ -20,14 +20,20 @@
 namespace blogarchive::zim {
 namespace {
 
-std::string mime_of(const std::string& media_type) { return media_type.substr(0, media_type.find(';')); }
+std::string mime_of(const std::string& media_type) {
+  return media_type.substr(0, media_type.find(';'));
+}
 
 // A static redirect page the build wrote for hosts without 301s: in a ZIM, a real
 // redirect entry takes its place.
-bool is_redirect_page(std::string_view html) { return html.find("<meta http-equiv=\"refresh\"") != std::string_view::npos; }
+bool is_redirect_page(std::string_view html) {
+  return html.find("<meta http-equiv=\"refresh\"") != std::string_view::npos;
+}
 
 // The search page and its index serve the archive's own search, which Kiwix replaces.
-bool is_search_file(const std::string& url_path) { return url_path.starts_with("/search/"); }
+bool is_search_file(const std::string& url_path) {
+  return url_path.starts_with("/search/");
+}
 
 struct Counts {
   std::size_t pages = 0;
@@ -35,8 +41,8 @@ struct Counts {
   std::size_t redirects = 0;
 };
 
-void add_site_files(::zim::writer::Creator& creator, const std::filesystem::path& site_dir, std::set<std::string>& entries,
-                    Counts& counts) {
+void add_site_files(::zim::writer::Creator& creator, const std::filesystem::path& site_dir,
+                    std::set<std::string>& entries, Counts& counts) {
   for (const auto& file : packages::list_site_files(site_dir, "http://zim.invalid/")) {
     if (is_search_file(file.path)) {
       continue;
@@ -50,12 +56,13 @@ void add_site_files(::zim::writer::Creator& creator, const std::filesystem::path
       }
       const bool front = file.path != "/404.html";
       creator.addItem(::zim::writer::StringItem::create(
-          path, mime, file.title, ::zim::writer::Hints{{::zim::writer::FRONT_ARTICLE, front ? 1 : 0}},
+          path, mime, file.title,
+          ::zim::writer::Hints{{::zim::writer::FRONT_ARTICLE, front ? 1 : 0}},
           make_links_relative(without_site_search(html), path)));
       ++counts.pages;
     } else {
-      creator.addItem(std::make_shared<::zim::writer::FileItem>(path, mime, "", ::zim::writer::Hints{},
-                                                                file.file.string()));
+      creator.addItem(std::make_shared<::zim::writer::FileItem>(
+          path, mime, "", ::zim::writer::Hints{}, file.file.string()));
       ++counts.files;
     }
     entries.insert(path);
@@ -67,7 +74,8 @@ void add_site_files(::zim::writer::Creator& creator, const std::filesystem::path
 void add_redirects(::zim::writer::Creator& creator, const std::filesystem::path& site_dir,
                    const std::set<std::string>& entries, Counts& counts) {
   std::set<std::string> added;
-  for (const auto& rule : redirects::parse_redirects_file(core::read_file(site_dir / "_redirects").value_or(""))) {
+  for (const auto& rule :
+       redirects::parse_redirects_file(core::read_file(site_dir / "_redirects").value_or(""))) {
     if (!rule.query_key.empty() || !rule.to.starts_with('/')) {
       continue;
     }
@@ -76,7 +84,8 @@ void add_redirects(::zim::writer::Creator& creator, const std::filesystem::path&
       from.pop_back();
     }
     const std::string to = site::output_file(core::percent_decode(rule.to));
-    if (from.empty() || entries.count(from) > 0 || entries.count(to) == 0 || !added.insert(from).second) {
+    if (from.empty() || entries.count(from) > 0 || entries.count(to) == 0 ||
+        !added.insert(from).second) {
       continue;
     }
     creator.addRedirection(from, "", to);
@@ -96,8 +105,8 @@ std::string truncated(std::string_view text, std::size_t limit) {
   return std::string(text);
 }
 
-void write_zim(const std::filesystem::path& site_dir, const ZimMetadata& metadata, const std::filesystem::path& out,
-               std::ostream& report) {
+void write_zim(const std::filesystem::path& site_dir, const ZimMetadata& metadata,
+               const std::filesystem::path& out, std::ostream& report) {
   const std::filesystem::path partial = out.string() + ".partial";
   Counts counts;
   try {
@@ -123,11 +132,13 @@ void write_zim(const std::filesystem::path& site_dir, const ZimMetadata& metadat
   } catch (const std::exception& error) {
     std::error_code ignored;
     std::filesystem::remove(partial, ignored);
-    throw std::runtime_error(fmt::format("cannot write the ZIM file '{}': {}", out.string(), error.what()));
+    throw std::runtime_error(
+        fmt::format("cannot write the ZIM file '{}': {}", out.string(), error.what()));
   }
   std::filesystem::rename(partial, out);
-  report << fmt::format("wrote {}: {} pages, {} other files, {} redirects, full-text index ({})\n", out.string(),
-                        counts.pages, counts.files, counts.redirects, metadata.language);
+  report << fmt::format("wrote {}: {} pages, {} other files, {} redirects, full-text index ({})\n",
+                        out.string(), counts.pages, counts.files, counts.redirects,
+                        metadata.language);
 }
 
 }  // namespace blogarchive::zim

@@ -21,8 +21,8 @@ struct ZimMetadata {
 
 /// Writes `out` from the site in `site_dir` (what `build` wrote), beside it first and
 /// renamed into place when complete. Throws std::runtime_error with context on failure.
-void write_zim(const std::filesystem::path& site_dir, const ZimMetadata& metadata, const std::filesystem::path& out,
-               std::ostream& report);
+void write_zim(const std::filesystem::path& site_dir, const ZimMetadata& metadata,
+               const std::filesystem::path& out, std::ostream& report);
 
 /// `text` cut to at most `limit` characters (Unicode code points), ending in "…" when cut.
 std::string truncated(std::string_view text, std::size_t limit);

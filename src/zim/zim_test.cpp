@@ -26,14 +26,17 @@ TEST(RelativeLinks, RewriteOnlyRootRelativeUrlsOfLinkAttributes) {
       "<img src=\"/wp-content/uploads/a.jpg\" srcset=\"/wp-content/uploads/a-2.jpg 2x, b.jpg 3x\">"
       "<meta property=\"og:url\" content=\"/not-a-link/\"><p data-href=\"/x/\">";
   EXPECT_EQ(make_links_relative(html, "2010/01/x/index.html"),
-            "<link rel=\"stylesheet\" href=\"../../../assets/style.css\"><a href=\"../../index.html\">2010</a>"
+            "<link rel=\"stylesheet\" href=\"../../../assets/style.css\"><a "
+            "href=\"../../index.html\">2010</a>"
             "<a href=\"https://example.org/x\">x</a><a href=\"//cdn.example/x\">y</a>"
-            "<img src=\"../../../wp-content/uploads/a.jpg\" srcset=\"../../../wp-content/uploads/a-2.jpg 2x, b.jpg 3x\">"
+            "<img src=\"../../../wp-content/uploads/a.jpg\" "
+            "srcset=\"../../../wp-content/uploads/a-2.jpg 2x, b.jpg 3x\">"
             "<meta property=\"og:url\" content=\"/not-a-link/\"><p data-href=\"/x/\">");
 }
 
 TEST(RelativeLinks, DropTheHeaderSearchForm) {
-  EXPECT_EQ(without_site_search("<header><form class=\"site-search\" action=\"/search/\"><input></form></header>"),
+  EXPECT_EQ(without_site_search(
+                "<header><form class=\"site-search\" action=\"/search/\"><input></form></header>"),
             "<header></header>");
   EXPECT_EQ(without_site_search("<form class=\"other\"></form>"), "<form class=\"other\"></form>");
 }

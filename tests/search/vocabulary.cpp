@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
     std::ifstream in(argv[i], std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
-    const std::string content = core::is_valid_utf8(text.str()) ? text.str() : core::repair_utf8(text.str());
+    const std::string content =
+        core::is_valid_utf8(text.str()) ? text.str() : core::repair_utf8(text.str());
     for (const auto& word : search::words_of(content)) {
       words.insert(search::fold(word, analyzer.language()));
     }
@@ -36,8 +37,8 @@ int main(int argc, char** argv) {
   std::cout << "],\"pairs\":[";
   comma = false;
   for (const auto& word : words) {
-    std::cout << (comma ? ",\n" : "") << "[" << core::json_string(word) << "," << core::json_string(analyzer.stem(word))
-              << "]";
+    std::cout << (comma ? ",\n" : "") << "[" << core::json_string(word) << ","
+              << core::json_string(analyzer.stem(word)) << "]";
     comma = true;
   }
   std::cout << "]}\n";

@@ -14,7 +14,8 @@ struct Imported {
 };
 
 /// Runs `importer` on `file` with default options.
-inline Imported import_with(const importers::Importer& importer, const std::filesystem::path& file) {
+inline Imported import_with(const importers::Importer& importer,
+                            const std::filesystem::path& file) {
   Imported imported;
   importer.read(file, {}, imported.sink, imported.diagnostics);
   return imported;

@@ -1,7 +1,5 @@
 #include "privacy_scan.hpp"
 
-#include "search/index_files.hpp"
-
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -10,13 +8,16 @@
 #include <memory>
 #include <regex>
 
+#include "search/index_files.hpp"
+
 namespace blogarchive::testing {
 namespace {
 
 using Document = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
 
 bool named(const xmlNode* node, const char* local_name) {
-  return node->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(node->name), local_name) == 0;
+  return node->type == XML_ELEMENT_NODE &&
+         std::strcmp(reinterpret_cast<const char*>(node->name), local_name) == 0;
 }
 
 bool in_namespace(const xmlNode* node, const char* href_part) {
@@ -31,9 +32,11 @@ std::string text_of(const xmlNode* node) {
   return text;
 }
 
-std::string child_text(const xmlNode* parent, const char* local_name, const char* namespace_part = nullptr) {
+std::string child_text(const xmlNode* parent, const char* local_name,
+                       const char* namespace_part = nullptr) {
   for (const xmlNode* child = parent->children; child != nullptr; child = child->next) {
-    if (named(child, local_name) && (namespace_part == nullptr || in_namespace(child, namespace_part))) {
+    if (named(child, local_name) &&
+        (namespace_part == nullptr || in_namespace(child, namespace_part))) {
       return text_of(child);
     }
   }
@@ -45,10 +48,12 @@ std::string child_text(const xmlNode* parent, const char* local_name, const char
 // published, whatever escaping the output used. Empty when there is no run of 24.
 std::string distinctive_passage(const std::string& html) {
   static const std::regex tags("<[^>]*>|\\[[^\\]]*\\]|&[#a-zA-Z0-9]+;");
-  static const std::regex runs("[A-Za-z0-9\\xC3\\x84\\xC3\\x96\\xC3\\x9C\\xC3\\xA4\\xC3\\xB6\\xC3\\xBC\\xC3\\x9F ]{24,}");
+  static const std::regex runs(
+      "[A-Za-z0-9\\xC3\\x84\\xC3\\x96\\xC3\\x9C\\xC3\\xA4\\xC3\\xB6\\xC3\\xBC\\xC3\\x9F ]{24,}");
   const std::string text = std::regex_replace(html, tags, " ");
   std::string best;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), runs); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), runs); it != std::sregex_iterator();
+       ++it) {
     std::string run = it->str();
     run.erase(0, run.find_first_not_of(' '));
     run.erase(run.find_last_not_of(' ') + 1);
@@ -78,7 +83,8 @@ struct Collected {
 void read_comment(const xmlNode* comment, Collected& collected) {
   const std::string approved = child_text(comment, "comment_approved");
   const std::string content = child_text(comment, "comment_content");
-  if (const std::string email = child_text(comment, "comment_author_email"); email.find('@') != std::string::npos) {
+  if (const std::string email = child_text(comment, "comment_author_email");
+      email.find('@') != std::string::npos) {
     collected.candidates.emails.insert(email);
   }
   if (const std::string ip = child_text(comment, "comment_author_IP"); ip.size() >= 7) {
@@ -123,7 +129,8 @@ void walk(const xmlNode* node, Collected& collected) {
     if (named(node, "item")) {
       read_item(node, collected);
     } else if (named(node, "author")) {
-      if (const std::string email = child_text(node, "author_email"); email.find('@') != std::string::npos) {
+      if (const std::string email = child_text(node, "author_email");
+          email.find('@') != std::string::npos) {
         collected.candidates.emails.insert(email);
       }
     } else if (node->type == XML_ELEMENT_NODE) {
@@ -137,14 +144,16 @@ void walk(const xmlNode* node, Collected& collected) {
 
 template <typename Set>
 void drop_public(Set& facts, const std::string& public_text) {
-  std::erase_if(facts, [&](const std::string& fact) { return public_text.find(fact) != std::string::npos; });
+  std::erase_if(
+      facts, [&](const std::string& fact) { return public_text.find(fact) != std::string::npos; });
 }
 
 }  // namespace
 
 PrivateFacts private_facts_of_wxr(const std::filesystem::path& export_file) {
-  Document document(xmlReadFile(export_file.c_str(), nullptr, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                                                  XML_PARSE_NOWARNING | XML_PARSE_HUGE | XML_PARSE_NOCDATA),
+  Document document(xmlReadFile(export_file.c_str(), nullptr,
+                                XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                    XML_PARSE_NOWARNING | XML_PARSE_HUGE | XML_PARSE_NOCDATA),
                     &xmlFreeDoc);
   Collected collected;
   if (document) {
@@ -160,7 +169,8 @@ namespace {
 
 // The search index stores its shards and documents compressed: the scan reads them as
 // the browser does, terms and documents in plain text.
-std::map<std::string, std::string> with_search_index_readable(const std::map<std::string, std::string>& files) {
+std::map<std::string, std::string> with_search_index_readable(
+    const std::map<std::string, std::string>& files) {
   std::vector<search::IndexFile> index;
   std::map<std::string, std::string> readable;
   for (const auto& [path, content] : files) {
@@ -178,7 +188,8 @@ std::map<std::string, std::string> with_search_index_readable(const std::map<std
     }
     for (std::uint32_t number = 0; number < read.packed_documents.size(); ++number) {
       const auto document = read.document(number);
-      text += document.url + "\n" + document.title + "\n" + document.date + "\n" + document.text + "\n";
+      text +=
+          document.url + "\n" + document.title + "\n" + document.date + "\n" + document.text + "\n";
     }
     readable.emplace("search/ (the index, decompressed)", std::move(text));
   }
@@ -187,7 +198,8 @@ std::map<std::string, std::string> with_search_index_readable(const std::map<std
 
 }  // namespace
 
-std::vector<std::string> find_leaks(const std::map<std::string, std::string>& output, const PrivateFacts& facts) {
+std::vector<std::string> find_leaks(const std::map<std::string, std::string>& output,
+                                    const PrivateFacts& facts) {
   std::vector<std::string> leaks;
   for (const auto& [path, content] : with_search_index_readable(output)) {
     for (const auto* set : {&facts.emails, &facts.ips, &facts.texts}) {

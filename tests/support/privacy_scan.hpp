@@ -26,6 +26,7 @@ PrivateFacts private_facts_of_wxr(const std::filesystem::path& export_file);
 
 /// "file: fact" for every output file (path → content) that contains a private fact;
 /// the search index (search/) is read decompressed, terms and stored documents.
-std::vector<std::string> find_leaks(const std::map<std::string, std::string>& files, const PrivateFacts& facts);
+std::vector<std::string> find_leaks(const std::map<std::string, std::string>& files,
+                                    const PrivateFacts& facts);
 
 }  // namespace blogarchive::testing

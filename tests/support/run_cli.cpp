@@ -18,7 +18,9 @@ std::string shell_quoted(const std::string& text) {
   return out + "'";
 }
 
-CliRun run_cli(const std::string& arguments) { return run_command(shell_quoted(cli_path()) + " " + arguments); }
+CliRun run_cli(const std::string& arguments) {
+  return run_command(shell_quoted(cli_path()) + " " + arguments);
+}
 
 CliRun run_command(const std::string& shell_command) {
   const std::string command = shell_command + " 2>&1";
@@ -36,7 +38,8 @@ CliRun run_command(const std::string& shell_command) {
   return run;
 }
 
-BuiltArchive import_and_build(const std::filesystem::path& dir, const std::vector<std::filesystem::path>& inputs,
+BuiltArchive import_and_build(const std::filesystem::path& dir,
+                              const std::vector<std::filesystem::path>& inputs,
                               const std::string& config) {
   BuiltArchive archive;
   const std::string store = shell_quoted(dir / "blog.db");
@@ -49,8 +52,9 @@ BuiltArchive import_and_build(const std::filesystem::path& dir, const std::vecto
     return archive;
   }
   std::ofstream(dir / "archive.toml") << config;
-  archive.build = run_cli("build --store " + store + " --config " + shell_quoted(dir / "archive.toml") + " --out " +
-                          shell_quoted(dir / "site"));
+  archive.build =
+      run_cli("build --store " + store + " --config " + shell_quoted(dir / "archive.toml") +
+              " --out " + shell_quoted(dir / "site"));
   if (archive.build.exit_code == 0) {
     archive.files = read_tree(dir / "site");
   }

@@ -30,7 +30,8 @@ struct BuiltArchive {
 
 /// Imports `inputs` into `dir`/blog.db, writes `config` to `dir`/archive.toml and
 /// builds `dir`/site: the path from an export to an archive every end-to-end test takes.
-BuiltArchive import_and_build(const std::filesystem::path& dir, const std::vector<std::filesystem::path>& inputs,
+BuiltArchive import_and_build(const std::filesystem::path& dir,
+                              const std::vector<std::filesystem::path>& inputs,
                               const std::string& config);
 
 }  // namespace blogarchive::testing

@@ -93,7 +93,8 @@ HttpResponse http_get(const std::string& url) {
   if (curl_easy_perform(curl) == CURLE_OK) {
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
     char* location = nullptr;
-    if (curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &location) == CURLE_OK && location != nullptr) {
+    if (curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &location) == CURLE_OK &&
+        location != nullptr) {
       response.location = location;
     }
     char* type = nullptr;
@@ -114,46 +115,59 @@ std::string path_of(const std::string& url) {
   return path == std::string::npos ? "/" : url.substr(path);
 }
 
-std::vector<std::string> nginx_command(const std::filesystem::path& dir, const std::filesystem::path& root, int port,
+std::vector<std::string> nginx_command(const std::filesystem::path& dir,
+                                       const std::filesystem::path& root, int port,
                                        const std::filesystem::path& http_include,
                                        const std::filesystem::path& server_include) {
   const std::string d = dir.string();
-  std::ofstream(dir / "nginx.conf") << "daemon off;\npid " << d << "/nginx.pid;\nerror_log " << d
-                                    << "/error.log;\nevents {}\nhttp {\n  access_log off;\n"
-                                    << "  client_body_temp_path " << d << "/tmp;\n  proxy_temp_path " << d
-                                    << "/tmp;\n  fastcgi_temp_path " << d << "/tmp;\n  uwsgi_temp_path " << d
-                                    << "/tmp;\n  scgi_temp_path " << d << "/tmp;\n"
-                                    << "  include /etc/nginx/mime.types;\n  include " << http_include.string()
-                                    << ";\n  server {\n    listen 127.0.0.1:" << port << ";\n    root " << root.string()
-                                    << ";\n    include " << server_include.string() << ";\n  }\n}\n";
+  std::ofstream(dir / "nginx.conf")
+      << "daemon off;\npid " << d << "/nginx.pid;\nerror_log " << d
+      << "/error.log;\nevents {}\nhttp {\n  access_log off;\n"
+      << "  client_body_temp_path " << d << "/tmp;\n  proxy_temp_path " << d
+      << "/tmp;\n  fastcgi_temp_path " << d << "/tmp;\n  uwsgi_temp_path " << d
+      << "/tmp;\n  scgi_temp_path " << d << "/tmp;\n"
+      << "  include /etc/nginx/mime.types;\n  include " << http_include.string()
+      << ";\n  server {\n    listen 127.0.0.1:" << port << ";\n    root " << root.string()
+      << ";\n    include " << server_include.string() << ";\n  }\n}\n";
   return {"/usr/sbin/nginx", "-c", (dir / "nginx.conf").string()};
 }
 
-std::vector<std::string> apache_command(const std::filesystem::path& dir, const std::filesystem::path& root, int port) {
+std::vector<std::string> apache_command(const std::filesystem::path& dir,
+                                        const std::filesystem::path& root, int port) {
   const std::string d = dir.string();
   const std::string modules = "/usr/lib/apache2/modules/";
   std::ofstream config(dir / "httpd.conf");
-  config << "ServerRoot " << d << "\nServerName 127.0.0.1\nListen 127.0.0.1:" << port << "\nPidFile " << d
-         << "/httpd.pid\nDefaultRuntimeDir " << d << "\nErrorLog " << d << "/error.log\n";
+  config << "ServerRoot " << d << "\nServerName 127.0.0.1\nListen 127.0.0.1:" << port
+         << "\nPidFile " << d << "/httpd.pid\nDefaultRuntimeDir " << d << "\nErrorLog " << d
+         << "/error.log\n";
   for (const char* module : {"mpm_event", "authz_core", "dir", "mime", "rewrite"}) {
     config << "LoadModule " << module << "_module " << modules << "mod_" << module << ".so\n";
   }
   // As root, Apache serves as www-data (the site's folders are world-readable); as
   // anyone else it keeps its own user and says so in error.log.
-  config << "User www-data\nGroup www-data\nTypesConfig /etc/mime.types\nDocumentRoot " << root.string()
-         << "\nDirectoryIndex index.html\n<Directory " << root.string()
+  config << "User www-data\nGroup www-data\nTypesConfig /etc/mime.types\nDocumentRoot "
+         << root.string() << "\nDirectoryIndex index.html\n<Directory " << root.string()
          << ">\n  AllowOverride All\n  Require all granted\n</Directory>\n";
   return {"/usr/sbin/apache2", "-f", (dir / "httpd.conf").string(), "-DFOREGROUND"};
 }
 
-std::vector<std::string> caddy_command(const std::filesystem::path& dir, const std::filesystem::path& root, int port,
+std::vector<std::string> caddy_command(const std::filesystem::path& dir,
+                                       const std::filesystem::path& root, int port,
                                        const std::filesystem::path& site_import) {
-  std::ofstream(dir / "Caddyfile") << "{\n  admin off\n  auto_https off\n}\nhttp://127.0.0.1:" << port
-                                   << " {\n  root * " << root.string() << "\n  import " << site_import.string()
-                                   << "\n  file_server\n}\n";
+  std::ofstream(dir / "Caddyfile")
+      << "{\n  admin off\n  auto_https off\n}\nhttp://127.0.0.1:" << port << " {\n  root * "
+      << root.string() << "\n  import " << site_import.string() << "\n  file_server\n}\n";
   const std::string d = dir.string();
-  return {"/usr/bin/env", "HOME=" + d, "XDG_DATA_HOME=" + d + "/data", "XDG_CONFIG_HOME=" + d + "/config",
-          "/usr/bin/caddy", "run", "--config", (dir / "Caddyfile").string(), "--adapter", "caddyfile"};
+  return {"/usr/bin/env",
+          "HOME=" + d,
+          "XDG_DATA_HOME=" + d + "/data",
+          "XDG_CONFIG_HOME=" + d + "/config",
+          "/usr/bin/caddy",
+          "run",
+          "--config",
+          (dir / "Caddyfile").string(),
+          "--adapter",
+          "caddyfile"};
 }
 
 }  // namespace blogarchive::testing

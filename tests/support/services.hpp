@@ -42,17 +42,20 @@ std::string path_of(const std::string& url);
 
 /// nginx from Debian, serving `root` on 127.0.0.1:`port` with `http_include` in its http
 /// block and `server_include` in its server block; everything else under `dir`.
-std::vector<std::string> nginx_command(const std::filesystem::path& dir, const std::filesystem::path& root, int port,
+std::vector<std::string> nginx_command(const std::filesystem::path& dir,
+                                       const std::filesystem::path& root, int port,
                                        const std::filesystem::path& http_include,
                                        const std::filesystem::path& server_include);
 
 /// Apache from Debian (mpm_event, mod_rewrite, AllowOverride All) serving `root` on
 /// 127.0.0.1:`port`, so that the site's own .htaccess is what answers old URLs.
-std::vector<std::string> apache_command(const std::filesystem::path& dir, const std::filesystem::path& root, int port);
+std::vector<std::string> apache_command(const std::filesystem::path& dir,
+                                        const std::filesystem::path& root, int port);
 
 /// Caddy from Debian serving `root` on 127.0.0.1:`port` with `site_import` in its site
 /// block; no admin endpoint, no HTTPS, its storage under `dir`.
-std::vector<std::string> caddy_command(const std::filesystem::path& dir, const std::filesystem::path& root, int port,
+std::vector<std::string> caddy_command(const std::filesystem::path& dir,
+                                       const std::filesystem::path& root, int port,
                                        const std::filesystem::path& site_import);
 
 }  // namespace blogarchive::testing

@@ -1,16 +1,20 @@
 #include "test_paths.hpp"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 namespace blogarchive::testing {
 
-std::filesystem::path source_dir() { return BLOGARCHIVE_SOURCE_DIR; }
+std::filesystem::path source_dir() {
+  return BLOGARCHIVE_SOURCE_DIR;
+}
 
 std::filesystem::path shared_fixtures_dir() {
-  if (const char* chosen = std::getenv("BLOGARCHIVE_SHARED_FIXTURES"); chosen != nullptr && *chosen != '\0') {
+  if (const char* chosen = std::getenv("BLOGARCHIVE_SHARED_FIXTURES");
+      chosen != nullptr && *chosen != '\0') {
     return chosen;
   }
   return source_dir().parent_path() / "shared" / "fixtures";
@@ -20,7 +24,8 @@ std::optional<std::string> missing_shared_fixtures() {
   if (std::filesystem::is_directory(shared_fixtures_dir())) {
     return std::nullopt;
   }
-  return "needs " + shared_fixtures_dir().string() + " (real exports from other projects), which is not here";
+  return "needs " + shared_fixtures_dir().string() +
+         " (real exports from other projects), which is not here";
 }
 
 bool running_in_ci() {
@@ -28,7 +33,9 @@ bool running_in_ci() {
   return ci != nullptr && std::string(ci) == "true";
 }
 
-std::filesystem::path own_fixtures_dir() { return source_dir() / "tests" / "fixtures"; }
+std::filesystem::path own_fixtures_dir() {
+  return source_dir() / "tests" / "fixtures";
+}
 
 std::filesystem::path cli_path() {
   return std::filesystem::path(BLOGARCHIVE_BINARY_DIR) / "src" / "cli" / "blogarchive";

@@ -31,13 +31,13 @@ std::map<std::string, std::string> read_tree(const std::filesystem::path& root);
 
 /// At the top of a test that reads ../shared/fixtures: skips it with one line saying
 /// what is missing, or fails it when CI=true, where the fixtures must be present.
-#define BLOGARCHIVE_NEEDS_SHARED_FIXTURES()                                     \
-  do {                                                                         \
-    if (const auto why = ::blogarchive::testing::missing_shared_fixtures()) {  \
-      if (::blogarchive::testing::running_in_ci()) {                           \
-        FAIL() << "CI=true but " << *why;                                      \
-      } else {                                                                 \
-        GTEST_SKIP() << *why;                                                  \
-      }                                                                        \
-    }                                                                          \
+#define BLOGARCHIVE_NEEDS_SHARED_FIXTURES()                                   \
+  do {                                                                        \
+    if (const auto why = ::blogarchive::testing::missing_shared_fixtures()) { \
+      if (::blogarchive::testing::running_in_ci()) {                          \
+        FAIL() << "CI=true but " << *why;                                     \
+      } else {                                                                \
+        GTEST_SKIP() << *why;                                                 \
+      }                                                                       \
+    }                                                                         \
   } while (false)

@@ -13,9 +13,10 @@ namespace blogarchive::testing {
 // compared as the ASCII it came from.
 std::string without_texturize(std::string text) {
   static const std::pair<std::string_view, std::string_view> kPairs[] = {
-      {"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"}, {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""},
-      {"\xE2\x80\x93", "-"}, {"\xE2\x80\x94", "-"}, {"\xE2\x80\xA6", "..."}, {"\xC3\x97", "x"},
-      {"\xE2\x80\xB3", "\""}, {"\xE2\x80\xB2", "'"}, {"\xC2\xA0", " "}};
+      {"\xE2\x80\x98", "'"},   {"\xE2\x80\x99", "'"}, {"\xE2\x80\x9C", "\""},
+      {"\xE2\x80\x9D", "\""},  {"\xE2\x80\x93", "-"}, {"\xE2\x80\x94", "-"},
+      {"\xE2\x80\xA6", "..."}, {"\xC3\x97", "x"},     {"\xE2\x80\xB3", "\""},
+      {"\xE2\x80\xB2", "'"},   {"\xC2\xA0", " "}};
   for (const auto& [from, to] : kPairs) {
     for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
       text.replace(at, from.size(), to);
@@ -35,36 +36,40 @@ namespace {
 
 // ---- blocks: what a reader reads, in order ------------------------------------------
 
-constexpr std::array<std::string_view, 16> kBlocks{"p",  "h1", "h2", "h3", "h4", "h5", "h6", "li",
-                                                   "pre", "figcaption", "td", "th", "dt", "dd", "caption",
-                                                   "blockquote"};
+constexpr std::array<std::string_view, 16> kBlocks{"p",  "h1", "h2",      "h3",         "h4", "h5",
+                                                   "h6", "li", "pre",     "figcaption", "td", "th",
+                                                   "dt", "dd", "caption", "blockquote"};
 
-bool is_block(std::string_view name) { return std::find(kBlocks.begin(), kBlocks.end(), name) != kBlocks.end(); }
-
+bool is_block(std::string_view name) {
+  return std::find(kBlocks.begin(), kBlocks.end(), name) != kBlocks.end();
+}
 
 // What differs on purpose and is not compared: the archive's placeholders and image
 // labels, and on WordPress's side the players, scripts and styles they replace.
 bool is_deliberate(const content::HtmlNode& node) {
-  static constexpr std::array<std::string_view, 9> kPlayers{"iframe", "object", "embed",    "video", "audio",
-                                                            "script", "style",  "noscript", "applet"};
-  if (std::find(kPlayers.begin(), kPlayers.end(), node.name) != kPlayers.end() || node.has_class("embed") ||
-      node.has_class("remote-image") || node.has_class("missing-image") || node.has_class("wayback")) {
+  static constexpr std::array<std::string_view, 9> kPlayers{
+      "iframe", "object", "embed", "video", "audio", "script", "style", "noscript", "applet"};
+  if (std::find(kPlayers.begin(), kPlayers.end(), node.name) != kPlayers.end() ||
+      node.has_class("embed") || node.has_class("remote-image") ||
+      node.has_class("missing-image") || node.has_class("wayback")) {
     return true;
   }
   // Code plugins WordPress does not have here and the archive reads (content/code_blocks):
   // WP-Syntax's and Crayon's <pre>, and the archive's code blocks made of them. Galleries:
   // the test WordPress has no image files, so it shows titles where readers saw images.
   const std::string* classes = node.attribute("class");
-  const bool code_plugin = node.name == "pre" && (node.attribute("lang") != nullptr ||
-                                                  (classes != nullptr && (classes->find("brush:") != std::string::npos ||
-                                                                          classes->find("lang:") != std::string::npos)));
-  const bool archive_code = node.name == "figure" ? node.has_class("code")
+  const bool code_plugin =
+      node.name == "pre" && (node.attribute("lang") != nullptr ||
+                             (classes != nullptr && (classes->find("brush:") != std::string::npos ||
+                                                     classes->find("lang:") != std::string::npos)));
+  const bool archive_code =
+      node.name == "figure" ? node.has_class("code")
                             : node.name == "pre" && !node.children.empty() &&
                                   node.children.front().kind == content::HtmlNode::Kind::Element &&
                                   node.children.front().name == "code" &&
                                   node.children.front().attribute("class") != nullptr;
-  return code_plugin || archive_code || node.has_class("gallery") || node.has_class("wp-block-gallery") ||
-         node.has_class("tiled-gallery");
+  return code_plugin || archive_code || node.has_class("gallery") ||
+         node.has_class("wp-block-gallery") || node.has_class("tiled-gallery");
 }
 
 void text_of(const std::vector<content::HtmlNode>& nodes, std::string& out) {
@@ -88,17 +93,17 @@ bool contains_block(const std::vector<content::HtmlNode>& nodes) {
   return false;
 }
 
-
 bool looks_like_url(std::string_view text) {
-  return (text.starts_with("http://") || text.starts_with("https://")) && text.find(' ') == std::string_view::npos;
+  return (text.starts_with("http://") || text.starts_with("https://")) &&
+         text.find(' ') == std::string_view::npos;
 }
 
 // "[sourcecode …]…[/sourcecode]", "[youtube …]": shortcodes of plugins the test
 // WordPress lacks (it prints them), which the archive reads.
 std::string_view plugin_shortcode_in(std::string_view text) {
-  static constexpr std::array<std::string_view, 14> kPlugins{"sourcecode", "code", "source", "php", "java", "cc",
-                                                             "youtube", "vimeo", "dailymotion", "googlevideo",
-                                                             "soundcloud", "slideshare", "flickr", "crayon"};
+  static constexpr std::array<std::string_view, 14> kPlugins{
+      "sourcecode", "code",        "source",      "php",        "java",       "cc",     "youtube",
+      "vimeo",      "dailymotion", "googlevideo", "soundcloud", "slideshare", "flickr", "crayon"};
   for (const auto name : kPlugins) {
     const std::string open = "[" + std::string(name);
     const auto at = text.find(open);
@@ -155,9 +160,11 @@ std::vector<std::string> blocks_of(std::string_view html) {
       }
       open_plugin = std::string(plugin);
     }
-    if (block.find("[/" + open_plugin) != std::string::npos || block.find("[" + open_plugin + " ") != std::string::npos ||
+    if (block.find("[/" + open_plugin) != std::string::npos ||
+        block.find("[" + open_plugin + " ") != std::string::npos ||
         block.find("[" + open_plugin + "=") != std::string::npos) {
-      if (block.find("[/" + open_plugin) != std::string::npos || block.find(']') == block.size() - 1) {
+      if (block.find("[/" + open_plugin) != std::string::npos ||
+          block.find(']') == block.size() - 1) {
         open_plugin.clear();
       }
     }
@@ -190,6 +197,5 @@ std::string archive_content(const std::string& page) {
   }
   return page.substr(start);
 }
-
 
 }  // namespace blogarchive::testing

@@ -38,7 +38,8 @@ class WordPressSite {
   CliRun seed(const std::string& prefix, const std::filesystem::path& export_file) const;
 
   /// Runs tests/wordpress/`script` with PHP against the installation `prefix`.
-  CliRun php(const std::string& prefix, const std::string& script, const std::string& arguments = "") const;
+  CliRun php(const std::string& prefix, const std::string& script,
+             const std::string& arguments = "") const;
 
   /// Runs `mariadb-dump … wordpress ARGUMENTS` (options, or the tables to dump), its
   /// output to `file`.

@@ -10,9 +10,9 @@
 #include "core/slug.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
+#include "importers/author_collector.hpp"
 #include "importers/derived_id.hpp"
 #include "importers/feeds/feed_dates.hpp"
-#include "importers/author_collector.hpp"
 #include "importers/term_collector.hpp"
 #include "importers/xml_dom.hpp"
 #include "importers/xml_guard.hpp"
@@ -70,7 +70,8 @@ std::string permalink_of(const xmlNode* entry) {
     return link;
   }
   for (const xmlNode* node = entry->children; node; node = node->next) {
-    if (is(node, kAtom, "link") && attribute(node, "rel") == "replies" && attribute(node, "type") == "text/html") {
+    if (is(node, kAtom, "link") && attribute(node, "rel") == "replies" &&
+        attribute(node, "type") == "text/html") {
       const std::string href = attribute(node, "href");
       return href.substr(0, href.find('#'));
     }
@@ -87,9 +88,9 @@ struct Reader {
   TermCollector tags;
   AuthorCollector authors;
   std::vector<blog::Post> posts;
-  std::map<std::string, std::size_t> post_by_entry_id;  ///< <id> text → index in posts
+  std::map<std::string, std::size_t> post_by_entry_id;    ///< <id> text → index in posts
   std::map<std::string, std::int64_t> comment_by_number;  ///< Blogger's comment number → our id
-  std::map<std::int64_t, std::string> parent_number;      ///< our comment id → the number it answers
+  std::map<std::int64_t, std::string> parent_number;  ///< our comment id → the number it answers
 
   void read_post(const xmlNode* entry, const std::string& kind) {
     blog::Post post;
@@ -101,7 +102,8 @@ struct Reader {
     post.id = unique_derived_id("blogger:" + (entry_id.empty() ? post.source : entry_id), ids);
     if (const xmlNode* title = child(entry, kAtom, "title")) {
       const auto [text, is_html] = atom_text(title);
-      post.title = std::string(core::trim(is_html ? core::decode_html_entities(xml::strip_tags(text)) : text));
+      post.title = std::string(
+          core::trim(is_html ? core::decode_html_entities(xml::strip_tags(text)) : text));
     }
     if (const xmlNode* content = child(entry, kAtom, "content")) {
       const auto [text, is_html] = atom_text(content);
@@ -132,8 +134,10 @@ struct Reader {
     const std::string parent = reply ? attribute(reply, "ref") : std::string();
     const auto post = post_by_entry_id.find(parent);
     if (post == post_by_entry_id.end()) {
-      diagnostics.warn(fmt::format("{}:{}", file_name, xmlGetLineNo(entry)),
-                       fmt::format("comment answers \"{}\", which is not a post of this export; left out", parent));
+      diagnostics.warn(
+          fmt::format("{}:{}", file_name, xmlGetLineNo(entry)),
+          fmt::format("comment answers \"{}\", which is not a post of this export; left out",
+                      parent));
       return;
     }
     blog::Comment comment;
@@ -169,7 +173,8 @@ struct Reader {
         if (answered == parent_number.end()) {
           continue;
         }
-        if (const auto parent = comment_by_number.find(answered->second); parent != comment_by_number.end()) {
+        if (const auto parent = comment_by_number.find(answered->second);
+            parent != comment_by_number.end()) {
           comment.parent_id = parent->second;
         }
       }
@@ -196,26 +201,33 @@ struct Reader {
 bool BloggerImporter::recognizes(std::string_view head) const {
   // Any prefix for the Atom root (<feed>, <ns0:feed>), and Blogger's kinds or ids.
   const bool atom = head.find("http://www.w3.org/2005/Atom") != std::string_view::npos &&
-                    (head.find("<feed") != std::string_view::npos || head.find(":feed") != std::string_view::npos);
+                    (head.find("<feed") != std::string_view::npos ||
+                     head.find(":feed") != std::string_view::npos);
   return atom && (head.find(kKindScheme) != std::string_view::npos ||
                   head.find("tag:blogger.com,1999:blog-") != std::string_view::npos);
 }
 
-void BloggerImporter::read(const std::filesystem::path& file, const ReadOptions& options, blog::ImportSink& sink,
-                           core::Diagnostics& diagnostics) const {
+void BloggerImporter::read(const std::filesystem::path& file, const ReadOptions& options,
+                           blog::ImportSink& sink, core::Diagnostics& diagnostics) const {
   const std::string file_name = file.filename().string();
-  const int flags = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_HUGE | (options.recover ? XML_PARSE_RECOVER : 0);
+  const int flags = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_HUGE |
+                    (options.recover ? XML_PARSE_RECOVER : 0);
   xmlParserCtxtPtr context = xmlNewParserCtxt();
-  xml::Document document(xmlCtxtReadFile(context, file.c_str(), nullptr, flags | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
+  xml::Document document(xmlCtxtReadFile(context, file.c_str(), nullptr,
+                                         flags | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
                          &xmlFreeDoc);
   const bool well_formed = context->wellFormed != 0;
   const xmlError* error = xmlCtxtGetLastError(context);
-  const std::string where = error ? fmt::format("{}:{}:{}", file_name, error->line, error->int2) : file_name;
-  const std::string what = error && error->message ? std::string(core::trim(error->message)) : "not well-formed";
+  const std::string where =
+      error ? fmt::format("{}:{}:{}", file_name, error->line, error->int2) : file_name;
+  const std::string what =
+      error && error->message ? std::string(core::trim(error->message)) : "not well-formed";
   xmlFreeParserCtxt(context);
   if (!document || (!well_formed && !options.recover)) {
-    throw InputError(fmt::format("{}: {}\\n  the file is not well-formed XML; fix it, or run import with --recover "
-                                 "to read what a recovering parser can", where, what));
+    throw InputError(fmt::format(
+        "{}: {}\\n  the file is not well-formed XML; fix it, or run import with --recover "
+        "to read what a recovering parser can",
+        where, what));
   }
   refuse_declared_entities(document.get(), file_name);
   const xmlNode* root = xmlDocGetRootElement(document.get());
@@ -227,7 +239,9 @@ void BloggerImporter::read(const std::filesystem::path& file, const ReadOptions&
   site.title = child_text(root, kAtom, "title");
   site.link = xml::atom_link(root, kAtom, "alternate");
   sink.site(site);
-  Reader reader{file_name, sink, diagnostics, {}, {}, TermCollector(sink, "post_tag"), AuthorCollector(sink), {}, {}, {}, {}};
+  Reader reader{
+      file_name, sink, diagnostics, {}, {}, TermCollector(sink, "post_tag"), AuthorCollector(sink),
+      {},        {},   {},          {}};
   // Posts and pages first: a comment may come before the post it answers.
   for (const xmlNode* entry = root->children; entry; entry = entry->next) {
     if (is(entry, kAtom, "entry")) {

@@ -33,7 +33,8 @@ std::set<std::string> titles(const Imported& imported, const std::string& type) 
 
 const blog::Post& by_title(const Imported& imported, const std::string& title) {
   const auto& posts = imported.sink.posts;
-  const auto found = std::find_if(posts.begin(), posts.end(), [&](const auto& p) { return p.title == title; });
+  const auto found =
+      std::find_if(posts.begin(), posts.end(), [&](const auto& p) { return p.title == title; });
   EXPECT_NE(found, posts.end()) << title;
   return *found;
 }
@@ -45,7 +46,8 @@ TEST(BloggerImporter, KeepsPostsPagesAndCommentsButNotSettingsOrTheTemplate) {
   const auto imported = import("pelican/bloggerexport.xml");
   EXPECT_EQ(imported.sink.posts.size(), 4u);  // 58 settings and the template are left out
   EXPECT_EQ(titles(imported, "page"), (std::set<std::string>{"Test page", "Test page 2"}));
-  EXPECT_EQ(titles(imported, "post"), (std::set<std::string>{"Black as Egypt's Night", "The Steel Windpipe"}));
+  EXPECT_EQ(titles(imported, "post"),
+            (std::set<std::string>{"Black as Egypt's Night", "The Steel Windpipe"}));
   std::set<std::string> drafts;
   for (const auto& post : imported.sink.posts) {
     EXPECT_TRUE(post.status == "publish" || post.status == "draft") << post.status;
@@ -54,12 +56,14 @@ TEST(BloggerImporter, KeepsPostsPagesAndCommentsButNotSettingsOrTheTemplate) {
     }
   }
   // app:draft, with the app prefix never declared in this export.
-  EXPECT_EQ(drafts, (std::set<std::string>{"page-4386962582497458967", "post-1276418104709695660"}));
+  EXPECT_EQ(drafts,
+            (std::set<std::string>{"page-4386962582497458967", "post-1276418104709695660"}));
   const blog::Post& windpipe = by_title(imported, "The Steel Windpipe");
   EXPECT_EQ(windpipe.link, "http://youngdoctornotes.blogspot.com/2010/11/the-steel-windpipe.html");
   EXPECT_EQ(windpipe.slug, "the-steel-windpipe");
   ASSERT_EQ(windpipe.comments.size(), 1u);  // a comment stays a comment, on its post
-  EXPECT_NE(windpipe.comments[0].content.find("Mishka, always a pleasure to read your adventures!"), std::string::npos);
+  EXPECT_NE(windpipe.comments[0].content.find("Mishka, always a pleasure to read your adventures!"),
+            std::string::npos);
 }
 
 TEST(BloggerImporter, ReadsLinksDatesLabelsAndDraftsOfTheGhostSample) {
@@ -70,7 +74,7 @@ TEST(BloggerImporter, ReadsLinksDatesLabelsAndDraftsOfTheGhostSample) {
   EXPECT_EQ(rhoncus.status, "publish");
   EXPECT_EQ(rhoncus.link, "https://my-old-blog.blogspot.com/2018/09/rhoncus.html");
   EXPECT_EQ(rhoncus.slug, "rhoncus");
-  EXPECT_EQ(rhoncus.date, (core::DateTime{2018, 9, 12, 9, 30, 0}));      // as written, -04:00
+  EXPECT_EQ(rhoncus.date, (core::DateTime{2018, 9, 12, 9, 30, 0}));  // as written, -04:00
   EXPECT_EQ(rhoncus.date_gmt, (core::DateTime{2018, 9, 12, 13, 30, 0}));
   EXPECT_EQ(rhoncus.author_login, "My Old Blog");
   ASSERT_FALSE(rhoncus.terms.empty());
@@ -94,9 +98,13 @@ TEST(BloggerImporter, AttachesCommentsAndReadsPrefixedAtom) {
   EXPECT_EQ(comments, 3u);
   const auto prefixed = import("google-blog-converters/blogger-sample.xml");  // <ns0:feed>
   EXPECT_EQ(prefixed.sink.posts.size(), 3u);
-  EXPECT_EQ(detect_importer(testing::shared_fixtures_dir() / "google-blog-converters" / "blogger-sample.xml").name(),
+  EXPECT_EQ(detect_importer(testing::shared_fixtures_dir() / "google-blog-converters" /
+                            "blogger-sample.xml")
+                .name(),
             "blogger");
-  EXPECT_EQ(detect_importer(testing::shared_fixtures_dir() / "pelican" / "bloggerexport.xml").name(), "blogger");
+  EXPECT_EQ(
+      detect_importer(testing::shared_fixtures_dir() / "pelican" / "bloggerexport.xml").name(),
+      "blogger");
 }
 
 }  // namespace blogarchive::importers::blogger

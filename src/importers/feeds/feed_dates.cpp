@@ -13,8 +13,8 @@ namespace blogarchive::importers::feeds {
 namespace {
 
 std::optional<int> month_number(std::string_view name) {
-  static constexpr std::array<std::string_view, 12> kMonths{"jan", "feb", "mar", "apr", "may", "jun",
-                                                            "jul", "aug", "sep", "oct", "nov", "dec"};
+  static constexpr std::array<std::string_view, 12> kMonths{
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
   const std::string lower = core::to_lower_ascii(name.substr(0, 3));
   for (std::size_t i = 0; i < kMonths.size(); ++i) {
     if (lower == kMonths[i]) {
@@ -43,15 +43,16 @@ std::optional<int> zone_offset(std::string_view zone) {
     return zone.front() == '-' ? -minutes : minutes;
   }
   static const std::map<std::string, int> kNames{
-      {"gmt", 0}, {"ut", 0}, {"utc", 0}, {"z", 0}, {"est", -300}, {"edt", -240}, {"cst", -360},
-      {"cdt", -300}, {"mst", -420}, {"mdt", -360}, {"pst", -480}, {"pdt", -420}, {"cet", 60}, {"cest", 120}};
+      {"gmt", 0},    {"ut", 0},     {"utc", 0},    {"z", 0},      {"est", -300},
+      {"edt", -240}, {"cst", -360}, {"cdt", -300}, {"mst", -420}, {"mdt", -360},
+      {"pst", -480}, {"pdt", -420}, {"cet", 60},   {"cest", 120}};
   const auto found = kNames.find(core::to_lower_ascii(zone));
   return found == kNames.end() ? std::nullopt : std::optional(found->second);
 }
 
 bool plausible(const core::DateTime& d) {
-  return d.year >= 1970 && d.year <= 2200 && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31 &&
-         d.hour < 24 && d.minute < 60 && d.second < 61;
+  return d.year >= 1970 && d.year <= 2200 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
+         d.day <= 31 && d.hour < 24 && d.minute < 60 && d.second < 61;
 }
 
 FeedDate with_zone(const core::DateTime& local, std::optional<int> offset) {
@@ -77,7 +78,11 @@ std::optional<FeedDate> parse_rfc822(const std::string& text) {
   if (m[3].length() == 2) {
     year += year < 70 ? 2000 : 1900;  // RFC 2822's rule for two-digit years
   }
-  const core::DateTime local{year, *month, std::stoi(m[1]), std::stoi(m[4]), std::stoi(m[5]),
+  const core::DateTime local{year,
+                             *month,
+                             std::stoi(m[1]),
+                             std::stoi(m[4]),
+                             std::stoi(m[5]),
                              m[6].matched ? std::stoi(m[6]) : 0};
   if (!plausible(local)) {
     return std::nullopt;
@@ -92,8 +97,12 @@ std::optional<FeedDate> parse_rfc3339(const std::string& text) {
   if (!std::regex_match(text, m, pattern)) {
     return std::nullopt;
   }
-  const core::DateTime local{std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]), m[4].matched ? std::stoi(m[4]) : 0,
-                             m[5].matched ? std::stoi(m[5]) : 0, m[6].matched ? std::stoi(m[6]) : 0};
+  const core::DateTime local{std::stoi(m[1]),
+                             std::stoi(m[2]),
+                             std::stoi(m[3]),
+                             m[4].matched ? std::stoi(m[4]) : 0,
+                             m[5].matched ? std::stoi(m[5]) : 0,
+                             m[6].matched ? std::stoi(m[6]) : 0};
   if (!plausible(local)) {
     return std::nullopt;
   }

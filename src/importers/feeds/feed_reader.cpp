@@ -18,9 +18,9 @@
 #include "core/slug.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
+#include "importers/author_collector.hpp"
 #include "importers/derived_id.hpp"
 #include "importers/feeds/feed_dates.hpp"
-#include "importers/author_collector.hpp"
 #include "importers/term_collector.hpp"
 #include "importers/xml_dom.hpp"
 #include "importers/xml_guard.hpp"
@@ -63,13 +63,17 @@ void repair_mojibake(blog::Post& post, core::Diagnostics& diagnostics) {
     *text = core::repair_c1_controls(*text, repaired);
   }
   if (repaired > 0) {
-    diagnostics.warn(post.source, fmt::format("{} garbled character(s) or text(s) repaired (UTF-8 encoded twice, or "
-                                              "Windows-1252 quotes stored as control characters)", repaired));
+    diagnostics.warn(
+        post.source,
+        fmt::format("{} garbled character(s) or text(s) repaired (UTF-8 encoded twice, or "
+                    "Windows-1252 quotes stored as control characters)",
+                    repaired));
   }
 }
 
 void finish_post(blog::Post& post, const std::string& identity, FeedState& state) {
-  for (std::string* text : {&post.title, &post.content, &post.excerpt, &post.link, &post.author_login}) {
+  for (std::string* text :
+       {&post.title, &post.content, &post.excerpt, &post.link, &post.author_login}) {
     ensure_utf8(*text);
   }
   repair_mojibake(post, state.diagnostics);
@@ -108,14 +112,17 @@ void read_rss_item(const xmlNode* item, std::string_view ns, FeedState& state) {
   post.excerpt = !core::trim(encoded).empty() ? description : std::string();
   post.markup = "html";
   const std::string guid = child_text(item, ns, "guid");
-  if (post.link.empty() && guid.starts_with("http") && attribute(child(item, ns, "guid"), "isPermaLink") != "false") {
+  if (post.link.empty() && guid.starts_with("http") &&
+      attribute(child(item, ns, "guid"), "isPermaLink") != "false") {
     post.link = guid;
   }
-  set_post_date(post, !child_text(item, ns, "pubDate").empty() ? child_text(item, ns, "pubDate")
-                                                               : child_text(item, kDc, "date"),
+  set_post_date(post,
+                !child_text(item, ns, "pubDate").empty() ? child_text(item, ns, "pubDate")
+                                                         : child_text(item, kDc, "date"),
                 state.diagnostics);
-  post.author_login = !child_text(item, kDc, "creator").empty() ? child_text(item, kDc, "creator")
-                                                                : rss_author_name(child_text(item, ns, "author"));
+  post.author_login = !child_text(item, kDc, "creator").empty()
+                          ? child_text(item, kDc, "creator")
+                          : rss_author_name(child_text(item, ns, "author"));
   for (const xmlNode* node = item->children; node; node = node->next) {
     if (is(node, ns, "category") || is(node, kDc, "subject")) {
       state.tags.add(post, text_of(node));
@@ -129,7 +136,8 @@ void read_atom_entry(const xmlNode* entry, std::string_view ns, FeedState& state
   post.source = fmt::format("{}:{}", state.file_name, xmlGetLineNo(entry));
   if (const xmlNode* title = child(entry, ns, "title")) {
     const auto [text, is_html] = atom_text(title);
-    post.title = std::string(core::trim(is_html ? core::decode_html_entities(strip_tags(text)) : text));
+    post.title =
+        std::string(core::trim(is_html ? core::decode_html_entities(strip_tags(text)) : text));
   }
   post.link = atom_link(entry, ns, "alternate");
   const xmlNode* content = child(entry, ns, "content");
@@ -184,8 +192,10 @@ void read_document(const xmlNode* root, FeedState& state) {
   const std::string_view ns = rdf ? kRss10 : "";
   const xmlNode* channel = child(root, ns, "channel");
   if (!rdf && root_name != "rss") {
-    throw InputError(fmt::format("{}: the root element is <{}>; an RSS feed has <rss><channel>, an Atom feed "
-                                 "<feed xmlns=\"{}\">", state.file_name, root_name, kAtom10));
+    throw InputError(
+        fmt::format("{}: the root element is <{}>; an RSS feed has <rss><channel>, an Atom feed "
+                    "<feed xmlns=\"{}\">",
+                    state.file_name, root_name, kAtom10));
   }
   if (channel == nullptr && !rdf) {
     state.diagnostics.warn(state.file_name, "the feed has no <channel>: nothing to import");
@@ -196,10 +206,13 @@ void read_document(const xmlNode* root, FeedState& state) {
     site.title = child_text(channel, ns, "title");
     site.description = child_text(channel, ns, "description");
     site.link = child_text(channel, ns, "link");
-    site.language = !child_text(channel, ns, "language").empty() ? child_text(channel, ns, "language")
-                                                                  : child_text(channel, kDc, "language");
+    site.language = !child_text(channel, ns, "language").empty()
+                        ? child_text(channel, ns, "language")
+                        : child_text(channel, kDc, "language");
   }
-  site.format = rdf ? "rss 1.0" : "rss " + (attribute(root, "version").empty() ? std::string("2.0") : attribute(root, "version"));
+  site.format = rdf ? "rss 1.0"
+                    : "rss " + (attribute(root, "version").empty() ? std::string("2.0")
+                                                                   : attribute(root, "version"));
   state.sink.site(site);
   const xmlNode* items = rdf ? root : channel;
   for (const xmlNode* node = items->children; node; node = node->next) {
@@ -214,7 +227,8 @@ struct ParseErrors {
   static void record(void* context, xmlError* error) {
     auto* self = static_cast<ParseErrors*>(context);
     if (error != nullptr && error->level >= XML_ERR_ERROR && self->messages.size() < 200) {
-      self->messages.push_back(fmt::format("line {}: {}", error->line, core::trim(error->message ? error->message : "")));
+      self->messages.push_back(fmt::format("line {}: {}", error->line,
+                                           core::trim(error->message ? error->message : "")));
     }
   }
 };
@@ -231,7 +245,8 @@ std::optional<std::string> utf16_as_utf8(const std::string& bytes) {
     return std::nullopt;
   }
   std::string utf8;
-  icu::UnicodeString(bytes.data(), static_cast<int32_t>(bytes.size()), big_endian ? "UTF-16BE" : "UTF-16LE")
+  icu::UnicodeString(bytes.data(), static_cast<int32_t>(bytes.size()),
+                     big_endian ? "UTF-16BE" : "UTF-16LE")
       .toUTF8String(utf8);
   return utf8;
 }
@@ -243,18 +258,25 @@ std::optional<std::string> utf16_as_utf8(const std::string& bytes) {
 std::string undeclared_as_utf8(const std::string& bytes, const std::string& file_name,
                                core::Diagnostics& diagnostics) {
   const auto detected = core::detect_encoding(bytes);
-  const bool western = !detected || detected->name == "ISO-8859-1" || detected->name == "windows-1252";
+  const bool western =
+      !detected || detected->name == "ISO-8859-1" || detected->name == "windows-1252";
   if (!western && detected->confidence >= 10) {
     if (auto decoded = core::decode_as(bytes, detected->name)) {
-      diagnostics.warn(file_name, fmt::format("the feed declares no encoding and is not UTF-8; read as {} (detected, "
-                                              "{}% confidence)", detected->name, detected->confidence));
+      diagnostics.warn(
+          file_name,
+          fmt::format("the feed declares no encoding and is not UTF-8; read as {} (detected, "
+                      "{}% confidence)",
+                      detected->name, detected->confidence));
       return *decoded;
     }
   }
   std::size_t repaired = 0;
   std::string text = core::repair_windows_1252(bytes, repaired);
-  diagnostics.warn(file_name, fmt::format("the feed declares no encoding and is not UTF-8; {} bytes were read as "
-                                          "Windows-1252", repaired));
+  diagnostics.warn(
+      file_name,
+      fmt::format("the feed declares no encoding and is not UTF-8; {} bytes were read as "
+                  "Windows-1252",
+                  repaired));
   return text;
 }
 
@@ -268,7 +290,8 @@ std::string html_entities_as_references(const std::string& bytes, std::size_t& r
     for (const auto& [open, close] : {std::pair{"<![CDATA[", "]]>"}, std::pair{"<!--", "-->"}}) {
       if (bytes.compare(i, std::strlen(open), open) == 0) {
         const std::size_t end = bytes.find(close, i);
-        const std::size_t until = end == std::string::npos ? bytes.size() : end + std::strlen(close);
+        const std::size_t until =
+            end == std::string::npos ? bytes.size() : end + std::strlen(close);
         out.append(bytes, i, until - i);
         i = until;
       }
@@ -282,7 +305,9 @@ std::string html_entities_as_references(const std::string& bytes, std::size_t& r
         const std::string name = bytes.substr(i + 1, semicolon - i - 1);
         static const std::set<std::string> xml_defined{"amp", "lt", "gt", "quot", "apos"};
         const htmlEntityDesc* entity =
-            xml_defined.contains(name) ? nullptr : htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
+            xml_defined.contains(name)
+                ? nullptr
+                : htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
         if (entity != nullptr) {
           out += fmt::format("&#{};", entity->value);
           ++replaced;
@@ -298,19 +323,21 @@ std::string html_entities_as_references(const std::string& bytes, std::size_t& r
 
 // True when the XML declaration names an encoding, or a byte order mark tells it.
 bool declares_encoding(const std::string& bytes) {
-  if (bytes.starts_with("\xEF\xBB\xBF") || bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+  if (bytes.starts_with("\xEF\xBB\xBF") || bytes.starts_with("\xFF\xFE") ||
+      bytes.starts_with("\xFE\xFF")) {
     return true;
   }
   const auto end = bytes.find("?>");
-  return bytes.starts_with("<?xml") && end != std::string::npos && bytes.substr(0, end).find("encoding") != std::string::npos;
+  return bytes.starts_with("<?xml") && end != std::string::npos &&
+         bytes.substr(0, end).find("encoding") != std::string::npos;
 }
 
-Document parse(const std::string& bytes, const std::string& file_name, int options, ParseErrors& errors,
-               const char* encoding) {
+Document parse(const std::string& bytes, const std::string& file_name, int options,
+               ParseErrors& errors, const char* encoding) {
   xmlParserCtxtPtr context = xmlNewParserCtxt();
   xmlSetStructuredErrorFunc(&errors, &ParseErrors::record);
-  xmlDocPtr document = xmlCtxtReadMemory(context, bytes.data(), static_cast<int>(bytes.size()), file_name.c_str(),
-                                         encoding, options);
+  xmlDocPtr document = xmlCtxtReadMemory(context, bytes.data(), static_cast<int>(bytes.size()),
+                                         file_name.c_str(), encoding, options);
   xmlSetStructuredErrorFunc(nullptr, nullptr);
   const bool well_formed = context->wellFormed != 0;
   xmlFreeParserCtxt(context);
@@ -331,15 +358,17 @@ bool FeedImporter::recognizes(std::string_view head) const {
       ascii += c;
     }
   }
-  const bool blogger_export = ascii.find("schemas.google.com/g/2005#kind") != std::string::npos ||
-                              ascii.find("schemas.google.com/blogger/2008/kind#") != std::string::npos;
-  const bool feed = ascii.find("<rss") != std::string::npos || ascii.find("<feed") != std::string::npos ||
+  const bool blogger_export =
+      ascii.find("schemas.google.com/g/2005#kind") != std::string::npos ||
+      ascii.find("schemas.google.com/blogger/2008/kind#") != std::string::npos;
+  const bool feed = ascii.find("<rss") != std::string::npos ||
+                    ascii.find("<feed") != std::string::npos ||
                     ascii.find("purl.org/rss/1.0/") != std::string::npos;
   return feed && !blogger_export && ascii.find("wordpress.org/export/") == std::string::npos;
 }
 
-void FeedImporter::read(const std::filesystem::path& file, const ReadOptions& /*options*/, blog::ImportSink& sink,
-                        core::Diagnostics& diagnostics) const {
+void FeedImporter::read(const std::filesystem::path& file, const ReadOptions& /*options*/,
+                        blog::ImportSink& sink, core::Diagnostics& diagnostics) const {
   const std::string file_name = file.filename().string();
   auto bytes = core::read_file(file);
   if (!bytes) {
@@ -347,8 +376,8 @@ void FeedImporter::read(const std::filesystem::path& file, const ReadOptions& /*
   }
   // Whitespace before the XML declaration is an error for XML, common in feeds that a
   // PHP template printed, and harmless: it goes.
-  if (const auto start = bytes->find_first_not_of(" \t\r\n"); start != std::string::npos && start > 0 &&
-                                                                  bytes->compare(start, 5, "<?xml") == 0) {
+  if (const auto start = bytes->find_first_not_of(" \t\r\n");
+      start != std::string::npos && start > 0 && bytes->compare(start, 5, "<?xml") == 0) {
     bytes->erase(0, start);
   }
   const char* encoding = nullptr;  // as the file declares it
@@ -370,24 +399,28 @@ void FeedImporter::read(const std::filesystem::path& file, const ReadOptions& /*
     std::size_t replaced = 0;
     *bytes = html_entities_as_references(*bytes, replaced);
     if (replaced > 0) {
-      diagnostics.warn(file_name, fmt::format("{} HTML entities that XML does not define were read as HTML", replaced));
+      diagnostics.warn(
+          file_name,
+          fmt::format("{} HTML entities that XML does not define were read as HTML", replaced));
     }
     ParseErrors ignored;
     document = parse(*bytes, file_name, options | XML_PARSE_RECOVER, ignored, encoding);
     if (!document || xmlDocGetRootElement(document.get()) == nullptr) {
       // A declared encoding that does not exist ("bogus"): read the bytes as UTF-8.
       diagnostics.warn(file_name, "the declared encoding could not be used; read as UTF-8");
-      document = parse(core::repair_utf8(*bytes), file_name, options | XML_PARSE_RECOVER | XML_PARSE_IGNORE_ENC,
-                       ignored, "UTF-8");
+      document = parse(core::repair_utf8(*bytes), file_name,
+                       options | XML_PARSE_RECOVER | XML_PARSE_IGNORE_ENC, ignored, "UTF-8");
     }
   }
   const xmlNode* root = document ? xmlDocGetRootElement(document.get()) : nullptr;
   if (root == nullptr) {
-    throw InputError(fmt::format("{}: no feed could be read from this file{}", file_name,
-                                 errors.messages.empty() ? "" : " (" + errors.messages.front() + ")"));
+    throw InputError(
+        fmt::format("{}: no feed could be read from this file{}", file_name,
+                    errors.messages.empty() ? "" : " (" + errors.messages.front() + ")"));
   }
   refuse_declared_entities(document.get(), file_name);
-  FeedState state{file_name, sink, diagnostics, AuthorCollector(sink), TermCollector(sink, "post_tag"), {}};
+  FeedState state{
+      file_name, sink, diagnostics, AuthorCollector(sink), TermCollector(sink, "post_tag"), {}};
   read_document(root, state);
 }
 

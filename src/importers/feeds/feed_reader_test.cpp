@@ -8,8 +8,8 @@
 
 #include "blogarchive/error.hpp"
 #include "core/text.hpp"
-#include "importers/feeds/feed_dates.hpp"
 #include "imported.hpp"
+#include "importers/feeds/feed_dates.hpp"
 #include "test_paths.hpp"
 
 namespace blogarchive::importers::feeds {
@@ -17,13 +17,17 @@ namespace {
 
 using testing::Imported;
 
-Imported import(const std::filesystem::path& file) { return testing::import_with(FeedImporter(), file); }
+Imported import(const std::filesystem::path& file) {
+  return testing::import_with(FeedImporter(), file);
+}
 
 std::filesystem::path feedparser(const std::string& path) {
   return testing::shared_fixtures_dir() / "feedparser" / path;
 }
 
-std::filesystem::path simplepie(const std::string& path) { return testing::shared_fixtures_dir() / "simplepie" / path; }
+std::filesystem::path simplepie(const std::string& path) {
+  return testing::shared_fixtures_dir() / "simplepie" / path;
+}
 
 }  // namespace
 
@@ -72,7 +76,8 @@ TEST(FeedImporter, ReadsRssAndAtomExamplesOfEveryVersion) {
   const auto rss = import(feedparser("examples/rss20.xml"));
   EXPECT_EQ(rss.sink.site_info.title, "Sample Feed");
   for (const auto& author : rss.sink.authors) {
-    EXPECT_EQ(author.login.find('@'), std::string::npos) << author.login;  // RSS authors are addresses
+    EXPECT_EQ(author.login.find('@'), std::string::npos)
+        << author.login;  // RSS authors are addresses
   }
   EXPECT_EQ(rss.sink.site_info.format, "rss 2.0");
   const auto atom = import(feedparser("examples/atom10.xml"));
@@ -104,19 +109,21 @@ TEST(FeedImporter, DetectsUndeclaredAsianAndCyrillicEncodings) {
   BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   // feedparser's chardet cases: no declaration, not UTF-8. ICU's detector names them.
   const std::pair<const char*, const char*> cases[] = {
-      {"big5.xml", "Big5"},        {"eucjp.xml", "EUC-JP"}, {"euckr.xml", "EUC-KR"},
-      {"gb2312.xml", "GB18030"},   {"koi8r.xml", "KOI8-R"}, {"shiftjis.xml", "Shift_JIS"}};
+      {"big5.xml", "Big5"},      {"eucjp.xml", "EUC-JP"}, {"euckr.xml", "EUC-KR"},
+      {"gb2312.xml", "GB18030"}, {"koi8r.xml", "KOI8-R"}, {"shiftjis.xml", "Shift_JIS"}};
   const std::map<std::string, std::string> beginnings{
-      {"big5.xml", "我希望"},         {"eucjp.xml", "ゲーム三昧な正月"}, {"euckr.xml", "EUC-KR 에서"},
-      {"gb2312.xml", "不归移民漫画系列"}, {"koi8r.xml", "Как пережить"},   {"shiftjis.xml", "DrecomRSSに記事投稿"}};
+      {"big5.xml", "我希望"},        {"eucjp.xml", "ゲーム三昧な正月"},
+      {"euckr.xml", "EUC-KR 에서"},  {"gb2312.xml", "不归移民漫画系列"},
+      {"koi8r.xml", "Как пережить"}, {"shiftjis.xml", "DrecomRSSに記事投稿"}};
   for (const auto& [name, encoding] : cases) {
     const auto imported = import(feedparser(std::string("illformed/chardet/") + name));
-    const std::string title =
-        imported.sink.posts.empty() ? imported.sink.site_info.title : imported.sink.posts.front().title;
+    const std::string title = imported.sink.posts.empty() ? imported.sink.site_info.title
+                                                          : imported.sink.posts.front().title;
     EXPECT_TRUE(title.starts_with(beginnings.at(name))) << name << ": " << title;
     ASSERT_FALSE(imported.diagnostics.warnings().empty()) << name;
-    EXPECT_NE(imported.diagnostics.warnings().front().message.find(std::string("read as ") + encoding),
-              std::string::npos)
+    EXPECT_NE(
+        imported.diagnostics.warnings().front().message.find(std::string("read as ") + encoding),
+        std::string::npos)
         << imported.diagnostics.warnings().front().message;
   }
   // Thai (TIS-620) is beyond ICU's detector: read as Windows-1252, still valid UTF-8.
@@ -150,8 +157,9 @@ TEST(FeedImporter, ReadsBrokenFeedsWithAWarningPerRepair) {
   const auto ampersands = import(feedparser("illformed/rss_item_link_corrupted_ampersands.xml"));
   ASSERT_EQ(ampersands.sink.posts.size(), 1u);
   ASSERT_FALSE(ampersands.diagnostics.warnings().empty());
-  EXPECT_NE(ampersands.diagnostics.warnings().front().message.find("not well-formed, repaired: line "),
-            std::string::npos);
+  EXPECT_NE(
+      ampersands.diagnostics.warnings().front().message.find("not well-formed, repaired: line "),
+      std::string::npos);
   const auto cdata = import(feedparser("illformed/rss_incomplete_cdata.xml"));
   EXPECT_GE(cdata.diagnostics.warnings().size(), 1u);
   // Neither a bogus encoding nor line noise stops the import.
@@ -173,8 +181,9 @@ TEST(FeedImporter, LeavesWordPressAndBloggerExportsToTheirImporters) {
   const FeedImporter importer;
   EXPECT_TRUE(importer.recognizes("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"));
   EXPECT_FALSE(importer.recognizes("<rss xmlns:wp=\"http://wordpress.org/export/1.2/\">"));
-  EXPECT_FALSE(importer.recognizes(
-      "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><category scheme=\"http://schemas.google.com/g/2005#kind\""));
+  EXPECT_FALSE(
+      importer.recognizes("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><category "
+                          "scheme=\"http://schemas.google.com/g/2005#kind\""));
   EXPECT_EQ(detect_importer(simplepie("feed_rss-2.0_for_file_mock.xml")).name(), "feed");
   EXPECT_EQ(detect_importer(simplepie("feed-utf16le.xml")).name(), "feed");
 }

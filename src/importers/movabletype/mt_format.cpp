@@ -13,8 +13,8 @@ constexpr std::string_view kSectionEnd = "-----";
 
 // The metadata keys a COMMENT or PING section may open with.
 bool is_feedback_key(std::string_view key) {
-  static constexpr std::array<std::string_view, 7> kKeys{"AUTHOR", "EMAIL", "IP", "URL", "DATE", "TITLE",
-                                                         "BLOG NAME"};
+  static constexpr std::array<std::string_view, 7> kKeys{"AUTHOR", "EMAIL", "IP",       "URL",
+                                                         "DATE",   "TITLE", "BLOG NAME"};
   return std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end();
 }
 
@@ -51,7 +51,8 @@ std::string join_lines(const std::vector<std::string_view>& lines, std::size_t f
 Feedback read_feedback(const std::vector<std::string_view>& lines) {
   Feedback feedback;
   std::size_t i = 1;  // lines[0] is "COMMENT:" or "PING:"
-  for (Field field; i < lines.size() && split_field(lines[i], field) && is_feedback_key(field.first); ++i) {
+  for (Field field;
+       i < lines.size() && split_field(lines[i], field) && is_feedback_key(field.first); ++i) {
     feedback.fields.push_back(std::move(field));
   }
   feedback.text = join_lines(lines, i);
@@ -67,7 +68,8 @@ void read_section(const std::vector<std::string_view>& lines, Entry& entry) {
   if (first == lines.size()) {
     return;
   }
-  const std::vector<std::string_view> body(lines.begin() + static_cast<std::ptrdiff_t>(first), lines.end());
+  const std::vector<std::string_view> body(lines.begin() + static_cast<std::ptrdiff_t>(first),
+                                           lines.end());
   const std::string name(core::trim(body.front()));
   if (name == "COMMENT:") {
     entry.comments.push_back(read_feedback(body));
@@ -76,7 +78,8 @@ void read_section(const std::vector<std::string_view>& lines, Entry& entry) {
   } else if (Field field; split_field(body.front(), field)) {
     // "BODY:" alone on its line, the text below; a one-line value is kept too.
     const std::string rest = join_lines(body, 1);
-    entry.sections.emplace_back(field.first, field.second.empty() ? rest : field.second + "\n" + rest);
+    entry.sections.emplace_back(field.first,
+                                field.second.empty() ? rest : field.second + "\n" + rest);
   }
 }
 
@@ -170,7 +173,8 @@ bool looks_like_export(std::string_view head) {
   const bool fields = head.starts_with("AUTHOR:") || head.starts_with("TITLE:") ||
                       head.find("\nTITLE:") != std::string_view::npos;
   const bool sections = head.find("\n-----") != std::string_view::npos &&
-                        (head.find("\nBODY:") != std::string_view::npos || head.find("\n--------") != std::string_view::npos);
+                        (head.find("\nBODY:") != std::string_view::npos ||
+                         head.find("\n--------") != std::string_view::npos);
   return fields && sections && head.find("<rss") == std::string_view::npos;
 }
 

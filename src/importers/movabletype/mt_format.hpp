@@ -20,12 +20,12 @@ struct Feedback {
 };
 
 struct Entry {
-  std::size_t line = 0;          ///< where the entry starts, for messages
-  std::vector<Field> header;     ///< in order; CATEGORY may repeat
-  std::vector<Field> sections;   ///< BODY, EXTENDED BODY, EXCERPT, KEYWORDS, …: text
+  std::size_t line = 0;         ///< where the entry starts, for messages
+  std::vector<Field> header;    ///< in order; CATEGORY may repeat
+  std::vector<Field> sections;  ///< BODY, EXTENDED BODY, EXCERPT, KEYWORDS, …: text
   std::vector<Feedback> comments;
   std::vector<Feedback> pings;
-  std::string value(std::string_view key) const;    ///< first header value, or ""
+  std::string value(std::string_view key) const;  ///< first header value, or ""
   std::vector<std::string> values(std::string_view key) const;
   std::string section(std::string_view key) const;  ///< section text, or ""
 };

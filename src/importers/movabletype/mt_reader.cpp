@@ -31,7 +31,8 @@ std::string status_of(const Entry& entry) {
 }
 
 // CONVERT BREAKS: which text filter Movable Type ran on the body.
-std::string markup_of(const Entry& entry, const std::string& where, core::Diagnostics& diagnostics) {
+std::string markup_of(const Entry& entry, const std::string& where,
+                      core::Diagnostics& diagnostics) {
   const std::string filter = core::to_lower_ascii(core::trim(entry.value("CONVERT BREAKS")));
   if (filter == "0" || filter == "richtext" || filter == "wysiwyg") {
     return "html";
@@ -42,8 +43,10 @@ std::string markup_of(const Entry& entry, const std::string& where, core::Diagno
   if (filter.empty() || filter == "1" || filter == "__default__" || filter == "convert_breaks") {
     return "paragraphs";
   }
-  diagnostics.warn(where, fmt::format("text filter \"{}\" is not available; the text is shown with its "
-                                      "line breaks as paragraphs", filter));
+  diagnostics.warn(where,
+                   fmt::format("text filter \"{}\" is not available; the text is shown with its "
+                               "line breaks as paragraphs",
+                               filter));
   return "paragraphs";
 }
 
@@ -81,7 +84,8 @@ std::string url_of(std::string_view raw) {
 blog::Comment comment_of(const Feedback& feedback, bool ping, const std::string& identity) {
   blog::Comment comment;
   comment.id = derived_id(identity);
-  comment.author_name = std::string(core::trim(ping ? feedback.value("BLOG NAME") : feedback.value("AUTHOR")));
+  comment.author_name =
+      std::string(core::trim(ping ? feedback.value("BLOG NAME") : feedback.value("AUTHOR")));
   if (comment.author_name.empty()) {
     comment.author_name = std::string(core::trim(feedback.value("TITLE")));
   }
@@ -101,7 +105,8 @@ struct Terms {
   blog::TermRef add(const std::string& taxonomy, const std::string& name) {
     std::string slug = core::slugify(name);
     if (slug.empty()) {
-      slug = fmt::format("{}-{:x}", taxonomy == "category" ? "category" : "tag", core::stable_hash(name) & 0xffff);
+      slug = fmt::format("{}-{:x}", taxonomy == "category" ? "category" : "tag",
+                         core::stable_hash(name) & 0xffff);
     }
     if (seen.emplace(taxonomy, slug).second) {
       list.push_back({taxonomy, slug, name, "", ""});
@@ -110,8 +115,9 @@ struct Terms {
   }
 };
 
-blog::Post post_of(const Entry& entry, const std::string& file_name, std::map<std::string, int>& identities,
-                   Terms& terms, core::Diagnostics& diagnostics) {
+blog::Post post_of(const Entry& entry, const std::string& file_name,
+                   std::map<std::string, int>& identities, Terms& terms,
+                   core::Diagnostics& diagnostics) {
   blog::Post post;
   post.source = fmt::format("{}:{}", file_name, entry.line);
   post.type = "post";
@@ -121,7 +127,8 @@ blog::Post post_of(const Entry& entry, const std::string& file_name, std::map<st
   post.link = std::string(core::trim(entry.value("UNIQUE URL")));
   post.date = parse_mt_date(entry.value("DATE"));
   if (!post.date && !core::trim(entry.value("DATE")).empty()) {
-    diagnostics.warn(post.source, fmt::format("DATE \"{}\" is not MM/DD/YYYY hh:mm:ss [AM|PM]", entry.value("DATE")));
+    diagnostics.warn(post.source, fmt::format("DATE \"{}\" is not MM/DD/YYYY hh:mm:ss [AM|PM]",
+                                              entry.value("DATE")));
   }
   post.slug = std::string(core::trim(entry.value("BASENAME")));
   if (post.slug.empty()) {
@@ -135,7 +142,8 @@ blog::Post post_of(const Entry& entry, const std::string& file_name, std::map<st
   }
   post.excerpt = entry.section("EXCERPT");
 
-  std::string identity = !post.link.empty() ? post.link : post.slug + "|" + entry.value("DATE") + "|" + post.title;
+  std::string identity =
+      !post.link.empty() ? post.link : post.slug + "|" + entry.value("DATE") + "|" + post.title;
   if (const int seen = identities[identity]++; seen > 0) {
     identity += fmt::format("#{}", seen);  // an exact duplicate entry stays a second post
   }
@@ -156,10 +164,12 @@ blog::Post post_of(const Entry& entry, const std::string& file_name, std::map<st
     post.terms.push_back(terms.add("post_tag", tag));
   }
   for (std::size_t i = 0; i < entry.comments.size(); ++i) {
-    post.comments.push_back(comment_of(entry.comments[i], false, post.guid + "#comment-" + std::to_string(i)));
+    post.comments.push_back(
+        comment_of(entry.comments[i], false, post.guid + "#comment-" + std::to_string(i)));
   }
   for (std::size_t i = 0; i < entry.pings.size(); ++i) {
-    post.comments.push_back(comment_of(entry.pings[i], true, post.guid + "#ping-" + std::to_string(i)));
+    post.comments.push_back(
+        comment_of(entry.pings[i], true, post.guid + "#ping-" + std::to_string(i)));
   }
   return post;
 }
@@ -167,13 +177,15 @@ blog::Post post_of(const Entry& entry, const std::string& file_name, std::map<st
 }  // namespace
 
 std::optional<core::DateTime> parse_mt_date(std::string_view text) {
-  static const std::regex pattern(R"(^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?\s*$)");
+  static const std::regex pattern(
+      R"(^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?\s*$)");
   const std::string value(text);
   std::smatch match;
   if (!std::regex_match(value, match, pattern)) {
     return std::nullopt;
   }
-  core::DateTime date{std::stoi(match[3]), std::stoi(match[1]), std::stoi(match[2]), std::stoi(match[4]),
+  core::DateTime date{std::stoi(match[3]), std::stoi(match[1]),
+                      std::stoi(match[2]), std::stoi(match[4]),
                       std::stoi(match[5]), match[6].matched ? std::stoi(match[6]) : 0};
   if (match[7].matched) {
     const bool pm = match[7].str()[0] == 'P' || match[7].str()[0] == 'p';
@@ -182,31 +194,38 @@ std::optional<core::DateTime> parse_mt_date(std::string_view text) {
     }
     date.hour = date.hour % 12 + (pm ? 12 : 0);  // 12:xx AM is 00:xx, 12:xx PM stays 12:xx
   }
-  const bool valid = date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= 31 && date.hour < 24 &&
-                     date.minute < 60 && date.second < 61;
+  const bool valid = date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= 31 &&
+                     date.hour < 24 && date.minute < 60 && date.second < 61;
   return valid ? std::optional(date) : std::nullopt;
 }
 
-bool MtImporter::recognizes(std::string_view head) const { return looks_like_export(head); }
+bool MtImporter::recognizes(std::string_view head) const {
+  return looks_like_export(head);
+}
 
-void MtImporter::read(const std::filesystem::path& file, const ReadOptions& /*options*/, blog::ImportSink& sink,
-                      core::Diagnostics& diagnostics) const {
+void MtImporter::read(const std::filesystem::path& file, const ReadOptions& /*options*/,
+                      blog::ImportSink& sink, core::Diagnostics& diagnostics) const {
   const std::string file_name = file.filename().string();
   const auto raw = core::read_file(file);
   if (!raw) {
     throw InputError(fmt::format("{}: cannot read the file", file.string()));
   }
   std::size_t repaired = 0;
-  const std::string text = core::is_valid_utf8(*raw) ? *raw : core::repair_windows_1252(*raw, repaired);
+  const std::string text =
+      core::is_valid_utf8(*raw) ? *raw : core::repair_windows_1252(*raw, repaired);
   if (repaired > 0) {
     const auto at = core::line_and_column(*raw, *core::invalid_utf8_at(*raw));
-    diagnostics.warn(fmt::format("{}:{}:{}", file_name, at.first, at.second),
-                     fmt::format("{} bytes were not UTF-8 and were read as Windows-1252 (the first here)", repaired));
+    diagnostics.warn(
+        fmt::format("{}:{}:{}", file_name, at.first, at.second),
+        fmt::format("{} bytes were not UTF-8 and were read as Windows-1252 (the first here)",
+                    repaired));
   }
   const std::vector<Entry> entries = parse_export(text);
   if (entries.empty()) {
-    throw InputError(fmt::format("{}: no Movable Type entries (AUTHOR:/TITLE: lines, sections between "
-                                 "lines of five dashes, entries ended by a line of eight)", file_name));
+    throw InputError(
+        fmt::format("{}: no Movable Type entries (AUTHOR:/TITLE: lines, sections between "
+                    "lines of five dashes, entries ended by a line of eight)",
+                    file_name));
   }
   blog::SiteInfo site;
   site.format = "movabletype";  // the export names neither the blog nor its address

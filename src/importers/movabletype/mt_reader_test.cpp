@@ -18,7 +18,9 @@ namespace {
 
 using testing::Imported;
 
-Imported import(const std::filesystem::path& file) { return testing::import_with(MtImporter(), file); }
+Imported import(const std::filesystem::path& file) {
+  return testing::import_with(MtImporter(), file);
+}
 
 std::vector<std::string> term_names(const blog::Post& post, const std::string& taxonomy) {
   std::vector<std::string> names;
@@ -54,9 +56,11 @@ TEST(MtImporter, ReadsEveryFieldOfTheAerealExample) {
   EXPECT_EQ(first.status, "publish");
   EXPECT_EQ(first.date, (core::DateTime{2007, 8, 8, 15, 0, 0}));
   EXPECT_EQ(term_names(first, "category"), (std::vector<std::string>{"News", "Product"}));
-  EXPECT_EQ(term_names(first, "post_tag"), (std::vector<std::string>{"Movable Type", "foo", "bar"}));
+  EXPECT_EQ(term_names(first, "post_tag"),
+            (std::vector<std::string>{"Movable Type", "foo", "bar"}));
   EXPECT_EQ(first.markup, "html");  // richtext: the editor wrote HTML
-  EXPECT_EQ(first.content, "これは本文です。\n\n\n<!--more-->\n\nここに追記の本文が表示されます。\n");
+  EXPECT_EQ(first.content,
+            "これは本文です。\n\n\n<!--more-->\n\nここに追記の本文が表示されます。\n");
   ASSERT_EQ(first.comments.size(), 2u);
   EXPECT_EQ(first.comments[0].author_name, "Foo");
   EXPECT_EQ(first.comments[0].date, (core::DateTime{2002, 1, 31, 15, 47, 6}));
@@ -75,18 +79,25 @@ TEST(MtImporter, ReadsEveryFieldOfTheAerealExample) {
   // Same basename and date, different titles: two posts with two stable ids.
   EXPECT_NE(first.id, second.id);
   EXPECT_LT(first.id, 0);
-  EXPECT_EQ(import(testing::shared_fixtures_dir() / "aereal-mt" / "ok.txt").sink.posts[0].id, first.id);
+  EXPECT_EQ(import(testing::shared_fixtures_dir() / "aereal-mt" / "ok.txt").sink.posts[0].id,
+            first.id);
 }
 
 TEST(MtImporter, ReadsTheFeedBurnerExportWithItsDraftsAndStrayBytes) {
   BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
-  const auto imported = import(testing::shared_fixtures_dir() / "google-blog-converters" / "movabletype-sample.txt");
+  const auto imported =
+      import(testing::shared_fixtures_dir() / "google-blog-converters" / "movabletype-sample.txt");
   const auto& posts = imported.sink.posts;
   ASSERT_EQ(posts.size(), 451u);
-  const auto published = std::count_if(posts.begin(), posts.end(), [](const auto& p) { return blog::is_published(p); });
+  const auto published = std::count_if(posts.begin(), posts.end(),
+                                       [](const auto& p) { return blog::is_published(p); });
   EXPECT_EQ(published, 294);
-  EXPECT_EQ(std::count_if(posts.begin(), posts.end(), [](const auto& p) { return p.status == "draft"; }), 157);
-  EXPECT_EQ(std::count_if(posts.begin(), posts.end(), [](const auto& p) { return p.markup == "paragraphs"; }), 19);
+  EXPECT_EQ(
+      std::count_if(posts.begin(), posts.end(), [](const auto& p) { return p.status == "draft"; }),
+      157);
+  EXPECT_EQ(std::count_if(posts.begin(), posts.end(),
+                          [](const auto& p) { return p.markup == "paragraphs"; }),
+            19);
   EXPECT_EQ(posts[0].title, "Richard MacManus");
   EXPECT_EQ(posts[0].date, (core::DateTime{2004, 12, 30, 13, 14, 33}));
   EXPECT_EQ(posts[0].content.find("<!--more-->"), std::string::npos);  // its extended body is empty
@@ -99,13 +110,15 @@ TEST(MtImporter, ReadsTheFeedBurnerExportWithItsDraftsAndStrayBytes) {
   EXPECT_EQ(ids.size(), posts.size());
   const auto& warnings = imported.diagnostics.warnings();
   ASSERT_FALSE(warnings.empty());
-  EXPECT_NE(warnings.front().message.find("read as Windows-1252"), std::string::npos) << warnings.front().message;
+  EXPECT_NE(warnings.front().message.find("read as Windows-1252"), std::string::npos)
+      << warnings.front().message;
   EXPECT_EQ(warnings.front().location.rfind("movabletype-sample.txt:", 0), 0u);
 }
 
 TEST(MtImporter, ReadsCommentsTagsAndTheExtendedBodyOfTheJumpBoxExport) {
   BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
-  const auto imported = import(testing::shared_fixtures_dir() / "google-blog-converters" / "movabletype-sample2.txt");
+  const auto imported =
+      import(testing::shared_fixtures_dir() / "google-blog-converters" / "movabletype-sample2.txt");
   ASSERT_EQ(imported.sink.posts.size(), 1u);
   const blog::Post& post = imported.sink.posts[0];
   EXPECT_EQ(post.slug, "my_first_post");
@@ -122,9 +135,12 @@ TEST(MtImporter, ReadsCommentsTagsAndTheExtendedBodyOfTheJumpBoxExport) {
 
 TEST(MtImporter, IsDetectedByContentAndRefusesTextWithoutEntries) {
   BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
-  const auto mt = testing::shared_fixtures_dir() / "google-blog-converters" / "movabletype-sample2.txt";
+  const auto mt =
+      testing::shared_fixtures_dir() / "google-blog-converters" / "movabletype-sample2.txt";
   EXPECT_EQ(detect_importer(mt).name(), "movabletype");
-  EXPECT_EQ(detect_importer(testing::source_dir() / "examples" / "werkstattblog.wordpress.xml").name(), "wordpress");
+  EXPECT_EQ(
+      detect_importer(testing::source_dir() / "examples" / "werkstattblog.wordpress.xml").name(),
+      "wordpress");
   const auto empty = testing::fresh_temp_dir("mt-empty") / "leer.txt";
   std::ofstream(empty) << "Nur ein Einkaufszettel.\n";
   EXPECT_THROW(detect_importer(empty), InputError);

@@ -1,10 +1,9 @@
 #include "importers/sitefolders/front_matter.hpp"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 #include <unicode/unistr.h>
 #include <yaml-cpp/yaml.h>
-
-#include <toml++/toml.h>
 
 #include "blogarchive/error.hpp"
 #include "core/text.hpp"
@@ -36,7 +35,8 @@ Value from_yaml(const YAML::Node& node) {
     case YAML::NodeType::Map:
       value.kind = Value::Kind::Map;
       for (const auto& entry : node) {
-        value.fields.insert_or_assign(core::to_lower_ascii(entry.first.Scalar()), from_yaml(entry.second));
+        value.fields.insert_or_assign(core::to_lower_ascii(entry.first.Scalar()),
+                                      from_yaml(entry.second));
       }
       break;
     default:
@@ -98,7 +98,8 @@ bool is_fence(std::string_view line, std::string_view fence) {
 // The line ending at `end` (exclusive) starting at `start`.
 std::string_view line_at(const std::string& text, std::size_t start) {
   const std::size_t end = text.find('\n', start);
-  return std::string_view(text).substr(start, end == std::string::npos ? std::string::npos : end - start);
+  return std::string_view(text).substr(start,
+                                       end == std::string::npos ? std::string::npos : end - start);
 }
 
 struct Block {
@@ -108,8 +109,8 @@ struct Block {
 
 // Finds the closing fence after the first line; nullopt when there is none (then the
 // whole file is body, as Jekyll reads it).
-std::optional<Block> fenced_block(const std::string& text, std::string_view open, std::string_view close,
-                                  std::string_view alternative_close) {
+std::optional<Block> fenced_block(const std::string& text, std::string_view open,
+                                  std::string_view close, std::string_view alternative_close) {
   if (!is_fence(line_at(text, 0), open)) {
     return std::nullopt;
   }
@@ -117,7 +118,8 @@ std::optional<Block> fenced_block(const std::string& text, std::string_view open
   const std::size_t content_start = line_start == std::string::npos ? text.size() : line_start + 1;
   for (line_start = content_start; line_start <= text.size();) {
     const std::string_view line = line_at(text, line_start);
-    if (is_fence(line, close) || (!alternative_close.empty() && is_fence(line, alternative_close))) {
+    if (is_fence(line, close) ||
+        (!alternative_close.empty() && is_fence(line, alternative_close))) {
       const std::size_t after = line_start + line.size();
       return Block{text.substr(content_start, line_start - content_start),
                    after < text.size() ? after + 1 : text.size()};
@@ -194,7 +196,8 @@ std::vector<std::string> FrontMatter::list(std::string_view key, bool split_word
   return out;
 }
 
-std::string decode_text(std::string_view bytes, const std::string& where, core::Diagnostics& diagnostics) {
+std::string decode_text(std::string_view bytes, const std::string& where,
+                        core::Diagnostics& diagnostics) {
   std::string text;
   const auto starts = [&](std::string_view mark) { return bytes.substr(0, mark.size()) == mark; };
   if (starts("\xFF\xFE") || starts("\xFE\xFF")) {
@@ -208,7 +211,8 @@ std::string decode_text(std::string_view bytes, const std::string& where, core::
     if (!core::is_valid_utf8(text)) {
       std::size_t repaired = 0;
       text = core::repair_windows_1252(text, repaired);
-      diagnostics.warn(where, fmt::format("{} byte(s) are not UTF-8; read as Windows-1252", repaired));
+      diagnostics.warn(where,
+                       fmt::format("{} byte(s) are not UTF-8; read as Windows-1252", repaired));
     }
   }
   std::string normalized;
@@ -230,9 +234,10 @@ FrontMatter parse_yaml(const std::string& text, const std::string& file_name, in
   try {
     return FrontMatter(from_yaml(YAML::Load(text)));
   } catch (const YAML::Exception& error) {
-    throw InputError(fmt::format("{}:{}:{}: the YAML front matter does not parse: {}; fix the YAML (quote "
-                                 "values that contain ': ' or start with a special character)",
-                                 file_name, error.mark.line + first_line, error.mark.column + 1, error.msg));
+    throw InputError(
+        fmt::format("{}:{}:{}: the YAML front matter does not parse: {}; fix the YAML (quote "
+                    "values that contain ': ' or start with a special character)",
+                    file_name, error.mark.line + first_line, error.mark.column + 1, error.msg));
   }
 }
 
@@ -256,9 +261,9 @@ TextFile split_front_matter(const std::string& text, const std::string& file_nam
     file.has_front_matter = true;
     file.front_matter = parse_toml(toml_block->front_matter, file_name, 2);
     file.body = text.substr(toml_block->body_start);
-  } else if (auto json = fenced_block(text, "{", "}", ""); json && text.front() == '{' &&
-                                                          line_at(text, 0).find_first_not_of("{ \t") ==
-                                                              std::string_view::npos) {
+  } else if (auto json = fenced_block(text, "{", "}", "");
+             json && text.front() == '{' &&
+             line_at(text, 0).find_first_not_of("{ \t") == std::string_view::npos) {
     // Hugo's JSON front matter; YAML reads JSON objects.
     file.has_front_matter = true;
     file.front_matter = parse_yaml("{\n" + json->front_matter + "}", file_name, 1);

@@ -55,7 +55,8 @@ struct TextFile {
 /// The file's bytes as UTF-8 with "\n" line ends: a UTF-8 byte order mark is dropped,
 /// UTF-16 with a byte order mark is converted, and bytes that are not UTF-8 are read
 /// as Windows-1252 with a warning at `where` (the usual mix in old blogs).
-std::string decode_text(std::string_view bytes, const std::string& where, core::Diagnostics& diagnostics);
+std::string decode_text(std::string_view bytes, const std::string& where,
+                        core::Diagnostics& diagnostics);
 
 /// Splits `text` (from decode_text). The opening "---" or "+++" must be the whole first
 /// line (trailing spaces allowed), so "-----BEGIN PGP" is a body; YAML may also close

@@ -31,22 +31,25 @@ std::string error_of(const std::string& text, const std::string& name) {
 }
 
 TEST(FrontMatter, ReadsYamlTomlAndJsonBlocks) {
-  const auto yaml = split_front_matter("---\ntitle: \"A: B\"\ntags: [a, b]\ndraft: yes\n---\nBody\n", "y.md");
+  const auto yaml =
+      split_front_matter("---\ntitle: \"A: B\"\ntags: [a, b]\ndraft: yes\n---\nBody\n", "y.md");
   ASSERT_TRUE(yaml.has_front_matter);
   EXPECT_EQ(yaml.front_matter.text("title"), "A: B");
   EXPECT_EQ(yaml.front_matter.list("tags"), (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(yaml.front_matter.flag("draft"), true);
   EXPECT_EQ(yaml.body, "Body\n");
 
-  const auto toml = split_front_matter("+++\nTitle = \"T\"\ndate = 2019-03-11T10:00:00+02:00\n[build]\nrender = "
-                                       "\"never\"\n+++\nText",
-                                       "t.md");
+  const auto toml = split_front_matter(
+      "+++\nTitle = \"T\"\ndate = 2019-03-11T10:00:00+02:00\n[build]\nrender = "
+      "\"never\"\n+++\nText",
+      "t.md");
   EXPECT_EQ(toml.front_matter.text("title"), "T");  // keys are case-insensitive, as in Hugo
   EXPECT_EQ(toml.front_matter.text("date"), "2019-03-11T10:00:00+02:00");
   EXPECT_EQ(toml.front_matter.text("build.render"), "never");
   EXPECT_EQ(toml.body, "Text");
 
-  const auto json = split_front_matter("{\n  \"title\": \"J\",\n  \"tags\": [\"x\"]\n}\nJSON body\n", "j.md");
+  const auto json =
+      split_front_matter("{\n  \"title\": \"J\",\n  \"tags\": [\"x\"]\n}\nJSON body\n", "j.md");
   EXPECT_EQ(json.front_matter.text("title"), "J");
   EXPECT_EQ(json.front_matter.list("tags"), std::vector<std::string>{"x"});
   EXPECT_EQ(json.body, "JSON body\n");
@@ -54,7 +57,8 @@ TEST(FrontMatter, ReadsYamlTomlAndJsonBlocks) {
 
 TEST(FrontMatter, FollowsJekyllsFenceRules) {
   BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
-  EXPECT_EQ(split_fixture("_posts/2015-12-27-extra-spaces.markdown").front_matter.text("extra"), "spaces");
+  EXPECT_EQ(split_fixture("_posts/2015-12-27-extra-spaces.markdown").front_matter.text("extra"),
+            "spaces");
   const auto dots = split_fixture("_posts/2014-03-03-yaml-with-dots.md");
   EXPECT_EQ(dots.front_matter.text("title"), "Test Post Where YAML Ends in Dots");
   EXPECT_EQ(dots.body, "\n# Test\n");
@@ -75,7 +79,8 @@ TEST(FrontMatter, DecodesByteOrderMarksAndLineEnds) {
   const auto utf8 = split_fixture("_encodings/UTF8CRLFandBOM.md");
   EXPECT_EQ(utf8.front_matter.text("title"), "UTF8CRLFandBOM");
   EXPECT_EQ(utf8.front_matter.text("categories"), "bom");
-  EXPECT_NE(utf8.body.find("\xE2\x80\x99"), std::string::npos);  // the typographic apostrophe survives
+  EXPECT_NE(utf8.body.find("\xE2\x80\x99"),
+            std::string::npos);  // the typographic apostrophe survives
 
   core::Diagnostics diagnostics;
   EXPECT_EQ(decode_text("caf\xE9\r\n", "old.md", diagnostics), "caf\xC3\xA9\n");
@@ -84,7 +89,8 @@ TEST(FrontMatter, DecodesByteOrderMarksAndLineEnds) {
 }
 
 TEST(FrontMatter, ErrorsNameFileLineAndColumn) {
-  const std::string yaml = error_of("---\ntitle: ok\ntags: [a, b\n---\nBody", "_posts/2010-01-01-x.md");
+  const std::string yaml =
+      error_of("---\ntitle: ok\ntags: [a, b\n---\nBody", "_posts/2010-01-01-x.md");
   EXPECT_NE(yaml.find("_posts/2010-01-01-x.md:"), std::string::npos) << yaml;
   EXPECT_NE(yaml.find("YAML front matter does not parse"), std::string::npos) << yaml;
   const std::string toml = error_of("+++\ntitle = \"ok\"\ndate = = 3\n+++\n", "content/a.md");
@@ -92,8 +98,10 @@ TEST(FrontMatter, ErrorsNameFileLineAndColumn) {
 }
 
 TEST(FrontMatter, ListsFollowJekyllsPluralRule) {
-  const auto file = split_front_matter("---\ncategories: foo bar baz\ncategory:\nnumber: 2013\n---\n", "c.md");
-  EXPECT_EQ(file.front_matter.list("categories", true), (std::vector<std::string>{"foo", "bar", "baz"}));
+  const auto file =
+      split_front_matter("---\ncategories: foo bar baz\ncategory:\nnumber: 2013\n---\n", "c.md");
+  EXPECT_EQ(file.front_matter.list("categories", true),
+            (std::vector<std::string>{"foo", "bar", "baz"}));
   EXPECT_TRUE(file.front_matter.list("category").empty());  // null
   EXPECT_EQ(file.front_matter.list("number"), std::vector<std::string>{"2013"});
 }
@@ -125,9 +133,12 @@ TEST(Permalinks, JekyllStylesAndSlugs) {
   fields.date = core::DateTime{2008, 2, 2, 0, 0, 0};
   fields.title = jekyll_slug("published");
   fields.categories = {"publish_test"};
-  EXPECT_EQ(expand_permalink(jekyll_permalink_pattern("date"), fields), "/publish_test/2008/02/02/published.html");
-  EXPECT_EQ(expand_permalink(jekyll_permalink_pattern("pretty"), fields), "/publish_test/2008/02/02/published/");
-  EXPECT_EQ(expand_permalink(jekyll_permalink_pattern("none"), fields), "/publish_test/published.html");
+  EXPECT_EQ(expand_permalink(jekyll_permalink_pattern("date"), fields),
+            "/publish_test/2008/02/02/published.html");
+  EXPECT_EQ(expand_permalink(jekyll_permalink_pattern("pretty"), fields),
+            "/publish_test/2008/02/02/published/");
+  EXPECT_EQ(expand_permalink(jekyll_permalink_pattern("none"), fields),
+            "/publish_test/published.html");
   EXPECT_EQ(expand_permalink("/:year/:i_month/:title", fields), "/2008/2/published");
   EXPECT_EQ(jekyll_slug("trailing-dots.."), "trailing-dots");
   EXPECT_EQ(jekyll_slug("special-chars-(+)"), "special-chars-(+)");

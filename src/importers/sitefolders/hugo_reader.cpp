@@ -8,11 +8,11 @@
 #include "core/files.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
+#include "importers/author_collector.hpp"
 #include "importers/derived_id.hpp"
 #include "importers/sitefolders/macros.hpp"
 #include "importers/sitefolders/permalinks.hpp"
 #include "importers/sitefolders/site_files.hpp"
-#include "importers/author_collector.hpp"
 #include "importers/term_collector.hpp"
 
 namespace blogarchive::importers::sitefolders {
@@ -20,14 +20,15 @@ namespace {
 
 const std::set<std::string> kMarkdown{"md", "markdown", "mdown", "mkd", "mkdn"};
 // Content formats Hugo hands to external programs we do not have.
-const std::set<std::string> kExternal{".org", ".adoc", ".asciidoc", ".ad", ".rst", ".pandoc", ".pdc"};
+const std::set<std::string> kExternal{".org", ".adoc",   ".asciidoc", ".ad",
+                                      ".rst", ".pandoc", ".pdc"};
 
 // What the site config says that the import needs.
 struct Config {
   FrontMatter values;
-  std::string file;         ///< which config file was read, for messages
-  std::string site_url;     ///< baseURL without the trailing '/'
-  std::string base_path;    ///< its path: "/blog" or ""
+  std::string file;       ///< which config file was read, for messages
+  std::string site_url;   ///< baseURL without the trailing '/'
+  std::string base_path;  ///< its path: "/blog" or ""
   std::string content_dir = "content";
   std::map<std::string, std::string> permalinks;  ///< section → pattern
   std::set<std::string> main_sections;
@@ -43,14 +44,16 @@ FrontMatter parse_config(const std::filesystem::path& file) {
     throw InputError(fmt::format("cannot read '{}'", file.string()));
   }
   const std::string text = decode_text(*bytes, file.string(), ignored);
-  return file.extension() == ".toml" ? parse_toml(text, file.string()) : parse_yaml(text, file.string());
+  return file.extension() == ".toml" ? parse_toml(text, file.string())
+                                     : parse_yaml(text, file.string());
 }
 
 void read_permalinks(const Value& table, Config& config) {
   for (const auto& [key, value] : table.fields) {
     if (value.kind == Value::Kind::Scalar) {
       config.permalinks[key] = value.scalar;
-    } else if (key == "page" && value.kind == Value::Kind::Map) {  // Hugo ≥ 0.112: [permalinks.page]
+    } else if (key == "page" &&
+               value.kind == Value::Kind::Map) {  // Hugo ≥ 0.112: [permalinks.page]
       read_permalinks(value, config);
     }
   }
@@ -58,9 +61,10 @@ void read_permalinks(const Value& table, Config& config) {
 
 Config read_config(const std::filesystem::path& folder) {
   Config config;
-  for (const char* name : {"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",
-                           "config.json", "config/_default/hugo.toml", "config/_default/config.toml",
-                           "config/_default/hugo.yaml", "config/_default/config.yaml"}) {
+  for (const char* name :
+       {"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml",
+        "config.yml", "config.json", "config/_default/hugo.toml", "config/_default/config.toml",
+        "config/_default/hugo.yaml", "config/_default/config.yaml"}) {
     if (std::filesystem::is_regular_file(folder / name)) {
       config.values = parse_config(folder / name);
       config.file = name;
@@ -97,9 +101,9 @@ Config read_config(const std::filesystem::path& folder) {
 // folder.
 struct ContentFile {
   SiteFile file;
-  std::string folder;    ///< the folder the page lives in, under content/: "post" or ""
-  std::string name;      ///< file name without extension, or the bundle's folder name
-  std::string section;   ///< first folder under content/, "" for top-level pages
+  std::string folder;   ///< the folder the page lives in, under content/: "post" or ""
+  std::string name;     ///< file name without extension, or the bundle's folder name
+  std::string section;  ///< first folder under content/, "" for top-level pages
 };
 
 bool is_content_extension(const std::string& extension) {
@@ -118,7 +122,8 @@ std::string last_segment(const std::string& path) {
 }
 
 // The pages among the files: not list pages (_index), not a bundle's resources.
-std::vector<ContentFile> content_files(const std::vector<SiteFile>& files, core::Diagnostics& diagnostics) {
+std::vector<ContentFile> content_files(const std::vector<SiteFile>& files,
+                                       core::Diagnostics& diagnostics) {
   std::set<std::string> bundles;  // folders with an index.md: leaf bundles
   for (const auto& file : files) {
     const auto [stem, extension] = split_extension(last_segment(file.relative));
@@ -139,7 +144,8 @@ std::vector<ContentFile> content_files(const std::vector<SiteFile>& files, core:
     const auto [stem, extension] = split_extension(last_segment(file.relative));
     const std::string folder = parent_of(file.relative);
     if (kExternal.contains(core::to_lower_ascii(extension))) {
-      diagnostics.warn(file.path.string(), "Hugo renders " + extension + " files with an external program; skipped");
+      diagnostics.warn(file.path.string(),
+                       "Hugo renders " + extension + " files with an external program; skipped");
       continue;
     }
     if (!is_content_extension(extension) || stem == "_index") {
@@ -156,7 +162,8 @@ std::vector<ContentFile> content_files(const std::vector<SiteFile>& files, core:
       continue;  // a resource of a bundle, not a page
     }
     const std::string anchor = stem == "index" ? folder : file.relative;
-    content.section = anchor.find('/') == std::string::npos ? "" : anchor.substr(0, anchor.find('/'));
+    content.section =
+        anchor.find('/') == std::string::npos ? "" : anchor.substr(0, anchor.find('/'));
     found.push_back(std::move(content));
   }
   return found;
@@ -201,8 +208,14 @@ class Reader {
  public:
   Reader(const std::filesystem::path& folder, const ReadOptions& options, blog::ImportSink& sink,
          core::Diagnostics& diagnostics)
-      : folder_(folder), options_(options), sink_(sink), diagnostics_(diagnostics), config_(read_config(folder)),
-        authors_(sink), categories_(sink, "category"), tags_(sink, "post_tag") {}
+      : folder_(folder),
+        options_(options),
+        sink_(sink),
+        diagnostics_(diagnostics),
+        config_(read_config(folder)),
+        authors_(sink),
+        categories_(sink, "category"),
+        tags_(sink, "post_tag") {}
 
   void run() {
     sink_.site(site_info());
@@ -211,8 +224,9 @@ class Reader {
       throw InputError(fmt::format("'{}' has no {}/ folder; a Hugo site keeps its articles there",
                                    folder_.string(), config_.content_dir));
     }
-    const auto files = content_files(list_files(root, [](const std::string&, const std::string&) { return false; }),
-                                     diagnostics_);
+    const auto files = content_files(
+        list_files(root, [](const std::string&, const std::string&) { return false; }),
+        diagnostics_);
     main_sections_ = config_.main_sections.empty() ? largest_section(files) : config_.main_sections;
     for (const auto& file : files) {
       read_content(file);
@@ -225,8 +239,13 @@ class Reader {
 
  private:
   blog::SiteInfo site_info() const {
-    return {config_.values.text("title"), config_.values.text("params.description"), config_.site_url, "", "",
-            config_.values.first_text({"languagecode", "defaultcontentlanguage"}), "hugo"};
+    return {config_.values.text("title"),
+            config_.values.text("params.description"),
+            config_.site_url,
+            "",
+            "",
+            config_.values.first_text({"languagecode", "defaultcontentlanguage"}),
+            "hugo"};
   }
 
   // Hugo published neither drafts, nor pages whose publishDate had not come, nor those
@@ -239,7 +258,8 @@ class Reader {
     if (const std::string publish = front.text("publishdate"); !publish.empty()) {
       const auto date = parse_front_matter_date(publish);
       if (!date) {
-        diagnostics_.warn(post.source, fmt::format("publishDate \"{}\" is not a date; not published", publish));
+        diagnostics_.warn(post.source,
+                          fmt::format("publishDate \"{}\" is not a date; not published", publish));
         return "future";
       }
       if (is_in_future(date->local)) {
@@ -282,21 +302,30 @@ class Reader {
     post.source = content.file.path.string();
     post.id = unique_derived_id("hugo:" + content.file.relative, ids_);
     post.type = main_sections_.contains(core::to_lower_ascii(content.section)) ? "post" : "page";
-    set_post_date(post, front.first_text({"date", "publishdate", "pubdate", "published", "lastmod", "modified"}),
-                  diagnostics_);  // Hugo's date keys, in its order
+    set_post_date(
+        post,
+        front.first_text({"date", "publishdate", "pubdate", "published", "lastmod", "modified"}),
+        diagnostics_);  // Hugo's date keys, in its order
     post.status = status_of(front, post);
     post.title = front.text("title");
     if (post.type == "page" && core::trim(text->body).empty()) {
-      diagnostics_.warn(content.file.path.string(),
-                        fmt::format("a page without text{}; the archive builds its own overview and archives",
-                                    front.text("layout").empty() ? "" : ", made by the layout '" + front.text("layout") + "'"));
+      diagnostics_.warn(
+          content.file.path.string(),
+          fmt::format("a page without text{}; the archive builds its own overview and archives",
+                      front.text("layout").empty()
+                          ? ""
+                          : ", made by the layout '" + front.text("layout") + "'"));
       return;
     }
     const std::string own_slug = front.text("slug");
     post.slug = own_slug.empty() ? content.name : own_slug;
     const std::string markup = core::to_lower_ascii(front.text("markup"));
-    const std::string extension = core::to_lower_ascii(split_extension(last_segment(content.file.relative)).second);
-    post.markup = markup == "html" || (markup.empty() && (extension == ".html" || extension == ".htm")) ? "html" : "markdown";
+    const std::string extension =
+        core::to_lower_ascii(split_extension(last_segment(content.file.relative)).second);
+    post.markup =
+        markup == "html" || (markup.empty() && (extension == ".html" || extension == ".htm"))
+            ? "html"
+            : "markdown";
     post.excerpt = front.text("summary");
     if (post.excerpt.empty()) {
       post.excerpt = front.text("description");
@@ -315,7 +344,8 @@ class Reader {
     entries_.push_back(std::move(entry));
   }
 
-  std::string permalink(const ContentFile& content, const FrontMatter& front, const blog::Post& post) const {
+  std::string permalink(const ContentFile& content, const FrontMatter& front,
+                        const blog::Post& post) const {
     if (std::string url = front.text("url"); !url.empty()) {
       return url.starts_with('/') ? url : "/" + url;
     }
@@ -397,7 +427,8 @@ class Reader {
   std::set<std::string> main_sections_;
   std::set<std::int64_t> ids_;
   std::vector<Entry> entries_;
-  std::map<std::string, std::string> links_;  ///< content paths and names → URL paths, for ref/relref
+  std::map<std::string, std::string>
+      links_;  ///< content paths and names → URL paths, for ref/relref
 };
 
 }  // namespace
@@ -407,8 +438,8 @@ bool HugoImporter::recognizes_folder(const std::filesystem::path& folder) const 
   return std::filesystem::is_directory(folder / "content", error);
 }
 
-void HugoImporter::read(const std::filesystem::path& folder, const ReadOptions& options, blog::ImportSink& sink,
-                        core::Diagnostics& diagnostics) const {
+void HugoImporter::read(const std::filesystem::path& folder, const ReadOptions& options,
+                        blog::ImportSink& sink, core::Diagnostics& diagnostics) const {
   Reader(folder, options, sink, diagnostics).run();
 }
 

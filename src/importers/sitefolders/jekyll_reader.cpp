@@ -8,11 +8,11 @@
 #include "core/files.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
+#include "importers/author_collector.hpp"
 #include "importers/derived_id.hpp"
 #include "importers/sitefolders/macros.hpp"
 #include "importers/sitefolders/permalinks.hpp"
 #include "importers/sitefolders/site_files.hpp"
-#include "importers/author_collector.hpp"
 #include "importers/term_collector.hpp"
 
 namespace blogarchive::importers::sitefolders {
@@ -85,7 +85,8 @@ std::optional<Placement> placement_of(const std::string& relative) {
       for (std::size_t j = 0; j < i; ++j) {
         placement.folder_categories.emplace_back(parts[j]);
       }
-      placement.within = relative.substr(relative.find(std::string(parts[i]) + "/") + parts[i].size() + 1);
+      placement.within =
+          relative.substr(relative.find(std::string(parts[i]) + "/") + parts[i].size() + 1);
       return placement;
     }
     if (parts[i].starts_with('_')) {
@@ -122,13 +123,21 @@ class Reader {
  public:
   Reader(const std::filesystem::path& folder, const ReadOptions& options, blog::ImportSink& sink,
          core::Diagnostics& diagnostics)
-      : folder_(folder), options_(options), sink_(sink), diagnostics_(diagnostics), config_(read_config(folder)),
-        authors_(sink), categories_(sink, "category", true), tags_(sink, "post_tag", true) {}
+      : folder_(folder),
+        options_(options),
+        sink_(sink),
+        diagnostics_(diagnostics),
+        config_(read_config(folder)),
+        authors_(sink),
+        categories_(sink, "category", true),
+        tags_(sink, "post_tag", true) {}
 
   void run() {
     sink_.site(site_info());
-    for (const auto& file : list_files(folder_, [&](const std::string& relative, const std::string& name) {
-           return config_.excluded.contains(name) || config_.excluded.contains(relative) || name == "_site" ||
+    for (const auto& file :
+         list_files(folder_, [&](const std::string&relative, const std::string&name) {
+           return config_.excluded.contains(name) || config_.excluded.contains(relative) ||
+                  name == "_site" ||
                   (name.starts_with('_') && name != "_posts" && name != "_drafts");
          })) {
       if (auto placement = placement_of(file.relative)) {
@@ -143,8 +152,13 @@ class Reader {
 
  private:
   blog::SiteInfo site_info() const {
-    return {config_.values.text("title"), config_.values.text("description"), config_.site_url, "", "",
-            config_.values.first_text({"lang", "locale"}), "jekyll"};
+    return {config_.values.text("title"),
+            config_.values.text("description"),
+            config_.site_url,
+            "",
+            "",
+            config_.values.first_text({"lang", "locale"}),
+            "jekyll"};
   }
 
   void read_file(const SiteFile& file, const Placement& placement) {
@@ -152,8 +166,9 @@ class Reader {
     const auto markup = markup_of_extension(extension, config_.markdown_extensions);
     std::optional<NamedDate> named = date_in_file_name(file.path.filename().string());
     if (placement.kind == Kind::Post && (!named || !markup)) {
-      diagnostics_.warn(file.path.string(), named ? "not a text format Jekyll converts; skipped, as Jekyll does"
-                                             : "not named YYYY-MM-DD-title.ext; skipped, as Jekyll does");
+      diagnostics_.warn(file.path.string(),
+                        named ? "not a text format Jekyll converts; skipped, as Jekyll does"
+                              : "not named YYYY-MM-DD-title.ext; skipped, as Jekyll does");
       return;
     }
     if (placement.kind == Kind::Page && (!markup || *markup == "paragraphs")) {
@@ -174,7 +189,8 @@ class Reader {
     post.status = placement.kind == Kind::Draft ? "draft" : "publish";
     post.markup = *markup;
     const FrontMatter& front = text->front_matter;
-    const std::string name_slug = named ? split_extension(named->rest).first : page_name(file.relative, stem);
+    const std::string name_slug =
+        named ? split_extension(named->rest).first : page_name(file.relative, stem);
     if (named && placement.kind != Kind::Page) {
       post.date = named->date;
     }
@@ -194,7 +210,8 @@ class Reader {
     post.excerpt = front.text("excerpt");
     entry.author = front.text("author");
     if (entry.author.empty()) {
-      entry.author = front.list("author").empty() ? config_.values.text("author.name") : front.list("author").front();
+      entry.author = front.list("author").empty() ? config_.values.text("author.name")
+                                                  : front.list("author").front();
     }
     if (entry.author.empty()) {
       entry.author = config_.values.text("author");
@@ -204,9 +221,11 @@ class Reader {
       entry.categories.push_back(std::move(category));
     }
     entry.tags = singular_or_plural(front, "tag", "tags");
-    post.link = join_url(config_.site_url, permalink(file, placement, front, post, entry.categories, stem));
+    post.link =
+        join_url(config_.site_url, permalink(file, placement, front, post, entry.categories, stem));
     for (const auto& alias : front.list("redirect_from")) {
-      post.aliases.push_back(join_url(config_.site_url, alias.starts_with('/') ? alias : "/" + alias));
+      post.aliases.push_back(
+          join_url(config_.site_url, alias.starts_with('/') ? alias : "/" + alias));
     }
     entry.body = text->body;
     remember_names(file, placement, post.link);
@@ -225,12 +244,16 @@ class Reader {
                          text.body.find("site.categories") != std::string::npos ||
                          text.body.find("site.tags") != std::string::npos;
     if (listing) {
-      diagnostics_.warn(file.path.string(), "a listing template of the old site, not an article; the archive builds its "
-                                       "own overview and archives");
+      diagnostics_.warn(
+          file.path.string(),
+          "a listing template of the old site, not an article; the archive builds its "
+          "own overview and archives");
       return false;
     }
     if (!text.front_matter.text("redirect_to").empty()) {
-      diagnostics_.warn(file.path.string(), "a redirect to " + text.front_matter.text("redirect_to") + ", not a page; skipped");
+      diagnostics_.warn(
+          file.path.string(),
+          "a redirect to " + text.front_matter.text("redirect_to") + ", not a page; skipped");
       return false;
     }
     return true;
@@ -257,7 +280,8 @@ class Reader {
     if (stem == "index") {
       return "/" + folder + "/";
     }
-    return "/" + (folder.empty() ? "" : folder + "/") + stem + (config_.pretty_pages ? "/" : ".html");
+    return "/" + (folder.empty() ? "" : folder + "/") + stem +
+           (config_.pretty_pages ? "/" : ".html");
   }
 
   // The names {% post_url %} and {% link %} use for this file.
@@ -290,8 +314,10 @@ class Reader {
       return std::nullopt;
     };
     entry.post.content = expand_liquid(entry.body, context, entry.post.source, diagnostics_);
-    entry.post.excerpt = expand_liquid(entry.post.excerpt, context, entry.post.source, diagnostics_);
-    entry.post.author_login = authors_.add(login_of(entry.author), std::string(core::trim(entry.author)));
+    entry.post.excerpt =
+        expand_liquid(entry.post.excerpt, context, entry.post.source, diagnostics_);
+    entry.post.author_login =
+        authors_.add(login_of(entry.author), std::string(core::trim(entry.author)));
     for (const auto& category : entry.categories) {
       categories_.add(entry.post, category);
     }
@@ -321,8 +347,8 @@ bool JekyllImporter::recognizes_folder(const std::filesystem::path& folder) cons
          std::filesystem::is_regular_file(folder / "_config.yml", error);
 }
 
-void JekyllImporter::read(const std::filesystem::path& folder, const ReadOptions& options, blog::ImportSink& sink,
-                          core::Diagnostics& diagnostics) const {
+void JekyllImporter::read(const std::filesystem::path& folder, const ReadOptions& options,
+                          blog::ImportSink& sink, core::Diagnostics& diagnostics) const {
   Reader(folder, options, sink, diagnostics).run();
 }
 

@@ -23,7 +23,8 @@ class LeftAsText {
       seen_.push_back(shown);
     }
   }
-  void report(const std::string& where, std::string_view language, core::Diagnostics& diagnostics) const {
+  void report(const std::string& where, std::string_view language,
+              core::Diagnostics& diagnostics) const {
     if (seen_.empty()) {
       return;
     }
@@ -34,7 +35,9 @@ class LeftAsText {
     if (seen_.size() > 5) {
       list += fmt::format(" and {} more", seen_.size() - 5);
     }
-    diagnostics.warn(where, fmt::format("{} {} cannot run in the archive; left in the text as written", language, list));
+    diagnostics.warn(
+        where, fmt::format("{} {} cannot run in the archive; left in the text as written", language,
+                           list));
   }
 
  private:
@@ -50,7 +53,8 @@ std::string code_block(std::string_view language, std::string_view code) {
   }
   const std::string lang(core::trim(language));
   return fmt::format("<pre><code{}>{}</code></pre>",
-                     lang.empty() ? "" : " class=\"language-" + core::escape_html(lang) + "\"", core::escape_html(code));
+                     lang.empty() ? "" : " class=\"language-" + core::escape_html(lang) + "\"",
+                     core::escape_html(code));
 }
 
 std::string link_paragraph(const std::string& url) {
@@ -81,11 +85,13 @@ std::string_view liquid_inner(std::string_view tag) {
 }
 
 // The position of "{% endNAME %}" after `from`, and where it ends.
-std::optional<std::pair<std::size_t, std::size_t>> liquid_end(std::string_view body, std::size_t from,
-                                                             const std::string& name) {
+std::optional<std::pair<std::size_t, std::size_t>> liquid_end(std::string_view body,
+                                                              std::size_t from,
+                                                              const std::string& name) {
   const std::regex pattern("\\{%-?\\s*end" + name + "\\s*-?%\\}");
   std::match_results<std::string_view::const_iterator> match;
-  if (!std::regex_search(body.begin() + static_cast<std::ptrdiff_t>(from), body.end(), match, pattern)) {
+  if (!std::regex_search(body.begin() + static_cast<std::ptrdiff_t>(from), body.end(), match,
+                         pattern)) {
     return std::nullopt;
   }
   const std::size_t start = from + static_cast<std::size_t>(match.position(0));
@@ -98,7 +104,8 @@ std::optional<std::string> liquid_output(std::string_view expression, const Macr
   std::string value;
   if (head.starts_with('"') || head.starts_with('\'')) {
     value = unquote(head);
-  } else if (const auto it = context.variables.find(core::to_lower_ascii(head)); it != context.variables.end()) {
+  } else if (const auto it = context.variables.find(core::to_lower_ascii(head));
+             it != context.variables.end()) {
     value = it->second;
   } else {
     return std::nullopt;
@@ -121,8 +128,8 @@ std::optional<std::string> liquid_output(std::string_view expression, const Macr
 
 }  // namespace
 
-std::string expand_liquid(std::string_view body, const MacroContext& context, const std::string& where,
-                          core::Diagnostics& diagnostics) {
+std::string expand_liquid(std::string_view body, const MacroContext& context,
+                          const std::string& where, core::Diagnostics& diagnostics) {
   std::string out;
   LeftAsText left;
   std::size_t i = 0;
@@ -158,7 +165,8 @@ std::string expand_liquid(std::string_view body, const MacroContext& context, co
     }
     const std::size_t name_end = inner.find_first_of(" \t\n");
     const std::string name(inner.substr(0, name_end));
-    const std::string arguments(name_end == std::string_view::npos ? "" : core::trim(inner.substr(name_end)));
+    const std::string arguments(
+        name_end == std::string_view::npos ? "" : core::trim(inner.substr(name_end)));
     if (name == "raw" || name == "comment" || name == "highlight") {
       const auto end = liquid_end(body, i, name);
       if (!end) {
@@ -217,10 +225,12 @@ Shortcode parse_shortcode(std::string_view inner) {
     code.closing = true;
     inner.remove_prefix(1);
   }
-  static const std::regex token(R"re(\s*(?:([A-Za-z_][\w-]*)=)?("(?:[^"\\]|\\.)*"|`[^`]*`|'[^']*'|[^\s"'`]+))re");
+  static const std::regex token(
+      R"re(\s*(?:([A-Za-z_][\w-]*)=)?("(?:[^"\\]|\\.)*"|`[^`]*`|'[^']*'|[^\s"'`]+))re");
   std::string text(core::trim(inner));
   bool first = true;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), token); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), token);
+       it != std::sregex_iterator(); ++it) {
     const std::string value = unquote((*it)[2].str());
     if (first) {
       code.name = value;
@@ -235,8 +245,9 @@ Shortcode parse_shortcode(std::string_view inner) {
 }
 
 std::string figure(const Shortcode& code) {
-  std::string image = fmt::format("<img src=\"{}\" alt=\"{}\">", core::escape_html(code.argument("src", 99)),
-                                  core::escape_html(code.argument("alt", 99)));
+  std::string image =
+      fmt::format("<img src=\"{}\" alt=\"{}\">", core::escape_html(code.argument("src", 99)),
+                  core::escape_html(code.argument("alt", 99)));
   if (const std::string link = code.argument("link", 99); !link.empty()) {
     image = fmt::format("<a href=\"{}\">{}</a>", core::escape_html(link), image);
   }
@@ -246,7 +257,9 @@ std::string figure(const Shortcode& code) {
   }
   caption += core::escape_html(code.argument("caption", 99));
   return fmt::format("<figure>{}{}</figure>", image,
-                     core::trim(caption).empty() ? "" : "<figcaption>" + std::string(core::trim(caption)) + "</figcaption>");
+                     core::trim(caption).empty()
+                         ? ""
+                         : "<figcaption>" + std::string(core::trim(caption)) + "</figcaption>");
 }
 
 // The HTML a shortcode without inner content stands for; nullopt when we cannot run it.
@@ -254,15 +267,19 @@ std::optional<std::string> simple_shortcode(const Shortcode& code, const MacroCo
   const std::string& name = code.name;
   if (name == "youtube") {
     const std::string id = code.argument("id", 0);
-    return id.empty() ? std::nullopt
-                      : std::optional(fmt::format("<iframe src=\"https://www.youtube.com/embed/{}\" title=\"{}\"></iframe>",
-                                                  core::escape_html(id), core::escape_html(code.argument("title", 99))));
+    return id.empty()
+               ? std::nullopt
+               : std::optional(fmt::format(
+                     "<iframe src=\"https://www.youtube.com/embed/{}\" title=\"{}\"></iframe>",
+                     core::escape_html(id), core::escape_html(code.argument("title", 99))));
   }
   if (name == "vimeo" || name == "vimeo_simple") {
     const std::string id = code.argument("id", 0);
-    return id.empty() ? std::nullopt
-                      : std::optional(fmt::format("<iframe src=\"https://player.vimeo.com/video/{}\" title=\"{}\"></iframe>",
-                                                  core::escape_html(id), core::escape_html(code.argument("title", 99))));
+    return id.empty()
+               ? std::nullopt
+               : std::optional(fmt::format(
+                     "<iframe src=\"https://player.vimeo.com/video/{}\" title=\"{}\"></iframe>",
+                     core::escape_html(id), core::escape_html(code.argument("title", 99))));
   }
   if (name == "tweet" || name == "twitter" || name == "twitter_simple" || name == "x") {
     const std::string id = code.argument("id", code.named.contains("user") ? 99 : 0);
@@ -273,12 +290,14 @@ std::optional<std::string> simple_shortcode(const Shortcode& code, const MacroCo
   }
   if (name == "instagram" || name == "instagram_simple") {
     const std::string id = code.argument("id", 0);
-    return id.empty() ? std::nullopt : std::optional(link_paragraph("https://www.instagram.com/p/" + id + "/"));
+    return id.empty() ? std::nullopt
+                      : std::optional(link_paragraph("https://www.instagram.com/p/" + id + "/"));
   }
   if (name == "gist") {
     const std::string user = code.argument("user", 0);
     const std::string id = code.argument("id", 1);
-    return id.empty() ? std::nullopt : std::optional(link_paragraph("https://gist.github.com/" + user + "/" + id));
+    return id.empty() ? std::nullopt
+                      : std::optional(link_paragraph("https://gist.github.com/" + user + "/" + id));
   }
   if (name == "figure") {
     return code.argument("src", 99).empty() ? std::nullopt : std::optional(figure(code));
@@ -287,7 +306,8 @@ std::optional<std::string> simple_shortcode(const Shortcode& code, const MacroCo
     return context.url_of ? context.url_of(code.argument("path", 0)) : std::nullopt;
   }
   if (name == "param") {
-    const auto it = context.variables.find("params." + core::to_lower_ascii(code.argument("name", 0)));
+    const auto it =
+        context.variables.find("params." + core::to_lower_ascii(code.argument("name", 0)));
     return it == context.variables.end() ? std::nullopt : std::optional(it->second);
   }
   return std::nullopt;
@@ -295,14 +315,15 @@ std::optional<std::string> simple_shortcode(const Shortcode& code, const MacroCo
 
 }  // namespace
 
-std::string expand_shortcodes(std::string_view body, const MacroContext& context, const std::string& where,
-                              core::Diagnostics& diagnostics) {
+std::string expand_shortcodes(std::string_view body, const MacroContext& context,
+                              const std::string& where, core::Diagnostics& diagnostics) {
   std::string out;
   LeftAsText left;
   std::size_t i = 0;
   while (i < body.size()) {
     const std::size_t open = body.find("{{", i);
-    if (open == std::string_view::npos || open + 2 >= body.size() || (body[open + 2] != '<' && body[open + 2] != '%')) {
+    if (open == std::string_view::npos || open + 2 >= body.size() ||
+        (body[open + 2] != '<' && body[open + 2] != '%')) {
       const std::size_t until = open == std::string_view::npos ? body.size() : open + 2;
       out.append(body.substr(i, until - i));
       i = until;
@@ -331,7 +352,8 @@ std::string expand_shortcodes(std::string_view body, const MacroContext& context
     if (code.name == "highlight" && !code.closing) {
       const std::regex end_pattern("\\{\\{[<%]\\s*/highlight\\s*[>%]\\}\\}");
       std::match_results<std::string_view::const_iterator> match;
-      if (std::regex_search(body.begin() + static_cast<std::ptrdiff_t>(i), body.end(), match, end_pattern)) {
+      if (std::regex_search(body.begin() + static_cast<std::ptrdiff_t>(i), body.end(), match,
+                            end_pattern)) {
         const std::size_t start = i + static_cast<std::size_t>(match.position(0));
         out += code_block(code.argument("lang", 0), body.substr(i, start - i));
         i = start + static_cast<std::size_t>(match.length(0));

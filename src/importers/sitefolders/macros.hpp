@@ -26,12 +26,12 @@ struct MacroContext {
 
 /// Liquid: {% raw %}, {% comment %}, {% highlight %}, {% post_url %}, {% link %},
 /// {{ variable }} and {{ 'path' | relative_url }}. `where` names the post in warnings.
-std::string expand_liquid(std::string_view body, const MacroContext& context, const std::string& where,
-                          core::Diagnostics& diagnostics);
+std::string expand_liquid(std::string_view body, const MacroContext& context,
+                          const std::string& where, core::Diagnostics& diagnostics);
 
 /// Hugo: highlight, youtube, vimeo, tweet/x, instagram, gist, figure, ref/relref,
 /// param; {{</* … */>}} is the escaped literal.
-std::string expand_shortcodes(std::string_view body, const MacroContext& context, const std::string& where,
-                              core::Diagnostics& diagnostics);
+std::string expand_shortcodes(std::string_view body, const MacroContext& context,
+                              const std::string& where, core::Diagnostics& diagnostics);
 
 }  // namespace blogarchive::importers::sitefolders

@@ -12,8 +12,9 @@
 namespace blogarchive::importers::sitefolders {
 namespace {
 
-constexpr std::string_view kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
-                                            "July",    "August",   "September", "October", "November", "December"};
+constexpr std::string_view kMonthNames[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
 
 int day_of_year(const core::DateTime& date) {
   static constexpr int kBefore[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
@@ -57,9 +58,11 @@ std::optional<std::string> placeholder(const std::string& name, const PermalinkF
       {"short_year", [](const core::DateTime& x) { return fmt::format("{:02}", x.year % 100); }},
       {"month", [](const core::DateTime& x) { return fmt::format("{:02}", x.month); }},
       {"i_month", [](const core::DateTime& x) { return std::to_string(x.month); }},
-      {"short_month", [](const core::DateTime& x) { return std::string(kMonthNames[x.month - 1].substr(0, 3)); }},
+      {"short_month",
+       [](const core::DateTime& x) { return std::string(kMonthNames[x.month - 1].substr(0, 3)); }},
       {"long_month", [](const core::DateTime& x) { return std::string(kMonthNames[x.month - 1]); }},
-      {"monthname", [](const core::DateTime& x) { return core::to_lower_ascii(kMonthNames[x.month - 1]); }},
+      {"monthname",
+       [](const core::DateTime& x) { return core::to_lower_ascii(kMonthNames[x.month - 1]); }},
       {"day", [](const core::DateTime& x) { return fmt::format("{:02}", x.day); }},
       {"i_day", [](const core::DateTime& x) { return std::to_string(x.day); }},
       {"y_day", [](const core::DateTime& x) { return fmt::format("{:03}", day_of_year(x)); }},
@@ -72,7 +75,9 @@ std::optional<std::string> placeholder(const std::string& name, const PermalinkF
   return it == dates.end() ? std::nullopt : std::optional(it->second(d));
 }
 
-bool is_name_char(char c) { return (c >= 'a' && c <= 'z') || c == '_'; }
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || c == '_';
+}
 
 // Keeps code points for which `keep` holds, turning each run of others into one
 // `replacement` (empty: dropped).
@@ -151,7 +156,11 @@ std::string jekyll_permalink_pattern(std::string_view style) {
 std::string jekyll_slug(std::string_view text) {
   static constexpr std::string_view kKept = "._~!$&'()+,;=@";
   std::string slug = filter_code_points(
-      text, [](UChar32 c) { return u_isalnum(c) || (c < 128 && kKept.find(static_cast<char>(c)) != kKept.npos); }, "-");
+      text,
+      [](UChar32 c) {
+        return u_isalnum(c) || (c < 128 && kKept.find(static_cast<char>(c)) != kKept.npos);
+      },
+      "-");
   const auto first = slug.find_first_not_of("-.");
   if (first == std::string::npos) {
     return {};
@@ -171,7 +180,11 @@ std::string hugo_urlize(std::string_view text) {
   }
   static constexpr std::string_view kKept = "._~+-";
   return filter_code_points(
-      spaced, [](UChar32 c) { return u_isalnum(c) || (c < 128 && kKept.find(static_cast<char>(c)) != kKept.npos); }, "");
+      spaced,
+      [](UChar32 c) {
+        return u_isalnum(c) || (c < 128 && kKept.find(static_cast<char>(c)) != kKept.npos);
+      },
+      "");
 }
 
 }  // namespace blogarchive::importers::sitefolders

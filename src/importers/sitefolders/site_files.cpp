@@ -39,13 +39,15 @@ void walk(const std::filesystem::path& folder, const std::string& relative,
 
 }  // namespace
 
-std::vector<SiteFile> list_files(const std::filesystem::path& root,
-                                 const std::function<bool(const std::string&, const std::string&)>& skip_folder) {
+std::vector<SiteFile> list_files(
+    const std::filesystem::path& root,
+    const std::function<bool(const std::string&, const std::string&)>& skip_folder) {
   std::vector<SiteFile> files;
   try {
     walk(root, "", skip_folder, files);
   } catch (const std::filesystem::filesystem_error& error) {
-    throw InputError(fmt::format("cannot read the folder '{}': {}", error.path1().string(), error.code().message()));
+    throw InputError(fmt::format("cannot read the folder '{}': {}", error.path1().string(),
+                                 error.code().message()));
   }
   return files;
 }
@@ -54,7 +56,8 @@ std::optional<TextFile> read_text_file(const SiteFile& file, const ReadOptions& 
                                        core::Diagnostics& diagnostics) {
   const auto bytes = core::read_file(file.path);
   if (!bytes) {
-    throw InputError(fmt::format("cannot read '{}'; check that it exists and is readable", file.path.string()));
+    throw InputError(
+        fmt::format("cannot read '{}'; check that it exists and is readable", file.path.string()));
   }
   const bool utf16 = bytes->starts_with("\xFF\xFE") || bytes->starts_with("\xFE\xFF");
   if (!utf16 && bytes->find('\0') != std::string::npos) {
@@ -112,7 +115,8 @@ std::optional<NamedDate> date_in_file_name(const std::string& name) {
     return std::nullopt;
   }
   const core::DateTime date{std::stoi(match[1]), std::stoi(match[2]), std::stoi(match[3]), 0, 0, 0};
-  if (!core::parse_datetime(fmt::format("{:04}-{:02}-{:02} 00:00:00", date.year, date.month, date.day))) {
+  if (!core::parse_datetime(
+          fmt::format("{:04}-{:02}-{:02} 00:00:00", date.year, date.month, date.day))) {
     return std::nullopt;  // 2010-13-45 is no date
   }
   return NamedDate{date, match[4]};
@@ -165,8 +169,9 @@ std::optional<FrontMatterDate> parse_front_matter_date(std::string_view text) {
     return std::nullopt;
   }
   const auto number = [&](int index) { return m[index].matched ? std::stoi(m[index].str()) : 0; };
-  const auto local = core::parse_datetime(fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", number(1), number(2),
-                                                      number(3), number(4), number(5), number(6)));
+  const auto local =
+      core::parse_datetime(fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", number(1), number(2),
+                                       number(3), number(4), number(5), number(6)));
   if (!local) {
     return std::nullopt;  // 2010-02-30 is no date
   }
@@ -188,8 +193,10 @@ void set_post_date(blog::Post& post, std::string_view text, core::Diagnostics& d
     post.date = date->local;
     post.date_gmt = date->utc;
   } else {
-    diagnostics.warn(post.source, fmt::format("date \"{}\" is not a date (YYYY-MM-DD, optionally with a time "
-                                              "and zone); the date is left out", text));
+    diagnostics.warn(post.source,
+                     fmt::format("date \"{}\" is not a date (YYYY-MM-DD, optionally with a time "
+                                 "and zone); the date is left out",
+                                 text));
   }
 }
 
@@ -198,9 +205,12 @@ bool is_in_future(const core::DateTime& date) {
   const auto day = std::chrono::floor<std::chrono::days>(now);
   const std::chrono::year_month_day ymd(day);
   const std::chrono::hh_mm_ss time(now - day);
-  const core::DateTime current{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-                               static_cast<int>(static_cast<unsigned>(ymd.day())), static_cast<int>(time.hours().count()),
-                               static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count())};
+  const core::DateTime current{static_cast<int>(ymd.year()),
+                               static_cast<int>(static_cast<unsigned>(ymd.month())),
+                               static_cast<int>(static_cast<unsigned>(ymd.day())),
+                               static_cast<int>(time.hours().count()),
+                               static_cast<int>(time.minutes().count()),
+                               static_cast<int>(time.seconds().count())};
   return date > current;
 }
 

@@ -23,8 +23,9 @@ struct SiteFile {
 
 /// Every regular file under `root` in path order. Folders and files whose names start
 /// with '.' are never entered; `skip_folder(relative_path, name)` drops more folders.
-std::vector<SiteFile> list_files(const std::filesystem::path& root,
-                                 const std::function<bool(const std::string&, const std::string&)>& skip_folder);
+std::vector<SiteFile> list_files(
+    const std::filesystem::path& root,
+    const std::function<bool(const std::string&, const std::string&)>& skip_folder);
 
 /// Reads and splits a text file. nullopt, with a warning, for a binary file (an image
 /// dropped into _posts). A front matter that does not parse is an InputError, or with
@@ -34,7 +35,8 @@ std::optional<TextFile> read_text_file(const SiteFile& file, const ReadOptions& 
 
 /// The markup a file extension (with dot, any case) is written in: "markdown", "html",
 /// or "paragraphs" for plain text; nullopt for data and anything that is not a post.
-std::optional<std::string> markup_of_extension(std::string extension, const std::set<std::string>& markdown_extensions);
+std::optional<std::string> markup_of_extension(std::string extension,
+                                               const std::set<std::string>& markdown_extensions);
 
 /// The site's address and a path of it, joined: ("https://a.org/blog/", "/x/") →
 /// "https://a.org/blog/x/". With no address the path alone is the permalink.

@@ -66,11 +66,12 @@ class Source {
  private:
   // Keeps the bytes not yet read at the front and appends what zlib has next.
   bool fill() {
-    std::copy(buffer_.begin() + static_cast<std::ptrdiff_t>(at_), buffer_.begin() + static_cast<std::ptrdiff_t>(size_),
-              buffer_.begin());
+    std::copy(buffer_.begin() + static_cast<std::ptrdiff_t>(at_),
+              buffer_.begin() + static_cast<std::ptrdiff_t>(size_), buffer_.begin());
     size_ -= at_;
     at_ = 0;
-    const int read = gzread(gz_, buffer_.data() + size_, static_cast<unsigned>(buffer_.size() - size_));
+    const int read =
+        gzread(gz_, buffer_.data() + size_, static_cast<unsigned>(buffer_.size() - size_));
     if (read < 0) {
       int code = 0;
       fail(fmt::format("cannot be decompressed ({})", gzerror(gz_, &code)));
@@ -88,8 +89,12 @@ class Source {
   std::size_t column_ = 1;
 };
 
-bool is_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-bool is_word(int c) { return c >= 0 && (std::isalnum(c) != 0 || c == '_' || c == '$' || c >= 0x80); }
+bool is_space(int c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+bool is_word(int c) {
+  return c >= 0 && (std::isalnum(c) != 0 || c == '_' || c == '$' || c >= 0x80);
+}
 
 class Parser {
  public:
@@ -219,7 +224,8 @@ class Parser {
 
   static std::string charset_in(std::string_view text) {
     const std::string lower = core::to_lower_ascii(text);
-    for (const std::string_view key : {"character set ", "charset=", "charset ", "character set="}) {
+    for (const std::string_view key :
+         {"character set ", "charset=", "charset ", "character set="}) {
       const auto at = lower.find(key);
       if (at != std::string::npos) {
         std::string value;
@@ -248,7 +254,8 @@ class Parser {
     const std::string lower = core::to_lower_ascii(text);
     const auto table_at = lower.find("table");
     const auto open = text.find('(');
-    if (table_at == std::string::npos || open == std::string::npos || lower.find_first_not_of(" \t\r\n") != table_at) {
+    if (table_at == std::string::npos || open == std::string::npos ||
+        lower.find_first_not_of(" \t\r\n") != table_at) {
       return;  // CREATE DATABASE, VIEW, TRIGGER, …
     }
     std::string name_part = text.substr(table_at + 5, open - table_at - 5);
@@ -257,11 +264,13 @@ class Parser {
       name_part = name_part.substr(not_exists + 13);
     }
     DumpTable table;
-    table.name = unquote_name(name_part.substr(name_part.rfind('.') == std::string::npos ? 0 : name_part.rfind('.') + 1));
+    table.name = unquote_name(
+        name_part.substr(name_part.rfind('.') == std::string::npos ? 0 : name_part.rfind('.') + 1));
     // Definitions split at top-level commas; the table's options follow the last ')'.
     const auto close = text.rfind(')');
     if (close == std::string::npos || close < open) {
-      throw InputError(fmt::format("line {}: CREATE TABLE {} has no closing parenthesis", line, table.name));
+      throw InputError(
+          fmt::format("line {}: CREATE TABLE {} has no closing parenthesis", line, table.name));
     }
     const std::string table_charset = charset_in(text.substr(close));
     int depth = 0;
@@ -337,7 +346,8 @@ class Parser {
   void insert(std::size_t line, const std::function<bool(const std::string&)>& wanted,
               const std::function<void(const DumpRow&)>& row) {
     std::string keyword = core::to_lower_ascii(identifier());
-    while (keyword == "ignore" || keyword == "low_priority" || keyword == "delayed" || keyword == "high_priority") {
+    while (keyword == "ignore" || keyword == "low_priority" || keyword == "delayed" ||
+           keyword == "high_priority") {
       keyword = core::to_lower_ascii(identifier());
     }
     if (keyword != "into") {
@@ -365,13 +375,15 @@ class Parser {
     }
     const std::string values_keyword = core::to_lower_ascii(identifier());
     if (values_keyword != "values" && values_keyword != "value") {
-      in_.fail(fmt::format("expected VALUES in the INSERT into `{}` (INSERT … SELECT is not a dump's)", table));
+      in_.fail(fmt::format(
+          "expected VALUES in the INSERT into `{}` (INSERT … SELECT is not a dump's)", table));
     }
     const bool keep = wanted(table);
     if (keep && columns.empty()) {
-      in_.fail(fmt::format("cannot tell the columns of `{}`: the dump has no CREATE TABLE for it and its INSERTs "
-                           "name none",
-                           table));
+      in_.fail(fmt::format(
+          "cannot tell the columns of `{}`: the dump has no CREATE TABLE for it and its INSERTs "
+          "name none",
+          table));
     }
     std::vector<std::optional<std::string>> values;
     for (;;) {
@@ -390,7 +402,8 @@ class Parser {
       }
       if (keep) {
         if (values.size() != columns.size()) {
-          in_.fail(fmt::format("a row of `{}` has {} values for {} columns", table, values.size(), columns.size()));
+          in_.fail(fmt::format("a row of `{}` has {} values for {} columns", table, values.size(),
+                               columns.size()));
         }
         row(DumpRow{table, columns, values, line});
       }
@@ -425,16 +438,34 @@ class Parser {
       }
       const int escaped = in_.get();
       switch (escaped) {
-        case '0': text += '\0'; break;
-        case 'b': text += '\b'; break;
-        case 'n': text += '\n'; break;
-        case 'r': text += '\r'; break;
-        case 't': text += '\t'; break;
-        case 'Z': text += '\x1A'; break;
-        case '%': text += "\\%"; break;  // MySQL keeps the backslash of \% and \_
-        case '_': text += "\\_"; break;
-        case -1: in_.cut_short("the dump ends inside a string; it was cut short");
-        default: text += static_cast<char>(escaped);
+        case '0':
+          text += '\0';
+          break;
+        case 'b':
+          text += '\b';
+          break;
+        case 'n':
+          text += '\n';
+          break;
+        case 'r':
+          text += '\r';
+          break;
+        case 't':
+          text += '\t';
+          break;
+        case 'Z':
+          text += '\x1A';
+          break;
+        case '%':
+          text += "\\%";
+          break;  // MySQL keeps the backslash of \% and \_
+        case '_':
+          text += "\\_";
+          break;
+        case -1:
+          in_.cut_short("the dump ends inside a string; it was cut short");
+        default:
+          text += static_cast<char>(escaped);
       }
     }
   }
@@ -477,7 +508,8 @@ class Parser {
         in_.get();
         return hex_digits();
       }
-      while (std::isalnum(in_.peek()) != 0 || in_.peek() == '.' || in_.peek() == '-' || in_.peek() == '+') {
+      while (std::isalnum(in_.peek()) != 0 || in_.peek() == '.' || in_.peek() == '-' ||
+             in_.peek() == '+') {
         number += static_cast<char>(in_.get());
       }
       return number;
@@ -503,7 +535,8 @@ class Parser {
     if (name.empty() && c < 0) {
       in_.cut_short("the dump ends inside an INSERT; it was cut short");
     }
-    in_.fail(fmt::format("expected a value, found '{}'", name.empty() ? std::string(1, static_cast<char>(c)) : name));
+    in_.fail(fmt::format("expected a value, found '{}'",
+                         name.empty() ? std::string(1, static_cast<char>(c)) : name));
   }
 
   Source& in_;
@@ -516,11 +549,13 @@ class Parser {
 
 std::optional<std::string> DumpRow::get(const std::string& column) const {
   const auto at = std::find(columns.begin(), columns.end(), column);
-  return at == columns.end() ? std::nullopt : values[static_cast<std::size_t>(at - columns.begin())];
+  return at == columns.end() ? std::nullopt
+                             : values[static_cast<std::size_t>(at - columns.begin())];
 }
 
 void DumpReader::read(const std::function<bool(const std::string&)>& wanted,
-                      const std::function<void(const DumpRow&)>& row, bool recover, core::Diagnostics& diagnostics) {
+                      const std::function<void(const DumpRow&)>& row, bool recover,
+                      core::Diagnostics& diagnostics) {
   tables_.clear();
   names_.clear();
   Source in(file_);
@@ -533,16 +568,20 @@ void DumpReader::read(const std::function<bool(const std::string&)>& wanted,
     if (!recover) {
       throw InputError(std::string(error.what()) + "; --recover keeps the rows before this point");
     }
-    diagnostics.warn(file_.filename().string(), std::string(error.what()) + "; the rows before it were read");
+    diagnostics.warn(file_.filename().string(),
+                     std::string(error.what()) + "; the rows before it were read");
   }
 }
 
 bool looks_like_dump(std::string_view head) {
-  if (head.size() >= 2 && static_cast<unsigned char>(head[0]) == 0x1F && static_cast<unsigned char>(head[1]) == 0x8B) {
+  if (head.size() >= 2 && static_cast<unsigned char>(head[0]) == 0x1F &&
+      static_cast<unsigned char>(head[1]) == 0x8B) {
     return true;  // gzip: the reader opens it and says what it finds
   }
-  return head.find("-- MySQL dump") != std::string_view::npos || head.find("-- MariaDB dump") != std::string_view::npos ||
-         head.find("CREATE TABLE `") != std::string_view::npos || head.find("INSERT INTO `") != std::string_view::npos;
+  return head.find("-- MySQL dump") != std::string_view::npos ||
+         head.find("-- MariaDB dump") != std::string_view::npos ||
+         head.find("CREATE TABLE `") != std::string_view::npos ||
+         head.find("INSERT INTO `") != std::string_view::npos;
 }
 
 }  // namespace blogarchive::importers::sqldump

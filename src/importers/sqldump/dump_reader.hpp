@@ -19,7 +19,7 @@ namespace blogarchive::importers::sqldump {
 
 struct DumpTable {
   std::string name;
-  std::vector<std::string> columns;          ///< in CREATE TABLE order
+  std::vector<std::string> columns;            ///< in CREATE TABLE order
   std::map<std::string, std::string> charset;  ///< column → character set ("latin1"), lower case
 };
 
@@ -43,7 +43,8 @@ class DumpReader {
   /// inside a statement; with `recover`, a dump cut short ends with a warning instead,
   /// after the last whole row.
   void read(const std::function<bool(const std::string& table)>& wanted,
-            const std::function<void(const DumpRow&)>& row, bool recover, core::Diagnostics& diagnostics);
+            const std::function<void(const DumpRow&)>& row, bool recover,
+            core::Diagnostics& diagnostics);
 
   /// The tables whose CREATE TABLE the last read() met, by name.
   const std::map<std::string, DumpTable>& tables() const { return tables_; }

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 #include <cstdlib>
+#include <map>
 #include <set>
 
 #include "blogarchive/error.hpp"
@@ -19,9 +19,10 @@ namespace blogarchive::importers::sqldump {
 namespace {
 
 // The options the archive needs; the rest (plugin settings, often private) is not read.
-const std::set<std::string> kOptions{"blogname", "blogdescription", "siteurl", "home", "permalink_structure",
-                                     "WPLANG", "page_on_front", "show_on_front", "sticky_posts", "upload_url_path",
-                                     "category_base", "tag_base", "site_icon"};
+const std::set<std::string> kOptions{
+    "blogname",      "blogdescription", "siteurl",       "home",         "permalink_structure",
+    "WPLANG",        "page_on_front",   "show_on_front", "sticky_posts", "upload_url_path",
+    "category_base", "tag_base",        "site_icon"};
 // Types that were content; revisions, auto-drafts, menu items, feedback, changesets
 // and the like never become records.
 const std::set<std::string> kContentTypes{"post", "page", "attachment"};
@@ -41,26 +42,33 @@ std::vector<std::string> prefixes_in(const std::vector<std::string>& names) {
   return prefixes;
 }
 
-std::string chosen_prefix(const std::vector<std::string>& names, const std::string& asked, const std::string& file) {
+std::string chosen_prefix(const std::vector<std::string>& names, const std::string& asked,
+                          const std::string& file) {
   const auto prefixes = prefixes_in(names);
-  const std::string listed = prefixes.empty() ? "none" : fmt::format("{}", fmt::join(prefixes, ", "));
+  const std::string listed =
+      prefixes.empty() ? "none" : fmt::format("{}", fmt::join(prefixes, ", "));
   if (prefixes.empty()) {
-    std::vector<std::string> some(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(names.size(), 8)));
-    throw InputError(fmt::format("{}: not a WordPress database: no posts table with an options table beside it "
-                                 "(tables: {}); give a backup of the blog's WordPress database",
-                                 file, some.empty() ? "none" : fmt::format("{}", fmt::join(some, ", "))));
+    std::vector<std::string> some(
+        names.begin(),
+        names.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(names.size(), 8)));
+    throw InputError(
+        fmt::format("{}: not a WordPress database: no posts table with an options table beside it "
+                    "(tables: {}); give a backup of the blog's WordPress database",
+                    file, some.empty() ? "none" : fmt::format("{}", fmt::join(some, ", "))));
   }
   if (!asked.empty()) {
     if (std::find(prefixes.begin(), prefixes.end(), asked) == prefixes.end()) {
-      throw InputError(fmt::format("{}: no WordPress installation with the table prefix '{}' (the dump holds: {})",
-                                   file, asked, listed));
+      throw InputError(fmt::format(
+          "{}: no WordPress installation with the table prefix '{}' (the dump holds: {})", file,
+          asked, listed));
     }
     return asked;
   }
   if (prefixes.size() > 1) {
-    throw InputError(fmt::format("{}: the dump holds {} WordPress installations (table prefixes {}); choose one "
-                                 "with --table-prefix",
-                                 file, prefixes.size(), listed));
+    throw InputError(
+        fmt::format("{}: the dump holds {} WordPress installations (table prefixes {}); choose one "
+                    "with --table-prefix",
+                    file, prefixes.size(), listed));
   }
   return prefixes.front();
 }
@@ -72,24 +80,33 @@ class TextReader {
   TextReader(const DumpReader& dump, std::string file, core::Diagnostics& diagnostics)
       : dump_(dump), file_(std::move(file)), diagnostics_(diagnostics) {}
 
-  std::string operator()(const DumpRow& row, const std::string& column, const std::string& id_column) {
+  std::string operator()(const DumpRow& row, const std::string& column,
+                         const std::string& id_column) {
     std::string value = row.get(column).value_or("");
     const auto table = dump_.tables().find(row.table);
     const std::string charset =
-        table == dump_.tables().end() || table->second.charset.count(column) == 0 ? "" : table->second.charset.at(column);
-    const auto where = [&] { return fmt::format("{} row {}, column {}", row.table, row.get(id_column).value_or("?"), column); };
+        table == dump_.tables().end() || table->second.charset.count(column) == 0
+            ? ""
+            : table->second.charset.at(column);
+    const auto where = [&] {
+      return fmt::format("{} row {}, column {}", row.table, row.get(id_column).value_or("?"),
+                         column);
+    };
     if (!core::is_valid_utf8(value)) {
       // Real latin1 (a dump made with --default-character-set=latin1), or junk.
       auto decoded = core::decode_as(value, "windows-1252");
       value = decoded ? *decoded : core::repair_utf8(value);
-      diagnostics_.warn(file_, where() + ": bytes that are not UTF-8 read as Windows-1252 (latin1)");
+      diagnostics_.warn(file_,
+                        where() + ": bytes that are not UTF-8 read as Windows-1252 (latin1)");
       return value;
     }
     if (charset == "latin1") {
       bool repaired = false;
-      std::string fixed = core::repair_double_encoding(value, repaired, core::SingleBytes::MysqlLatin1);
+      std::string fixed =
+          core::repair_double_encoding(value, repaired, core::SingleBytes::MysqlLatin1);
       if (repaired) {
-        diagnostics_.warn(file_, where() + ": UTF-8 text stored in a latin1 column (double encoding) repaired");
+        diagnostics_.warn(
+            file_, where() + ": UTF-8 text stored in a latin1 column (double encoding) repaired");
         return fixed;
       }
     }
@@ -129,8 +146,8 @@ struct Installation {
   std::map<std::int64_t, std::vector<std::int64_t>> relationships;  ///< object → term_taxonomy_ids
   std::map<std::int64_t, std::string> attached_file;                ///< _wp_attached_file
   std::map<std::int64_t, std::vector<blog::Comment>> comments;      ///< approved only, by post
-  std::map<std::int64_t, PostShape> shapes;                         ///< every content item, for permalinks
-  std::map<std::int64_t, std::int64_t> author_of;                   ///< post → user ID
+  std::map<std::int64_t, PostShape> shapes;        ///< every content item, for permalinks
+  std::map<std::int64_t, std::int64_t> author_of;  ///< post → user ID
 
   std::string option(const char* name) const {
     const auto at = options.find(name);
@@ -146,7 +163,8 @@ struct Installation {
     }
     for (const std::int64_t id : related->second) {
       const auto taxonomy = taxonomies.find(id);
-      const auto term = taxonomy == taxonomies.end() ? terms.end() : terms.find(taxonomy->second.term_id);
+      const auto term =
+          taxonomy == taxonomies.end() ? terms.end() : terms.find(taxonomy->second.term_id);
       if (term != terms.end()) {
         refs.push_back(blog::TermRef{taxonomy->second.taxonomy, term->second.slug,
                                      core::decode_html_entities(term->second.name)});
@@ -167,10 +185,12 @@ struct Installation {
   }
 
   /// %category%: the post's category with the lowest id, below its parents.
-  std::string category_path(std::int64_t post, const std::map<std::int64_t, std::int64_t>& parent_of) const {
+  std::string category_path(std::int64_t post,
+                            const std::map<std::int64_t, std::int64_t>& parent_of) const {
     std::int64_t lowest = 0;
     const auto related = relationships.find(post);
-    for (const std::int64_t id : related == relationships.end() ? std::vector<std::int64_t>{} : related->second) {
+    for (const std::int64_t id :
+         related == relationships.end() ? std::vector<std::int64_t>{} : related->second) {
       const auto taxonomy = taxonomies.find(id);
       if (taxonomy != taxonomies.end() && taxonomy->second.taxonomy == "category" &&
           (lowest == 0 || taxonomy->second.term_id < lowest)) {
@@ -178,7 +198,8 @@ struct Installation {
       }
     }
     std::string path;
-    for (std::int64_t term = lowest, depth = 0; term != 0 && terms.count(term) > 0 && depth < 50; ++depth) {
+    for (std::int64_t term = lowest, depth = 0; term != 0 && terms.count(term) > 0 && depth < 50;
+         ++depth) {
       path = terms.at(term).slug + (path.empty() ? "" : "/" + path);
       term = parent_of.count(term) > 0 ? parent_of.at(term) : 0;
     }
@@ -187,14 +208,17 @@ struct Installation {
 };
 
 // `posts_text` reads the posts' slugs, whose repairs the pass over the posts reports.
-void read_small_tables(DumpReader& dump, const std::string& prefix, bool recover, Installation& site,
-                       TextReader& text, TextReader& posts_text, core::Diagnostics& diagnostics) {
-  const auto is = [&](const std::string& table, const char* suffix) { return table == prefix + suffix; };
+void read_small_tables(DumpReader& dump, const std::string& prefix, bool recover,
+                       Installation& site, TextReader& text, TextReader& posts_text,
+                       core::Diagnostics& diagnostics) {
+  const auto is = [&](const std::string& table, const char* suffix) {
+    return table == prefix + suffix;
+  };
   dump.read(
       [&](const std::string& table) {
-        return is(table, "options") || is(table, "users") || is(table, "terms") || is(table, "term_taxonomy") ||
-               is(table, "term_relationships") || is(table, "postmeta") || is(table, "comments") ||
-               is(table, "posts");
+        return is(table, "options") || is(table, "users") || is(table, "terms") ||
+               is(table, "term_taxonomy") || is(table, "term_relationships") ||
+               is(table, "postmeta") || is(table, "comments") || is(table, "posts");
       },
       [&](const DumpRow& row) {
         if (is(row.table, "options")) {
@@ -204,14 +228,15 @@ void read_small_tables(DumpReader& dump, const std::string& prefix, bool recover
           }
         } else if (is(row.table, "users")) {
           // Never user_login, user_email or user_pass.
-          site.users[number(row, "ID")] =
-              blog::Author{text(row, "user_nicename", "ID"), text(row, "display_name", "ID"), number(row, "ID")};
+          site.users[number(row, "ID")] = blog::Author{
+              text(row, "user_nicename", "ID"), text(row, "display_name", "ID"), number(row, "ID")};
         } else if (is(row.table, "terms")) {
-          site.terms[number(row, "term_id")] = {text(row, "name", "term_id"), text(row, "slug", "term_id")};
+          site.terms[number(row, "term_id")] = {text(row, "name", "term_id"),
+                                                text(row, "slug", "term_id")};
         } else if (is(row.table, "term_taxonomy")) {
-          site.taxonomies[number(row, "term_taxonomy_id")] = {number(row, "term_id"), text(row, "taxonomy", "term_taxonomy_id"),
-                                                              number(row, "parent"),
-                                                              text(row, "description", "term_taxonomy_id")};
+          site.taxonomies[number(row, "term_taxonomy_id")] = {
+              number(row, "term_id"), text(row, "taxonomy", "term_taxonomy_id"),
+              number(row, "parent"), text(row, "description", "term_taxonomy_id")};
         } else if (is(row.table, "term_relationships")) {
           site.relationships[number(row, "object_id")].push_back(number(row, "term_taxonomy_id"));
         } else if (is(row.table, "postmeta")) {
@@ -263,7 +288,8 @@ std::string uploads_url(const Installation& site) {
 std::string site_icon_url(const Installation& site) {
   const std::int64_t id = std::atoll(site.option("site_icon").c_str());
   const auto file = site.attached_file.find(id);
-  return id == 0 || file == site.attached_file.end() ? std::string() : uploads_url(site) + file->second;
+  return id == 0 || file == site.attached_file.end() ? std::string()
+                                                     : uploads_url(site) + file->second;
 }
 
 void send_site(const Installation& site, blog::ImportSink& sink) {
@@ -292,9 +318,10 @@ void send_site(const Installation& site, blog::ImportSink& sink) {
       continue;
     }
     const auto parent = site.terms.find(taxonomy.parent);
-    sink.term(blog::Term{taxonomy.taxonomy, term->second.slug, core::decode_html_entities(term->second.name),
-                         taxonomy.parent != 0 && parent != site.terms.end() ? parent->second.slug : "",
-                         taxonomy.description, taxonomy.term_id});
+    sink.term(blog::Term{
+        taxonomy.taxonomy, term->second.slug, core::decode_html_entities(term->second.name),
+        taxonomy.parent != 0 && parent != site.terms.end() ? parent->second.slug : "",
+        taxonomy.description, taxonomy.term_id});
   }
 }
 
@@ -315,7 +342,8 @@ void complete_shapes(Installation& site) {
 std::set<std::int64_t> sticky_ids(const std::string& serialized) {
   std::set<std::int64_t> ids;
   bool value = false;
-  for (auto at = serialized.find("i:"); at != std::string::npos; at = serialized.find("i:", at + 2)) {
+  for (auto at = serialized.find("i:"); at != std::string::npos;
+       at = serialized.find("i:", at + 2)) {
     if (value) {
       ids.insert(std::atoll(serialized.c_str() + at + 2));
     }
@@ -335,13 +363,15 @@ blog::Post post_of(const DumpRow& row, const Installation& site, TextReader& tex
   post.date = core::parse_datetime(row.get("post_date").value_or(""));
   post.date_gmt = core::parse_datetime(row.get("post_date_gmt").value_or(""));
   const auto author = site.author_of.find(post.id);
-  const auto user = author == site.author_of.end() ? site.users.end() : site.users.find(author->second);
+  const auto user =
+      author == site.author_of.end() ? site.users.end() : site.users.find(author->second);
   post.author_login = user != site.users.end() ? user->second.login : "";
   post.content = text(row, "post_content", "ID");
   post.excerpt = text(row, "post_excerpt", "ID");
   post.parent_id = number(row, "post_parent");
   post.menu_order = static_cast<int>(number(row, "menu_order"));
-  post.has_password = !row.get("post_password").value_or("").empty();  // the password itself is never kept
+  post.has_password =
+      !row.get("post_password").value_or("").empty();  // the password itself is never kept
   post.terms = site.terms_of(post.id);
   const auto comments = site.comments.find(post.id);
   if (comments != site.comments.end()) {
@@ -354,10 +384,12 @@ blog::Post post_of(const DumpRow& row, const Installation& site, TextReader& tex
 
 }  // namespace
 
-bool SqlDumpImporter::recognizes(std::string_view head) const { return looks_like_dump(head); }
+bool SqlDumpImporter::recognizes(std::string_view head) const {
+  return looks_like_dump(head);
+}
 
-void SqlDumpImporter::read(const std::filesystem::path& file, const ReadOptions& options, blog::ImportSink& sink,
-                           core::Diagnostics& diagnostics) const {
+void SqlDumpImporter::read(const std::filesystem::path& file, const ReadOptions& options,
+                           blog::ImportSink& sink, core::Diagnostics& diagnostics) const {
   const std::string file_name = file.filename().string();
   DumpReader dump(file);
   // First the table names (which installations the dump holds), then the small tables,
@@ -365,18 +397,21 @@ void SqlDumpImporter::read(const std::filesystem::path& file, const ReadOptions&
   // What the last pass reports again is dropped from the earlier ones: the end of a dump
   // cut short (with --recover) and the repairs of the posts table.
   core::Diagnostics reported_later;
-  dump.read([](const std::string&) { return false; }, [](const DumpRow&) {}, options.recover, reported_later);
+  dump.read([](const std::string&) { return false; }, [](const DumpRow&) {}, options.recover,
+            reported_later);
   const std::string prefix = chosen_prefix(dump.table_names(), options.table_prefix, file_name);
   Installation site;
   TextReader small_tables_text(dump, file_name, diagnostics);
   TextReader posts_text(dump, file_name, reported_later);
-  read_small_tables(dump, prefix, options.recover, site, small_tables_text, posts_text, reported_later);
+  read_small_tables(dump, prefix, options.recover, site, small_tables_text, posts_text,
+                    reported_later);
   complete_shapes(site);
   send_site(site, sink);
-  const Permalinks permalinks(site.option("home").empty() ? site.option("siteurl") : site.option("home"),
-                              site.option("permalink_structure"),
-                              site.option("show_on_front") == "page" ? std::atoll(site.option("page_on_front").c_str()) : 0,
-                              site.shapes);
+  const Permalinks permalinks(
+      site.option("home").empty() ? site.option("siteurl") : site.option("home"),
+      site.option("permalink_structure"),
+      site.option("show_on_front") == "page" ? std::atoll(site.option("page_on_front").c_str()) : 0,
+      site.shapes);
   TextReader text(dump, file_name, diagnostics);
   const std::set<std::int64_t> sticky = sticky_ids(site.option("sticky_posts"));
   const std::string uploads = uploads_url(site);
@@ -390,7 +425,8 @@ void SqlDumpImporter::read(const std::filesystem::path& file, const ReadOptions&
               post.is_sticky = sticky.count(post.id) > 0;
               if (post.type == "attachment") {
                 const auto attached = site.attached_file.find(post.id);
-                post.attachment_url = attached != site.attached_file.end() ? uploads + attached->second : post.guid;
+                post.attachment_url =
+                    attached != site.attached_file.end() ? uploads + attached->second : post.guid;
               }
               post.source = fmt::format("{}:{}", file_name, row.line);
               sink.post(post);

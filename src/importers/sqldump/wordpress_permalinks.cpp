@@ -39,7 +39,8 @@ std::string Permalinks::post_link(std::int64_t id, const PostShape& post) const 
   replace_all(path, "%second%", fmt::format("{:02}", date.second));
   replace_all(path, "%post_id%", std::to_string(id));
   replace_all(path, "%postname%", post.slug);
-  replace_all(path, "%category%", post.category_path.empty() ? "uncategorized" : post.category_path);
+  replace_all(path, "%category%",
+              post.category_path.empty() ? "uncategorized" : post.category_path);
   replace_all(path, "%author%", post.author_slug);
   return home_ + path;
 }
@@ -49,7 +50,8 @@ std::string Permalinks::page_path(std::int64_t id, int depth) const {
   if (page == shapes_.end() || depth > 50) {  // a cycle of parents ends somewhere
     return {};
   }
-  const std::string above = page->second.parent != 0 ? page_path(page->second.parent, depth + 1) : "";
+  const std::string above =
+      page->second.parent != 0 ? page_path(page->second.parent, depth + 1) : "";
   return above.empty() ? page->second.slug : above + "/" + page->second.slug;
 }
 
@@ -74,8 +76,9 @@ std::string Permalinks::of(std::int64_t id) const {
       return fmt::format("{}/?attachment_id={}", home_, id);
     }
     const bool numeric = item.slug.find_first_not_of("0123456789") == std::string::npos;
-    const std::string name = numeric || structure_.find("%category%") != std::string::npos ? "attachment/" + item.slug
-                                                                                           : item.slug;
+    const std::string name = numeric || structure_.find("%category%") != std::string::npos
+                                 ? "attachment/" + item.slug
+                                 : item.slug;
     std::string above = of(item.parent);
     if (above.find('?') != std::string::npos) {
       return fmt::format("{}/?attachment_id={}", home_, id);

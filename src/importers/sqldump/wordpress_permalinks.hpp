@@ -28,7 +28,10 @@ class Permalinks {
  public:
   Permalinks(std::string home, std::string structure, std::int64_t front_page,
              const std::map<std::int64_t, PostShape>& shapes)
-      : home_(std::move(home)), structure_(std::move(structure)), front_page_(front_page), shapes_(shapes) {
+      : home_(std::move(home)),
+        structure_(std::move(structure)),
+        front_page_(front_page),
+        shapes_(shapes) {
     while (home_.ends_with('/')) {
       home_.pop_back();
     }

@@ -2,15 +2,15 @@
 
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
 #include <algorithm>
 #include <cctype>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
 #include "blogarchive/error.hpp"
-#include "core/text.hpp"
 #include "core/dates.hpp"
+#include "core/text.hpp"
 #include "core/url.hpp"
 
 namespace blogarchive::importers {
@@ -59,8 +59,9 @@ std::string text_of(std::string_view html) {
   }
   text = core::decode_html_entities(text);
   static const std::pair<std::string_view, std::string_view> kTypography[] = {
-      {"\u2018", "'"}, {"\u2019", "'"}, {"\u201C", "\""}, {"\u201D", "\""}, {"\u2032", "'"},
-      {"\u2033", "\""}, {"\u2013", "-"}, {"\u2014", "-"}, {"\u2026", "..."}, {"\u00D7", "x"}, {"\u00A0", " "}};
+      {"\u2018", "'"},   {"\u2019", "'"},  {"\u201C", "\""}, {"\u201D", "\""},
+      {"\u2032", "'"},   {"\u2033", "\""}, {"\u2013", "-"},  {"\u2014", "-"},
+      {"\u2026", "..."}, {"\u00D7", "x"},  {"\u00A0", " "}};
   for (const auto& [from, to] : kTypography) {
     for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
       text.replace(at, from.size(), to);
@@ -105,7 +106,8 @@ bool appear_in_order(const std::vector<std::string>& words, std::string_view bod
 // excerpt copied from the first sentence is lost, and the body says it anyway).
 std::string hand_written_excerpt(const std::string& excerpt, const std::string& body) {
   std::vector<std::string> words = words_of(excerpt);
-  while (!words.empty() && (words.back() == "[...]" || words.back() == "(more...)" || words.back() == "...")) {
+  while (!words.empty() &&
+         (words.back() == "[...]" || words.back() == "(more...)" || words.back() == "...")) {
     words.pop_back();
   }
   if (words.empty() || appear_in_order(words, body)) {
@@ -126,7 +128,8 @@ std::string format_name(std::string format) {
 
 class Reader {
  public:
-  Reader(blog::ImportSink& sink, core::Diagnostics& diagnostics) : sink_(sink), diagnostics_(diagnostics) {}
+  Reader(blog::ImportSink& sink, core::Diagnostics& diagnostics)
+      : sink_(sink), diagnostics_(diagnostics) {}
 
   void site(const std::string& index_json, const std::string& language) {
     const Json index = Json::parse(index_json, nullptr, false);
@@ -146,7 +149,8 @@ class Reader {
 
   void users(const std::vector<RestPage>& pages) {
     for_each(pages, [&](const Json& user) {
-      blog::Author author{string_field(user, "slug"), core::decode_html_entities(string_field(user, "name"))};
+      blog::Author author{string_field(user, "slug"),
+                          core::decode_html_entities(string_field(user, "name"))};
       if (author.login.empty()) {
         author.login = fmt::format("user-{}", integer_field(user, "id"));
       }
@@ -187,7 +191,8 @@ class Reader {
       comment.date = core::parse_datetime(string_field(item, "date"));
       comment.content = rendered(item, "content");
       // Anonymous visitors are shown approved comments only.
-      comment.status = string_field(item, "status") == "approved" ? "1" : string_field(item, "status");
+      comment.status =
+          string_field(item, "status") == "approved" ? "1" : string_field(item, "status");
       comment.type = string_field(item, "type").empty() ? "comment" : string_field(item, "type");
       if (seen_comments_.insert(comment.id).second) {
         comments_of_post_[integer_field(item, "post")].push_back(std::move(comment));
@@ -245,7 +250,8 @@ class Reader {
     post.author_login = login != login_of_user_.end() ? login->second : "";
     post.has_password = protected_content(item);
     post.content = post.has_password ? "" : rendered(item, "content");
-    post.excerpt = post.has_password ? "" : hand_written_excerpt(rendered(item, "excerpt"), post.content);
+    post.excerpt =
+        post.has_password ? "" : hand_written_excerpt(rendered(item, "excerpt"), post.content);
     post.markup = "html";  // WordPress's filters have run: autop, shortcodes, embeds
     post.parent_id = integer_field(item, post.type == "attachment" ? "post" : "parent");
     post.menu_order = static_cast<int>(integer_field(item, "menu_order"));
@@ -269,8 +275,9 @@ class Reader {
       if (term != terms_.end()) {
         post.terms.push_back(term->second);
       } else {
-        diagnostics_.warn(source_, fmt::format("{} lists the term {}, which the site does not show; left out", field,
-                                               id.dump()));
+        diagnostics_.warn(
+            source_, fmt::format("{} lists the term {}, which the site does not show; left out",
+                                 field, id.dump()));
       }
     }
   }
@@ -304,9 +311,10 @@ Json parse_answer(const std::string& url, const std::string& body) {
   } catch (const Json::parse_error& error) {
     // nlohmann counts bytes from 1.
     const auto [line, column] = core::line_and_column(body, error.byte > 0 ? error.byte - 1 : 0);
-    throw InputError(fmt::format("{}: line {}, column {}: the answer is not valid JSON (byte {} of {}); the server "
-                                 "may have cut it short or mixed an error message into it",
-                                 url, line, column, error.byte, body.size()));
+    throw InputError(fmt::format(
+        "{}: line {}, column {}: the answer is not valid JSON (byte {} of {}); the server "
+        "may have cut it short or mixed an error message into it",
+        url, line, column, error.byte, body.size()));
   }
 }
 
@@ -320,7 +328,8 @@ void check_json(const std::string& url, const std::string& body) {
   }
 }
 
-void read_rest_answers(const RestAnswers& answers, blog::ImportSink& sink, core::Diagnostics& diagnostics) {
+void read_rest_answers(const RestAnswers& answers, blog::ImportSink& sink,
+                       core::Diagnostics& diagnostics) {
   Reader reader(sink, diagnostics);
   const auto pages_of = [&](const std::string& collection) -> const std::vector<RestPage>& {
     static const std::vector<RestPage> kNone;

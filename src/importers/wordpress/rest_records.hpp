@@ -30,7 +30,8 @@ struct RestAnswers {
 /// `content.rendered`, WordPress's own filtered HTML, so their markup is "html".
 /// Throws InputError naming the URL and position of an answer that is not the JSON
 /// expected.
-void read_rest_answers(const RestAnswers& answers, blog::ImportSink& sink, core::Diagnostics& diagnostics);
+void read_rest_answers(const RestAnswers& answers, blog::ImportSink& sink,
+                       core::Diagnostics& diagnostics);
 
 /// Throws InputError ("URL: line L, column C: what") when `body` is not JSON.
 void check_json(const std::string& url, const std::string& body);

@@ -10,7 +10,8 @@ namespace {
 // Answers shaped like WordPress 6.1's, cut down to the fields the reader uses.
 RestAnswers werkbank() {
   RestAnswers answers;
-  answers.index = R"({"name": "Werkbank &amp; Garten", "description": "Holz", "url": "https://werkbank.example",
+  answers.index =
+      R"({"name": "Werkbank &amp; Garten", "description": "Holz", "url": "https://werkbank.example",
                       "home": "https://werkbank.example", "namespaces": ["oembed/1.0", "wp/v2"],
                       "site_icon": 40,
                       "site_icon_url": "https://werkbank.example/wp-content/uploads/2021/03/cropped-logo.png"})";
@@ -19,9 +20,11 @@ RestAnswers werkbank() {
   answers.collections["categories"] = {
       {"c1", R"([{"id": 12, "name": "Hobel", "slug": "hobel", "parent": 11, "description": ""},
                  {"id": 11, "name": "Werkzeug &amp; Maschinen", "slug": "werkzeug", "parent": 0, "description": "Alles"}])"}};
-  answers.collections["tags"] = {{"t1", R"([{"id": 21, "name": "B\u00e4ume", "slug": "b%c3%a4ume", "parent": 0}])"}};
+  answers.collections["tags"] = {
+      {"t1", R"([{"id": 21, "name": "B\u00e4ume", "slug": "b%c3%a4ume", "parent": 0}])"}};
   answers.collections["comments"] = {
-      {"m1", R"([{"id": 71, "post": 5, "parent": 70, "author_name": "Ada Lovelace", "author_url": "",
+      {"m1",
+       R"([{"id": 71, "post": 5, "parent": 70, "author_name": "Ada Lovelace", "author_url": "",
                   "date": "2010-01-06T09:00:00", "content": {"rendered": "<p>Gern.</p>\n"}, "status": "approved",
                   "type": "comment"},
                  {"id": 70, "post": 5, "parent": 0, "author_name": "Bert", "author_url": "http://bert.example/",
@@ -54,7 +57,8 @@ TEST(RestRecords, ReadsWhatTheApiAnswersIntoTheRecordsOfAnExport) {
   EXPECT_EQ(sink.site_info.title, "Werkbank & Garten");
   EXPECT_EQ(sink.site_info.link, "https://werkbank.example");
   EXPECT_EQ(sink.site_info.language, "de-DE");
-  EXPECT_EQ(sink.site_info.icon_url, "https://werkbank.example/wp-content/uploads/2021/03/cropped-logo.png");
+  EXPECT_EQ(sink.site_info.icon_url,
+            "https://werkbank.example/wp-content/uploads/2021/03/cropped-logo.png");
   ASSERT_EQ(sink.authors.size(), 1U);
   EXPECT_EQ(sink.authors[0].login, "ada");
   EXPECT_EQ(sink.authors[0].display_name, "Ada Lovelace");
@@ -93,19 +97,23 @@ TEST(RestRecords, ReadsWhatTheApiAnswersIntoTheRecordsOfAnExport) {
 
 TEST(RestRecords, NamesTheUrlAndPositionOfAnAnswerThatIsNotJson) {
   RestAnswers answers = werkbank();
-  answers.collections["tags"] = {{"https://werkbank.example/wp-json/wp/v2/tags?page=1", "[{\"id\": 21,\n  \"slug\" }]"}};
+  answers.collections["tags"] = {
+      {"https://werkbank.example/wp-json/wp/v2/tags?page=1", "[{\"id\": 21,\n  \"slug\" }]"}};
   blog::VectorSink sink;
   core::Diagnostics diagnostics;
   try {
     read_rest_answers(answers, sink, diagnostics);
     FAIL() << "no error";
   } catch (const InputError& error) {
-    EXPECT_STREQ(error.what(),
-                 "https://werkbank.example/wp-json/wp/v2/tags?page=1: line 2, column 10: the answer is not valid JSON "
-                 "(byte 22 of 23); the server may have cut it short or mixed an error message into it");
+    EXPECT_STREQ(
+        error.what(),
+        "https://werkbank.example/wp-json/wp/v2/tags?page=1: line 2, column 10: the answer is not "
+        "valid JSON "
+        "(byte 22 of 23); the server may have cut it short or mixed an error message into it");
   }
-  answers.collections["tags"] = {{"https://werkbank.example/wp-json/wp/v2/tags?page=1",
-                                  R"({"code": "rest_forbidden", "message": "Sorry, you are not allowed to do that."})"}};
+  answers.collections["tags"] = {
+      {"https://werkbank.example/wp-json/wp/v2/tags?page=1",
+       R"({"code": "rest_forbidden", "message": "Sorry, you are not allowed to do that."})"}};
   EXPECT_THROW(read_rest_answers(answers, sink, diagnostics), InputError);
 }
 

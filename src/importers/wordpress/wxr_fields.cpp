@@ -24,7 +24,9 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
   return value;
 }
 
-std::string trimmed(const xmlNode* node) { return std::string(core::trim(text_of(node))); }
+std::string trimmed(const xmlNode* node) {
+  return std::string(core::trim(text_of(node)));
+}
 
 // WordPress exports comments with wp:comment_* children.
 blog::Comment read_comment(const xmlNode* node, const std::string& where,
@@ -173,7 +175,8 @@ blog::Term read_term(const xmlNode* node) {
       continue;
     }
     const std::string value = trimmed(child);
-    if (name.local == "category_nicename" || name.local == "tag_slug" || name.local == "term_slug") {
+    if (name.local == "category_nicename" || name.local == "tag_slug" ||
+        name.local == "term_slug") {
       term.slug = core::percent_decode(value);
     } else if (name.local == "cat_name" || name.local == "tag_name" || name.local == "term_name") {
       term.name = core::decode_html_entities(value);
@@ -235,7 +238,7 @@ std::optional<blog::Post> read_item(const xmlNode* item, const std::string& file
   if (post.id == 0) {
     // Hand-made exports (the Theme Preview data) omit wp:post_id. A negative id derived
     // from the item's identity keeps re-imports idempotent and never meets a real id.
-    const std::string identity = !post.guid.empty() ? post.guid
+    const std::string identity = !post.guid.empty()   ? post.guid
                                  : !post.link.empty() ? post.link
                                                       : post.title + "|" + post.source;
     post.id = derived_id(identity);

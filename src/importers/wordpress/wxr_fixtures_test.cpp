@@ -164,10 +164,14 @@ TEST(RecoveringImport, ReadsTheItemsAroundARawAmpersandAndReportsTheRepair) {
 TEST(WellFormedExportRules, RejectsMissingAndInvalidVersions) {
   BLOGARCHIVE_NEEDS_SHARED_FIXTURES();  // without them, the missing files would throw too
   core::Diagnostics diagnostics;
-  EXPECT_THROW(import_file(testing::shared_fixtures_dir() / "wordpress-importer/missing-version-tag.xml",
-                           false, diagnostics), InputError);
-  EXPECT_THROW(import_file(testing::shared_fixtures_dir() / "wordpress-importer/invalid-version-tag.xml",
-                           false, diagnostics), InputError);
+  EXPECT_THROW(
+      import_file(testing::shared_fixtures_dir() / "wordpress-importer/missing-version-tag.xml",
+                  false, diagnostics),
+      InputError);
+  EXPECT_THROW(
+      import_file(testing::shared_fixtures_dir() / "wordpress-importer/invalid-version-tag.xml",
+                  false, diagnostics),
+      InputError);
 }
 
 TEST(WellFormedExportRules, KeepsContentByteForByte) {
@@ -176,14 +180,19 @@ TEST(WellFormedExportRules, KeepsContentByteForByte) {
   const auto dir = testing::shared_fixtures_dir() / "wordpress-importer";
   EXPECT_EQ(import_file(dir / "crazy-cdata-escaped.xml", false, diagnostics).posts.at(0).content,
             "Content with nested <![CDATA[ tags ]]> :)");
-  EXPECT_EQ(import_file(dir / "multiple-cdata.xml", false, diagnostics).posts.at(0).content.find(
-                "line oneline twoline three") != std::string::npos, true);
-  EXPECT_NE(import_file(dir / "backslashes.xml", false, diagnostics).posts.at(0).content.find(
-                "C:\\xampp\\htdocs"), std::string::npos);
+  EXPECT_EQ(import_file(dir / "multiple-cdata.xml", false, diagnostics)
+                    .posts.at(0)
+                    .content.find("line oneline twoline three") != std::string::npos,
+            true);
+  EXPECT_NE(import_file(dir / "backslashes.xml", false, diagnostics)
+                .posts.at(0)
+                .content.find("C:\\xampp\\htdocs"),
+            std::string::npos);
   const auto slashes = import_file(dir / "slashes.xml", false, diagnostics);
   EXPECT_EQ(slashes.posts.at(0).content, "Slashes aren\\'t \\\"cool\\\"");
   EXPECT_EQ(slashes.posts.at(0).comments.at(0).content, "\\o/ ¯\\_(ツ)_/¯");
-  const std::string utf8 = import_file(dir / "wxr-utf-8-challenges.xml", false, diagnostics).posts.at(0).slug;
+  const std::string utf8 =
+      import_file(dir / "wxr-utf-8-challenges.xml", false, diagnostics).posts.at(0).slug;
   EXPECT_EQ(utf8, "hello-w\u202Eorld\u202C-utf8-💫-test");
 }
 
@@ -191,14 +200,15 @@ TEST(WellFormedExportRules, DecodesTitlesOnceAndPercentEncodedSlugs) {
   BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   core::Diagnostics diagnostics;
   const auto blocks = import_file(
-      testing::shared_fixtures_dir() / "wordpress-theme-test-data/64-block-test-data.xml", false, diagnostics);
+      testing::shared_fixtures_dir() / "wordpress-theme-test-data/64-block-test-data.xml", false,
+      diagnostics);
   bool found = false;
   for (const auto& post : blocks.posts) {
     found = found || post.title == "Media & Text";
   }
   EXPECT_TRUE(found);
-  const auto hexo = import_file(testing::shared_fixtures_dir() / "hexo-migrator-wordpress/wordpress.xml",
-                                false, diagnostics);
+  const auto hexo = import_file(
+      testing::shared_fixtures_dir() / "hexo-migrator-wordpress/wordpress.xml", false, diagnostics);
   found = false;
   for (const auto& post : hexo.posts) {
     found = found || post.slug == "日本語テスト";
@@ -209,8 +219,9 @@ TEST(WellFormedExportRules, DecodesTitlesOnceAndPercentEncodedSlugs) {
 TEST(WellFormedExportRules, NeverReadsEmailOrIpAddresses) {
   BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   core::Diagnostics diagnostics;
-  const auto sink = import_file(
-      testing::shared_fixtures_dir() / "wordpress-importer/theme-unit-test-data.xml", false, diagnostics);
+  const auto sink =
+      import_file(testing::shared_fixtures_dir() / "wordpress-importer/theme-unit-test-data.xml",
+                  false, diagnostics);
   for (const auto& post : sink.posts) {
     for (const auto& comment : post.comments) {
       EXPECT_EQ(comment.author_name.find('@'), std::string::npos);
@@ -233,7 +244,7 @@ TEST(WellFormedExportRules, ReadsTermsAndNamespaces) {
   EXPECT_EQ(tags, 3);
   EXPECT_EQ(small.authors.size(), 3u);
   const auto edge = import_file(dir / "namespace-edge-cases.xml", false, diagnostics);
-  EXPECT_EQ(edge.posts.at(0).id, 999);  // the last post_id declaration wins
+  EXPECT_EQ(edge.posts.at(0).id, 999);         // the last post_id declaration wins
   EXPECT_TRUE(edge.posts.at(4).type.empty());  // the hijacked namespace is ignored
   const auto old = import_file(dir / "valid-wxr-1.0.xml", false, diagnostics);
   const auto& post = old.posts.at(2);

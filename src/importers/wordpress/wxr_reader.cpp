@@ -13,10 +13,10 @@
 #include "core/files.hpp"
 #include "core/slug.hpp"
 #include "core/text.hpp"
-#include "importers/xml_guard.hpp"
-#include "importers/xml_repair.hpp"
 #include "importers/wordpress/wxr_fields.hpp"
 #include "importers/wordpress/xml_node.hpp"
+#include "importers/xml_guard.hpp"
+#include "importers/xml_repair.hpp"
 
 namespace blogarchive::importers::wordpress {
 namespace {
@@ -31,8 +31,9 @@ struct XmlErrors {
 
   static void record(void* context, xmlErrorPtr error) {
     auto* self = static_cast<XmlErrors*>(context);
-    const std::string message = fmt::format("{}:{}:{}: {}", self->file_name, error->line,
-                                            error->int2, core::trim(error->message ? error->message : "?"));
+    const std::string message =
+        fmt::format("{}:{}:{}: {}", self->file_name, error->line, error->int2,
+                    core::trim(error->message ? error->message : "?"));
     if (error->level == XML_ERR_FATAL && self->first_fatal.empty()) {
       self->first_fatal = message;
     }
@@ -144,11 +145,12 @@ void refuse_text_before_xml(const std::filesystem::path& file) {
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
   if (const std::size_t junk = text_before_xml(head); junk > 0) {
-    throw InputError(fmt::format("{}:1:1: {} bytes of text come before the XML declaration (\"{}\"): a plugin or PHP "
-                                 "printed a message into the download; delete them, or run import with --recover to "
-                                 "leave them out",
-                                 file.filename().string(), junk,
-                                 core::first_words(core::collapse_whitespace(head.substr(0, junk)), 8)));
+    throw InputError(fmt::format(
+        "{}:1:1: {} bytes of text come before the XML declaration (\"{}\"): a plugin or PHP "
+        "printed a message into the download; delete them, or run import with --recover to "
+        "leave them out",
+        file.filename().string(), junk,
+        core::first_words(core::collapse_whitespace(head.substr(0, junk)), 8)));
   }
 }
 
@@ -172,21 +174,26 @@ void read_recovering(const std::filesystem::path& file, XmlErrors& errors, Chann
     throw InputError(fmt::format("{}: cannot open the file", file.string()));
   }
   for (const auto& repair : repair_xml_text(*text)) {
-    diagnostics.warn(repair.line > 0 ? fmt::format("{}:{}:{}", file_name, repair.line, repair.column) : file_name,
+    diagnostics.warn(repair.line > 0
+                         ? fmt::format("{}:{}:{}", file_name, repair.line, repair.column)
+                         : file_name,
                      "XML repaired: " + repair.what);
   }
   xmlParserCtxtPtr context = xmlNewParserCtxt();
   xmlSetStructuredErrorFunc(&errors, &XmlErrors::record);
-  xmlDocPtr document = xmlCtxtReadMemory(context, text->data(), static_cast<int>(text->size()), file.c_str(), nullptr,
-                                         XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_HUGE);
+  xmlDocPtr document =
+      xmlCtxtReadMemory(context, text->data(), static_cast<int>(text->size()), file.c_str(),
+                        nullptr, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_HUGE);
   xmlSetStructuredErrorFunc(nullptr, nullptr);
   xmlFreeParserCtxt(context);
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> owned(document, &xmlFreeDoc);
   refuse_declared_entities(document, file_name);  // the DTD keeps no line; it is at the top
   const xmlNode* root = document ? xmlDocGetRootElement(document) : nullptr;
   if (root == nullptr || qname(root).local != "rss") {
-    throw InputError(fmt::format("{}: not a WordPress export, even read in recovering mode "
-                                 "(no <rss> element)", file_name));
+    throw InputError(
+        fmt::format("{}: not a WordPress export, even read in recovering mode "
+                    "(no <rss> element)",
+                    file_name));
   }
   for (const xmlNode* channel = first_element(root); channel; channel = next_element(channel)) {
     if (qname(channel).is(Ns::None, "channel")) {
@@ -242,9 +249,10 @@ void WxrImporter::read(const std::filesystem::path& file, const ReadOptions& opt
       const xmlChar* name = xmlTextReaderConstLocalName(reader.get());
       saw_rss = name != nullptr && std::string_view(reinterpret_cast<const char*>(name)) == "rss";
       if (!saw_rss) {
-        throw InputError(fmt::format("{}: not a WordPress export (the root element is <{}>, "
-                                     "expected <rss>)", file_name,
-                                     name ? reinterpret_cast<const char*>(name) : "?"));
+        throw InputError(
+            fmt::format("{}: not a WordPress export (the root element is <{}>, "
+                        "expected <rss>)",
+                        file_name, name ? reinterpret_cast<const char*>(name) : "?"));
       }
     }
     if (is_element && depth == 2) {
@@ -261,8 +269,10 @@ void WxrImporter::read(const std::filesystem::path& file, const ReadOptions& opt
   }
   throw_if_fatal(errors, options.recover);
   if (status < 0 && !options.recover) {
-    throw InputError(fmt::format("{}: the XML parser stopped (unreadable or truncated file); run "
-                                 "import with --recover to read what can be read", file_name));
+    throw InputError(
+        fmt::format("{}: the XML parser stopped (unreadable or truncated file); run "
+                    "import with --recover to read what can be read",
+                    file_name));
   }
   if (!saw_rss) {
     throw InputError(fmt::format("{}: not a WordPress export (no <rss> element)", file_name));
@@ -288,8 +298,9 @@ void normalize_item(blog::Post& post, core::Diagnostics& diagnostics) {
   if (!post.date && post.date_gmt) {
     post.date = post.date_gmt;
     if (published) {
-      diagnostics.warn(post.source, blog::describe(post) + " has no valid wp:post_date; using "
-                                                           "wp:post_date_gmt");
+      diagnostics.warn(post.source, blog::describe(post) +
+                                        " has no valid wp:post_date; using "
+                                        "wp:post_date_gmt");
     }
   }
   if (!post.date && published && post.type == "post") {
@@ -303,9 +314,10 @@ void normalize_item(blog::Post& post, core::Diagnostics& diagnostics) {
   }
   for (auto& comment : post.comments) {
     if (comment.parent_id != 0 && comment_ids.count(comment.parent_id) == 0) {
-      diagnostics.warn(post.source, fmt::format("comment {} on {} replies to comment {}, which is "
-                                                "not in the export; shown as a top-level comment",
-                                                comment.id, blog::describe(post), comment.parent_id));
+      diagnostics.warn(post.source,
+                       fmt::format("comment {} on {} replies to comment {}, which is "
+                                   "not in the export; shown as a top-level comment",
+                                   comment.id, blog::describe(post), comment.parent_id));
       comment.parent_id = 0;
     }
   }

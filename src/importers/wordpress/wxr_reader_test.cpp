@@ -25,7 +25,8 @@ std::string wxr(const std::string& items) {
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
  xmlns:wp="http://wordpress.org/export/1.2/" xmlns:dc="http://purl.org/dc/elements/1.1/">
 <channel><title>Blog &amp; mehr</title><link>http://old.example.org</link>
-<wp:wxr_version>1.2</wp:wxr_version>)" + items + "</channel></rss>";
+<wp:wxr_version>1.2</wp:wxr_version>)" +
+         items + "</channel></rss>";
 }
 
 }  // namespace
@@ -57,31 +58,42 @@ TEST(WxrImporter, ReadsPostFieldsWithoutEmailOrIp) {
 
 TEST(WxrImporter, TakesTheNewestSiteIconAttachmentAsTheBlogsIcon) {
   const auto attachment = [](int id, const std::string& file, const std::string& context) {
-    return item("<wp:post_id>" + std::to_string(id) + "</wp:post_id><wp:post_type>attachment</wp:post_type>"
-                "<wp:status>inherit</wp:status><wp:attachment_url>http://old.example.org/wp-content/uploads/" + file +
-                "</wp:attachment_url><wp:postmeta><wp:meta_key><![CDATA[_wp_attachment_context]]></wp:meta_key>"
-                "<wp:meta_value><![CDATA[" + context + "]]></wp:meta_value></wp:postmeta>");
+    return item("<wp:post_id>" + std::to_string(id) +
+                "</wp:post_id><wp:post_type>attachment</wp:post_type>"
+                "<wp:status>inherit</wp:status><wp:attachment_url>http://old.example.org/"
+                "wp-content/uploads/" +
+                file +
+                "</wp:attachment_url><wp:postmeta><wp:meta_key><![CDATA[_wp_attachment_context]]></"
+                "wp:meta_key>"
+                "<wp:meta_value><![CDATA[" +
+                context + "]]></wp:meta_value></wp:postmeta>");
   };
   // The icon was changed once; a header image is cropped too, and is no icon.
-  const auto path = write_temp("site-icon", wxr(attachment(7, "2010/01/cropped-neu.png", "site-icon") +
-                                                attachment(3, "2009/05/cropped-alt.png", "site-icon") +
-                                                attachment(9, "2010/02/cropped-kopf.jpg", "custom-header")));
+  const auto path =
+      write_temp("site-icon", wxr(attachment(7, "2010/01/cropped-neu.png", "site-icon") +
+                                  attachment(3, "2009/05/cropped-alt.png", "site-icon") +
+                                  attachment(9, "2010/02/cropped-kopf.jpg", "custom-header")));
   blog::VectorSink sink;
   core::Diagnostics diagnostics;
   WxrImporter().read(path, {}, sink, diagnostics);
-  EXPECT_EQ(sink.site_info.icon_url, "http://old.example.org/wp-content/uploads/2010/01/cropped-neu.png");
+  EXPECT_EQ(sink.site_info.icon_url,
+            "http://old.example.org/wp-content/uploads/2010/01/cropped-neu.png");
   EXPECT_EQ(sink.site_info.title, "Blog & mehr");
 
-  const auto without = write_temp("no-site-icon", wxr(attachment(9, "2010/02/cropped-kopf.jpg", "custom-header")));
+  const auto without =
+      write_temp("no-site-icon", wxr(attachment(9, "2010/02/cropped-kopf.jpg", "custom-header")));
   blog::VectorSink plain;
   WxrImporter().read(without, {}, plain, diagnostics);
   EXPECT_EQ(plain.site_info.icon_url, "");
 }
 
 TEST(WxrImporter, ReadsWhichUserWroteAComment) {
-  const auto path = write_temp("user-ids", wxr(R"(<wp:author><wp:author_id>3</wp:author_id>
+  const auto path = write_temp(
+      "user-ids",
+      wxr(R"(<wp:author><wp:author_id>3</wp:author_id>
     <wp:author_login>ada</wp:author_login><wp:author_display_name>Ada</wp:author_display_name></wp:author>)" +
-    item(R"(<wp:post_id>5</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+          item(
+              R"(<wp:post_id>5</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
     <dc:creator>ada</dc:creator>
     <wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_author>Leser</wp:comment_author>
     <wp:comment_approved>1</wp:comment_approved><wp:comment_user_id>0</wp:comment_user_id></wp:comment>
@@ -129,7 +141,8 @@ TEST(WxrImporter, RefusesEntityDeclarationsBeforeExpandingAnything) {
     dtd += "\">\n";
   }
   dtd += "<!ENTITY passwd SYSTEM \"file:///etc/passwd\">\n]>\n";
-  std::string text = wxr(item("<wp:post_id>1</wp:post_id><content:encoded>&g;&passwd;</content:encoded>"));
+  std::string text =
+      wxr(item("<wp:post_id>1</wp:post_id><content:encoded>&g;&passwd;</content:encoded>"));
   text.insert(text.find("<rss"), dtd);
   const auto path = write_temp("laughs", text);
   for (const bool recover : {false, true}) {
@@ -140,7 +153,8 @@ TEST(WxrImporter, RefusesEntityDeclarationsBeforeExpandingAnything) {
       FAIL() << "recover=" << recover;
     } catch (const InputError& error) {
       EXPECT_NE(std::string(error.what()).find("laughs.xml:"), std::string::npos) << error.what();
-      EXPECT_NE(std::string(error.what()).find("declares XML entities"), std::string::npos) << error.what();
+      EXPECT_NE(std::string(error.what()).find("declares XML entities"), std::string::npos)
+          << error.what();
     }
     EXPECT_TRUE(sink.posts.empty());
   }
@@ -154,9 +168,11 @@ TEST(WxrImporter, RefusesEntityDeclarationsBeforeExpandingAnything) {
 }
 
 TEST(WxrImporter, DerivesMissingSlugsFromTheTitleAndReportsThem) {
-  const auto path = write_temp("slug", wxr(
-      "<item><title>Über Größe</title><wp:post_id>3</wp:post_id><wp:status>publish</wp:status>"
-      "<wp:post_type>post</wp:post_type><wp:post_date>2010-01-01 00:00:00</wp:post_date></item>"));
+  const auto path = write_temp(
+      "slug",
+      wxr("<item><title>Über Größe</title><wp:post_id>3</wp:post_id><wp:status>publish</wp:status>"
+          "<wp:post_type>post</wp:post_type><wp:post_date>2010-01-01 "
+          "00:00:00</wp:post_date></item>"));
   blog::VectorSink sink;
   core::Diagnostics diagnostics;
   WxrImporter().read(path, {}, sink, diagnostics);

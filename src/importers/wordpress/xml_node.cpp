@@ -4,7 +4,8 @@ namespace blogarchive::importers::wordpress {
 namespace {
 
 std::string_view as_view(const xmlChar* text) {
-  return text == nullptr ? std::string_view{} : std::string_view(reinterpret_cast<const char*>(text));
+  return text == nullptr ? std::string_view{}
+                         : std::string_view(reinterpret_cast<const char*>(text));
 }
 
 Ns classify_uri(std::string_view uri) {
