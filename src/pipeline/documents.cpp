@@ -92,10 +92,12 @@ RenderedEntry content_of(const blog::Post& outline, const ContentInputs& inputs,
 
 }  // namespace
 
-ArticleSummaries write_item_documents(const site::SiteModel& model, const ContentInputs& inputs,
-                                      const render::Theme& theme, const DocumentSources& sources,
+ArticleSummaries write_item_documents(const SitePlan& plan, const DocumentSources& sources,
                                       const DocumentOutput& output, core::Diagnostics& diagnostics,
                                       SearchCollector* search) {
+  const site::SiteModel& model = plan.model;
+  const ContentInputs& inputs = plan.inputs;
+  const render::Theme& theme = plan.theme;
   Progress& progress = output.progress;
   const std::size_t articles = model.articles.size();
   const std::size_t total = articles + model.pages.size();
@@ -162,9 +164,10 @@ ArticleSummaries write_item_documents(const site::SiteModel& model, const Conten
   return summaries;
 }
 
-void write_listing_documents(const site::SiteModel& model, const ContentInputs& inputs,
-                             const render::Theme& theme, const ArticleSummaries& summaries,
-                             int jobs, const DocumentOutput& output) {
+void write_listing_documents(const SitePlan& plan, const ArticleSummaries& summaries, int jobs,
+                             const DocumentOutput& output) {
+  const site::SiteModel& model = plan.model;
+  const render::Theme& theme = plan.theme;
   Progress& progress = output.progress;
   struct ListingPage {
     const site::Listing* listing;
@@ -179,7 +182,8 @@ void write_listing_documents(const site::SiteModel& model, const ContentInputs& 
   // Term descriptions: a few dozen at most, rendered once here rather than per page.
   std::map<const site::Listing*, std::string> descriptions;
   for (const auto& listing : model.listings) {
-    if (std::string html = render_term_description(listing.description, inputs); !html.empty()) {
+    if (std::string html = render_term_description(listing.description, plan.inputs);
+        !html.empty()) {
       descriptions.emplace(&listing, std::move(html));
     }
   }
@@ -206,8 +210,10 @@ void write_listing_documents(const site::SiteModel& model, const ContentInputs& 
   progress.finish();
 }
 
-void write_site_files(const site::SiteModel& model, const render::Theme& theme,
-                      const ArticleSummaries& summaries, const DocumentOutput& output) {
+void write_site_files(const SitePlan& plan, const ArticleSummaries& summaries,
+                      const DocumentOutput& output) {
+  const site::SiteModel& model = plan.model;
+  const render::Theme& theme = plan.theme;
   const render::PageRenderer renderer(model, theme);
   output::OutputSink& sink = output.sink;
   sink.write(std::string(site::kFeedPath).substr(1), renderer.feed(summaries.feed_excerpts));

@@ -10,6 +10,7 @@
 #include "pipeline/document_reuse.hpp"
 #include "pipeline/progress.hpp"
 #include "pipeline/search_documents.hpp"
+#include "pipeline/site_plan.hpp"
 #include "render/theme.hpp"
 #include "site/site_model.hpp"
 
@@ -39,20 +40,18 @@ struct ArticleSummaries {
 /// post's content from the render cache when nothing it depends on changed, and hands
 /// each to `search` when given. Warnings are added in article, then page order,
 /// whatever the number of threads.
-ArticleSummaries write_item_documents(const site::SiteModel& model, const ContentInputs& inputs,
-                                      const render::Theme& theme, const DocumentSources& sources,
+ArticleSummaries write_item_documents(const SitePlan& plan, const DocumentSources& sources,
                                       const DocumentOutput& output, core::Diagnostics& diagnostics,
                                       SearchCollector* search = nullptr);
 
 /// Writes every page of every listing (overview, categories, tags, years, months) in
 /// parallel.
-void write_listing_documents(const site::SiteModel& model, const ContentInputs& inputs,
-                             const render::Theme& theme, const ArticleSummaries& summaries,
-                             int jobs, const DocumentOutput& output);
+void write_listing_documents(const SitePlan& plan, const ArticleSummaries& summaries, int jobs,
+                             const DocumentOutput& output);
 
 /// Writes the Atom feed, sitemap, robots.txt, 404 page and the theme's static files.
-void write_site_files(const site::SiteModel& model, const render::Theme& theme,
-                      const ArticleSummaries& summaries, const DocumentOutput& output);
+void write_site_files(const SitePlan& plan, const ArticleSummaries& summaries,
+                      const DocumentOutput& output);
 
 /// Writes the media files content used (SiteLinkResolver::used_media) at their old
 /// paths, from the store; returns how many.

@@ -78,8 +78,8 @@ CommandResult search_archive(const SearchOptions& options, std::ostream& out) {
   pipeline::SearchCollector collector(language, plan.catalog, plan.config.search.comments,
                                       store::search_cache_path(options.store_path));
   pipeline::DocumentReuse render_all;
-  pipeline::write_item_documents(plan.model, plan.inputs, plan.theme, sources,
-                                 {discard, render_all, quiet}, diagnostics, &collector);
+  pipeline::write_item_documents(plan, sources, {discard, render_all, quiet}, diagnostics,
+                                 &collector);
   std::vector<search::IndexFile> files;
   collector.finish(
       [&](const std::string& path, const std::string& bytes) {
