@@ -6,6 +6,7 @@
 
 #include "checks/page_links.hpp"
 #include "core/files.hpp"
+#include "core/json_writer.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
 #include "redirects/redirect_formats.hpp"
@@ -155,6 +156,60 @@ void check_old_urls(const std::filesystem::path& site_dir, const blog::Snapshot&
   }
 }
 
+// The report for other programs (check --json): every finding, one JSON object.
+std::string json_report(const CheckReport& report, const std::filesystem::path& site_dir,
+                        const std::vector<std::pair<std::string, std::size_t>>& domains) {
+  core::JsonWriter json;
+  json.begin_object()
+      .member("site", site_dir.string())
+      .key("ok")
+      .value(report.ok())
+      .key("pages")
+      .value(static_cast<std::uint64_t>(report.pages))
+      .key("internal_links")
+      .value(static_cast<std::uint64_t>(report.internal_links))
+      .key("external_links")
+      .value(static_cast<std::uint64_t>(report.external_links))
+      .key("broken")
+      .begin_array();
+  for (const auto& broken : report.broken) {
+    json.begin_object().member("page", broken.page).member("url", broken.url);
+    json.key("resource").value(broken.is_resource).end_object();
+  }
+  json.end_array().key("old_urls").value(static_cast<std::uint64_t>(report.old_urls));
+  json.key("unanswered").begin_array();
+  for (const auto& unanswered : report.unanswered) {
+    json.begin_object().member("url", unanswered.url).member("item", unanswered.item);
+    json.member("reason", unanswered.reason).end_object();
+  }
+  json.end_array().key("external_domains").begin_array();
+  for (const auto& [domain, links] : domains) {
+    json.begin_object()
+        .member("domain", domain)
+        .key("links")
+        .value(static_cast<std::uint64_t>(links));
+    json.end_object();
+  }
+  json.end_array();
+  if (report.has_link_changes) {
+    json.key("links_changed").begin_array();
+    for (const auto& change : report.link_changes) {
+      json.begin_object()
+          .member("item", change.item)
+          .member("url", change.url)
+          .member("to", change.to);
+      json.member("decision", change.to_old_site ? "old_site" : "recovered").end_object();
+    }
+    json.end_array();
+  }
+  json.key("unpublished_media").begin_array();
+  for (const auto& path : report.unpublished_media) {
+    json.value(path);
+  }
+  json.end_array().end_object();
+  return json.take() + "\n";
+}
+
 std::string format_report(const CheckReport& report, const std::filesystem::path& site_dir,
                           bool json) {
   std::vector<std::pair<std::string, std::size_t>> domains(report.external_by_domain.begin(),
@@ -162,44 +217,7 @@ std::string format_report(const CheckReport& report, const std::filesystem::path
   std::stable_sort(domains.begin(), domains.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   if (json) {
-    std::string out = fmt::format(
-        "{{\"site\":{},\"ok\":{},\"pages\":{},\"internal_links\":{},\"external_links\":{},",
-        core::json_string(site_dir.string()), report.ok() ? "true" : "false", report.pages,
-        report.internal_links, report.external_links);
-    out += "\"broken\":[";
-    for (std::size_t i = 0; i < report.broken.size(); ++i) {
-      const auto& b = report.broken[i];
-      out += fmt::format("{}{{\"page\":{},\"url\":{},\"resource\":{}}}", i ? "," : "",
-                         core::json_string(b.page), core::json_string(b.url),
-                         b.is_resource ? "true" : "false");
-    }
-    out += fmt::format("],\"old_urls\":{},\"unanswered\":[", report.old_urls);
-    for (std::size_t i = 0; i < report.unanswered.size(); ++i) {
-      const auto& u = report.unanswered[i];
-      out += fmt::format("{}{{\"url\":{},\"item\":{},\"reason\":{}}}", i ? "," : "",
-                         core::json_string(u.url), core::json_string(u.item),
-                         core::json_string(u.reason));
-    }
-    out += "],\"external_domains\":[";
-    for (std::size_t i = 0; i < domains.size(); ++i) {
-      out += fmt::format("{}{{\"domain\":{},\"links\":{}}}", i ? "," : "",
-                         core::json_string(domains[i].first), domains[i].second);
-    }
-    if (report.has_link_changes) {
-      out += "],\"links_changed\":[";
-      for (std::size_t i = 0; i < report.link_changes.size(); ++i) {
-        const auto& change = report.link_changes[i];
-        out += fmt::format("{}{{\"item\":{},\"url\":{},\"to\":{},\"decision\":{}}}", i ? "," : "",
-                           core::json_string(change.item), core::json_string(change.url),
-                           core::json_string(change.to),
-                           change.to_old_site ? "\"old_site\"" : "\"recovered\"");
-      }
-    }
-    out += "],\"unpublished_media\":[";
-    for (std::size_t i = 0; i < report.unpublished_media.size(); ++i) {
-      out += (i ? "," : "") + core::json_string(report.unpublished_media[i]);
-    }
-    return out + "]}\n";
+    return json_report(report, site_dir, domains);
   }
   std::string out =
       fmt::format("checked {}: {} pages, {} internal links, {} external links\n", site_dir.string(),

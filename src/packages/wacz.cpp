@@ -9,6 +9,7 @@
 
 #include "blogarchive/error.hpp"
 #include "core/files.hpp"
+#include "core/json_writer.hpp"
 #include "core/text.hpp"
 #include "core/url.hpp"
 #include "packages/digests.hpp"
@@ -32,14 +33,19 @@ std::string cdx_timestamp(std::string_view date) {
 std::string cdx_index(const std::vector<WarcRecordInfo>& records, const WarcInfo& info) {
   std::vector<std::string> lines;
   for (const auto& record : records) {
-    lines.push_back(fmt::format(
-        "{} {} "
-        "{{\"url\":{},\"mime\":{},\"status\":\"200\",\"digest\":{},\"length\":\"{}\",\"offset\":\"{"
-        "}\","
-        "\"filename\":\"{}\"}}\n",
-        surt(record.file->url), cdx_timestamp(info.date), core::json_string(record.file->url),
-        core::json_string(record.file->media_type.substr(0, record.file->media_type.find(';'))),
-        core::json_string(record.payload_digest), record.length, record.offset, kWarcName));
+    const std::string& type = record.file->media_type;
+    core::JsonWriter json;  // CDXJ: its numbers are strings
+    json.begin_object()
+        .member("url", record.file->url)
+        .member("mime", std::string_view(type).substr(0, type.find(';')))
+        .member("status", "200")
+        .member("digest", record.payload_digest)
+        .member("length", std::to_string(record.length))
+        .member("offset", std::to_string(record.offset))
+        .member("filename", kWarcName)
+        .end_object();
+    lines.push_back(surt(record.file->url) + " " + cdx_timestamp(info.date) + " " + json.text() +
+                    "\n");
   }
   std::sort(lines.begin(), lines.end());
   std::string out;
@@ -51,14 +57,21 @@ std::string cdx_index(const std::vector<WarcRecordInfo>& records, const WarcInfo
 
 std::string pages_jsonl(const std::vector<SiteFile>& files, const WarcInfo& info,
                         std::size_t& count) {
-  std::string out = "{\"format\":\"json-pages-1.0\",\"id\":\"pages\",\"title\":\"All Pages\"}\n";
+  core::JsonWriter header;
+  header.begin_object().member("format", "json-pages-1.0").member("id", "pages");
+  std::string out = header.member("title", "All Pages").end_object().take() + "\n";
   for (const auto& file : files) {
     if (!file.media_type.starts_with("text/html") || file.path == "/404.html") {
       continue;
     }
-    out += fmt::format("{{\"id\":\"{}\",\"url\":{},\"ts\":{},\"title\":{}}}\n",
-                       uuid_for("page " + file.url), core::json_string(file.url),
-                       core::json_string(info.date), core::json_string(file.title));
+    core::JsonWriter page;
+    page.begin_object()
+        .member("id", uuid_for("page " + file.url))
+        .member("url", file.url)
+        .member("ts", info.date)
+        .member("title", file.title)
+        .end_object();
+    out += page.take() + "\n";
     ++count;
   }
   return out;
@@ -170,21 +183,26 @@ std::size_t write_wacz(const std::vector<SiteFile>& files, const WarcInfo& info,
   const std::string pages = pages_jsonl(files, info, page_count);
   const std::string index = cdx_index(records, info);
   const std::string warc_digest = sha256_hex(core::read_file(warc_path).value_or(""));
-  const auto resource = [](const char* name, const char* path, const std::string& hash,
-                           std::uintmax_t bytes) {
-    return fmt::format("{{\"name\":\"{}\",\"path\":\"{}\",\"hash\":\"sha256:{}\",\"bytes\":{}}}",
-                       name, path, hash, bytes);
+  core::JsonWriter json;
+  json.begin_object()
+      .member("profile", "data-package")
+      .member("wacz_version", "1.1.1")
+      .member("title", info.title)
+      .member("created", info.date)
+      .member("software", info.software)
+      .member("mainPageUrl", main_page_url)
+      .member("mainPageDate", info.date)
+      .key("resources")
+      .begin_array();
+  const auto resource = [&json](const char* name, const char* path, const std::string& hash,
+                                std::uintmax_t bytes) {
+    json.begin_object().member("name", name).member("path", path).member("hash", "sha256:" + hash);
+    json.key("bytes").value(static_cast<std::uint64_t>(bytes)).end_object();
   };
-  const std::string datapackage = fmt::format(
-      "{{\"profile\":\"data-package\",\"wacz_version\":\"1.1.1\",\"title\":{},\"created\":{},"
-      "\"software\":{},"
-      "\"mainPageUrl\":{},\"mainPageDate\":{},\"resources\":[{},{},{}]}}\n",
-      core::json_string(info.title), core::json_string(info.date), core::json_string(info.software),
-      core::json_string(main_page_url), core::json_string(info.date),
-      resource(kWarcName, "archive/data.warc.gz", warc_digest,
-               std::filesystem::file_size(warc_path)),
-      resource("pages.jsonl", "pages/pages.jsonl", sha256_hex(pages), pages.size()),
-      resource("index.cdx", "indexes/index.cdx", sha256_hex(index), index.size()));
+  resource(kWarcName, "archive/data.warc.gz", warc_digest, std::filesystem::file_size(warc_path));
+  resource("pages.jsonl", "pages/pages.jsonl", sha256_hex(pages), pages.size());
+  resource("index.cdx", "indexes/index.cdx", sha256_hex(index), index.size());
+  const std::string datapackage = json.end_array().end_object().take() + "\n";
 
   ZipWriter zip(out);
   zip.add_file("archive/data.warc.gz", warc_path);

@@ -1,8 +1,10 @@
 #include <fmt/format.h>
 
 #include <ostream>
+#include <sstream>
 
 #include "blogarchive/blogarchive.hpp"
+#include "core/json_writer.hpp"
 #include "core/text.hpp"
 #include "pipeline/documents.hpp"
 #include "pipeline/parallel.hpp"
@@ -38,16 +40,27 @@ void print_text(const search::SearchIndex& index, const search::Analyzer& analyz
 
 void print_json(const search::SearchIndex& index, const search::SearchResults& results,
                 std::ostream& out) {
-  out << fmt::format("{{\"total\":{},\"partial\":{},\"hits\":[", results.total,
-                     results.partial ? "true" : "false");
-  bool comma = false;
+  core::JsonWriter json;
+  json.begin_object()
+      .key("total")
+      .value(static_cast<std::uint64_t>(results.total))
+      .key("partial")
+      .value(results.partial)
+      .key("hits")
+      .begin_array();
   for (const auto& hit : results.hits) {
     const auto document = index.document(hit.doc);
-    out << (comma ? "," : "") << "{\"url\":" << core::json_string(document.url)
-        << ",\"title\":" << core::json_string(document.title) << ",\"score\":" << hit.score << "}";
-    comma = true;
+    std::ostringstream score;  // as a stream prints a double: six significant digits
+    score << hit.score;
+    json.begin_object()
+        .member("url", document.url)
+        .member("title", document.title)
+        .key("score")
+        .number_text(score.str())
+        .end_object();
   }
-  out << "]}\n";
+  json.end_array().end_object();
+  out << json.text() << "\n";
 }
 
 }  // namespace

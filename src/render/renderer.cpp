@@ -7,6 +7,7 @@
 
 #include "blogarchive/error.hpp"
 #include "core/content_hash.hpp"
+#include "core/json_writer.hpp"
 #include "core/text.hpp"
 #include "render/catalog.hpp"
 #include "render/mustache.hpp"
@@ -210,16 +211,19 @@ std::string comment_tree(const Context& context, const std::vector<RenderedComme
 std::string article_json_ld(const Context& context, const site::Article& article,
                             const std::string& author) {
   const auto& post = *article.post;
-  std::string json = "{\"@context\":\"https://schema.org\",\"@type\":\"BlogPosting\"";
-  json += ",\"headline\":" + core::json_string(post.title);
-  json += ",\"datePublished\":" + core::json_string(core::to_iso_local(*post.date));
-  json += ",\"url\":" + core::json_string(context.absolute(article.path));
-  json += ",\"mainEntityOfPage\":" + core::json_string(context.absolute(article.path));
-  json += ",\"inLanguage\":" + core::json_string(context.model().config.language);
+  core::JsonWriter json;
+  json.begin_object()
+      .member("@context", "https://schema.org")
+      .member("@type", "BlogPosting")
+      .member("headline", post.title)
+      .member("datePublished", core::to_iso_local(*post.date))
+      .member("url", context.absolute(article.path))
+      .member("mainEntityOfPage", context.absolute(article.path))
+      .member("inLanguage", context.model().config.language);
   if (!author.empty()) {
-    json += ",\"author\":{\"@type\":\"Person\",\"name\":" + core::json_string(author) + "}";
+    json.key("author").begin_object().member("@type", "Person").member("name", author).end_object();
   }
-  return json + "}";
+  return json.end_object().take();
 }
 
 std::string author_name(const site::SiteModel& model, const blog::Post& post) {

@@ -11,6 +11,7 @@
 #include "blogarchive/error.hpp"
 #include "core/content_hash.hpp"
 #include "core/field_count.hpp"
+#include "core/json_writer.hpp"
 #include "core/text.hpp"
 #include "output/precompress.hpp"
 #include "search/compounds.hpp"
@@ -426,11 +427,14 @@ SearchIndex IndexBuilder::finish(int jobs) {
 std::string pack_document(const StoredDocument& document) {
   // Documents are compressed one by one, in the build's workers: level 1 is twice as
   // fast as 6 and only about 2 % larger on blog text.
-  return output::gzip("{\"u\":" + core::json_string(document.url) +
-                          ",\"t\":" + core::json_string(document.title) +
-                          ",\"d\":" + core::json_string(document.date) +
-                          ",\"x\":" + core::json_string(document.text) + "}",
-                      1);
+  core::JsonWriter json;
+  json.begin_object()
+      .member("u", document.url)
+      .member("t", document.title)
+      .member("d", document.date)
+      .member("x", document.text)
+      .end_object();
+  return output::gzip(json.text(), 1);
 }
 
 }  // namespace blogarchive::search

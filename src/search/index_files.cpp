@@ -8,6 +8,7 @@
 
 #include "blogarchive/error.hpp"
 #include "core/content_hash.hpp"
+#include "core/json_writer.hpp"
 #include "core/text.hpp"
 #include "output/precompress.hpp"
 #include "search/varint.hpp"
@@ -153,17 +154,22 @@ std::vector<IndexFile> index_files(const SearchIndex& index, std::size_t shard_t
   const std::string store_name = "search/docs-" + hex_hash(store) + ".bin";
   const std::string table_name = "search/docs-" + hex_hash(table) + ".idx";
 
-  std::string manifest =
-      fmt::format("{{\"version\":{},\"language\":{},\"stemmer\":{},\"documents\":{},",
-                  kFormatVersion, core::json_string(std::string(language_code(index.language))),
-                  core::json_string(stemmer_name(index.language)), index.packed_documents.size());
-  manifest += "\"textLimit\":" + std::to_string(kStoredTextLimit) + ",\"stopWords\":[";
-  bool comma = false;
+  core::JsonWriter manifest;
+  manifest.begin_object()
+      .key("version")
+      .value(kFormatVersion)
+      .member("language", language_code(index.language))
+      .member("stemmer", stemmer_name(index.language))
+      .key("documents")
+      .value(static_cast<std::uint64_t>(index.packed_documents.size()))
+      .key("textLimit")
+      .value(static_cast<std::uint64_t>(kStoredTextLimit))
+      .key("stopWords")
+      .begin_array();
   for (const auto& word : stop_words(index.language)) {
-    manifest += (comma ? "," : "") + core::json_string(word);
-    comma = true;
+    manifest.value(word);
   }
-  manifest += "]";
+  manifest.end_array();
   if (!index.stems.empty()) {
     // "word\tstem\n" per line ("word\n" when it is its own stem), in the words' byte
     // order; one file, fetched once when the search opens (docs/formats/search-index.md).
@@ -173,21 +179,21 @@ std::vector<IndexFile> index_files(const SearchIndex& index, std::size_t shard_t
     }
     std::string stems_file = output::gzip(lines);
     const std::string stems_name = "search/stems-" + hex_hash(stems_file) + ".bin";
-    manifest += ",\"stems\":" + core::json_string(stems_name.substr(7));
+    manifest.member("stems", std::string_view(stems_name).substr(7));
     files.push_back({stems_name, std::move(stems_file)});
   }
-  manifest += ",\"store\":" + core::json_string(store_name.substr(7)) +
-              ",\"table\":" + core::json_string(table_name.substr(7)) + ",\"shards\":[";
-  comma = false;
+  manifest.member("store", std::string_view(store_name).substr(7))
+      .member("table", std::string_view(table_name).substr(7))
+      .key("shards")
+      .begin_array();
   for (const auto& [term, name] : shards) {
-    manifest += (comma ? ",[" : "[") + core::json_string(term) + "," +
-                core::json_string(name.substr(7)) + "]";
-    comma = true;
+    manifest.begin_array().value(term).value(std::string_view(name).substr(7)).end_array();
   }
-  manifest += "]}\n";
+  manifest.end_array().end_object();
+  std::string manifest_text = manifest.take() + "\n";
   files.push_back({store_name, std::move(store)});
   files.push_back({table_name, std::move(table)});
-  files.push_back({"search/manifest.json", std::move(manifest)});
+  files.push_back({"search/manifest.json", std::move(manifest_text)});
   return files;
 }
 
