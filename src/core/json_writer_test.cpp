@@ -9,9 +9,13 @@ TEST(JsonWriter, PutsCommasAndEscapesWhereJsonNeedsThem) {
   JsonWriter json;
   json.begin_object()
       .member("title", "Die \"Hobelbank\" </script>")
-      .key("count").value(3)
-      .key("empty").begin_array().end_array()
-      .key("shards").begin_array();
+      .key("count")
+      .value(3)
+      .key("empty")
+      .begin_array()
+      .end_array()
+      .key("shards")
+      .begin_array();
   for (const char* term : {"a", "b"}) {
     json.begin_array().value(term).value(std::uint64_t{7}).end_array();
   }
@@ -24,7 +28,13 @@ TEST(JsonWriter, PutsCommasAndEscapesWhereJsonNeedsThem) {
 TEST(JsonWriter, WritesALoneValueAndNestedObjects) {
   EXPECT_EQ(JsonWriter().value("x").take(), "\"x\"");
   JsonWriter json;
-  json.begin_array().begin_object().member("a", "1").end_object().begin_object().end_object().end_array();
+  json.begin_array()
+      .begin_object()
+      .member("a", "1")
+      .end_object()
+      .begin_object()
+      .end_object()
+      .end_array();
   EXPECT_EQ(json.take(), "[{\"a\":\"1\"},{}]");
 }
 
