@@ -9,6 +9,30 @@
 
 namespace blogarchive::blog {
 
+std::string_view markup_name(Markup markup) {
+  switch (markup) {
+    case Markup::WordPress:
+      return "wordpress";
+    case Markup::Html:
+      return "html";
+    case Markup::Markdown:
+      return "markdown";
+    case Markup::Paragraphs:
+      return "paragraphs";
+  }
+  return "wordpress";
+}
+
+std::optional<Markup> markup_named(std::string_view name) {
+  for (const Markup markup :
+       {Markup::WordPress, Markup::Html, Markup::Markdown, Markup::Paragraphs}) {
+    if (markup_name(markup) == name) {
+      return markup;
+    }
+  }
+  return std::nullopt;
+}
+
 bool is_published(const Post& post) {
   return (post.type == "post" || post.type == "page") && post.status == "publish" &&
          !post.has_password;
@@ -16,7 +40,7 @@ bool is_published(const Post& post) {
 
 std::uint64_t body_hash(const Post& post) {
   core::ContentHash hash;
-  hash.add(post.markup).add(post.content).add(post.excerpt);
+  hash.add(markup_name(post.markup)).add(post.content).add(post.excerpt);
   hash.add(static_cast<std::int64_t>(post.comments.size()));
   for (const auto& comment : post.comments) {
     hash.add(comment.id).add(comment.parent_id).add(comment.author_name).add(comment.author_url);

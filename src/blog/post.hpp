@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/dates.hpp"
@@ -66,6 +67,19 @@ struct Comment {
   bool is_ping() const { return type == "pingback" || type == "trackback"; }
 };
 
+/// How an item's body is written. Each importer says it once; the store keeps its name.
+enum class Markup {
+  WordPress,   ///< WordPress's stored HTML: page breaks, shortcodes, autop
+  Html,        ///< finished HTML (a feed's, the REST API's rendered content)
+  Markdown,    ///< CommonMark with GitHub's extensions (Jekyll, Hugo, Movable Type)
+  Paragraphs,  ///< text whose line breaks make paragraphs (Movable Type's "Convert Breaks")
+};
+
+/// "wordpress", "html", "markdown", "paragraphs": the store's names.
+std::string_view markup_name(Markup markup);
+/// The markup a store name stands for; nullopt for a name this version does not know.
+std::optional<Markup> markup_named(std::string_view name);
+
 /// Any item of an export: article ("post"), page, attachment, menu item, custom type.
 struct Post {
   std::int64_t id = 0;
@@ -81,9 +95,9 @@ struct Post {
   std::optional<core::DateTime> date;      ///< local time of the blog
   std::optional<core::DateTime> date_gmt;  ///< UTC, when the export has it
   std::string author_login;
-  std::string content;               ///< raw post_content as exported
-  std::string excerpt;               ///< the hand-written excerpt, raw
-  std::string markup = "wordpress";  ///< how content is written: "wordpress", "html", "markdown"
+  std::string content;                ///< raw post_content as exported
+  std::string excerpt;                ///< the hand-written excerpt, raw
+  Markup markup = Markup::WordPress;  ///< how content is written
   /// body_hash() as imported; 0 when unknown (a store from before schema 3).
   std::uint64_t body_hash = 0;
   std::int64_t parent_id = 0;

@@ -79,19 +79,6 @@ void tidy_block_whitespace(std::vector<HtmlNode>& nodes) {
 
 }  // namespace
 
-Markup parse_markup(std::string_view name) {
-  if (name == "html") {
-    return Markup::Html;
-  }
-  if (name == "markdown") {
-    return Markup::Markdown;
-  }
-  if (name == "paragraphs") {
-    return Markup::Paragraphs;
-  }
-  return Markup::WordPress;
-}
-
 bool has_blocks(std::string_view raw) {
   return raw.find("<!-- wp:") != std::string_view::npos;
 }

@@ -21,9 +21,6 @@ enum class Markup {
   Paragraphs,  ///< text with line breaks (Movable Type's "Convert Breaks"): autop only
 };
 
-/// "wordpress", "html", "markdown" or "paragraphs"; anything else is treated as WordPress.
-Markup parse_markup(std::string_view name);
-
 /// How to turn one piece of imported HTML into archive HTML.
 struct BodyOptions {
   Markup markup = Markup::WordPress;

@@ -394,13 +394,28 @@ std::string old_base_of(const blog::Post& post) {
   return core::resolve_reference(post.guid, link.path.front() == '/' ? link.path : "/" + link.path);
 }
 
+// The content pipeline's name for the way a post is written (content knows no posts).
+content::Markup content_markup(blog::Markup markup) {
+  switch (markup) {
+    case blog::Markup::WordPress:
+      return content::Markup::WordPress;
+    case blog::Markup::Html:
+      return content::Markup::Html;
+    case blog::Markup::Markdown:
+      return content::Markup::Markdown;
+    case blog::Markup::Paragraphs:
+      return content::Markup::Paragraphs;
+  }
+  return content::Markup::WordPress;
+}
+
 }  // namespace
 
 ContentResult render_content(const blog::Post& post, const ContentInputs& inputs) {
   RecordingResolver recorder(inputs.resolver);
   content::BodyOptions options = body_options(inputs, recorder);
   options.base_url = old_base_of(post);
-  options.markup = content::parse_markup(post.markup);
+  options.markup = content_markup(post.markup);
   options.shortcodes = inputs.media.context_for(post);
   if (const auto& date = post.date_gmt ? post.date_gmt : post.date) {
     options.wayback = {inputs.settings.wayback,

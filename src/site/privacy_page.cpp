@@ -58,7 +58,7 @@ std::optional<blog::Post> load_privacy_page(const SiteConfig& config,
   page.id = kPrivacyPageId;
   page.type = "page";
   page.status = "publish";
-  page.markup = "markdown";
+  page.markup = blog::Markup::Markdown;
   page.title = title.empty() ? fallback_title : title;
   page.link = config.cookie_notice.privacy_url;
   page.slug = "privacy";

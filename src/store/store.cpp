@@ -255,7 +255,7 @@ void ImportTransaction::post(const blog::Post& post) {
       .bind(16, std::int64_t{post.is_sticky})
       .bind(17, post.attachment_url)
       .bind(18, post.source)
-      .bind(19, post.markup)
+      .bind(19, std::string(blog::markup_name(post.markup)))
       .bind(20, static_cast<std::int64_t>(blog::body_hash(post)))
       .bind(21, std::int64_t{blog::page_count(post)})
       .run();
@@ -382,7 +382,16 @@ blog::Snapshot Store::load_outline() {
     post.is_sticky = s.integer(13) != 0;
     post.attachment_url = s.text(14);
     post.source = s.text(15);
-    post.markup = s.text(16);
+    const std::string markup_text = s.text(16);
+    const auto markup = blog::markup_named(markup_text);
+    if (!markup) {
+      // Only a newer blogarchive writes other names, and it also raises the schema version.
+      throw StoreError(
+          fmt::format("post {} has the markup \"{}\", which this version of blogarchive does not "
+                      "know; import the blog again, or use the version that made the store",
+                      post.id, markup_text));
+    }
+    post.markup = *markup;
     post.body_hash = static_cast<std::uint64_t>(s.integer(17));
     post.page_count = static_cast<int>(s.integer(18));
     post.top_level_comments = static_cast<int>(s.integer(19));

@@ -39,7 +39,7 @@ TEST(Store, RoundTripsEveryFieldOfAPost) {
   post.excerpt = "kurz";
   post.is_sticky = true;
   post.parent_id = 3;
-  post.markup = "markdown";
+  post.markup = blog::Markup::Markdown;
   post.comments[0].user_id = 4;
   {
     auto import = store.begin_import();
@@ -55,7 +55,7 @@ TEST(Store, RoundTripsEveryFieldOfAPost) {
   EXPECT_EQ(loaded.excerpt, "kurz");
   EXPECT_TRUE(loaded.is_sticky);
   EXPECT_EQ(loaded.parent_id, 3);
-  EXPECT_EQ(loaded.markup, "markdown");
+  EXPECT_EQ(loaded.markup, blog::Markup::Markdown);
   EXPECT_EQ(loaded.date, post.date);
   EXPECT_EQ(loaded.terms, post.terms);
   ASSERT_EQ(loaded.comments.size(), 1u);
@@ -149,10 +149,32 @@ TEST(Store, UpgradesAVersion1StoreAndKeepsItsPosts) {
   const auto snapshot = store.load_snapshot();
   ASSERT_EQ(snapshot.posts.size(), 1u);
   EXPECT_EQ(snapshot.posts[0].title, "aus Version 1");
-  EXPECT_EQ(snapshot.posts[0].markup, "wordpress");
+  EXPECT_EQ(snapshot.posts[0].markup, blog::Markup::WordPress);
   EXPECT_EQ(snapshot.posts[0].body_hash, 0u);  // unknown until imported again
   EXPECT_EQ(snapshot.posts[0].page_count, 2);  // counted by the upgrade
   EXPECT_EQ(Database(path, false).user_version(), kSchemaVersion);
+}
+
+TEST(Store, RefusesAMarkupItDoesNotKnowInsteadOfTakingItForWordPress) {
+  const auto path = testing::fresh_temp_dir("store-markup") / "blog.db";
+  {
+    auto store = Store::open(path, true);
+    auto import = store.begin_import();
+    import->post(sample_post(7, "Textile"));
+    import->commit();
+  }
+  Database(path, false).execute("UPDATE posts SET markup = 'textile';");
+  auto store = Store::open(path, false);
+  try {
+    store.load_snapshot();
+    FAIL() << "a markup it does not know was read";
+  } catch (const StoreError& error) {
+    EXPECT_NE(std::string(error.what())
+                  .find("post 7 has the markup \"textile\", which this version of "
+                        "blogarchive does not know"),
+              std::string::npos)
+        << error.what();
+  }
 }
 
 TEST(Store, KnowsEachImagesSizeAlsoInAStoreFromVersion6) {

@@ -108,7 +108,7 @@ struct Reader {
     if (const xmlNode* content = child(entry, kAtom, "content")) {
       const auto [text, is_html] = atom_text(content);
       post.content = is_html ? text : core::escape_html(text);
-      post.markup = is_html ? "html" : "paragraphs";
+      post.markup = is_html ? blog::Markup::Html : blog::Markup::Paragraphs;
     }
     post.link = post.status == "publish" ? permalink_of(entry) : std::string();
     post.slug = core::slug_of_url(post.link);

@@ -110,7 +110,7 @@ void read_rss_item(const xmlNode* item, std::string_view ns, FeedState& state) {
   const std::string encoded = text_of_or_empty(child(item, kContent, "encoded"));
   post.content = !core::trim(encoded).empty() ? encoded : description;
   post.excerpt = !core::trim(encoded).empty() ? description : std::string();
-  post.markup = "html";
+  post.markup = blog::Markup::Html;
   const std::string guid = child_text(item, ns, "guid");
   if (post.link.empty() && guid.starts_with("http") &&
       attribute(child(item, ns, "guid"), "isPermaLink") != "false") {
@@ -146,7 +146,7 @@ void read_atom_entry(const xmlNode* entry, std::string_view ns, FeedState& state
   if (body) {
     const auto [text, is_html] = atom_text(body);
     post.content = is_html ? text : core::escape_html(text);
-    post.markup = is_html ? "html" : "paragraphs";
+    post.markup = is_html ? blog::Markup::Html : blog::Markup::Paragraphs;
   }
   if (content && summary) {
     const auto [text, is_html] = atom_text(summary);

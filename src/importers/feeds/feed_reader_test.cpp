@@ -57,7 +57,7 @@ TEST(FeedImporter, ReadsEveryItemOfARss2Feed) {
   EXPECT_EQ(imported.sink.posts.size(), 100u);  // SimplePie: get_item_quantity() == 100
   for (const auto& post : imported.sink.posts) {
     EXPECT_TRUE(blog::is_published(post));
-    EXPECT_EQ(post.markup, "html");
+    EXPECT_EQ(post.markup, blog::Markup::Html);
   }
 }
 

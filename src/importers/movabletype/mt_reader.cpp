@@ -31,23 +31,23 @@ std::string status_of(const Entry& entry) {
 }
 
 // CONVERT BREAKS: which text filter Movable Type ran on the body.
-std::string markup_of(const Entry& entry, const std::string& where,
-                      core::Diagnostics& diagnostics) {
+blog::Markup markup_of(const Entry& entry, const std::string& where,
+                       core::Diagnostics& diagnostics) {
   const std::string filter = core::to_lower_ascii(core::trim(entry.value("CONVERT BREAKS")));
   if (filter == "0" || filter == "richtext" || filter == "wysiwyg") {
-    return "html";
+    return blog::Markup::Html;
   }
   if (filter == "markdown" || filter == "markdown_with_smartypants") {
-    return "markdown";
+    return blog::Markup::Markdown;
   }
   if (filter.empty() || filter == "1" || filter == "__default__" || filter == "convert_breaks") {
-    return "paragraphs";
+    return blog::Markup::Paragraphs;
   }
   diagnostics.warn(where,
                    fmt::format("text filter \"{}\" is not available; the text is shown with its "
                                "line breaks as paragraphs",
                                filter));
-  return "paragraphs";
+  return blog::Markup::Paragraphs;
 }
 
 // TAGS: "Movable Type",foo,bar — commas split, double quotes group.

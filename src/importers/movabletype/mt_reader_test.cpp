@@ -58,7 +58,7 @@ TEST(MtImporter, ReadsEveryFieldOfTheAerealExample) {
   EXPECT_EQ(term_names(first, "category"), (std::vector<std::string>{"News", "Product"}));
   EXPECT_EQ(term_names(first, "post_tag"),
             (std::vector<std::string>{"Movable Type", "foo", "bar"}));
-  EXPECT_EQ(first.markup, "html");  // richtext: the editor wrote HTML
+  EXPECT_EQ(first.markup, blog::Markup::Html);  // richtext: the editor wrote HTML
   EXPECT_EQ(first.content,
             "これは本文です。\n\n\n<!--more-->\n\nここに追記の本文が表示されます。\n");
   ASSERT_EQ(first.comments.size(), 2u);
@@ -96,7 +96,7 @@ TEST(MtImporter, ReadsTheFeedBurnerExportWithItsDraftsAndStrayBytes) {
       std::count_if(posts.begin(), posts.end(), [](const auto& p) { return p.status == "draft"; }),
       157);
   EXPECT_EQ(std::count_if(posts.begin(), posts.end(),
-                          [](const auto& p) { return p.markup == "paragraphs"; }),
+                          [](const auto& p) { return p.markup == blog::Markup::Paragraphs; }),
             19);
   EXPECT_EQ(posts[0].title, "Richard MacManus");
   EXPECT_EQ(posts[0].date, (core::DateTime{2004, 12, 30, 13, 14, 33}));

@@ -324,8 +324,8 @@ class Reader {
         core::to_lower_ascii(split_extension(last_segment(content.file.relative)).second);
     post.markup =
         markup == "html" || (markup.empty() && (extension == ".html" || extension == ".htm"))
-            ? "html"
-            : "markdown";
+            ? blog::Markup::Html
+            : blog::Markup::Markdown;
     post.excerpt = front.text("summary");
     if (post.excerpt.empty()) {
       post.excerpt = front.text("description");

@@ -171,7 +171,7 @@ class Reader {
                               : "not named YYYY-MM-DD-title.ext; skipped, as Jekyll does");
       return;
     }
-    if (placement.kind == Kind::Page && (!markup || *markup == "paragraphs")) {
+    if (placement.kind == Kind::Page && (!markup || *markup == blog::Markup::Paragraphs)) {
       return;  // stylesheets, scripts, images, feeds: the theme's, not the blog's
     }
     auto text = read_text_file(file, options_, diagnostics_);

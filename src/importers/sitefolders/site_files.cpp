@@ -76,23 +76,23 @@ std::optional<TextFile> read_text_file(const SiteFile& file, const ReadOptions& 
   }
 }
 
-std::optional<std::string> markup_of_extension(std::string extension,
-                                               const std::set<std::string>& markdown_extensions) {
+std::optional<blog::Markup> markup_of_extension(std::string extension,
+                                                const std::set<std::string>& markdown_extensions) {
   extension = core::to_lower_ascii(extension);
   if (extension.starts_with('.')) {
     extension.erase(0, 1);
   }
   if (markdown_extensions.contains(extension)) {
-    return "markdown";
+    return blog::Markup::Markdown;
   }
   if (extension == "html" || extension == "htm") {
-    return "html";
+    return blog::Markup::Html;
   }
   // Text that Jekyll copied unconverted, and filters we cannot run (Textile, R
   // Markdown): their line breaks are kept as paragraphs.
   static const std::set<std::string> plain{"text", "txt", "textile", "rmd"};
   if (plain.contains(extension)) {
-    return "paragraphs";
+    return blog::Markup::Paragraphs;
   }
   return std::nullopt;
 }

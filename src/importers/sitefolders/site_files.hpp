@@ -35,8 +35,8 @@ std::optional<TextFile> read_text_file(const SiteFile& file, const ReadOptions& 
 
 /// The markup a file extension (with dot, any case) is written in: "markdown", "html",
 /// or "paragraphs" for plain text; nullopt for data and anything that is not a post.
-std::optional<std::string> markup_of_extension(std::string extension,
-                                               const std::set<std::string>& markdown_extensions);
+std::optional<blog::Markup> markup_of_extension(std::string extension,
+                                                const std::set<std::string>& markdown_extensions);
 
 /// The site's address and a path of it, joined: ("https://a.org/blog/", "/x/") →
 /// "https://a.org/blog/x/". With no address the path alone is the permalink.

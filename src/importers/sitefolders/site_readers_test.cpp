@@ -165,7 +165,7 @@ TEST(Hugo, ReadsTheBasicExample) {
   ASSERT_NE(syntax, nullptr);
   EXPECT_EQ(syntax->title, "Markdown Syntax Guide");
   EXPECT_EQ(syntax->date, (core::DateTime{2019, 3, 11, 0, 0, 0}));
-  EXPECT_EQ(syntax->markup, "markdown");
+  EXPECT_EQ(syntax->markup, blog::Markup::Markdown);
   EXPECT_EQ(syntax->excerpt,
             "Sample article showcasing basic Markdown syntax and formatting for HTML elements.");
   std::set<std::string> terms;

@@ -252,7 +252,7 @@ class Reader {
     post.content = post.has_password ? "" : rendered(item, "content");
     post.excerpt =
         post.has_password ? "" : hand_written_excerpt(rendered(item, "excerpt"), post.content);
-    post.markup = "html";  // WordPress's filters have run: autop, shortcodes, embeds
+    post.markup = blog::Markup::Html;  // WordPress's filters have run: autop, shortcodes, embeds
     post.parent_id = integer_field(item, post.type == "attachment" ? "post" : "parent");
     post.menu_order = static_cast<int>(integer_field(item, "menu_order"));
     post.is_sticky = item.value("sticky", false);

@@ -74,7 +74,7 @@ TEST(RestRecords, ReadsWhatTheApiAnswersIntoTheRecordsOfAnExport) {
   ASSERT_EQ(sink.posts.size(), 3U);
   const blog::Post& post = sink.posts[0];
   EXPECT_EQ(post.title, "Die Hobelbank \u2013 fertig");
-  EXPECT_EQ(post.markup, "html");
+  EXPECT_EQ(post.markup, blog::Markup::Html);
   EXPECT_EQ(post.author_login, "ada");
   EXPECT_TRUE(post.is_sticky);
   ASSERT_TRUE(post.date.has_value());
