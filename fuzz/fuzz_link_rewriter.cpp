@@ -21,8 +21,8 @@ namespace {
 blogarchive::blog::Post post(std::int64_t id, const char* status, const char* slug) {
   blogarchive::blog::Post p;
   p.id = id;
-  p.type = "post";
-  p.status = status;
+  p.type = blogarchive::blog::ItemKind::Article;
+  p.status = blogarchive::blog::PostStatus::named(status);
   p.title = slug;
   p.slug = slug;
   p.link = std::string("http://old.example.org/2010/05/") + slug + "/";

@@ -44,9 +44,10 @@ inline int read_as_export(const importers::Importer& importer, const std::string
       continue;  // the expected answer to bad input
     }
     for (const auto& post : sink.posts) {
-      if (blog::is_published(post) && (post.has_password || post.status != "publish")) {
+      if (blog::is_published(post) &&
+          (post.has_password || !(post.status == blog::Visibility::Published))) {
         std::fprintf(stderr, "post %lld is published with status %s\n",
-                     static_cast<long long>(post.id), post.status.c_str());
+                     static_cast<long long>(post.id), post.status.name().c_str());
         std::abort();
       }
     }

@@ -96,7 +96,7 @@ void check_every_post_id(const std::string& base, const OldUrlCase& c) {
     if (!blog::is_published(post)) {
       // A draft's, private or trashed item's id is answered as WordPress answered it
       // to a visitor: not found, not the overview.
-      if (post.type == "post" || post.type == "page") {
+      if (post.type == blog::ItemKind::Article || post.type == blog::ItemKind::Page) {
         EXPECT_EQ(http_get(base + "/?p=" + std::to_string(post.id)).status, 404)
             << post.id << " " << post.status;
         ++never_published;

@@ -34,8 +34,8 @@ std::optional<Markup> markup_named(std::string_view name) {
 }
 
 bool is_published(const Post& post) {
-  return (post.type == "post" || post.type == "page") && post.status == "publish" &&
-         !post.has_password;
+  return (post.type == ItemKind::Article || post.type == ItemKind::Page) &&
+         post.status == Visibility::Published && !post.has_password;
 }
 
 std::uint64_t body_hash(const Post& post) {
@@ -67,9 +67,9 @@ int page_count(const Post& post) {
 }
 
 std::string describe(const Post& post) {
-  return post.title.empty() ? fmt::format("{} {}", post.type.empty() ? "item" : post.type, post.id)
-                            : fmt::format("{} {} \"{}\"", post.type.empty() ? "item" : post.type,
-                                          post.id, post.title);
+  const std::string& type = post.type.name().empty() ? std::string("item") : post.type.name();
+  return post.title.empty() ? fmt::format("{} {}", type, post.id)
+                            : fmt::format("{} {} \"{}\"", type, post.id, post.title);
 }
 
 }  // namespace blogarchive::blog

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "blog/kinds.hpp"
 #include "core/dates.hpp"
 
 namespace blogarchive::blog {
@@ -29,10 +30,9 @@ struct Author {
   std::int64_t id = 0;  ///< the blog's user id (0: unknown); comments name their writer by it
 };
 
-/// A category, tag or other taxonomy term. `taxonomy` uses WordPress's names:
-/// "category", "post_tag", "post_format", …
+/// A category, tag or other taxonomy term.
 struct Term {
-  std::string taxonomy;
+  Taxonomy taxonomy;  ///< named as WordPress names it: "category", "post_tag", "post_format", …
   std::string slug;
   std::string name;
   std::string parent_slug;
@@ -42,7 +42,7 @@ struct Term {
 
 /// A post's membership in a term, as the item lists it.
 struct TermRef {
-  std::string taxonomy;
+  Taxonomy taxonomy;
   std::string slug;
   std::string name;
   bool operator==(const TermRef&) const = default;
@@ -83,11 +83,11 @@ std::optional<Markup> markup_named(std::string_view name);
 /// Any item of an export: article ("post"), page, attachment, menu item, custom type.
 struct Post {
   std::int64_t id = 0;
-  std::string type;    ///< "post", "page", "attachment", "nav_menu_item", …
-  std::string status;  ///< "publish", "draft", "private", "future", "trash", …
-  std::string title;   ///< plain text (entities decoded once)
-  std::string slug;    ///< decoded wp:post_name, or derived from the title
-  std::string link;    ///< the old permalink URL
+  PostType type;      ///< Article ("post"), Page, Attachment, or another ("nav_menu_item")
+  PostStatus status;  ///< Published ("publish"), Draft, Private, Scheduled ("future"), …
+  std::string title;  ///< plain text (entities decoded once)
+  std::string slug;   ///< decoded wp:post_name, or derived from the title
+  std::string link;   ///< the old permalink URL
   /// Other URLs the old site answered with this item (Hugo's `aliases`, Jekyll's
   /// `redirect_from`), absolute or root-relative like `link`.
   std::vector<std::string> aliases;

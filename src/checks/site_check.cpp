@@ -128,13 +128,14 @@ void check_old_urls(const std::filesystem::path& site_dir, const blog::Snapshot&
     }
   };
   for (const auto& post : snapshot.posts) {
-    const auto parent = published.find(post.type == "attachment" ? post.parent_id : post.id);
+    const auto parent =
+        published.find(post.type == blog::ItemKind::Attachment ? post.parent_id : post.id);
     if (parent == published.end()) {
       continue;  // nothing of an unpublished item has to answer
     }
     // An attachment whose link is its file is media, which the media lines report.
     const bool link_is_file =
-        post.type == "attachment" &&
+        post.type == blog::ItemKind::Attachment &&
         site::path_of_url(post.link) == site::path_of_url(post.attachment_url);
     std::vector<std::string> urls;
     if (!link_is_file) {
@@ -151,7 +152,9 @@ void check_old_urls(const std::filesystem::path& site_dir, const blog::Snapshot&
       }
     }
     if (wordpress && post.id > 0) {
-      ask(fmt::format("/?{}={}", post.type == "attachment" ? "attachment_id" : "p", post.id), post);
+      ask(fmt::format("/?{}={}", post.type == blog::ItemKind::Attachment ? "attachment_id" : "p",
+                      post.id),
+          post);
     }
   }
 }

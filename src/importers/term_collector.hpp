@@ -16,7 +16,7 @@ class TermCollector {
  public:
   /// Names that differ only in case ("Linux", "linux") are one term unless
   /// `case_sensitive`: Jekyll keeps them apart, and its archive had a page for each.
-  TermCollector(blog::ImportSink& sink, std::string taxonomy, bool case_sensitive = false)
+  TermCollector(blog::ImportSink& sink, blog::Taxonomy taxonomy, bool case_sensitive = false)
       : sink_(sink), taxonomy_(std::move(taxonomy)), case_sensitive_(case_sensitive) {}
 
   /// Gives `post` the term `name` (trimmed) unless it already has it; a name with
@@ -27,7 +27,7 @@ class TermCollector {
   std::string slug_for(const std::string& name);
 
   blog::ImportSink& sink_;
-  std::string taxonomy_;
+  blog::Taxonomy taxonomy_;
   bool case_sensitive_;
   std::map<std::string, std::string> slug_of_name_;  ///< case-sensitive mode: name → slug
   std::set<std::string> named_;                      ///< slugs already sent to the sink

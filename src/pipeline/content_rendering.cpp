@@ -311,7 +311,7 @@ void ContentInputs::Settings::hash_into(core::ContentHash& hash) const {
 MediaIndex::MediaIndex(const blog::Snapshot& snapshot) {
   std::map<std::int64_t, std::vector<const blog::Post*>> attached;
   for (const auto& post : snapshot.posts) {
-    if (post.type == "attachment" && !post.attachment_url.empty()) {
+    if (post.type == blog::ItemKind::Attachment && !post.attachment_url.empty()) {
       by_id_[post.id] = {post.id, post.attachment_url, post.title, post.excerpt};
       attached[post.parent_id].push_back(&post);
     }

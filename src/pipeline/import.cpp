@@ -37,12 +37,12 @@ class CountingSink : public blog::ImportSink {
     next_.author(author);
   }
   void term(const blog::Term& term) override {
-    ++terms[term.taxonomy];
+    ++terms[term.taxonomy.name()];
     next_.term(term);
   }
   void post(const blog::Post& post) override {
-    ++items[(post.type.empty() ? "(no type)" : post.type) + "/" +
-            (post.status.empty() ? "(no status)" : post.status) +
+    ++items[(post.type.name().empty() ? "(no type)" : post.type.name()) + "/" +
+            (post.status.name().empty() ? "(no status)" : post.status.name()) +
             (post.has_password ? " (password-protected)" : "")];
     if (blog::is_published(post)) {
       ++published;

@@ -86,7 +86,7 @@ void scan(std::string_view text, const std::string& prefix, const MediaHosts& ho
 
 std::string media_prefix_of(const blog::Snapshot& snapshot) {
   for (const auto& post : snapshot.posts) {
-    if (post.type != "attachment" || post.attachment_url.empty()) {
+    if (post.type != blog::ItemKind::Attachment || post.attachment_url.empty()) {
       continue;
     }
     const std::string path = core::percent_decode(core::split_url(post.attachment_url).path);
@@ -136,7 +136,8 @@ std::map<std::string, std::vector<const blog::Post*>> media_references(
   for (const auto& post : snapshot.posts) {
     const auto parent = galleries.find(post.parent_id);
     const auto naming = named.find(post.id);
-    if (post.type != "attachment" || (parent == galleries.end() && naming == named.end())) {
+    if (post.type != blog::ItemKind::Attachment ||
+        (parent == galleries.end() && naming == named.end())) {
       continue;
     }
     const blog::Post* user = parent != galleries.end() ? parent->second : naming->second;

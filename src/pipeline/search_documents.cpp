@@ -53,12 +53,12 @@ search::SearchDocument SearchCollector::document_of(const blog::Post& post, cons
   search::SearchDocument document;
   document.url = path;
   document.title = post.title;
-  if (post.date && post.type == "post") {
+  if (post.date && post.type == blog::ItemKind::Article) {
     const std::lock_guard lock(catalog_mutex_);
     document.date = catalog_.date(*post.date);
   }
   for (const auto& term : post.terms) {
-    if (term.taxonomy == "category" || term.taxonomy == "post_tag") {
+    if (term.taxonomy == blog::TermKind::Category || term.taxonomy == blog::TermKind::Tag) {
       document.terms += (document.terms.empty() ? "" : " ") + term.name;
     }
   }

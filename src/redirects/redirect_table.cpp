@@ -114,7 +114,7 @@ void add_item(TableBuilder& table, const blog::Post& post, const std::string& to
   if (wordpress) {
     const std::string id = std::to_string(post.id);
     table.add_query("p", id, to);
-    if (post.type == "page") {
+    if (post.type == blog::ItemKind::Page) {
       table.add_query("page_id", id, to);
     }
   }
@@ -149,7 +149,7 @@ void add_item(TableBuilder& table, const blog::Post& post, const std::string& to
 void add_attachments(TableBuilder& table, const site::SiteModel& model) {
   for (const auto& post : model.snapshot->posts) {
     const auto parent = model.path_of_post.find(post.parent_id);
-    if (post.type != "attachment" || parent == model.path_of_post.end()) {
+    if (post.type != blog::ItemKind::Attachment || parent == model.path_of_post.end()) {
       continue;
     }
     const std::string id = std::to_string(post.id);

@@ -10,8 +10,8 @@ blog::Post item(std::int64_t id, const char* type, const char* slug,
                 const char* status = "publish") {
   blog::Post post;
   post.id = id;
-  post.type = type;
-  post.status = status;
+  post.type = blog::PostType::named(type);
+  post.status = blog::PostStatus::named(status);
   post.slug = slug;
   post.title = slug;
   post.date = core::parse_datetime("2010-01-05 10:00:00");
@@ -24,10 +24,11 @@ struct Fixture {
     snapshot.site.link = "http://old.example.org";
     snapshot.site.format = "wxr 1.2";
     snapshot.authors = {{"Anna", "Anna B."}};
-    snapshot.terms = {{"category", "reisen", "Reisen", "", "", 7},
-                      {"post_tag", "über", "über", "", "", 9}};
+    snapshot.terms = {{blog::TermKind::Category, "reisen", "Reisen", "", "", 7},
+                      {blog::TermKind::Tag, "über", "über", "", "", 9}};
     auto article = item(12, "post", "hobelbank");
-    article.terms = {{"category", "reisen", "Reisen"}, {"post_tag", "über", "über"}};
+    article.terms = {{blog::TermKind::Category, "reisen", "Reisen"},
+                     {blog::TermKind::Tag, "über", "über"}};
     article.aliases = {"/alt/hobelbank.html"};
     auto draft = item(13, "post", "entwurf", "draft");
     draft.aliases = {"/geheim/"};

@@ -43,7 +43,7 @@ std::set<std::string> wordpress_com_media_hosts(const blog::Snapshot& snapshot) 
     add(*url);
   }
   for (const auto& post : snapshot.posts) {
-    add(post.type == "attachment" ? post.attachment_url : post.guid);
+    add(post.type == blog::ItemKind::Attachment ? post.attachment_url : post.guid);
   }
   return hosts;
 }

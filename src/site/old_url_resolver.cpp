@@ -98,7 +98,7 @@ OldUrlResolver::OldUrlResolver(const SiteModel& model) {
           slot->second.clear();  // two items share the slug: it names neither
         }
       }
-    } else if (post.type == "attachment") {
+    } else if (post.type == blog::ItemKind::Attachment) {
       // An attachment's page showed its image on the old blog; the archive shows it in
       // the post it belongs to.
       const auto parent = model.path_of_post.find(post.parent_id);

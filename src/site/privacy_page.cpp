@@ -56,8 +56,8 @@ std::optional<blog::Post> load_privacy_page(const SiteConfig& config,
   auto [title, body] = split_title(read_markdown(path));
   blog::Post page;
   page.id = kPrivacyPageId;
-  page.type = "page";
-  page.status = "publish";
+  page.type = blog::ItemKind::Page;
+  page.status = blog::Visibility::Published;
   page.markup = blog::Markup::Markdown;
   page.title = title.empty() ? fallback_title : title;
   page.link = config.cookie_notice.privacy_url;

@@ -31,7 +31,7 @@ std::string wanted_path(const blog::Post& post) {
       return *path;
     }
   }
-  if (post.type == "page" || !post.date) {
+  if (post.type == blog::ItemKind::Page || !post.date) {
     return normalize_path("/" + post.slug).value_or(fmt::format("/{}/", post.id));
   }
   return normalize_path(
@@ -84,7 +84,7 @@ void sort_articles(std::vector<Article>& articles) {
 
 void collect_articles(SiteModel& model, PathClaims& claims, core::Diagnostics& diagnostics) {
   for (const auto& post : model.snapshot->posts) {
-    if (!blog::is_published(post) || post.type != "post" || !post.date) {
+    if (!blog::is_published(post) || post.type != blog::ItemKind::Article || !post.date) {
       continue;
     }
     model.articles.push_back({&post, claim_route(post, claims, diagnostics), 1, {}, {}});
@@ -110,7 +110,7 @@ void collect_pages(SiteModel& model, PathClaims& claims, core::Diagnostics& diag
     model.path_of_post[privacy->id] = path;
   }
   for (const auto& post : model.snapshot->posts) {
-    if (blog::is_published(post) && post.type == "page") {
+    if (blog::is_published(post) && post.type == blog::ItemKind::Page) {
       if (!replaced_file.empty() && output_file(wanted_path(post)) == replaced_file) {
         diagnostics.warn(post.source,
                          fmt::format("{} is replaced by the privacy policy from {}",
@@ -157,9 +157,9 @@ void collect_listings(SiteModel& model, PathClaims& claims, core::Diagnostics& d
   std::map<std::string, const blog::Term*> categories;
   std::map<std::string, const blog::Term*> tags;
   for (const auto& term : model.snapshot->terms) {
-    if (term.taxonomy == "category") {
+    if (term.taxonomy == blog::TermKind::Category) {
       categories[term.slug] = &term;
-    } else if (term.taxonomy == "post_tag") {
+    } else if (term.taxonomy == blog::TermKind::Tag) {
       tags[term.slug] = &term;
     }
   }
@@ -167,8 +167,8 @@ void collect_listings(SiteModel& model, PathClaims& claims, core::Diagnostics& d
   for (std::size_t i = 0; i < model.articles.size(); ++i) {
     Article& article = model.articles[i];
     for (const auto& ref : article.post->terms) {
-      const bool is_category = ref.taxonomy == "category";
-      if (!is_category && ref.taxonomy != "post_tag") {
+      const bool is_category = ref.taxonomy == blog::TermKind::Category;
+      if (!is_category && ref.taxonomy != blog::TermKind::Tag) {
         continue;
       }
       const std::string path = is_category ? category_path(ref.slug, categories)

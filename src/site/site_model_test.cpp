@@ -9,16 +9,16 @@ namespace blogarchive::site {
 namespace {
 
 blog::Post article(std::int64_t id, const char* date, const char* slug,
-                   const char* status = "publish") {
+                   blog::Visibility status = blog::Visibility::Published) {
   blog::Post post;
   post.id = id;
-  post.type = "post";
+  post.type = blog::ItemKind::Article;
   post.status = status;
   post.slug = slug;
   post.title = slug;
   post.date = core::parse_datetime(date);
   post.link = std::string("http://www.old.example.org/") + slug + "/";
-  post.terms = {{"category", "alltag", "Alltag"}};
+  post.terms = {{blog::TermKind::Category, "alltag", "Alltag"}};
   return post;
 }
 
@@ -28,11 +28,11 @@ blog::Snapshot sample() {
   snapshot.posts = {article(1, "2009-05-01 10:00:00", "eins"),
                     article(2, "2010-01-05 10:00:00", "zwei"),
                     article(3, "2010-01-05 10:00:00", "drei"),
-                    article(4, "2011-01-01 10:00:00", "entwurf", "draft")};
+                    article(4, "2011-01-01 10:00:00", "entwurf", blog::Visibility::Draft)};
   blog::Post page;
   page.id = 10;
-  page.type = "page";
-  page.status = "publish";
+  page.type = blog::ItemKind::Page;
+  page.status = blog::Visibility::Published;
   page.slug = "impressum";
   page.link = "http://old.example.org/impressum/";
   snapshot.posts.push_back(page);
@@ -76,17 +76,19 @@ TEST(SiteModel, BuildsTermAndDateListings) {
 
 TEST(SiteModel, ListsAllCategoriesByNameUnderTheirParentsAndAllTagsByName) {
   auto snapshot = sample();
-  snapshot.terms = {{"category", "werkstatt", "Werkstatt", "", "", 0},
-                    {"category", "hobel", "Hobel", "werkstatt", "", 0},
-                    {"category", "aexte", "Äxte", "werkstatt", "", 0},
-                    {"category", "leer", "Leer", "", "", 0},  // no public article: no listing
-                    {"category", "kinder", "Kinder", "leer", "", 0}};
-  snapshot.posts[0].terms = {
-      {"category", "hobel", "Hobel"}, {"post_tag", "zinken", "Zinken"}, {"post_tag", "oel", "Öl"}};
-  snapshot.posts[1].terms = {{"category", "aexte", "Äxte"},
-                             {"category", "werkstatt", "Werkstatt"},
-                             {"category", "kinder", "Kinder"},
-                             {"post_tag", "axt", "axt"}};
+  snapshot.terms = {
+      {blog::TermKind::Category, "werkstatt", "Werkstatt", "", "", 0},
+      {blog::TermKind::Category, "hobel", "Hobel", "werkstatt", "", 0},
+      {blog::TermKind::Category, "aexte", "Äxte", "werkstatt", "", 0},
+      {blog::TermKind::Category, "leer", "Leer", "", "", 0},  // no public article: no listing
+      {blog::TermKind::Category, "kinder", "Kinder", "leer", "", 0}};
+  snapshot.posts[0].terms = {{blog::TermKind::Category, "hobel", "Hobel"},
+                             {blog::TermKind::Tag, "zinken", "Zinken"},
+                             {blog::TermKind::Tag, "oel", "Öl"}};
+  snapshot.posts[1].terms = {{blog::TermKind::Category, "aexte", "Äxte"},
+                             {blog::TermKind::Category, "werkstatt", "Werkstatt"},
+                             {blog::TermKind::Category, "kinder", "Kinder"},
+                             {blog::TermKind::Tag, "axt", "axt"}};
   core::Diagnostics diagnostics;
   auto settings = config(50);
   settings.language = "de";

@@ -227,7 +227,7 @@ void ImportTransaction::author(const blog::Author& author) {
 }
 
 void ImportTransaction::term(const blog::Term& term) {
-  insert_term_.bind(1, term.taxonomy)
+  insert_term_.bind(1, term.taxonomy.name())
       .bind(2, term.slug)
       .bind(3, term.name)
       .bind(4, term.parent_slug)
@@ -238,8 +238,8 @@ void ImportTransaction::term(const blog::Term& term) {
 
 void ImportTransaction::post(const blog::Post& post) {
   upsert_post_.bind(1, post.id)
-      .bind(2, post.type)
-      .bind(3, post.status)
+      .bind(2, post.type.name())
+      .bind(3, post.status.name())
       .bind(4, post.title)
       .bind(5, post.slug)
       .bind(6, post.link)
@@ -265,7 +265,7 @@ void ImportTransaction::post(const blog::Post& post) {
   for (const auto& term : post.terms) {
     insert_post_term_.bind(1, post.id)
         .bind(2, position++)
-        .bind(3, term.taxonomy)
+        .bind(3, term.taxonomy.name())
         .bind(4, term.slug)
         .bind(5, term.name)
         .run();
@@ -361,14 +361,15 @@ blog::Snapshot Store::load_outline() {
     snapshot.authors.push_back({s.text(0), s.text(1), s.integer(2)});
   }
   for (auto s = db_.prepare("SELECT * FROM terms ORDER BY taxonomy, slug"); s.step();) {
-    snapshot.terms.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5)});
+    snapshot.terms.push_back({blog::Taxonomy::named(s.text(0)), s.text(1), s.text(2), s.text(3),
+                              s.text(4), s.integer(5)});
   }
   std::unordered_map<std::int64_t, std::size_t> index_of;
   for (auto s = db_.prepare(kOutlineColumns); s.step();) {
     blog::Post post;
     post.id = s.integer(0);
-    post.type = s.text(1);
-    post.status = s.text(2);
+    post.type = blog::PostType::named(s.text(1));
+    post.status = blog::PostStatus::named(s.text(2));
     post.title = s.text(3);
     post.slug = s.text(4);
     post.link = s.text(5);
@@ -402,7 +403,8 @@ blog::Snapshot Store::load_outline() {
   for (auto s = db_.prepare("SELECT post_id, taxonomy, slug, name FROM post_terms "
                             "ORDER BY post_id, position");
        s.step();) {
-    snapshot.posts[index_of.at(s.integer(0))].terms.push_back({s.text(1), s.text(2), s.text(3)});
+    snapshot.posts[index_of.at(s.integer(0))].terms.push_back(
+        {blog::Taxonomy::named(s.text(1)), s.text(2), s.text(3)});
   }
   for (auto s = db_.prepare("SELECT post_id, url FROM post_aliases ORDER BY post_id, url");
        s.step();) {

@@ -15,12 +15,13 @@ namespace {
 blog::Post sample_post(std::int64_t id, std::string title) {
   blog::Post post;
   post.id = id;
-  post.type = "post";
-  post.status = "publish";
+  post.type = blog::ItemKind::Article;
+  post.status = blog::Visibility::Published;
   post.title = std::move(title);
   post.slug = "s" + std::to_string(id);
   post.date = core::parse_datetime("2010-01-05 10:00:00");
-  post.terms = {{"category", "alltag", "Alltag"}, {"post_tag", "rad", "Rad"}};
+  post.terms = {{blog::TermKind::Category, "alltag", "Alltag"},
+                {blog::TermKind::Tag, "rad", "Rad"}};
   blog::Comment comment;
   comment.id = id * 10;
   comment.status = "1";

@@ -38,7 +38,7 @@ std::map<std::string, std::string> display_names(const std::filesystem::path& st
 std::set<std::string> term_keys(const blog::Post& post) {
   std::set<std::string> keys;
   for (const auto& term : post.terms) {
-    keys.insert(term.taxonomy + ":" + term.slug);
+    keys.insert(term.taxonomy.name() + ":" + term.slug);
   }
   return keys;
 }
@@ -76,7 +76,7 @@ std::vector<std::string> differences(const std::string& wxr_label, const std::st
     }
   };
   const auto one = [](const std::string& value) { return std::vector<std::string>{value}; };
-  differ("type", one(wxr.type), one(rest.type));
+  differ("type", one(wxr.type.name()), one(rest.type.name()));
   differ("permalink", one(wxr.link), one(rest.link));
   differ("slug", one(wxr.slug), one(rest.slug));
   differ("date", one(wxr.date ? core::to_sql(*wxr.date) : ""),

@@ -95,8 +95,8 @@ struct Reader {
   void read_post(const xmlNode* entry, const std::string& kind) {
     blog::Post post;
     post.source = fmt::format("{}:{}", file_name, xmlGetLineNo(entry));
-    post.type = kind;  // "post" or "page", as WordPress names them
-    post.status = is_draft(entry) ? "draft" : "publish";
+    post.type = blog::PostType::named(kind);  // "post" or "page", as WordPress names them
+    post.status = is_draft(entry) ? blog::Visibility::Draft : blog::Visibility::Published;
     const std::string entry_id = child_text(entry, kAtom, "id");
     post.guid = entry_id;
     post.id = unique_derived_id("blogger:" + (entry_id.empty() ? post.source : entry_id), ids);
@@ -110,7 +110,7 @@ struct Reader {
       post.content = is_html ? text : core::escape_html(text);
       post.markup = is_html ? blog::Markup::Html : blog::Markup::Paragraphs;
     }
-    post.link = post.status == "publish" ? permalink_of(entry) : std::string();
+    post.link = post.status == blog::Visibility::Published ? permalink_of(entry) : std::string();
     post.slug = core::slug_of_url(post.link);
     if (post.slug.empty()) {
       post.slug = core::slugify(post.title);
@@ -239,9 +239,17 @@ void BloggerImporter::read(const std::filesystem::path& file, const ReadOptions&
   site.title = child_text(root, kAtom, "title");
   site.link = xml::atom_link(root, kAtom, "alternate");
   sink.site(site);
-  Reader reader{
-      file_name, sink, diagnostics, {}, {}, TermCollector(sink, "post_tag"), AuthorCollector(sink),
-      {},        {},   {},          {}};
+  Reader reader{file_name,
+                sink,
+                diagnostics,
+                {},
+                {},
+                TermCollector(sink, blog::TermKind::Tag),
+                AuthorCollector(sink),
+                {},
+                {},
+                {},
+                {}};
   // Posts and pages first: a comment may come before the post it answers.
   for (const xmlNode* entry = root->children; entry; entry = entry->next) {
     if (is(entry, kAtom, "entry")) {

@@ -21,7 +21,7 @@ Imported import(const std::string& path) {
   return testing::import_with(BloggerImporter(), testing::shared_fixtures_dir() / path);
 }
 
-std::set<std::string> titles(const Imported& imported, const std::string& type) {
+std::set<std::string> titles(const Imported& imported, blog::ItemKind type) {
   std::set<std::string> found;
   for (const auto& post : imported.sink.posts) {
     if (post.type == type) {
@@ -45,13 +45,16 @@ TEST(BloggerImporter, KeepsPostsPagesAndCommentsButNotSettingsOrTheTemplate) {
   BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto imported = import("pelican/bloggerexport.xml");
   EXPECT_EQ(imported.sink.posts.size(), 4u);  // 58 settings and the template are left out
-  EXPECT_EQ(titles(imported, "page"), (std::set<std::string>{"Test page", "Test page 2"}));
-  EXPECT_EQ(titles(imported, "post"),
+  EXPECT_EQ(titles(imported, blog::ItemKind::Page),
+            (std::set<std::string>{"Test page", "Test page 2"}));
+  EXPECT_EQ(titles(imported, blog::ItemKind::Article),
             (std::set<std::string>{"Black as Egypt's Night", "The Steel Windpipe"}));
   std::set<std::string> drafts;
   for (const auto& post : imported.sink.posts) {
-    EXPECT_TRUE(post.status == "publish" || post.status == "draft") << post.status;
-    if (post.status == "draft") {
+    EXPECT_TRUE(post.status == blog::Visibility::Published ||
+                post.status == blog::Visibility::Draft)
+        << post.status.name();
+    if (post.status == blog::Visibility::Draft) {
       drafts.insert(post.guid.substr(post.guid.rfind('.') + 1));
     }
   }
@@ -71,7 +74,7 @@ TEST(BloggerImporter, ReadsLinksDatesLabelsAndDraftsOfTheGhostSample) {
   const auto imported = import("ghost-migrate/mg-blogger-xml/sample.xml");
   ASSERT_EQ(imported.sink.posts.size(), 3u);
   const blog::Post& rhoncus = by_title(imported, "Rhoncus Published Post");
-  EXPECT_EQ(rhoncus.status, "publish");
+  EXPECT_EQ(rhoncus.status, blog::Visibility::Published);
   EXPECT_EQ(rhoncus.link, "https://my-old-blog.blogspot.com/2018/09/rhoncus.html");
   EXPECT_EQ(rhoncus.slug, "rhoncus");
   EXPECT_EQ(rhoncus.date, (core::DateTime{2018, 9, 12, 9, 30, 0}));  // as written, -04:00
@@ -79,9 +82,9 @@ TEST(BloggerImporter, ReadsLinksDatesLabelsAndDraftsOfTheGhostSample) {
   EXPECT_EQ(rhoncus.author_login, "My Old Blog");
   ASSERT_FALSE(rhoncus.terms.empty());
   EXPECT_EQ(rhoncus.terms[0].name, "Lorem Ipsum");
-  EXPECT_EQ(rhoncus.terms[0].taxonomy, "post_tag");
+  EXPECT_EQ(rhoncus.terms[0].taxonomy, blog::TermKind::Tag);
   const blog::Post& draft = by_title(imported, "Maecenas Draft Post");
-  EXPECT_EQ(draft.status, "draft");
+  EXPECT_EQ(draft.status, blog::Visibility::Draft);
   EXPECT_TRUE(draft.link.empty());  // a draft has no public address
   // The draft repeats the published post's <id>; both stay, with different ids.
   EXPECT_NE(draft.id, rhoncus.id);

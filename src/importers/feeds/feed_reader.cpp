@@ -77,8 +77,8 @@ void finish_post(blog::Post& post, const std::string& identity, FeedState& state
     ensure_utf8(*text);
   }
   repair_mojibake(post, state.diagnostics);
-  post.type = "post";
-  post.status = "publish";  // a feed only ever carried what was public
+  post.type = blog::ItemKind::Article;
+  post.status = blog::Visibility::Published;  // a feed only ever carried what was public
   post.guid = identity.empty() ? post.link : identity;
   const std::string key = !post.guid.empty() ? post.guid : post.title + "|" + post.source;
   post.id = unique_derived_id("feed:" + key, state.ids);  // the same guid twice: both items stay
@@ -420,7 +420,8 @@ void FeedImporter::read(const std::filesystem::path& file, const ReadOptions& /*
   }
   refuse_declared_entities(document.get(), file_name);
   FeedState state{
-      file_name, sink, diagnostics, AuthorCollector(sink), TermCollector(sink, "post_tag"), {}};
+      file_name, sink, diagnostics, AuthorCollector(sink), TermCollector(sink, blog::TermKind::Tag),
+      {}};
   read_document(root, state);
 }
 

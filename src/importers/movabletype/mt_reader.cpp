@@ -100,18 +100,18 @@ blog::Comment comment_of(const Feedback& feedback, bool ping, const std::string&
 }
 
 struct Terms {
-  std::set<std::pair<std::string, std::string>> seen;  ///< taxonomy, slug
+  std::set<std::pair<blog::TermKind, std::string>> seen;  ///< taxonomy, slug
   std::vector<blog::Term> list;
-  blog::TermRef add(const std::string& taxonomy, const std::string& name) {
+  blog::TermRef add(blog::TermKind kind, const std::string& name) {
     std::string slug = core::slugify(name);
     if (slug.empty()) {
-      slug = fmt::format("{}-{:x}", taxonomy == "category" ? "category" : "tag",
+      slug = fmt::format("{}-{:x}", kind == blog::TermKind::Category ? "category" : "tag",
                          core::stable_hash(name) & 0xffff);
     }
-    if (seen.emplace(taxonomy, slug).second) {
-      list.push_back({taxonomy, slug, name, "", ""});
+    if (seen.emplace(kind, slug).second) {
+      list.push_back({kind, slug, name, "", ""});
     }
-    return {taxonomy, slug, name};
+    return {kind, slug, name};
   }
 };
 
@@ -120,8 +120,8 @@ blog::Post post_of(const Entry& entry, const std::string& file_name,
                    core::Diagnostics& diagnostics) {
   blog::Post post;
   post.source = fmt::format("{}:{}", file_name, entry.line);
-  post.type = "post";
-  post.status = status_of(entry);
+  post.type = blog::ItemKind::Article;
+  post.status = blog::PostStatus::named(status_of(entry));
   post.title = entry.value("TITLE");
   post.author_login = std::string(core::trim(entry.value("AUTHOR")));
   post.link = std::string(core::trim(entry.value("UNIQUE URL")));
@@ -157,11 +157,11 @@ blog::Post post_of(const Entry& entry, const std::string& file_name,
   std::set<std::string> seen_categories;
   for (const auto& name : categories) {
     if (!core::trim(name).empty() && seen_categories.insert(std::string(core::trim(name))).second) {
-      post.terms.push_back(terms.add("category", std::string(core::trim(name))));
+      post.terms.push_back(terms.add(blog::TermKind::Category, std::string(core::trim(name))));
     }
   }
   for (const auto& tag : split_tags(entry.value("TAGS"))) {
-    post.terms.push_back(terms.add("post_tag", tag));
+    post.terms.push_back(terms.add(blog::TermKind::Tag, tag));
   }
   for (std::size_t i = 0; i < entry.comments.size(); ++i) {
     post.comments.push_back(

@@ -22,7 +22,7 @@ Imported import(const std::filesystem::path& file) {
   return testing::import_with(MtImporter(), file);
 }
 
-std::vector<std::string> term_names(const blog::Post& post, const std::string& taxonomy) {
+std::vector<std::string> term_names(const blog::Post& post, blog::TermKind taxonomy) {
   std::vector<std::string> names;
   for (const auto& term : post.terms) {
     if (term.taxonomy == taxonomy) {
@@ -53,10 +53,11 @@ TEST(MtImporter, ReadsEveryFieldOfTheAerealExample) {
   EXPECT_EQ(first.author_login, "Foo Bar");
   EXPECT_EQ(first.title, "A dummy title");
   EXPECT_EQ(first.slug, "filename");
-  EXPECT_EQ(first.status, "publish");
+  EXPECT_EQ(first.status, blog::Visibility::Published);
   EXPECT_EQ(first.date, (core::DateTime{2007, 8, 8, 15, 0, 0}));
-  EXPECT_EQ(term_names(first, "category"), (std::vector<std::string>{"News", "Product"}));
-  EXPECT_EQ(term_names(first, "post_tag"),
+  EXPECT_EQ(term_names(first, blog::TermKind::Category),
+            (std::vector<std::string>{"News", "Product"}));
+  EXPECT_EQ(term_names(first, blog::TermKind::Tag),
             (std::vector<std::string>{"Movable Type", "foo", "bar"}));
   EXPECT_EQ(first.markup, blog::Markup::Html);  // richtext: the editor wrote HTML
   EXPECT_EQ(first.content,
@@ -92,9 +93,9 @@ TEST(MtImporter, ReadsTheFeedBurnerExportWithItsDraftsAndStrayBytes) {
   const auto published = std::count_if(posts.begin(), posts.end(),
                                        [](const auto& p) { return blog::is_published(p); });
   EXPECT_EQ(published, 294);
-  EXPECT_EQ(
-      std::count_if(posts.begin(), posts.end(), [](const auto& p) { return p.status == "draft"; }),
-      157);
+  EXPECT_EQ(std::count_if(posts.begin(), posts.end(),
+                          [](const auto& p) { return p.status == blog::Visibility::Draft; }),
+            157);
   EXPECT_EQ(std::count_if(posts.begin(), posts.end(),
                           [](const auto& p) { return p.markup == blog::Markup::Paragraphs; }),
             19);
@@ -122,8 +123,9 @@ TEST(MtImporter, ReadsCommentsTagsAndTheExtendedBodyOfTheJumpBoxExport) {
   ASSERT_EQ(imported.sink.posts.size(), 1u);
   const blog::Post& post = imported.sink.posts[0];
   EXPECT_EQ(post.slug, "my_first_post");
-  EXPECT_EQ(term_names(post, "category"), (std::vector<std::string>{"New", "published"}));
-  EXPECT_EQ(term_names(post, "post_tag"), (std::vector<std::string>{"first", "goodtag"}));
+  EXPECT_EQ(term_names(post, blog::TermKind::Category),
+            (std::vector<std::string>{"New", "published"}));
+  EXPECT_EQ(term_names(post, blog::TermKind::Tag), (std::vector<std::string>{"first", "goodtag"}));
   EXPECT_NE(post.content.find("<!--more-->\n\nThis is the extended body"), std::string::npos);
   ASSERT_EQ(post.comments.size(), 3u);
   EXPECT_EQ(post.comments[0].content, "This is the first comment.\n");

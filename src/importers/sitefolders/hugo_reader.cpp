@@ -214,8 +214,8 @@ class Reader {
         diagnostics_(diagnostics),
         config_(read_config(folder)),
         authors_(sink),
-        categories_(sink, "category"),
-        tags_(sink, "post_tag") {}
+        categories_(sink, blog::TermKind::Category),
+        tags_(sink, blog::TermKind::Tag) {}
 
   void run() {
     sink_.site(site_info());
@@ -301,14 +301,16 @@ class Reader {
     blog::Post& post = entry.post;
     post.source = content.file.path.string();
     post.id = unique_derived_id("hugo:" + content.file.relative, ids_);
-    post.type = main_sections_.contains(core::to_lower_ascii(content.section)) ? "post" : "page";
+    post.type = main_sections_.contains(core::to_lower_ascii(content.section))
+                    ? blog::ItemKind::Article
+                    : blog::ItemKind::Page;
     set_post_date(
         post,
         front.first_text({"date", "publishdate", "pubdate", "published", "lastmod", "modified"}),
         diagnostics_);  // Hugo's date keys, in its order
-    post.status = status_of(front, post);
+    post.status = blog::PostStatus::named(status_of(front, post));
     post.title = front.text("title");
-    if (post.type == "page" && core::trim(text->body).empty()) {
+    if (post.type == blog::ItemKind::Page && core::trim(text->body).empty()) {
       diagnostics_.warn(
           content.file.path.string(),
           fmt::format("a page without text{}; the archive builds its own overview and archives",

@@ -129,8 +129,8 @@ class Reader {
         diagnostics_(diagnostics),
         config_(read_config(folder)),
         authors_(sink),
-        categories_(sink, "category", true),
-        tags_(sink, "post_tag", true) {}
+        categories_(sink, blog::TermKind::Category, true),
+        tags_(sink, blog::TermKind::Tag, true) {}
 
   void run() {
     sink_.site(site_info());
@@ -185,8 +185,9 @@ class Reader {
     blog::Post& post = entry.post;
     post.source = file.path.string();
     post.id = unique_derived_id("jekyll:" + file.relative, ids_);
-    post.type = placement.kind == Kind::Page ? "page" : "post";
-    post.status = placement.kind == Kind::Draft ? "draft" : "publish";
+    post.type = placement.kind == Kind::Page ? blog::ItemKind::Page : blog::ItemKind::Article;
+    post.status =
+        placement.kind == Kind::Draft ? blog::Visibility::Draft : blog::Visibility::Published;
     post.markup = *markup;
     const FrontMatter& front = text->front_matter;
     const std::string name_slug =
@@ -196,10 +197,11 @@ class Reader {
     }
     set_post_date(post, front.text("date"), diagnostics_);
     if (front.flag("published") == false) {
-      post.status = "draft";
+      post.status = blog::Visibility::Draft;
     }
-    if (post.status == "publish" && post.date && !config_.future && is_in_future(*post.date)) {
-      post.status = "future";
+    if (post.status == blog::Visibility::Published && post.date && !config_.future &&
+        is_in_future(*post.date)) {
+      post.status = blog::Visibility::Scheduled;
     }
     const std::string front_slug = front.text("slug");
     post.slug = jekyll_slug(front_slug.empty() ? name_slug : front_slug);

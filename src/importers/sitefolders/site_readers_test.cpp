@@ -39,7 +39,7 @@ const blog::Post* by_title(const Imported& imported, const std::string& title) {
   return found == posts.end() ? nullptr : &*found;
 }
 
-std::size_t published(const Imported& imported, const std::string& type) {
+std::size_t published(const Imported& imported, blog::ItemKind type) {
   return static_cast<std::size_t>(
       std::count_if(imported.sink.posts.begin(), imported.sink.posts.end(),
                     [&](const blog::Post& p) { return p.type == type && blog::is_published(p); }));
@@ -50,14 +50,14 @@ std::size_t published(const Imported& imported, const std::string& type) {
 TEST(Jekyll, ReadsTheTestSitesFiftyNinePosts) {
   BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto imported = testing::import_with(JekyllImporter(), jekyll_site());
-  EXPECT_EQ(published(imported, "post"), 59u);
+  EXPECT_EQ(published(imported, blog::ItemKind::Article), 59u);
   // published: false and _drafts/ are read but never published.
   const auto* hidden = by_title(imported, "Not published!");
   ASSERT_NE(hidden, nullptr);
   EXPECT_FALSE(blog::is_published(*hidden));
   const auto* draft = by_title(imported, "Properties Draft");
   ASSERT_NE(draft, nullptr);
-  EXPECT_EQ(draft->status, "draft");
+  EXPECT_EQ(draft->status, blog::Visibility::Draft);
   // The .yml "post" and the file inside a dated folder are not posts at all.
   for (const auto& post : imported.sink.posts) {
     EXPECT_EQ(post.source.find("wrong-extension"), std::string::npos);
@@ -70,7 +70,7 @@ TEST(Jekyll, CategoriesComeFromFrontMatterAndFolders) {
   const auto imported = testing::import_with(JekyllImporter(), jekyll_site());
   std::set<std::string> categories;
   for (const auto& term : imported.sink.terms) {
-    if (term.taxonomy == "category") {
+    if (term.taxonomy == blog::TermKind::Category) {
       categories.insert(term.name);
     }
   }
@@ -83,7 +83,7 @@ TEST(Jekyll, CategoriesComeFromFrontMatterAndFolders) {
         !blog::is_published(post)
             ? 0
             : std::count_if(post.terms.begin(), post.terms.end(), [](const blog::TermRef& term) {
-                return term.taxonomy == "category" && term.name == "foo";
+                return term.taxonomy == blog::TermKind::Category && term.name == "foo";
               });
   }
   EXPECT_EQ(in_foo, 5u);
@@ -158,8 +158,8 @@ TEST(Hugo, ReadsTheBasicExample) {
   BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto imported =
       testing::import_with(HugoImporter(), testing::shared_fixtures_dir() / "hugo-basic-example");
-  EXPECT_EQ(published(imported, "post"), 5u);
-  EXPECT_EQ(published(imported, "page"),
+  EXPECT_EQ(published(imported, blog::ItemKind::Article), 5u);
+  EXPECT_EQ(published(imported, blog::ItemKind::Page),
             1u);  // about; archives.md has no text, homepage/ is headless
   const auto* syntax = by_link(imported, "/post/markdown-syntax/");
   ASSERT_NE(syntax, nullptr);
@@ -170,13 +170,13 @@ TEST(Hugo, ReadsTheBasicExample) {
             "Sample article showcasing basic Markdown syntax and formatting for HTML elements.");
   std::set<std::string> terms;
   for (const auto& term : syntax->terms) {
-    terms.insert(term.taxonomy + ":" + term.name);
+    terms.insert(term.taxonomy.name() + ":" + term.name);
   }
   EXPECT_EQ(terms, (std::set<std::string>{"post_tag:markdown", "post_tag:css", "post_tag:html",
                                           "category:themes", "category:syntax"}));
   const auto* about = by_link(imported, "/about/");
   ASSERT_NE(about, nullptr);
-  EXPECT_EQ(about->type, "page");
+  EXPECT_EQ(about->type, blog::ItemKind::Page);
   EXPECT_EQ(about->aliases, (std::vector<std::string>{"/about-us/", "/about-hugo/", "/contact/"}));
   EXPECT_EQ(by_title(imported, "Our Difference"), nullptr);  // a resource of the headless bundle
 }

@@ -166,7 +166,8 @@ struct Installation {
       const auto term =
           taxonomy == taxonomies.end() ? terms.end() : terms.find(taxonomy->second.term_id);
       if (term != terms.end()) {
-        refs.push_back(blog::TermRef{taxonomy->second.taxonomy, term->second.slug,
+        refs.push_back(blog::TermRef{blog::Taxonomy::named(taxonomy->second.taxonomy),
+                                     term->second.slug,
                                      core::decode_html_entities(term->second.name)});
       }
     }
@@ -318,10 +319,11 @@ void send_site(const Installation& site, blog::ImportSink& sink) {
       continue;
     }
     const auto parent = site.terms.find(taxonomy.parent);
-    sink.term(blog::Term{
-        taxonomy.taxonomy, term->second.slug, core::decode_html_entities(term->second.name),
-        taxonomy.parent != 0 && parent != site.terms.end() ? parent->second.slug : "",
-        taxonomy.description, taxonomy.term_id});
+    sink.term(
+        blog::Term{blog::Taxonomy::named(taxonomy.taxonomy), term->second.slug,
+                   core::decode_html_entities(term->second.name),
+                   taxonomy.parent != 0 && parent != site.terms.end() ? parent->second.slug : "",
+                   taxonomy.description, taxonomy.term_id});
   }
 }
 
@@ -355,8 +357,8 @@ std::set<std::int64_t> sticky_ids(const std::string& serialized) {
 blog::Post post_of(const DumpRow& row, const Installation& site, TextReader& text) {
   blog::Post post;
   post.id = number(row, "ID");
-  post.type = row.get("post_type").value_or("");
-  post.status = row.get("post_status").value_or("");
+  post.type = blog::PostType::named(row.get("post_type").value_or(""));
+  post.status = blog::PostStatus::named(row.get("post_status").value_or(""));
   post.title = core::decode_html_entities(text(row, "post_title", "ID"));
   post.slug = core::percent_decode(text(row, "post_name", "ID"));
   post.guid = text(row, "guid", "ID");
@@ -423,7 +425,7 @@ void SqlDumpImporter::read(const std::filesystem::path& file, const ReadOptions&
               blog::Post post = post_of(row, site, text);
               post.link = permalinks.of(post.id);
               post.is_sticky = sticky.count(post.id) > 0;
-              if (post.type == "attachment") {
+              if (post.type == blog::ItemKind::Attachment) {
                 const auto attached = site.attached_file.find(post.id);
                 post.attachment_url =
                     attached != site.attached_file.end() ? uploads + attached->second : post.guid;

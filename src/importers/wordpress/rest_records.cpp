@@ -165,12 +165,12 @@ class Reader {
     std::vector<std::pair<blog::Term, std::int64_t>> read;
     for_each(pages, [&](const Json& item) {
       blog::Term term;
-      term.taxonomy = taxonomy;
+      term.taxonomy = blog::Taxonomy::named(taxonomy);
       term.slug = core::percent_decode(string_field(item, "slug"));
       term.name = core::decode_html_entities(string_field(item, "name"));
       term.description = string_field(item, "description");
       term.old_id = integer_field(item, "id");
-      terms_[term.old_id] = blog::TermRef{taxonomy, term.slug, term.name};
+      terms_[term.old_id] = blog::TermRef{term.taxonomy, term.slug, term.name};
       read.emplace_back(std::move(term), integer_field(item, "parent"));
     });
     for (auto& [term, parent] : read) {
@@ -238,8 +238,8 @@ class Reader {
   blog::Post item_of(const Json& item) {
     blog::Post post;
     post.id = integer_field(item, "id");
-    post.type = string_field(item, "type");
-    post.status = string_field(item, "status");
+    post.type = blog::PostType::named(string_field(item, "type"));
+    post.status = blog::PostStatus::named(string_field(item, "status"));
     post.title = core::decode_html_entities(rendered(item, "title"));
     post.slug = core::percent_decode(string_field(item, "slug"));
     post.link = string_field(item, "link");
@@ -253,7 +253,8 @@ class Reader {
     post.excerpt =
         post.has_password ? "" : hand_written_excerpt(rendered(item, "excerpt"), post.content);
     post.markup = blog::Markup::Html;  // WordPress's filters have run: autop, shortcodes, embeds
-    post.parent_id = integer_field(item, post.type == "attachment" ? "post" : "parent");
+    post.parent_id =
+        integer_field(item, post.type == blog::ItemKind::Attachment ? "post" : "parent");
     post.menu_order = static_cast<int>(integer_field(item, "menu_order"));
     post.is_sticky = item.value("sticky", false);
     post.attachment_url = string_field(item, "source_url");
@@ -287,7 +288,7 @@ class Reader {
     if (format.empty() || format == "standard") {
       return;
     }
-    blog::TermRef term{"post_format", "post-format-" + format, format_name(format)};
+    blog::TermRef term{blog::TermKind::Format, "post-format-" + format, format_name(format)};
     if (formats_.insert(term.slug).second) {
       sink_.term(blog::Term{term.taxonomy, term.slug, term.name, "", "", 0});
     }

@@ -69,7 +69,7 @@ TEST(RestRecords, ReadsWhatTheApiAnswersIntoTheRecordsOfAnExport) {
   EXPECT_EQ(sink.terms[0].parent_slug, "werkzeug");
   EXPECT_EQ(sink.terms[1].name, "Werkzeug & Maschinen");
   EXPECT_EQ(sink.terms[2].slug, "b\u00e4ume");
-  EXPECT_EQ(sink.terms[3].taxonomy, "post_format");
+  EXPECT_EQ(sink.terms[3].taxonomy, blog::TermKind::Format);
 
   ASSERT_EQ(sink.posts.size(), 3U);
   const blog::Post& post = sink.posts[0];

@@ -79,7 +79,7 @@ blog::TermRef read_term_ref(const xmlNode* node) {
   if (slug.empty()) {
     slug = core::slugify(name);
   }
-  return {domain, slug, name};
+  return {blog::Taxonomy::named(domain), slug, name};
 }
 
 void apply_field(blog::Post& post, const xmlNode* child, const QName& name) {
@@ -113,13 +113,13 @@ void apply_field(blog::Post& post, const xmlNode* child, const QName& name) {
   } else if (field == "post_name") {
     post.slug = core::percent_decode(trimmed(child));
   } else if (field == "status") {
-    post.status = trimmed(child);
+    post.status = blog::PostStatus::named(trimmed(child));
   } else if (field == "post_parent") {
     post.parent_id = parse_id(text_of(child)).value_or(0);
   } else if (field == "menu_order") {
     post.menu_order = static_cast<int>(parse_id(text_of(child)).value_or(0));
   } else if (field == "post_type") {
-    post.type = trimmed(child);
+    post.type = blog::PostType::named(trimmed(child));
   } else if (field == "post_password") {
     post.has_password = !trimmed(child).empty();
   } else if (field == "is_sticky") {
@@ -168,7 +168,9 @@ blog::Author read_author(const xmlNode* node) {
 blog::Term read_term(const xmlNode* node) {
   blog::Term term;
   const std::string_view kind = qname(node).local;
-  term.taxonomy = kind == "category" ? "category" : kind == "tag" ? "post_tag" : "";
+  term.taxonomy = kind == "category" ? blog::Taxonomy(blog::TermKind::Category)
+                  : kind == "tag"    ? blog::Taxonomy(blog::TermKind::Tag)
+                                     : blog::Taxonomy();
   for (const xmlNode* child = first_element(node); child; child = next_element(child)) {
     const QName name = qname(child);
     if (name.ns != Ns::Wp) {
@@ -186,7 +188,7 @@ blog::Term read_term(const xmlNode* node) {
                name.local == "term_description") {
       term.description = value;
     } else if (name.local == "term_taxonomy") {
-      term.taxonomy = value;
+      term.taxonomy = blog::Taxonomy::named(value);
     } else if (name.local == "term_id") {
       term.old_id = std::strtoll(value.c_str(), nullptr, 10);
     }

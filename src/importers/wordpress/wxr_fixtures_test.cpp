@@ -97,7 +97,7 @@ TEST_P(WellFormedExport, ImportsWithTheCountsTheExportGives) {
     if (!blog::is_published(post)) {
       continue;
     }
-    (post.type == "post" ? posts : pages) += 1;
+    (post.type == blog::ItemKind::Article ? posts : pages) += 1;
     for (const auto& comment : post.comments) {
       comments += comment.is_approved() ? 1 : 0;
     }
@@ -237,18 +237,18 @@ TEST(WellFormedExportRules, ReadsTermsAndNamespaces) {
   int categories = 0;
   int tags = 0;
   for (const auto& term : small.terms) {
-    categories += term.taxonomy == "category";
-    tags += term.taxonomy == "post_tag";
+    categories += term.taxonomy == blog::TermKind::Category;
+    tags += term.taxonomy == blog::TermKind::Tag;
   }
   EXPECT_EQ(categories, 30);
   EXPECT_EQ(tags, 3);
   EXPECT_EQ(small.authors.size(), 3u);
   const auto edge = import_file(dir / "namespace-edge-cases.xml", false, diagnostics);
-  EXPECT_EQ(edge.posts.at(0).id, 999);         // the last post_id declaration wins
-  EXPECT_TRUE(edge.posts.at(4).type.empty());  // the hijacked namespace is ignored
+  EXPECT_EQ(edge.posts.at(0).id, 999);                // the last post_id declaration wins
+  EXPECT_TRUE(edge.posts.at(4).type.name().empty());  // the hijacked namespace is ignored
   const auto old = import_file(dir / "valid-wxr-1.0.xml", false, diagnostics);
   const auto& post = old.posts.at(2);
-  const blog::TermRef news{"post_tag", "news", "news"};
+  const blog::TermRef news{blog::TermKind::Tag, "news", "news"};
   EXPECT_NE(std::find(post.terms.begin(), post.terms.end(), news), post.terms.end());
 }
 

@@ -85,7 +85,8 @@ void finish_site(ChannelState& state, const std::string& file_name, blog::Import
 
 void note_site_icon(const xmlNode* item, const blog::Post& post, ChannelState& state) {
   const std::string& url = !post.attachment_url.empty() ? post.attachment_url : post.guid;
-  if (post.type == "attachment" && !url.empty() && post.id > state.icon_id && is_site_icon(item)) {
+  if (post.type == blog::ItemKind::Attachment && !url.empty() && post.id > state.icon_id &&
+      is_site_icon(item)) {
     state.icon_id = post.id;
     state.site.icon_url = url;
   }
@@ -120,7 +121,7 @@ void read_channel_child(const xmlNode* node, ChannelState& state, const std::str
     sink.author(read_author(node));
   } else if (name.is(Ns::Wp, "category") || name.is(Ns::Wp, "tag") || name.is(Ns::Wp, "term")) {
     const blog::Term term = read_term(node);
-    if (term.slug.empty() || term.taxonomy.empty()) {
+    if (term.slug.empty() || term.taxonomy.name().empty()) {
       diagnostics.warn(location_of(file_name, node), "a term without slug or taxonomy was skipped");
     } else {
       sink.term(term);
@@ -285,10 +286,11 @@ void WxrImporter::read(const std::filesystem::path& file, const ReadOptions& opt
 
 void normalize_item(blog::Post& post, core::Diagnostics& diagnostics) {
   const bool published = blog::is_published(post);
-  if (post.slug.empty() && (post.type == "post" || post.type == "page")) {
+  if (post.slug.empty() &&
+      (post.type == blog::ItemKind::Article || post.type == blog::ItemKind::Page)) {
     post.slug = core::slugify(post.title);
     if (post.slug.empty()) {
-      post.slug = fmt::format("{}-{}", post.type, post.id);
+      post.slug = fmt::format("{}-{}", post.type.name(), post.id);
     }
     if (published) {
       diagnostics.warn(post.source, fmt::format("{} has an empty slug; using \"{}\"",
@@ -303,7 +305,7 @@ void normalize_item(blog::Post& post, core::Diagnostics& diagnostics) {
                                         "wp:post_date_gmt");
     }
   }
-  if (!post.date && published && post.type == "post") {
+  if (!post.date && published && post.type == blog::ItemKind::Article) {
     diagnostics.warn(post.source, blog::describe(post) +
                                       " has no valid date; it is kept in the store but not "
                                       "published until the export gives it one");
