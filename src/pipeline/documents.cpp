@@ -133,13 +133,15 @@ ArticleSummaries write_item_documents(const SitePlan& plan, const DocumentSource
       RenderedEntry entry = content_of(outline, inputs, *worker, cache_writer.get());
       const std::string& path =
           is_article ? model.articles[i].path : model.pages[i - articles].path;
-      output.reuse.write(output.sink, site::output_file(path),
-                         is_article ? worker->renderer.article(i, entry.item)
-                                    : worker->renderer.page(i - articles, entry.item));
+      if (output.documents) {
+        output.reuse.write(output.sink, site::output_file(path),
+                           is_article ? worker->renderer.article(i, entry.item)
+                                      : worker->renderer.page(i - articles, entry.item));
+      }
       if (search != nullptr) {
         search->add(static_cast<std::uint32_t>(i), outline, path, entry.item, worker->analyzer);
       }
-      if (is_article) {
+      if (is_article && output.documents) {
         summaries.entries[i] = worker->renderer.listing_entry(i, entry.item.excerpt_html);
         if (i < summaries.feed_excerpts.size()) {
           summaries.feed_excerpts[i] = std::move(entry.item.excerpt_html);

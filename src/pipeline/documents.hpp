@@ -28,6 +28,9 @@ struct DocumentOutput {
   output::OutputSink& sink;
   DocumentReuse& reuse;
   Progress& progress;
+  /// False when only the content is wanted (`blogarchive search` reads the posts'
+  /// text): no page is rendered, and no listing entry.
+  bool documents = true;
 };
 
 /// What listings and the feed need of the articles once their documents are written.

@@ -91,7 +91,8 @@ CommandResult search_archive(const SearchOptions& options, std::ostream& out) {
   pipeline::SearchCollector collector(language, plan.catalog, plan.config.search.comments,
                                       store::search_cache_path(options.store_path));
   pipeline::DocumentReuse render_all;
-  pipeline::write_item_documents(plan, sources, {discard, render_all, quiet}, diagnostics,
+  // The posts' content (from the render cache where it is current), for its text alone.
+  pipeline::write_item_documents(plan, sources, {discard, render_all, quiet, false}, diagnostics,
                                  &collector);
   std::vector<search::IndexFile> files;
   collector.finish(
