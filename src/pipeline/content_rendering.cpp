@@ -191,6 +191,11 @@ bool SiteLinkResolver::is_missing_media(std::string_view url) const {
   return path && !media_.find(*path);
 }
 
+std::optional<std::string> SiteLinkResolver::media_file(std::string_view url) const {
+  const auto path = media_path(url);
+  return path ? media_.find(*path) : std::nullopt;
+}
+
 std::set<std::string> SiteLinkResolver::used_media() const {
   const std::lock_guard lock(mutex_);
   return used_;

@@ -32,6 +32,8 @@ class SiteLinkResolver : public content::LinkResolver {
   content::LinkDecision resolve(std::string_view url) const override;
   /// True when `url` is in the blog's media folder but the store has no such file.
   bool is_missing_media(std::string_view url) const;
+  /// The store's media file `url` leads to, without counting it as used.
+  std::optional<std::string> media_file(std::string_view url) const;
   /// The media files resolve() has led to so far (decoded paths).
   std::set<std::string> used_media() const;
 

@@ -4,27 +4,12 @@
 
 #include <algorithm>
 
-#include "core/url.hpp"
 #include "site/paths.hpp"
 
 namespace blogarchive::pipeline {
 namespace {
 
 using Sizes = std::vector<std::pair<std::string, core::ImageSize>>;
-
-// The archive's path of the icon's file, or nothing when the archive does not have it.
-std::optional<std::string> local_path(const std::string& icon_url,
-                                      const SiteLinkResolver& resolver) {
-  if (icon_url.empty()) {
-    return std::nullopt;
-  }
-  const content::LinkDecision decision = resolver.resolve(icon_url);
-  if (decision.action != content::LinkDecision::Action::Rewrite || !decision.url.starts_with('/') ||
-      decision.origin == content::LinkDecision::Origin::OldSite) {
-    return std::nullopt;
-  }
-  return core::percent_decode(decision.url.substr(0, decision.url.find_first_of("?#")));
-}
 
 const std::pair<std::string, core::ImageSize>& at_least(const Sizes& sizes, int width) {
   const auto found = std::find_if(sizes.begin(), sizes.end(),
@@ -37,7 +22,9 @@ const std::pair<std::string, core::ImageSize>& at_least(const Sizes& sizes, int 
 std::vector<site::IconLink> site_icon_links(const std::string& icon_url,
                                             const SiteLinkResolver& resolver,
                                             const site::MediaFiles& files) {
-  const auto path = local_path(icon_url, resolver);
+  // Only the sizes linked below are published: asking which file the URL names does
+  // not count it as used.
+  const auto path = icon_url.empty() ? std::nullopt : resolver.media_file(icon_url);
   if (!path) {
     return {};
   }
@@ -46,7 +33,7 @@ std::vector<site::IconLink> site_icon_links(const std::string& icon_url,
     const auto size = files.image_size(*path);
     if (!size) {
       // Not an image the archive can measure (an .ico): one link, as it is.
-      return {{"icon", site::href(*path), ""}};
+      return {{"icon", resolver.resolve(site::href(*path)).url, ""}};
     }
     sizes.emplace_back(*path, *size);
   }
