@@ -21,8 +21,7 @@ bool skip_without_real_blogs() {
   if (std::filesystem::is_directory(shared_fixtures_dir() / "real-blogs")) {
     return false;
   }
-  const char* ci = std::getenv("CI");
-  if (ci != nullptr && std::string(ci) == "true") {
+  if (running_in_ci()) {
     ADD_FAILURE() << "CI=true but " << shared_fixtures_dir() / "real-blogs"
                   << " is missing";
   }

@@ -45,8 +45,7 @@ View view_of(const nlohmann::json& data) {
 void run_spec_file(const std::string& name) {
   const auto path = testing::shared_fixtures_dir() / "mustache-spec" / (name + ".json");
   if (!std::filesystem::exists(path)) {
-    const char* ci = std::getenv("CI");
-    if (ci != nullptr && std::string(ci) == "true")
+    if (testing::running_in_ci())
       FAIL() << "CI=true but " << path << " is missing";
     GTEST_SKIP() << "skipped: " << path
                  << " is missing (the shared fixtures are not beside this clone)";

@@ -60,8 +60,7 @@ bool WordPressSite::skip_here() {
   if (!lacking) {
     return false;
   }
-  const char* ci = std::getenv("CI");
-  if (ci != nullptr && std::string(ci) == "true") {
+  if (running_in_ci()) {
     ADD_FAILURE() << "CI=true but " << *lacking
                   << " is missing (scripts/install-deps.sh --test installs it)";
   }
