@@ -148,8 +148,8 @@ class Context {
     std::string localized;
     Template compiled;
     try {
-      Template::compile(
-          source);  // first as written, so that a syntax error's line and column are the file's
+      // First as written, so that a syntax error's line and column are the file's.
+      Template::compile(source);
       localized = localize_template(source, catalog_, path);
       compiled = Template::compile(localized);
     } catch (const TemplateError& error) {
@@ -357,17 +357,21 @@ std::string listing_description(const Context& context, const std::string& headi
   return core::first_words(text, 30);
 }
 
+// "Alle Kategorien", "Alle Schlagwörter": the name of a list of all terms.
+std::string term_index_heading(const Context& context, const site::TermIndex& index) {
+  const bool categories = index.kind == site::Listing::Kind::Category;
+  return context.catalog().get(categories ? "all_categories" : "all_tags");
+}
+
 // The links to the lists of all categories and all tags: on the overview's first page
 // both, on a category's or tag's listing the one it belongs to.
 View term_index_links(const Context& context, const site::Listing& listing, bool home) {
   std::vector<View> links;
   for (const auto& index : context.model().term_indexes) {
     if (home || listing.kind == index.kind) {
-      const bool categories = index.kind == site::Listing::Kind::Category;
-      links.push_back(View::object(
-          {{"href", site::href(index.path)},
-           {"label", context.catalog().get(categories ? "all_categories" : "all_tags")},
-           {"count", std::to_string(index.entries.size())}}));
+      links.push_back(View::object({{"href", site::href(index.path)},
+                                    {"label", term_index_heading(context, index)},
+                                    {"count", std::to_string(index.entries.size())}}));
     }
   }
   for (std::size_t i = 0; i < links.size(); ++i) {
@@ -491,8 +495,7 @@ Document render_listing_page(const Context& context, const site::Listing& listin
 
 Document render_term_index(const Context& context, const site::TermIndex& index) {
   const auto& model = context.model();
-  const bool categories = index.kind == site::Listing::Kind::Category;
-  const std::string heading = context.catalog().get(categories ? "all_categories" : "all_tags");
+  const std::string heading = term_index_heading(context, index);
   std::vector<View> terms;
   std::vector<std::string> names;
   for (const auto& entry : index.entries) {
