@@ -15,26 +15,22 @@ struct Checked {
   CliRun check;
 };
 
-CliRun check(const std::filesystem::path& dir, const std::string& extra = "") {
-  return run_cli(fmt::format("check {0}/site --store {0}/blog.db {1}", dir.string(), extra));
+CliRun check(const std::filesystem::path& dir, const Arguments& extra = {}) {
+  return run_cli(Arguments{"check", dir / "site", "--store", dir / "blog.db"} + extra);
 }
 
 std::filesystem::path built_sample(const std::string& name) {
   const auto dir = fresh_temp_dir(name);
   const std::string d = dir.string();
   const auto source = source_dir().string();
-  EXPECT_EQ(
-      run_cli(fmt::format("import {}/examples/werkstattblog.wordpress.xml --store {}/blog.db -q "
-                          "--uploads {}/examples/uploads",
-                          source, d, source))
-          .exit_code,
-      0);
-  EXPECT_EQ(
-      run_cli(
-          fmt::format("build --store {}/blog.db --config {}/examples/archive.toml --out {}/site -q",
-                      d, source, d))
-          .exit_code,
-      0);
+  EXPECT_EQ(run_cli({"import", source + "/examples/werkstattblog.wordpress.xml", "--store",
+                     d + "/blog.db", "-q", "--uploads", source + "/examples/uploads"})
+                .exit_code,
+            0);
+  EXPECT_EQ(run_cli({"build", "--store", d + "/blog.db", "--config",
+                     source + "/examples/archive.toml", "--out", d + "/site", "-q"})
+                .exit_code,
+            0);
   return dir;
 }
 
@@ -55,8 +51,8 @@ TEST(Check, PassesTheThemeUnitTest) {
       dir, {shared_fixtures_dir() / "wordpress-theme-unit-test/themeunittestdata.wordpress.xml"},
       read_file(source_dir() / "tests/browser/theme-unit-test.toml"));
   ASSERT_EQ(built.build.exit_code, 0) << built.build.output;
-  const auto unit = run_cli(
-      fmt::format("check {0}/site --store {0}/blog.db --config {0}/archive.toml", dir.string()));
+  const auto unit = run_cli({"check", dir.string() + "/site", "--store", dir.string() + "/blog.db",
+                             "--config", dir.string() + "/archive.toml"});
   EXPECT_EQ(unit.exit_code, 0) << unit.output;
   EXPECT_NE(unit.output.find("  362  wpthemetestdata.files.wordpress.com\n"), std::string::npos)
       << unit.output;
@@ -76,7 +72,7 @@ TEST(Check, FindsABrokenLinkPlantedInABuiltSite) {
           "  /2010/01/rueckblick-auf-vier-jahre/ → /wp-content/uploads/fehlt.jpg (resource)\n"),
       std::string::npos)
       << run.output;
-  const auto json = check(dir, "--json");
+  const auto json = check(dir, {"--json"});
   EXPECT_EQ(json.exit_code, 1);
   EXPECT_NE(
       json.output.find(

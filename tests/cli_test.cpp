@@ -17,24 +17,25 @@ bool contains(const std::string& text, const std::string& part) {
 }  // namespace
 
 TEST(Cli, PrintsVersionAndHelp) {
-  EXPECT_EQ(run_cli("--version").exit_code, 0);
-  for (const char* command : {"import --help", "build --help", "serve --help", "--help"}) {
+  EXPECT_EQ(run_cli({"--version"}).exit_code, 0);
+  for (const Arguments& command : std::vector<Arguments>{
+           {"import", "--help"}, {"build", "--help"}, {"serve", "--help"}, {"--help"}}) {
     const auto run = run_cli(command);
-    EXPECT_EQ(run.exit_code, 0) << command;
-    EXPECT_TRUE(contains(run.output, "Usage")) << command;
+    EXPECT_EQ(run.exit_code, 0) << command.front();
+    EXPECT_TRUE(contains(run.output, "Usage")) << command.front();
   }
 }
 
 TEST(Cli, ReturnsTwoForUsageErrors) {
-  EXPECT_EQ(run_cli("").exit_code, 2);
-  EXPECT_EQ(run_cli("frobnicate").exit_code, 2);
-  EXPECT_EQ(run_cli("import x.xml").exit_code, 2);  // --store missing
+  EXPECT_EQ(run_cli({}).exit_code, 2);
+  EXPECT_EQ(run_cli({"frobnicate"}).exit_code, 2);
+  EXPECT_EQ(run_cli({"import", "x.xml"}).exit_code, 2);  // --store missing
 }
 
 TEST(Cli, ImportOfAMissingFileFailsAndCreatesNoStore) {
   const auto dir = fresh_temp_dir("cli-missing");
-  const auto run = run_cli("import '" + (dir / "no-such.xml").string() + "' --store '" +
-                           (dir / "out.db").string() + "'");
+  const auto run =
+      run_cli({"import", (dir / "no-such.xml").string(), "--store", (dir / "out.db").string()});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_TRUE(contains(run.output, "error: cannot import")) << run.output;
   EXPECT_TRUE(contains(run.output, "no such file")) << run.output;
@@ -43,13 +44,12 @@ TEST(Cli, ImportOfAMissingFileFailsAndCreatesNoStore) {
 
 TEST(Cli, ImportOfADirectoryOrNonExportSaysSo) {
   const auto dir = fresh_temp_dir("cli-kind");
-  const auto run =
-      run_cli("import '" + dir.string() + "' --store '" + (dir / "out.db").string() + "'");
+  const auto run = run_cli({"import", dir.string(), "--store", (dir / "out.db").string()});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_TRUE(contains(run.output, "is a folder, but neither a Jekyll site")) << run.output;
   std::ofstream(dir / "notes.txt") << "just some notes";
-  const auto other = run_cli("import '" + (dir / "notes.txt").string() + "' --store '" +
-                             (dir / "out.db").string() + "'");
+  const auto other =
+      run_cli({"import", (dir / "notes.txt").string(), "--store", (dir / "out.db").string()});
   EXPECT_EQ(other.exit_code, 1);
   EXPECT_TRUE(contains(other.output, "supported: wordpress")) << other.output;
   EXPECT_FALSE(std::filesystem::exists(dir / "out.db"));
@@ -60,10 +60,10 @@ TEST(Cli, MalformedExportLeavesTheStoreUntouchedAndNamesThePosition) {
   const auto dir = fresh_temp_dir("cli-malformed");
   const auto store = (dir / "blog.db").string();
   const auto good = source_dir() / "examples" / "werkstattblog.wordpress.xml";
-  ASSERT_EQ(run_cli("import '" + good.string() + "' --store '" + store + "'").exit_code, 0);
+  ASSERT_EQ(run_cli({"import", good.string(), "--store", store}).exit_code, 0);
   const std::string before = read_file(store);
   const auto bad = shared_fixtures_dir() / "wordpress-importer" / "malformed.xml";
-  const auto run = run_cli("import '" + bad.string() + "' --store '" + store + "'");
+  const auto run = run_cli({"import", bad.string(), "--store", store});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_TRUE(contains(run.output, "malformed.xml:90:")) << run.output;
   EXPECT_TRUE(contains(run.output, "--recover")) << run.output;
@@ -75,7 +75,7 @@ TEST(Cli, RecoverImportsWhatItCanAndReportsRepairs) {
   const auto dir = fresh_temp_dir("cli-recover");
   const auto bad = shared_fixtures_dir() / "ghost-migrate" / "mg-wp-xml" / "sample.xml";
   const auto run =
-      run_cli("import --recover '" + bad.string() + "' --store '" + (dir / "b.db").string() + "'");
+      run_cli({"import", "--recover", bad.string(), "--store", (dir / "b.db").string()});
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_TRUE(contains(run.output, "XML repaired: ")) << run.output;
 }
@@ -84,11 +84,11 @@ TEST(Cli, ReimportDoesNotDuplicate) {
   const auto dir = fresh_temp_dir("cli-reimport");
   const auto good = source_dir() / "examples" / "werkstattblog.wordpress.xml";
   const auto store = (dir / "blog.db").string();
-  ASSERT_EQ(run_cli("import '" + good.string() + "' --store '" + store + "'").exit_code, 0);
-  ASSERT_EQ(run_cli("import '" + good.string() + "' --store '" + store + "'").exit_code, 0);
+  ASSERT_EQ(run_cli({"import", good.string(), "--store", store}).exit_code, 0);
+  ASSERT_EQ(run_cli({"import", good.string(), "--store", store}).exit_code, 0);
   const auto config = source_dir() / "examples" / "archive.toml";
-  const auto built = run_cli("build --store '" + store + "' --config '" + config.string() +
-                             "' --out '" + (dir / "site").string() + "'");
+  const auto built = run_cli(
+      {"build", "--store", store, "--config", config.string(), "--out", (dir / "site").string()});
   EXPECT_TRUE(contains(built.output, "15 articles, 4 pages")) << built.output;
 }
 
@@ -96,19 +96,18 @@ TEST(Cli, BuildWithABadConfigFailsAndKeepsTheOldSite) {
   const auto dir = fresh_temp_dir("cli-config");
   const auto good = source_dir() / "examples" / "werkstattblog.wordpress.xml";
   const auto store = (dir / "blog.db").string();
-  ASSERT_EQ(run_cli("import '" + good.string() + "' --store '" + store + "'").exit_code, 0);
+  ASSERT_EQ(run_cli({"import", good.string(), "--store", store}).exit_code, 0);
   std::filesystem::create_directories(dir / "site");
   std::ofstream(dir / "site" / "index.html") << "old";
   std::ofstream(dir / "bad.toml") << "base_url = \"https://a.example/\"\ncolour = \"blue\"\n";
-  const auto run =
-      run_cli("build --store '" + store + "' --config '" + (dir / "bad.toml").string() +
-              "' --out '" + (dir / "site").string() + "'");
+  const auto run = run_cli({"build", "--store", store, "--config", (dir / "bad.toml").string(),
+                            "--out", (dir / "site").string()});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_TRUE(contains(run.output, "bad.toml:2:10: unknown key 'colour'")) << run.output;
   EXPECT_EQ(read_file(dir / "site" / "index.html"), "old");
-  const auto missing = run_cli("build --store '" + (dir / "none.db").string() + "' --config '" +
-                               (source_dir() / "examples" / "archive.toml").string() + "' --out '" +
-                               (dir / "site").string() + "'");
+  const auto missing = run_cli({"build", "--store", (dir / "none.db").string(), "--config",
+                                (source_dir() / "examples" / "archive.toml").string(), "--out",
+                                (dir / "site").string()});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_TRUE(contains(missing.output, "run blogarchive import first")) << missing.output;
 }
@@ -118,7 +117,7 @@ TEST(Cli, BuildWithABadConfigFailsAndKeepsTheOldSite) {
 TEST(Cli, ThemeInitWritesTheDefaultThemeToCustomiseAndNeverOverwrites) {
   const auto dir = fresh_temp_dir("cli-theme-init");
   const auto theme = dir / "mein-theme";
-  const auto init = run_cli("theme init '" + theme.string() + "'");
+  const auto init = run_cli({"theme", "init", theme.string()});
   ASSERT_EQ(init.exit_code, 0) << init.output;
   EXPECT_TRUE(contains(init.output, "theme_dir = \"" + theme.string() + "\"")) << init.output;
   for (const char* file :
@@ -142,7 +141,7 @@ TEST(Cli, ThemeInitWritesTheDefaultThemeToCustomiseAndNeverOverwrites) {
       EXPECT_EQ(themed.files.at(path), bytes) << path;
     }
   }
-  const auto again = run_cli("theme init '" + theme.string() + "'");
+  const auto again = run_cli({"theme", "init", theme.string()});
   EXPECT_EQ(again.exit_code, 1);
   EXPECT_TRUE(contains(again.output, "already exists and is not an empty folder")) << again.output;
   EXPECT_TRUE(contains(read_file(theme / "static" / "style.css"), "teal"));
@@ -151,18 +150,16 @@ TEST(Cli, ThemeInitWritesTheDefaultThemeToCustomiseAndNeverOverwrites) {
 TEST(Cli, BuildNamesAMissingOrBrokenPrivacyPolicyAndKeepsTheOldSite) {
   const auto dir = fresh_temp_dir("cli-privacy");
   const auto store = (dir / "blog.db").string();
-  ASSERT_EQ(
-      run_cli("import '" + (source_dir() / "examples" / "werkstattblog.wordpress.xml").string() +
-              "' --store '" + store + "'")
-          .exit_code,
-      0);
+  ASSERT_EQ(run_cli({"import", (source_dir() / "examples" / "werkstattblog.wordpress.xml").string(),
+                     "--store", store})
+                .exit_code,
+            0);
   std::filesystem::create_directories(dir / "site");
   std::ofstream(dir / "site" / "index.html") << "old";
   std::ofstream(dir / "archive.toml") << "base_url = \"https://a.example/\"\n[cookie_notice]\n"
                                          "privacy_markdown = \"datenschutz.md\"\n";
-  const std::string build = "build --store '" + store + "' --config '" +
-                            (dir / "archive.toml").string() + "' --out '" +
-                            (dir / "site").string() + "'";
+  const Arguments build{"build", "--store",   store, "--config", dir / "archive.toml",
+                        "--out", dir / "site"};
   const auto missing = run_cli(build);
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_TRUE(contains(missing.output, "cannot read the privacy policy")) << missing.output;
@@ -205,15 +202,14 @@ TEST(Cli, RecoverReadsExportsWithJunkControlBytesAndEarlyCdataEnds) {
       "cdata.xml:30:26: XML repaired: \"]]>\" inside <content:encoded> escaped"};
   for (std::size_t i = 0; i < 3; ++i) {
     const std::string store = (dir / ("store" + std::to_string(i) + ".db")).string();
-    const auto run = run_cli("import '" + damaged[i] + "' --store '" + store + "' --recover");
+    const auto run = run_cli({"import", damaged[i], "--store", store, "--recover"});
     EXPECT_EQ(run.exit_code, 0) << run.output;
     EXPECT_NE(run.output.find("published articles and pages                        2"),
               std::string::npos)
         << run.output;
     EXPECT_NE(run.output.find(repairs[i]), std::string::npos) << run.output;
   }
-  const auto refused =
-      run_cli("import '" + damaged[0] + "' --store '" + (dir / "refused.db").string() + "'");
+  const auto refused = run_cli({"import", damaged[0], "--store", (dir / "refused.db").string()});
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_NE(refused.output.find("junk.xml:1:1: 62 bytes of text come before the XML declaration"),
             std::string::npos)
@@ -221,9 +217,9 @@ TEST(Cli, RecoverReadsExportsWithJunkControlBytesAndEarlyCdataEnds) {
   EXPECT_FALSE(std::filesystem::exists(dir / "refused.db"));
   // The repaired post keeps the code that ended its CDATA section.
   const std::string store = (dir / "store2.db").string();
-  const auto built = run_cli("build --store '" + store + "' --config '" +
-                             (source_dir() / "tests/golden/french/input/archive.toml").string() +
-                             "' --out '" + (dir / "site").string() + "' -q");
+  const auto built = run_cli({"build", "--store", store, "--config",
+                              (source_dir() / "tests/golden/french/input/archive.toml").string(),
+                              "--out", (dir / "site").string(), "-q"});
   ASSERT_EQ(built.exit_code, 0) << built.output;
   EXPECT_NE(read_file(dir / "site/2007/04/sauvegarder-ses-photos-avec-rsync/index.html")
                 .find("if (a[b[0]]&gt;1)"),
@@ -275,15 +271,15 @@ TEST(Cli, TakesTheLanguageTheTextIsWrittenInOverADeclaredOneItContradicts) {
              items + "</channel></rss>\n";
   std::ofstream(dir / "archive.toml") << "base_url = \"https://arquivo.example.pt/\"\n";
   const std::string d = dir.string();
-  const auto imported = run_cli(fmt::format("import {0}/blog.xml --store {0}/blog.db", d));
+  const auto imported = run_cli({"import", d + "/blog.xml", "--store", d + "/blog.db"});
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
   EXPECT_NE(
       imported.output.find(
           "the export declares the language \"en-US\", but its published text reads as \"pt\""),
       std::string::npos)
       << imported.output;
-  const auto built =
-      run_cli(fmt::format("build --store {0}/blog.db --config {0}/archive.toml --out {0}/site", d));
+  const auto built = run_cli(
+      {"build", "--store", d + "/blog.db", "--config", d + "/archive.toml", "--out", d + "/site"});
   ASSERT_EQ(built.exit_code, 0) << built.output;
   EXPECT_NE(
       built.output.find("the export declares the language \"en-US\" but its text is in \"pt\""),
@@ -292,8 +288,8 @@ TEST(Cli, TakesTheLanguageTheTextIsWrittenInOverADeclaredOneItContradicts) {
   EXPECT_NE(read_file(dir / "site/index.html").find("<html lang=\"pt\""), std::string::npos);
   // The config wins.
   std::ofstream(dir / "archive.toml", std::ios::app) << "language = \"en\"\n";
-  const auto configured =
-      run_cli(fmt::format("build --store {0}/blog.db --config {0}/archive.toml --out {0}/site", d));
+  const auto configured = run_cli(
+      {"build", "--store", d + "/blog.db", "--config", d + "/archive.toml", "--out", d + "/site"});
   ASSERT_EQ(configured.exit_code, 0) << configured.output;
   EXPECT_NE(read_file(dir / "site/index.html").find("<html lang=\"en\""), std::string::npos);
 }

@@ -57,18 +57,17 @@ void write_inputs(const std::filesystem::path& dir, const Inputs& inputs) {
   std::ofstream(dir / "archive.toml") << "theme_dir = '" << (dir / "theme").string() << "'\n"
                                       << inputs.config;
   std::ofstream(dir / "export.xml") << inputs.wxr;
-  const auto run = run_cli("import " + shell_quoted((dir / "export.xml").string()) + " --store " +
-                           shell_quoted((dir / "blog.db").string()));
+  const auto run =
+      run_cli({"import", (dir / "export.xml").string(), "--store", (dir / "blog.db").string()});
   ASSERT_EQ(run.exit_code, 0) << run.output;
 }
 
 // Builds `out` with --explain; the documents it rendered and why.
 std::map<std::string, std::string> build(const std::filesystem::path& dir, const std::string& out,
-                                         const std::string& flags = "") {
-  const auto run =
-      run_cli("build --explain --quiet --store " + shell_quoted((dir / "blog.db").string()) +
-              " --config " + shell_quoted((dir / "archive.toml").string()) + " --out " +
-              shell_quoted((dir / out).string()) + " " + flags);
+                                         const Arguments& flags = {}) {
+  const auto run = run_cli(Arguments{"build", "--explain", "--quiet", "--store", dir / "blog.db",
+                                     "--config", dir / "archive.toml", "--out", dir / out} +
+                           flags);
   EXPECT_EQ(run.exit_code, 0) << run.output;
   std::map<std::string, std::string> rendered;
   std::istringstream lines(run.output);
@@ -110,7 +109,7 @@ TEST_P(DocumentReuse, RendersExactlyTheDocumentsWhoseBytesChange) {
   change.apply(inputs);
   write_inputs(dir, inputs);
   const std::set<std::string> rendered = paths(build(dir, "site"));
-  const std::set<std::string> documents = paths(build(dir, "fresh", "--no-render-cache"));
+  const std::set<std::string> documents = paths(build(dir, "fresh", {"--no-render-cache"}));
   const auto fresh = read_tree(dir / "fresh");
   ASSERT_EQ(read_tree(dir / "site"), fresh) << "a kept document is stale, or a file is missing";
 
@@ -237,7 +236,7 @@ TEST(DocumentReuseFiles, AFileChangedByHandIsRenderedAgain) {
   ASSERT_EQ(rendered.size(), 1u);
   EXPECT_EQ(rendered.begin()->first, kSummer);
   EXPECT_EQ(rendered.begin()->second, "its file was changed or removed since the last build");
-  build(dir, "fresh", "--no-render-cache");
+  build(dir, "fresh", {"--no-render-cache"});
   EXPECT_EQ(read_tree(dir / "site"), read_tree(dir / "fresh"));
 }
 
@@ -245,15 +244,15 @@ TEST(DocumentReuseFiles, CompressedCopiesComeAndGoWithTheirDocuments) {
   const auto dir = fresh_temp_dir("reuse-precompress");
   write_inputs(dir, Inputs{});
   build(dir, "site");
-  EXPECT_FALSE(build(dir, "site", "--precompress").empty())
+  EXPECT_FALSE(build(dir, "site", {"--precompress"}).empty())
       << "no document may be kept without its .gz";
-  build(dir, "fresh-gz", "--no-render-cache --precompress");
+  build(dir, "fresh-gz", {"--no-render-cache", "--precompress"});
   EXPECT_EQ(read_tree(dir / "site"), read_tree(dir / "fresh-gz"));
-  EXPECT_TRUE(build(dir, "site", "--precompress").empty())
+  EXPECT_TRUE(build(dir, "site", {"--precompress"}).empty())
       << "an unchanged rebuild renders nothing";
   EXPECT_EQ(read_tree(dir / "site"), read_tree(dir / "fresh-gz"));
   build(dir, "site");
-  build(dir, "fresh", "--no-render-cache");
+  build(dir, "fresh", {"--no-render-cache"});
   EXPECT_EQ(read_tree(dir / "site"), read_tree(dir / "fresh"))
       << ".gz files must go when precompression is off";
 }
@@ -276,9 +275,8 @@ TEST(ThemeTemplates, ABrokenTemplateStopsTheBuildWithItsPlaceAndLeavesTheLastSit
   inputs.theme["templates/entry.html"] =
       "<article>\n  {{#excerpt}}<p>{{{excerpt}}}</p>\n</article>\n";
   write_inputs(dir, inputs);
-  const auto run = run_cli("build --quiet --store " + shell_quoted((dir / "blog.db").string()) +
-                           " --config " + shell_quoted((dir / "archive.toml").string()) +
-                           " --out " + shell_quoted((dir / "site").string()));
+  const auto run = run_cli({"build", "--quiet", "--store", (dir / "blog.db").string(), "--config",
+                            (dir / "archive.toml").string(), "--out", (dir / "site").string()});
   EXPECT_NE(run.exit_code, 0);
   EXPECT_NE(run.output.find(
                 "templates/entry.html: line 2, column 3: section \"excerpt\" is never closed"),

@@ -21,12 +21,12 @@ BuiltSite build_sample(const std::string& name) {
   const auto sample = source_dir() / "examples";
   // With its uploads, as the README's first command imports it.
   const auto imported =
-      run_cli("import '" + (sample / "werkstattblog.wordpress.xml").string() + "' --store '" +
-              (dir / "blog.db").string() + "' --uploads '" + (sample / "uploads").string() + "'");
+      run_cli({"import", (sample / "werkstattblog.wordpress.xml").string(), "--store",
+               (dir / "blog.db").string(), "--uploads", (sample / "uploads").string()});
   EXPECT_EQ(imported.exit_code, 0) << imported.output;
   const auto built =
-      run_cli("build --store '" + (dir / "blog.db").string() + "' --config '" +
-              (sample / "archive.toml").string() + "' --out '" + (dir / "site").string() + "'");
+      run_cli({"build", "--store", (dir / "blog.db").string(), "--config",
+               (sample / "archive.toml").string(), "--out", (dir / "site").string()});
   EXPECT_EQ(built.exit_code, 0) << built.output;
   return {dir, read_tree(dir / "site")};
 }
@@ -350,11 +350,11 @@ TEST(SharedFixtures, EveryWellFormedWordPressExportBuildsWithoutLeaks) {
   for (const char* name : exports) {
     const auto store = dir / (std::to_string(index) + ".db");
     const auto site = dir / ("site" + std::to_string(index++));
-    const auto imported = run_cli("import '" + (shared_fixtures_dir() / name).string() +
-                                  "' --store '" + store.string() + "'");
+    const auto imported =
+        run_cli({"import", (shared_fixtures_dir() / name).string(), "--store", store.string()});
     ASSERT_EQ(imported.exit_code, 0) << name << "\n" << imported.output;
-    const auto built = run_cli("build --store '" + store.string() + "' --config '" +
-                               (dir / "archive.toml").string() + "' --out '" + site.string() + "'");
+    const auto built = run_cli({"build", "--store", store.string(), "--config",
+                                (dir / "archive.toml").string(), "--out", site.string()});
     ASSERT_EQ(built.exit_code, 0) << name << "\n" << built.output;
     for (const auto& [path, text] : read_tree(site)) {
       std::smatch match;

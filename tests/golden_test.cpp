@@ -136,20 +136,19 @@ TEST_P(GoldenSite, BuildsExactlyTheExpectedTree) {
   std::sort(exports.begin(), exports.end());
   ASSERT_FALSE(exports.empty()) << input << " has no export";
   for (const auto& file : exports) {
-    const auto imported =
-        run_cli("import '" + file.string() + "' --store '" + store.string() + "'");
+    const auto imported = run_cli({"import", file.string(), "--store", store.string()});
     ASSERT_EQ(imported.exit_code, 0) << imported.output;
   }
   const auto built =
-      run_cli("build --store '" + store.string() + "' --config '" +
-              (input / "archive.toml").string() + "' --out '" + (work / "site").string() + "'");
+      run_cli({"build", "--store", store.string(), "--config", (input / "archive.toml").string(),
+               "--out", (work / "site").string()});
   ASSERT_EQ(built.exit_code, 0) << built.output;
 
   std::filesystem::create_directories(work / "exports");
-  const auto exported = run_cli("export --store '" + store.string() + "' --config '" +
-                                (input / "archive.toml").string() + "' --nginx '" +
-                                (work / "exports/redirects.conf").string() + "' --caddy '" +
-                                (work / "exports/redirects.caddy").string() + "'");
+  const auto exported =
+      run_cli({"export", "--store", store.string(), "--config", (input / "archive.toml").string(),
+               "--nginx", (work / "exports/redirects.conf").string(), "--caddy",
+               (work / "exports/redirects.caddy").string()});
   ASSERT_EQ(exported.exit_code, 0) << exported.output;
 
   const auto exports_dir = golden_dir() / GetParam() / "expected-exports";
@@ -170,9 +169,9 @@ TEST_P(GoldenSite, BuildsExactlyTheExpectedTree) {
   expect_theme_assets(actual);
   // The first build filled the render and search caches; a build that reuses them must
   // give the same bytes (a cache key missing an input would show here).
-  const auto warm = run_cli("build --store '" + store.string() + "' --config '" +
-                            (input / "archive.toml").string() + "' --out '" +
-                            (work / "site-warm").string() + "'");
+  const auto warm =
+      run_cli({"build", "--store", store.string(), "--config", (input / "archive.toml").string(),
+               "--out", (work / "site-warm").string()});
   ASSERT_EQ(warm.exit_code, 0) << warm.output;
   EXPECT_EQ(read_tree(work / "site-warm"), actual)
       << GetParam() << ": the warm build differs from the cold one";

@@ -24,14 +24,14 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 }
 
 void import(const std::filesystem::path& file, const std::filesystem::path& store) {
-  const auto run = run_cli("import '" + file.string() + "' --store '" + store.string() + "'");
+  const auto run = run_cli({"import", file.string(), "--store", store.string()});
   ASSERT_EQ(run.exit_code, 0) << run.output;
 }
 
 void build(const std::filesystem::path& store, const std::filesystem::path& out,
-           const std::string& flags = "") {
-  const auto run = run_cli("build --store '" + store.string() + "' --config '" + kConfig.string() +
-                           "' --out '" + out.string() + "' --quiet " + flags);
+           const Arguments& flags = {}) {
+  const auto run = run_cli(
+      Arguments{"build", "--store", store, "--config", kConfig, "--out", out, "--quiet"} + flags);
   ASSERT_EQ(run.exit_code, 0) << run.output;
 }
 
@@ -62,15 +62,15 @@ std::set<std::string> rewritten_files(const std::filesystem::path& root) {
 TEST(Rebuild, OutputIsTheSameForAnyNumberOfThreadsWithAndWithoutTheRenderCache) {
   const auto dir = fresh_temp_dir("threads");
   import(kSample, dir / "blog.db");
-  build(dir / "blog.db", dir / "one", "--jobs 1 --no-render-cache");
+  build(dir / "blog.db", dir / "one", {"--jobs", "1", "--no-render-cache"});
   const auto reference = read_tree(dir / "one");
   ASSERT_GT(reference.size(), 40u);
-  build(dir / "blog.db", dir / "cold", "--jobs 3");  // fills the render cache
+  build(dir / "blog.db", dir / "cold", {"--jobs", "3"});  // fills the render cache
   ASSERT_TRUE(std::filesystem::exists(dir / "blog.db-render-cache"));
   ASSERT_TRUE(std::filesystem::exists(dir / "blog.db-search-cache"));
   build(dir / "blog.db", dir / "warm",
-        "--jobs 7");  // takes every body and the whole index from them
-  build(dir / "blog.db", dir / "two", "--jobs 2");
+        {"--jobs", "7"});  // takes every body and the whole index from them
+  build(dir / "blog.db", dir / "two", {"--jobs", "2"});
   EXPECT_EQ(read_tree(dir / "cold"), reference);
   EXPECT_EQ(read_tree(dir / "warm"), reference);
   EXPECT_EQ(read_tree(dir / "two"), reference);
@@ -121,23 +121,23 @@ TEST(Rebuild, TheSearchIndexOfOneChangedPostMatchesOneMadeWithoutCaches) {
                   "Ich arbeite jetzt morgens mit Zwetschgenkuchen.");
   import(dir / "changed.xml", dir / "blog.db");
   build(dir / "blog.db", dir / "cached");  // analyses one post, takes the others from the cache
-  build(dir / "blog.db", dir / "reference", "--no-render-cache");
+  build(dir / "blog.db", dir / "reference", {"--no-render-cache"});
   const auto cached = search_files(dir / "cached");
   ASSERT_GT(cached.size(), 3u);
   EXPECT_EQ(cached, search_files(dir / "reference"));
   EXPECT_NE(cached, search_files(dir / "before"));
-  const auto found = run_cli("search Zwetschgenkuchen --store '" + (dir / "blog.db").string() +
-                             "' --config '" + kConfig.string() + "'");
+  const auto found = run_cli({"search", "Zwetschgenkuchen", "--store", (dir / "blog.db").string(),
+                              "--config", kConfig.string()});
   EXPECT_NE(found.output.find("sommer-in-der-werkstatt"), std::string::npos) << found.output;
 }
 
 TEST(Rebuild, AnUnusableSearchCacheOnlyCostsTime) {
   const auto dir = fresh_temp_dir("search-cache-unusable");
   import(kSample, dir / "blog.db");
-  build(dir / "blog.db", dir / "reference", "--no-render-cache");
+  build(dir / "blog.db", dir / "reference", {"--no-render-cache"});
   std::filesystem::create_directories(dir / "blog.db-search-cache" / "not-a-cache");
-  const auto run = run_cli("build --store '" + (dir / "blog.db").string() + "' --config '" +
-                           kConfig.string() + "' --out '" + (dir / "site").string() + "' --quiet");
+  const auto run = run_cli({"build", "--store", (dir / "blog.db").string(), "--config",
+                            kConfig.string(), "--out", (dir / "site").string(), "--quiet"});
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find("the search cache cannot be used"), std::string::npos) << run.output;
   EXPECT_EQ(read_tree(dir / "site"), read_tree(dir / "reference"));
@@ -167,7 +167,7 @@ TEST(Rebuild, CachedContentDropsALinkToAPostThatIsNoLongerPublic) {
 TEST(Rebuild, PrecompressWritesGzipAndBrotliBesideEveryLargerTextFile) {
   const auto dir = fresh_temp_dir("precompress");
   import(kSample, dir / "blog.db");
-  build(dir / "blog.db", dir / "site", "--precompress=gzip,brotli");
+  build(dir / "blog.db", dir / "site", {"--precompress=gzip,brotli"});
   const auto files = read_tree(dir / "site");
   int text_files = 0;
   for (const auto& [path, bytes] : files) {
@@ -189,11 +189,11 @@ TEST(Rebuild, PrecompressWritesGzipAndBrotliBesideEveryLargerTextFile) {
 TEST(Rebuild, AnUnusableRenderCacheOnlyCostsTime) {
   const auto dir = fresh_temp_dir("cache-unusable");
   import(kSample, dir / "blog.db");
-  build(dir / "blog.db", dir / "reference", "--no-render-cache");
+  build(dir / "blog.db", dir / "reference", {"--no-render-cache"});
   // Something that is not a cache file stands where the cache would go.
   std::filesystem::create_directories(dir / "blog.db-render-cache" / "not-a-cache");
-  const auto run = run_cli("build --store '" + (dir / "blog.db").string() + "' --config '" +
-                           kConfig.string() + "' --out '" + (dir / "site").string() + "' --quiet");
+  const auto run = run_cli({"build", "--store", (dir / "blog.db").string(), "--config",
+                            kConfig.string(), "--out", (dir / "site").string(), "--quiet"});
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find("the render cache cannot be used"), std::string::npos) << run.output;
   EXPECT_EQ(read_tree(dir / "site"), read_tree(dir / "reference"));

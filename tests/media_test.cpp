@@ -73,7 +73,7 @@ struct MediaSite {
 };
 
 MediaSite import_and_build_with_uploads(const std::string& name,
-                                        const std::string& extra_import_options = "") {
+                                        const Arguments& extra_import_options = {}) {
   MediaSite site;
   site.dir = fresh_temp_dir(name);
   site.uploads = site.dir / "uploads";
@@ -85,11 +85,11 @@ MediaSite import_and_build_with_uploads(const std::string& name,
   }
   std::ofstream(site.dir / "blog.xml") << export_with_media();
   std::ofstream(site.dir / "archive.toml") << kConfig;
-  const std::string d = site.dir.string();
-  site.import = run_cli(fmt::format("import {}/blog.xml --store {}/blog.db --uploads {}/uploads {}",
-                                    d, d, d, extra_import_options));
-  site.build = run_cli(
-      fmt::format("build --store {0}/blog.db --config {0}/archive.toml --out {0}/site -q", d));
+  site.import = run_cli(Arguments{"import", site.dir / "blog.xml", "--store", site.dir / "blog.db",
+                                  "--uploads", site.uploads} +
+                        extra_import_options);
+  site.build = run_cli({"build", "--store", site.dir / "blog.db", "--config",
+                        site.dir / "archive.toml", "--out", site.dir / "site", "-q"});
   return site;
 }
 
@@ -169,14 +169,14 @@ TEST(Media, ASiteIconTheCopyLacksIsReportedAndTheMonogramStandsIn) {
   put(dir / "uploads/2009/03/bild.jpg");
   const std::string d = dir.string();
   const auto imported =
-      run_cli(fmt::format("import {0}/blog.xml --store {0}/blog.db --uploads {0}/uploads", d));
+      run_cli({"import", d + "/blog.xml", "--store", d + "/blog.db", "--uploads", d + "/uploads"});
   EXPECT_NE(imported.output.find("warning: the site icon: media file missing: "
                                  "/wp-content/uploads/2009/12/cropped-icon.png; "
                                  "the archive shows its monogram instead"),
             std::string::npos)
       << imported.output;
-  const auto built = run_cli(
-      fmt::format("build --store {0}/blog.db --config {0}/archive.toml --out {0}/site -q", d));
+  const auto built = run_cli({"build", "--store", d + "/blog.db", "--config", d + "/archive.toml",
+                              "--out", d + "/site", "-q"});
   ASSERT_EQ(built.exit_code, 0) << built.output;
   const std::string page = read_file(dir / "site/2009/03/hobel/index.html");
   EXPECT_NE(page.find("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"),
@@ -194,7 +194,7 @@ TEST(Media, FetchesWhatTheCopyLacksFromTheOldSiteAndResumes) {
   const BackgroundProcess server(
       {cli_path().string(), "serve", old_site.string(), "--port", std::to_string(port)}, port);
   ASSERT_TRUE(server.running());
-  const std::string from = "--fetch-media --fetch-from http://127.0.0.1:" + std::to_string(port);
+  const Arguments from{"--fetch-media", "--fetch-from", "http://127.0.0.1:" + std::to_string(port)};
 
   const auto site = import_and_build_with_uploads("media-fetch", from);
   ASSERT_EQ(site.import.exit_code, 0) << site.import.output;
@@ -212,8 +212,8 @@ TEST(Media, FetchesWhatTheCopyLacksFromTheOldSiteAndResumes) {
             std::string::npos);
 
   // A second run without the uploads copy asks only for what is still missing.
-  const std::string d = site.dir.string();
-  const auto again = run_cli(fmt::format("import {0}/blog.xml --store {0}/blog.db {1}", d, from));
+  const auto again =
+      run_cli(Arguments{"import", site.dir / "blog.xml", "--store", site.dir / "blog.db"} + from);
   EXPECT_NE(again.output.find(row("used by published content", 7)), std::string::npos)
       << again.output;
   EXPECT_NE(again.output.find(row("fetched from http://127.0.0.1:" + std::to_string(port), 0)),
@@ -245,8 +245,8 @@ TEST(Media, FetchesFromTheBlogsOwnAddressPortIncluded) {
   }
   blog += original.substr(copied);
   std::ofstream(dir / "blog.xml") << blog;
-  const auto run =
-      run_cli(fmt::format("import {0}/blog.xml --store {0}/blog.db --fetch-media", dir.string()));
+  const auto run = run_cli({"import", dir.string() + "/blog.xml", "--store",
+                            dir.string() + "/blog.db", "--fetch-media"});
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find(row("fetched from " + address, 1)), std::string::npos) << run.output;
 }
@@ -289,18 +289,17 @@ TEST(Media, BringsHomeTheFilesOfAWordPressComBlog) {
   ASSERT_TRUE(server.running());
   const std::string d = dir.string();
   const auto import =
-      run_cli(fmt::format("import {0}/blog.xml --store {0}/blog.db --uploads {0}/uploads "
-                          "--uploads-url https://werkbank.files.wordpress.com/ "
-                          "--fetch-media --fetch-from http://127.0.0.1:{1}",
-                          d, port));
+      run_cli({"import", d + "/blog.xml", "--store", d + "/blog.db", "--uploads", d + "/uploads",
+               "--uploads-url", "https://werkbank.files.wordpress.com/", "--fetch-media",
+               "--fetch-from", fmt::format("http://127.0.0.1:{0}", port)});
   ASSERT_EQ(import.exit_code, 0) << import.output;
   EXPECT_NE(import.output.find(row("used by published content", 3)), std::string::npos)
       << import.output;
   EXPECT_NE(import.output.find(row("fetched from http://127.0.0.1:" + std::to_string(port), 1)),
             std::string::npos)
       << import.output;
-  const auto build = run_cli(
-      fmt::format("build --store {0}/blog.db --config {0}/archive.toml --out {0}/site -q", d));
+  const auto build = run_cli({"build", "--store", d + "/blog.db", "--config", d + "/archive.toml",
+                              "--out", d + "/site", "-q"});
   ASSERT_EQ(build.exit_code, 0) << build.output;
   const std::string page = read_file(dir / "site/2009/03/hobel/index.html");
   EXPECT_NE(page.find("<a href=\"/wp-content/uploads/2011/03/hobel.png\"><img "
@@ -316,8 +315,8 @@ TEST(Media, BringsHomeTheFilesOfAWordPressComBlog) {
 TEST(Media, RefusesAnUploadsFolderThatIsNotOne) {
   const auto dir = fresh_temp_dir("media-bad");
   std::ofstream(dir / "blog.xml") << export_with_media();
-  const auto run = run_cli(
-      fmt::format("import {0}/blog.xml --store {0}/blog.db --uploads {0}/nirgends", dir.string()));
+  const auto run = run_cli({"import", dir.string() + "/blog.xml", "--store",
+                            dir.string() + "/blog.db", "--uploads", dir.string() + "/nirgends"});
   EXPECT_NE(run.exit_code, 0);
   EXPECT_NE(run.output.find("is not a folder; give the copy of wp-content/uploads"),
             std::string::npos)

@@ -142,9 +142,9 @@ TEST_P(OldUrls, AnswerOnNginxApacheCaddyAndServeWithA301ToAPageThatAnswers) {
   }
   const auto built = import_and_build(dir, {c.input}, read_file(c.config));
   ASSERT_EQ(built.build.exit_code, 0) << built.build.output;
-  const auto exported = run_cli(
-      fmt::format("export --store {}/blog.db --config {}/archive.toml --nginx {}/redirects.conf",
-                  dir.string(), dir.string(), dir.string()));
+  const auto exported =
+      run_cli({"export", "--store", dir.string() + "/blog.db", "--config",
+               dir.string() + "/archive.toml", "--nginx", dir.string() + "/redirects.conf"});
   ASSERT_EQ(exported.exit_code, 0) << exported.output;
   const auto expected = expectations_from(built.files.at("_redirects"));
   ASSERT_GT(expected.size(), 5u);
@@ -154,9 +154,8 @@ TEST_P(OldUrls, AnswerOnNginxApacheCaddyAndServeWithA301ToAPageThatAnswers) {
   std::filesystem::create_directories(dir / "apache");
   std::filesystem::create_directories(dir / "caddy");
   const auto caddy_export =
-      run_cli(fmt::format("export --store {0}/blog.db --config {0}/archive.toml --caddy "
-                          "{0}/caddy/redirects.caddy",
-                          dir.string()));
+      run_cli({"export", "--store", dir.string() + "/blog.db", "--config",
+               dir.string() + "/archive.toml", "--caddy", dir.string() + "/caddy/redirects.caddy"});
   ASSERT_EQ(caddy_export.exit_code, 0) << caddy_export.output;
   const std::filesystem::path site = dir / "site";
   struct Server {

@@ -107,29 +107,23 @@ struct Exported {
   std::map<std::string, std::string> site;  ///< published files
 };
 
-// `formats` names the outputs with {0} for the test's folder: "--warc {0}/a.warc.gz".
-Exported export_sample(const std::string& name, const std::string& formats) {
+// `format` names the export option ("--warc") and `file` its file in the test's folder.
+Exported export_sample(const std::string& name, const std::string& format,
+                       const std::string& file) {
   Exported e;
   e.dir = fresh_temp_dir(name);
-  const std::string d = e.dir.string();
-  const auto source = source_dir().string();
-  EXPECT_EQ(
-      run_cli(fmt::format(
-                  "import {}/examples/werkstattblog.wordpress.xml --store {}/blog.db -q --uploads "
-                  "{}/examples/uploads",
-                  source, d, source))
-          .exit_code,
-      0);
-  EXPECT_EQ(
-      run_cli(fmt::format(
-                  "build --store {0}/blog.db --config {1}/examples/archive.toml --out {0}/site -q",
-                  d, source))
-          .exit_code,
-      0);
-  const auto run = run_cli(
-      fmt::format("export --store {0}/blog.db --config {1}/examples/archive.toml --site {0}/site ",
-                  d, source) +
-      fmt::format(fmt::runtime(formats), d));
+  const auto source = source_dir();
+  EXPECT_EQ(run_cli({"import", source / "examples/werkstattblog.wordpress.xml", "--store",
+                     e.dir / "blog.db", "-q", "--uploads", source / "examples/uploads"})
+                .exit_code,
+            0);
+  EXPECT_EQ(run_cli({"build", "--store", e.dir / "blog.db", "--config",
+                     source / "examples/archive.toml", "--out", e.dir / "site", "-q"})
+                .exit_code,
+            0);
+  const auto run =
+      run_cli({"export", "--store", e.dir / "blog.db", "--config", source / "examples/archive.toml",
+               "--site", e.dir / "site", format, e.dir / file});
   EXPECT_EQ(run.exit_code, 0) << run.output;
   for (auto& [path, bytes] : read_tree(e.dir / "site")) {
     if (path != "_redirects" && path != "_headers" && path != ".htaccess") {
@@ -188,22 +182,19 @@ void expect_records_match_site(const std::vector<WarcRecord>& records,
 }
 
 TEST(WarcExport, EveryRecordIsAFileOfTheSiteWithItsDigests) {
-  const auto e = export_sample("warc", "--warc {0}/archiv.warc.gz");
+  const auto e = export_sample("warc", "--warc", "archiv.warc.gz");
   const std::string warc = read_file(e.dir / "archiv.warc.gz");
   const auto records = read_warc(warc);
   expect_records_match_site(records, e.site);
   EXPECT_EQ(records[0].headers.at("WARC-Filename"), "archiv.warc.gz");
   EXPECT_NE(records[0].block.find("software: blogarchive "), std::string::npos);
   // The same build exports to the same bytes: record ids and dates come from the build.
-  const std::string d = e.dir.string();
   std::filesystem::create_directories(e.dir / "again");
-  EXPECT_EQ(
-      run_cli(fmt::format(
-                  "export --store {0}/blog.db --config {1}/examples/archive.toml --site {0}/site "
-                  "--warc {0}/again/archiv.warc.gz",
-                  d, source_dir().string()))
-          .exit_code,
-      0);
+  EXPECT_EQ(run_cli({"export", "--store", e.dir / "blog.db", "--config",
+                     source_dir() / "examples/archive.toml", "--site", e.dir / "site", "--warc",
+                     e.dir / "again/archiv.warc.gz"})
+                .exit_code,
+            0);
   EXPECT_EQ(read_file(e.dir / "again/archiv.warc.gz"), warc);
 }
 
@@ -223,7 +214,7 @@ std::string zip_entry(zip_t* archive, const char* name, bool& stored) {
 }
 
 TEST(WaczExport, HoldsTheWarcItsIndexPagesAndDigests) {
-  const auto e = export_sample("wacz", "--wacz {0}/archiv.wacz");
+  const auto e = export_sample("wacz", "--wacz", "archiv.wacz");
   int error = 0;
   zip_t* archive = zip_open((e.dir / "archiv.wacz").c_str(), ZIP_RDONLY, &error);
   ASSERT_NE(archive, nullptr) << error;

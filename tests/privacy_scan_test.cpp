@@ -53,17 +53,15 @@ std::string test_name(const ::testing::TestParamInfo<std::filesystem::path>& inf
 // Archives `export_file`; false when even the recovering reader refuses it (then
 // nothing is published and there is nothing to scan).
 bool archive(const std::filesystem::path& export_file, const std::filesystem::path& dir) {
-  const std::string store = "'" + (dir / "blog.db").string() + "'";
-  const std::string quoted = "'" + export_file.string() + "'";
-  if (run_cli("import " + quoted + " --store " + store).exit_code != 0 &&
-      run_cli("import " + quoted + " --store " + store + " --recover").exit_code != 0) {
+  const std::string store = dir / "blog.db";
+  if (run_cli({"import", export_file, "--store", store}).exit_code != 0 &&
+      run_cli({"import", export_file, "--store", store, "--recover"}).exit_code != 0) {
     return false;
   }
   std::ofstream(dir / "archive.toml")
       << "base_url = \"https://archive.example.org/\"\nlanguage = \"en\"\n";
-  const auto built =
-      run_cli("build --quiet --store " + store + " --config '" + (dir / "archive.toml").string() +
-              "' --out '" + (dir / "site").string() + "'");
+  const auto built = run_cli({"build", "--quiet", "--store", store, "--config",
+                              (dir / "archive.toml").string(), "--out", (dir / "site").string()});
   EXPECT_EQ(built.exit_code, 0) << built.output;
   return true;
 }

@@ -39,8 +39,8 @@ RealArchive archive_of(const std::string& name) {
   // No language: the archive takes the export's.
   archive.built =
       import_and_build(dir, {real_blog(name)}, "base_url = \"https://archive.example.org/\"\n");
-  archive.check = run_cli(
-      fmt::format("check {0}/site --store {0}/blog.db --config {0}/archive.toml", dir.string()));
+  archive.check = run_cli({"check", dir.string() + "/site", "--store", dir.string() + "/blog.db",
+                           "--config", dir.string() + "/archive.toml"});
   return archive;
 }
 

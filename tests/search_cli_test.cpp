@@ -18,12 +18,12 @@ Archive imported(const std::string& name, const std::filesystem::path& input,
   const auto dir = fresh_temp_dir(name);
   const auto archive = import_and_build(dir, {input}, config_text);
   EXPECT_EQ(archive.build.exit_code, 0) << archive.import.output << archive.build.output;
-  return {"'" + (dir / "blog.db").string() + "'", "'" + (dir / "archive.toml").string() + "'"};
+  return {dir / "blog.db", dir / "archive.toml"};
 }
 
-CliRun search(const Archive& archive, const std::string& query, const std::string& flags = "") {
-  return run_cli("search --store " + archive.store + " --config " + archive.config + " " + flags +
-                 " '" + query + "'");
+CliRun search(const Archive& archive, const std::string& query, const Arguments& flags = {}) {
+  return run_cli(Arguments{"search", "--store", archive.store, "--config", archive.config} + flags +
+                 Arguments{query});
 }
 
 }  // namespace
@@ -42,7 +42,7 @@ TEST(SearchCli, FindsTheSampleArticlesInGermanForms) {
   // "Blog" finds the "Werkstattblog" (a compound) too.
   EXPECT_NE(search(sample, "blog").output.find("/2010/01/rueckblick-auf-vier-jahre/"),
             std::string::npos);
-  const auto json = search(sample, "schella", "--prefix --json");
+  const auto json = search(sample, "schella", {"--prefix", "--json"});
   EXPECT_NE(json.output.find("{\"total\":1,\"partial\":false,\"hits\":[{\"url\":\"/2010/09/"
                              "oberflaeche-mit-schellack/\""),
             std::string::npos)
@@ -52,11 +52,11 @@ TEST(SearchCli, FindsTheSampleArticlesInGermanForms) {
 TEST(SearchCli, NeedsNoConfigBecauseTheStoreKnowsTheBlogsLanguage) {
   const auto dir = fresh_temp_dir("search-no-config");
   const auto imported =
-      run_cli("import '" + (source_dir() / "examples" / "werkstattblog.wordpress.xml").string() +
-              "' --store '" + (dir / "blog.db").string() + "'");
+      run_cli({"import", (source_dir() / "examples" / "werkstattblog.wordpress.xml").string(),
+               "--store", (dir / "blog.db").string()});
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
   // German analysis without being told: the plural with its umlaut finds the singular.
-  const auto run = run_cli("search --store '" + (dir / "blog.db").string() + "' Hobelbänke");
+  const auto run = run_cli({"search", "--store", (dir / "blog.db").string(), "Hobelbänke"});
   ASSERT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find(" 1. Die Hobelbank ist fertig (18.03.2007)"), std::string::npos)
       << run.output;
@@ -71,7 +71,7 @@ TEST(SearchCli, NothingUnpublishedCanBeFound) {
   for (const char* query :
        {"Geheimer Entwurf", "Nachbarn gebohrt", "ENTWURFSTEXT", "Privates Tagebuch", "PRIVATTEXT",
         "Nur mit Passwort", "PASSWORTTEXT", "Uhren", "spam.example"}) {
-    const auto run = search(sample, query, "--json --prefix");
+    const auto run = search(sample, query, {"--json", "--prefix"});
     EXPECT_EQ(run.output.find("\"url\""), std::string::npos) << query << ": " << run.output;
   }
 }
@@ -82,16 +82,16 @@ TEST(SearchCli, SearchesEnglishFixtures) {
                                "language = \"en\"\nbase_url = \"https://archiv.example.org/\"\n");
   const auto dots = search(jekyll, "ellipsis");
   EXPECT_NE(dots.output.find("/2018/10/12/trailing-dots.html"), std::string::npos) << dots.output;
-  EXPECT_NE(
-      search(jekyll, "published", "--json").output.find("/publish_test/2008/02/02/published.html"),
-      std::string::npos);
+  EXPECT_NE(search(jekyll, "published", {"--json"})
+                .output.find("/publish_test/2008/02/02/published.html"),
+            std::string::npos);
   const auto hugo = imported("search-hugo", shared_fixtures_dir() / "hugo-basic-example",
                              "language = \"en\"\nbase_url = \"https://archiv.example.org/\"\n");
-  const auto emoji = search(hugo, "emojis", "--json");  // stemmed: "emoji"
+  const auto emoji = search(hugo, "emojis", {"--json"});  // stemmed: "emoji"
   EXPECT_NE(emoji.output.find("{\"total\":"), std::string::npos) << emoji.output;
   EXPECT_NE(emoji.output.find("\"url\":\"/post/emoji-support/\""), std::string::npos)
       << emoji.output;
-  const auto phrase = search(hugo, "\"Hugo ships with several\"", "--json");
+  const auto phrase = search(hugo, "\"Hugo ships with several\"", {"--json"});
   EXPECT_NE(phrase.output.find("\"total\":1,"), std::string::npos) << phrase.output;
 }
 

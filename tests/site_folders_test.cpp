@@ -61,13 +61,13 @@ TEST(SiteFolders, HugoExampleBecomesAnArchiveWithPrivacyPlaceholders) {
 TEST(SiteFolders, ImportingAFolderAgainChangesNothing) {
   BLOGARCHIVE_NEEDS_SHARED_FIXTURES();
   const auto dir = fresh_temp_dir("hugo-again");
-  const std::string store = "'" + (dir / "blog.db").string() + "' ";
-  const std::string site = "'" + (shared_fixtures_dir() / "hugo-basic-example").string() + "' ";
-  const auto first = run_cli("import " + site + "--store " + store);
-  const auto second = run_cli("import " + site + "--format hugo --store " + store);
+  const std::string store = dir / "blog.db";
+  const std::string site = shared_fixtures_dir() / "hugo-basic-example";
+  const auto first = run_cli({"import", site, "--store", store});
+  const auto second = run_cli({"import", site, "--format", "hugo", "--store", store});
   ASSERT_EQ(second.exit_code, 0) << second.output;
   EXPECT_EQ(first.output, second.output);
-  const auto forced = run_cli("import " + site + "--format wordpress --store " + store);
+  const auto forced = run_cli({"import", site, "--format", "wordpress", "--store", store});
   EXPECT_NE(forced.exit_code, 0);
   EXPECT_NE(forced.output.find("is a folder, but the wordpress format is read from a file"),
             std::string::npos)
@@ -81,10 +81,9 @@ TEST(SiteFolders, APostsFolderGivenDirectlyIsReadAsItsSite) {
        {std::pair{"hugo", "content"}, std::pair{"jekyll", "_posts"}}) {
     const auto dir = fresh_temp_dir(std::string("posts-folder-") + generator);
     const auto site = source_dir() / "tests" / "golden" / generator / "input" / "site";
-    const auto whole =
-        run_cli("import '" + site.string() + "' --store '" + (dir / "whole.db").string() + "'");
-    const auto part = run_cli("import '" + (site / posts).string() + "' --store '" +
-                              (dir / "part.db").string() + "'");
+    const auto whole = run_cli({"import", site.string(), "--store", (dir / "whole.db").string()});
+    const auto part =
+        run_cli({"import", (site / posts).string(), "--store", (dir / "part.db").string()});
     ASSERT_EQ(part.exit_code, 0) << part.output;
     EXPECT_NE(part.output.find("read as the site around it: " + site.string()), std::string::npos)
         << part.output;

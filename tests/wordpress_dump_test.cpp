@@ -146,8 +146,7 @@ TEST_F(WordPressDump, SeveralInstallationsAreNamedAndNeverMixed) {
   const auto work = dir() / "two";
   std::filesystem::create_directories(work);
   ASSERT_EQ(site().dump("", work / "both.sql").exit_code, 0);
-  const CliRun ambiguous = run_cli("import " + shell_quoted(work / "both.sql") + " --store " +
-                                   shell_quoted(work / "blog.db"));
+  const CliRun ambiguous = run_cli({"import", work / "both.sql", "--store", work / "blog.db"});
   EXPECT_EQ(ambiguous.exit_code, 1);
   EXPECT_NE(ambiguous.output.find(
                 "the dump holds 2 WordPress installations (table prefixes alt_, wp_); choose one "
@@ -155,16 +154,16 @@ TEST_F(WordPressDump, SeveralInstallationsAreNamedAndNeverMixed) {
             std::string::npos)
       << ambiguous.output;
   EXPECT_FALSE(std::filesystem::exists(work / "blog.db"));
-  const CliRun unknown = run_cli("import " + shell_quoted(work / "both.sql") +
-                                 " --table-prefix blog_ --store " + shell_quoted(work / "blog.db"));
+  const CliRun unknown = run_cli(
+      {"import", work / "both.sql", "--table-prefix", "blog_", "--store", work / "blog.db"});
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_NE(
       unknown.output.find(
           "no WordPress installation with the table prefix 'blog_' (the dump holds: alt_, wp_)"),
       std::string::npos)
       << unknown.output;
-  const CliRun chosen = run_cli("import " + shell_quoted(work / "both.sql") +
-                                " --table-prefix alt_ --store " + shell_quoted(work / "blog.db"));
+  const CliRun chosen =
+      run_cli({"import", work / "both.sql", "--table-prefix", "alt_", "--store", work / "blog.db"});
   ASSERT_EQ(chosen.exit_code, 0) << chosen.output;
   const auto posts = published(work / "blog.db");
   ASSERT_EQ(posts.size(), 2U);  // hidden-items.xml's public post and page, nothing of wp_
@@ -195,8 +194,7 @@ TEST_F(WordPressDump, RepairsUtf8KeptInLatin1Columns) {
   const std::string dumped = read_file(work / "old.sql");
   ASSERT_NE(dumped.find("B\xC3\x83\xC2\xA4ume"), std::string::npos)
       << "the dump is not double-encoded";
-  const CliRun imported = run_cli("import " + shell_quoted(work / "old.sql") + " --store " +
-                                  shell_quoted(work / "blog.db"));
+  const CliRun imported = run_cli({"import", work / "old.sql", "--store", work / "blog.db"});
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
   EXPECT_NE(
       imported.output.find(
@@ -225,16 +223,15 @@ TEST_F(WordPressDump, ACutDumpSaysWhereAndRecoverKeepsTheWholeRows) {
   std::string bytes = read_file(work / "whole.sql");
   bytes.resize(bytes.rfind("INSERT INTO `wp_posts`") + 60);
   std::ofstream(work / "cut.sql", std::ios::binary) << bytes;
-  const CliRun cut = run_cli("import " + shell_quoted(work / "cut.sql") + " --store " +
-                             shell_quoted(work / "blog.db"));
+  const CliRun cut = run_cli({"import", work / "cut.sql", "--store", work / "blog.db"});
   EXPECT_EQ(cut.exit_code, 1);
   EXPECT_NE(cut.output.find("cut.sql:"), std::string::npos) << cut.output;
   EXPECT_NE(cut.output.find("it was cut short; --recover keeps the rows before this point"),
             std::string::npos)
       << cut.output;
   EXPECT_FALSE(std::filesystem::exists(work / "blog.db"));
-  const CliRun recovered = run_cli("import " + shell_quoted(work / "cut.sql") +
-                                   " --recover --store " + shell_quoted(work / "blog.db"));
+  const CliRun recovered =
+      run_cli({"import", work / "cut.sql", "--recover", "--store", work / "blog.db"});
   ASSERT_EQ(recovered.exit_code, 0) << recovered.output;
   EXPECT_NE(recovered.output.find("the rows before it were read"), std::string::npos)
       << recovered.output;
@@ -243,8 +240,7 @@ TEST_F(WordPressDump, ACutDumpSaysWhereAndRecoverKeepsTheWholeRows) {
   std::ofstream(work / "shop.sql")
       << "-- MySQL dump 10.13\nCREATE TABLE `orders` (\n  `id` int NOT NULL\n);\n"
          "INSERT INTO `orders` VALUES (1),(2);\n";
-  const CliRun shop = run_cli("import " + shell_quoted(work / "shop.sql") + " --store " +
-                              shell_quoted(work / "shop.db"));
+  const CliRun shop = run_cli({"import", work / "shop.sql", "--store", work / "shop.db"});
   EXPECT_EQ(shop.exit_code, 1);
   EXPECT_NE(shop.output.find("not a WordPress database"), std::string::npos) << shop.output;
   EXPECT_FALSE(std::filesystem::exists(work / "shop.db"));

@@ -102,8 +102,8 @@ class WordPressRest : public ::testing::Test {
 };
 
 CliRun import_site(const std::string& url, const std::filesystem::path& store,
-                   const std::string& extra = "") {
-  return run_cli("import " + url + "/ --store " + shell_quoted(store) + " --quiet " + extra);
+                   const Arguments& extra = {}) {
+  return run_cli(Arguments{"import", url + "/", "--store", store, "--quiet"} + extra);
 }
 
 std::vector<std::string> lines_of(const std::filesystem::path& file) {
@@ -272,7 +272,7 @@ TEST_F(WordPressRest, RefusesAnswersItCannotTrust) {
         R"([{"match": ["wp/v2/media", "&page=1&"], "times": 9, "status": 200, "body": "[0,",
                       "repeat": 1000000}])");
   store = dir() / "large.db";
-  const CliRun large = import_site(site().url(), store, "--max-response-size 2MB");
+  const CliRun large = import_site(site().url(), store, {"--max-response-size", "2MB"});
   EXPECT_EQ(large.exit_code, 1);
   EXPECT_NE(large.output.find("wp/v2/media"), std::string::npos) << large.output;
   EXPECT_NE(large.output.find("larger than 2097152 bytes"), std::string::npos) << large.output;
@@ -282,13 +282,14 @@ TEST_F(WordPressRest, RefusesAnswersItCannotTrust) {
 TEST(WordPressRestAddress, SaysWhatItExpectedOfAnAddress) {
   const auto work = fresh_temp_dir("rest-addresses");
   const auto store = work / "blog.db";
-  const CliRun ftp = run_cli("import ftp://blog.example.org/ --store " + shell_quoted(store));
+  const CliRun ftp = run_cli({"import", "ftp://blog.example.org/", "--store", store});
   EXPECT_EQ(ftp.exit_code, 1);
   EXPECT_NE(ftp.output.find("is not a web address; give the blog's address as http://"),
             std::string::npos)
       << ftp.output;
-  const CliRun nobody = run_cli("import http://127.0.0.1:" + std::to_string(free_port()) +
-                                "/ --store " + shell_quoted(store));
+  const CliRun nobody =
+      run_cli({"import", std::string("http://127.0.0.1:") + std::to_string(free_port()) + "/",
+               "--store", store});
   EXPECT_EQ(nobody.exit_code, 1);
   EXPECT_NE(nobody.output.find("cannot reach http://127.0.0.1:"), std::string::npos)
       << nobody.output;
@@ -305,8 +306,8 @@ TEST(WordPressRestAddress, SaysWhatItExpectedOfAnAddress) {
            " >" + shell_quoted(work / "php-server.log") + " 2>&1"},
       port);
   ASSERT_TRUE(plain.running());
-  const CliRun not_wordpress = run_cli("import http://127.0.0.1:" + std::to_string(port) +
-                                       "/ --store " + shell_quoted(store));
+  const CliRun not_wordpress = run_cli(
+      {"import", std::string("http://127.0.0.1:") + std::to_string(port) + "/", "--store", store});
   EXPECT_EQ(not_wordpress.exit_code, 1);
   for (const char* expected :
        {"does not answer WordPress's REST API", "WXR export", "database backup", "feed"}) {

@@ -15,7 +15,7 @@ namespace {
 
 std::filesystem::path export_zim(const std::string& name, const std::filesystem::path& input,
                                  const std::filesystem::path& config,
-                                 const std::string& import_options = "") {
+                                 const Arguments& import_options = {}) {
   const auto dir = fresh_temp_dir(name);
   for (const auto& beside : std::filesystem::directory_iterator(config.parent_path())) {
     if (beside.path().extension() == ".md") {  // a privacy policy the config names
@@ -24,12 +24,11 @@ std::filesystem::path export_zim(const std::string& name, const std::filesystem:
   }
   std::filesystem::copy_file(config, dir / "archive.toml");
   const std::string d = dir.string();
-  EXPECT_EQ(
-      run_cli(fmt::format("import {} --store {}/blog.db -q {}", input.string(), d, import_options))
-          .exit_code,
-      0);
-  const auto run = run_cli(fmt::format(
-      "export --store {0}/blog.db --config {0}/archive.toml --zim {0}/{1}.zim", d, name));
+  EXPECT_EQ(run_cli(Arguments{"import", input, "--store", dir / "blog.db", "-q"} + import_options)
+                .exit_code,
+            0);
+  const auto run = run_cli({"export", "--store", d + "/blog.db", "--config", d + "/archive.toml",
+                            "--zim", fmt::format("{0}/{1}.zim", d, name)});
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_NE(run.output.find(fmt::format("wrote {}/{}.zim: ", d, name)), std::string::npos)
       << run.output;
@@ -49,9 +48,9 @@ CliRun zimcheck(const std::filesystem::path& zim) {
 
 TEST(ZimExport, PassesZimcheckAndKiwixServeAnswersPagesImagesOldUrlsAndSearches) {
   const auto source = source_dir();
-  const auto zim = export_zim("werkstatt", source / "examples/werkstattblog.wordpress.xml",
-                              source / "examples/archive.toml",
-                              "--uploads " + (source / "examples/uploads").string());
+  const auto zim =
+      export_zim("werkstatt", source / "examples/werkstattblog.wordpress.xml",
+                 source / "examples/archive.toml", {"--uploads", source / "examples/uploads"});
   const auto check = zimcheck(zim);
   EXPECT_EQ(check.exit_code, 0) << check.output;
   EXPECT_NE(check.output.find("Overall Test Status: Pass"), std::string::npos) << check.output;

@@ -18,8 +18,15 @@ std::string shell_quoted(const std::string& text);
 /// Runs a shell command; stdout and stderr together.
 CliRun run_command(const std::string& command);
 
-/// Runs `blogarchive <arguments>` through the shell.
-CliRun run_cli(const std::string& arguments);
+/// A command line's arguments, one string each.
+using Arguments = std::vector<std::string>;
+
+/// `arguments` followed by `more`.
+Arguments operator+(Arguments arguments, const Arguments& more);
+
+/// Runs the built blogarchive with `arguments` (no shell: nothing to quote); stdout and
+/// stderr together.
+CliRun run_cli(const Arguments& arguments);
 
 /// What `import_and_build` did: both runs and the files of the built site.
 struct BuiltArchive {
