@@ -36,8 +36,9 @@ for option in "$@"; do
     # the server without a system service), Caddy, zimcheck, kiwix-serve.
     # A real WordPress to compare with: Debian's package on a private MariaDB, with PHP.
     # fonts-dejavu: the fonts the screenshot baselines (tests/browser/baselines) were taken with.
-    # clang-format and python3: scripts/check.sh checks the format and the module layering.
-    --test) packages+=(clang-format python3 chromium fonts-dejavu-core fonts-dejavu-extra nginx-light apache2-bin media-types caddy zim-tools kiwix-tools
+    # clang-format, clang-tidy and python3: scripts/check.sh checks the format, the lint
+    # and the module layering.
+    --test) packages+=(clang-format clang-tidy python3 chromium fonts-dejavu-core fonts-dejavu-extra nginx-light apache2-bin media-types caddy zim-tools kiwix-tools
                        mariadb-server php-cli php-mysql php-xml wordpress)
             if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi ;;
     --bench) packages+=(hugo time libxml2-utils bc libbenchmark-dev) ;;

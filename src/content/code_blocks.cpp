@@ -279,7 +279,7 @@ std::string block_html(std::string_view code, const CodeSpec& spec, const std::s
   if (spec.inline_code) {
     return code_tag + core::escape_html(code) + "</code>";
   }
-  const std::string pre = "<pre>" + code_tag + escaped_code(code, spec) + "</code></pre>";
+  std::string pre = "<pre>" + code_tag + escaped_code(code, spec) + "</code></pre>";
   if (spec.title.empty()) {
     return pre;
   }

@@ -16,7 +16,7 @@ namespace {
 // following the link will take the reader.
 std::string image_text(const HtmlNode& image, const std::string& src, std::string_view label) {
   const core::UrlParts parts = core::split_url(src);
-  const std::string where =
+  std::string where =
       std::string(label) + (parts.host.empty() ? src : core::host_without_www(parts.host));
   if (const std::string* alt = image.attribute("alt");
       alt != nullptr && !core::trim(*alt).empty()) {

@@ -40,8 +40,8 @@ std::string read_value(std::string_view text, std::size_t& i) {
   if (i < text.size() && (text[i] == '"' || text[i] == '\'')) {
     const char quote = text[i++];
     const auto close = text.find(quote, i);
-    const std::string value(
-        text.substr(i, close == std::string_view::npos ? text.npos : close - i));
+    std::string value(
+        text.substr(i, close == std::string_view::npos ? std::string_view::npos : close - i));
     i = close == std::string_view::npos ? text.size() : close + 1;
     return value;
   }
@@ -132,7 +132,8 @@ std::string link_to(std::string_view url) {
   return "<a href=\"" + escaped + "\">" + escaped + "</a>";
 }
 
-std::string attribute_or(const Shortcode& code, const std::string& key, std::string fallback = {}) {
+std::string attribute_or(const Shortcode& code, const std::string& key,
+                         const std::string& fallback = {}) {
   const auto found = code.attributes.find(key);
   return found == code.attributes.end() ? fallback : found->second;
 }
@@ -283,7 +284,7 @@ std::string plugin_value(const Shortcode& code) {
 // The address of what a video or audio plugin's shortcode showed, or "" when it names
 // nothing. Ids become the provider's page for them; URLs stay as written.
 std::string plugin_media_url(const Shortcode& code) {
-  const std::string value = plugin_value(code);
+  std::string value = plugin_value(code);
   if (value.empty() || is_url(value)) {
     return value;
   }

@@ -89,7 +89,7 @@ const Importer& detect_importer(const std::filesystem::path& file) {
   // 64 KiB is enough to reach the WXR channel header past long comments and
   // namespace declarations.
   std::ifstream in(file, std::ios::binary);
-  std::string head(64 * 1024, '\0');
+  std::string head(std::size_t{64} * 1024, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
   for (const auto& importer : all_importers()) {

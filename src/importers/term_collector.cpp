@@ -10,7 +10,7 @@
 namespace blogarchive::importers {
 
 std::string TermCollector::slug_for(const std::string& name) {
-  const std::string slug = core::slugify(name);
+  std::string slug = core::slugify(name);
   if (!case_sensitive_ || slug.empty()) {
     return slug;
   }

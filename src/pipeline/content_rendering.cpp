@@ -119,6 +119,7 @@ std::vector<render::RenderedComment> thread(
     return comment;
   };
   std::vector<render::RenderedComment> tree;
+  tree.reserve(roots.size());
   for (const std::size_t root : roots) {
     tree.push_back(build(root, 0));
   }

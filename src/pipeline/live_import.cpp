@@ -268,6 +268,7 @@ LiveSite download_live_site(const std::string& address, const ImportOptions& opt
   progress.start("first pages from " + core::split_url(home).host, kCollections.size());
   Downloader downloader(journal, limits, progress);
   std::vector<std::string> first_pages;
+  first_pages.reserve(kCollections.size());
   for (const auto& collection : kCollections) {
     first_pages.push_back(page_url(root.url, collection, 1));
   }

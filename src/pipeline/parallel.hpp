@@ -11,7 +11,7 @@ namespace blogarchive::pipeline {
 
 /// How many threads a build uses when the user does not say: one per core.
 inline int default_jobs() {
-  return std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
 /// Calls work(worker, begin, end) for consecutive chunks of [0, count) on `jobs`

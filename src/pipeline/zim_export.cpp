@@ -27,7 +27,7 @@ std::filesystem::path find_zim_program() {
   }
   const char* path = std::getenv("PATH");
   for (const auto dir : core::split(path ? path : "", ':')) {
-    const auto candidate = std::filesystem::path(std::string(dir)) / kProgram;
+    auto candidate = std::filesystem::path(std::string(dir)) / kProgram;
     if (!dir.empty() && ::access(candidate.c_str(), X_OK) == 0) {
       return candidate;
     }
@@ -48,6 +48,7 @@ std::string creator_of(const SitePlan& plan) {
 
 int run(const std::vector<std::string>& argv) {
   std::vector<char*> args;
+  args.reserve(argv.size() + 1);
   for (const auto& arg : argv) {
     args.push_back(const_cast<char*>(arg.c_str()));
   }

@@ -175,7 +175,11 @@ std::vector<IndexFile> index_files(const SearchIndex& index, std::size_t shard_t
     // order; one file, fetched once when the search opens (docs/formats/search-index.md).
     std::string lines;
     for (const auto& [word, stem] : index.stems) {
-      lines += word == stem ? word + "\n" : word + "\t" + stem + "\n";
+      lines += word;
+      if (word != stem) {
+        lines.append("\t").append(stem);
+      }
+      lines += '\n';
     }
     std::string stems_file = output::gzip(lines);
     const std::string stems_name = "search/stems-" + hex_hash(stems_file) + ".bin";

@@ -17,7 +17,7 @@ struct IndexFile {
 
 /// Uncompressed bytes per term shard before a new one is started (a term's postings
 /// are never split); gzip makes about a third of it.
-constexpr std::size_t kShardTarget = 32 * 1024;
+constexpr std::size_t kShardTarget = std::size_t{32} * 1024;
 
 /// Every file of the index. Shard and store names carry a hash of their content, so
 /// they can be cached forever; only the manifest has a fixed name.

@@ -23,7 +23,7 @@ class LanguageGuesser {
   };
   Guess guess() const;
 
-  static constexpr std::size_t kMaxBytes = 4 * 1024 * 1024;
+  static constexpr std::size_t kMaxBytes = std::size_t{4} * 1024 * 1024;
 
  private:
   void add_word(const std::string& word);

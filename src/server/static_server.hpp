@@ -33,7 +33,7 @@ struct ServerLimits {
   std::size_t max_headers = 100;  ///< more request headers: 431
   /// Memory for one connection's request line and headers; beyond it the request is
   /// refused (414 or 431) before more is read.
-  std::size_t max_request_head = 32 * 1024;
+  std::size_t max_request_head = std::size_t{32} * 1024;
 };
 
 /// What the old blog's URL rules say about a raw request target (with its query): it

@@ -107,7 +107,7 @@ std::optional<std::string> MediaFiles::find(std::string_view path) const {
   if (paths_.contains(path)) {
     return std::string(path);
   }
-  if (const auto original = original_of_resized(path); original && paths_.contains(*original)) {
+  if (auto original = original_of_resized(path); original && paths_.contains(*original)) {
     return original;
   }
   return std::nullopt;

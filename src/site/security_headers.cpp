@@ -47,7 +47,7 @@ std::string headers_file(const SiteConfig::Privacy& privacy) {
   std::string text =
       "# Written by blogarchive build: the headers every page of this archive should carry.\n/*\n";
   for (const auto& [name, value] : security_headers(privacy)) {
-    text += "  " + name + ": " + value + "\n";
+    text.append("  ").append(name).append(": ").append(value).append("\n");
   }
   return text;
 }

@@ -45,7 +45,7 @@ std::string claim_route(const blog::Post& post, PathClaims& claims,
   if (claims.claim(path)) {
     return path;
   }
-  const std::string fallback =
+  std::string fallback =
       fmt::format("{}{}-{}/", path.back() == '/' ? path : path + "/", post.slug, post.id);
   diagnostics.warn(post.source,
                    fmt::format("{}: the permalink {} is already taken; published at {}",

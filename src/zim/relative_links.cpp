@@ -15,7 +15,7 @@ std::vector<std::string_view> segments_of(std::string_view path) {
 }
 
 bool is_root_relative(std::string_view url) {
-  return url.size() >= 1 && url[0] == '/' && (url.size() == 1 || url[1] != '/');
+  return !url.empty() && url[0] == '/' && (url.size() == 1 || url[1] != '/');
 }
 
 // The URLs of one attribute value: one, or a srcset's candidates.

@@ -20,7 +20,7 @@ namespace {
 
 // Movable Type's STATUS values, as WordPress's statuses (which is_published knows).
 std::string status_of(const Entry& entry) {
-  const std::string status = core::to_lower_ascii(core::trim(entry.value("STATUS")));
+  std::string status = core::to_lower_ascii(core::trim(entry.value("STATUS")));
   if (status == "publish" || status.empty()) {
     return "publish";
   }
@@ -73,7 +73,7 @@ std::vector<std::string> split_tags(std::string_view text) {
 // A commenter's URL, even when the export holds it as a whole link (<a href="…">…</a>).
 std::string url_of(std::string_view raw) {
   static const std::regex href(R"(href\s*=\s*["']([^"']*)["'])", std::regex::icase);
-  const std::string text(core::trim(raw));
+  std::string text(core::trim(raw));
   std::smatch match;
   if (std::regex_search(text, match, href)) {
     return match[1].str();

@@ -118,7 +118,11 @@ std::optional<std::string> liquid_output(std::string_view expression, const Macr
       while (joined.ends_with('/')) {
         joined.pop_back();
       }
-      value = joined + (value.starts_with('/') ? value : "/" + value);
+      if (!value.starts_with('/')) {
+        joined += '/';
+      }
+      joined += value;
+      value = std::move(joined);
     } else {
       return std::nullopt;
     }

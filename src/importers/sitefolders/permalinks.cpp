@@ -158,7 +158,8 @@ std::string jekyll_slug(std::string_view text) {
   std::string slug = filter_code_points(
       text,
       [](UChar32 c) {
-        return u_isalnum(c) || (c < 128 && kKept.find(static_cast<char>(c)) != kKept.npos);
+        return u_isalnum(c) ||
+               (c < 128 && kKept.find(static_cast<char>(c)) != std::string_view::npos);
       },
       "-");
   const auto first = slug.find_first_not_of("-.");
@@ -182,7 +183,8 @@ std::string hugo_urlize(std::string_view text) {
   return filter_code_points(
       spaced,
       [](UChar32 c) {
-        return u_isalnum(c) || (c < 128 && kKept.find(static_cast<char>(c)) != kKept.npos);
+        return u_isalnum(c) ||
+               (c < 128 && kKept.find(static_cast<char>(c)) != std::string_view::npos);
       },
       "");
 }

@@ -26,7 +26,11 @@ void walk(const std::filesystem::path& folder, const std::string& relative,
     if (name.starts_with('.')) {
       continue;
     }
-    const std::string path = relative.empty() ? name : relative + "/" + name;
+    std::string path = relative;
+    if (!path.empty()) {
+      path += '/';
+    }
+    path += name;
     if (entry.is_directory()) {
       if (!skip_folder(path, name)) {
         walk(entry.path(), path, skip_folder, files);

@@ -110,10 +110,8 @@ class Parser {
       }
       if (is_space(c)) {
         in_.get();
-      } else if (c == '#') {
-        skip_line();
-      } else if (c == '-' && in_.peek_at(1) == '-') {
-        skip_line();
+      } else if (c == '#' || (c == '-' && in_.peek_at(1) == '-')) {
+        skip_line();  // a comment to the end of the line
       } else if (c == '/' && in_.peek_at(1) == '*') {
         in_.get();
         skip_block_comment();
@@ -292,7 +290,7 @@ class Parser {
       if (quote != 0) {
         quote = c == quote && text[i - 1] != '\\' ? 0 : quote;
       } else if (c == '\'' || c == '"') {
-        quote = c;
+        quote = static_cast<unsigned char>(c);
       } else if (c == '(') {
         ++depth;
       } else if (c == ')') {

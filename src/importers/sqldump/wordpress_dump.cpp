@@ -201,7 +201,10 @@ struct Installation {
     std::string path;
     for (std::int64_t term = lowest, depth = 0; term != 0 && terms.count(term) > 0 && depth < 50;
          ++depth) {
-      path = terms.at(term).slug + (path.empty() ? "" : "/" + path);
+      if (!path.empty()) {
+        path.insert(0, 1, '/');
+      }
+      path.insert(0, terms.at(term).slug);
       term = parent_of.count(term) > 0 ? parent_of.at(term) : 0;
     }
     return path;

@@ -142,7 +142,7 @@ bool declares_entities(xmlTextReaderPtr reader) {
 // document", which sends the reader to the wrong end of the file.
 void refuse_text_before_xml(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  std::string head(64 * 1024, '\0');
+  std::string head(std::size_t{64} * 1024, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
   if (const std::size_t junk = text_before_xml(head); junk > 0) {
