@@ -2,8 +2,10 @@
 // Options of the library's commands; the CLI fills these from its flags.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace blogarchive {
@@ -58,6 +60,12 @@ struct BuildOptions {
   bool quiet = false;
   /// Say for every rendered document why it was not kept from the last build.
   bool explain = false;
+  /// When set, every file of the site goes here (path relative to the site, bytes)
+  /// instead of into out_dir, which is then not touched: a build in memory, for tests
+  /// and tools. Called from the build's threads one at a time. Nothing is kept from an
+  /// earlier build then, so the render and search caches still apply but every
+  /// document is rendered.
+  std::function<void(const std::string& path, std::string_view bytes)> sink;
 };
 
 /// What `search` looks for, in which store, and how it prints what it finds.

@@ -68,6 +68,13 @@ std::optional<FileStamp> stamp_of(const std::filesystem::path& path) {
 
 }  // namespace
 
+void FunctionSink::write(const std::string& path, std::string_view bytes) {
+  const std::lock_guard lock(mutex_);
+  write_(path, bytes);
+  ++file_count_;
+  byte_count_ += bytes.size();
+}
+
 void MemorySink::write(const std::string& path, std::string_view bytes) {
   const std::lock_guard lock(mutex_);
   files_[path] = std::string(bytes);

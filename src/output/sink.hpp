@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -36,6 +37,22 @@ class OutputSink {
 };
 
 /// Keeps every file in memory (tests, previews).
+/// Hands every file to a function, one call at a time.
+class FunctionSink : public OutputSink {
+ public:
+  using Write = std::function<void(const std::string& path, std::string_view bytes)>;
+  explicit FunctionSink(Write write) : write_(std::move(write)) {}
+  void write(const std::string& path, std::string_view bytes) override;
+  std::size_t file_count() const { return file_count_; }
+  std::size_t byte_count() const { return byte_count_; }
+
+ private:
+  std::mutex mutex_;
+  Write write_;
+  std::size_t file_count_ = 0;
+  std::size_t byte_count_ = 0;
+};
+
 class MemorySink : public OutputSink {
  public:
   void write(const std::string& path, std::string_view bytes) override;

@@ -34,16 +34,23 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
       options.store_path,
       options.use_render_cache ? store::render_cache_path(options.store_path) : "", jobs};
   pipeline::Progress progress(std::cerr, !options.quiet && ::isatty(STDERR_FILENO) != 0);
-  output::DiskSink disk(options.out_dir);
+  // The site goes into out_dir, swapped in when complete, or to the caller's sink.
+  std::optional<output::DiskSink> disk;
+  std::optional<output::FunctionSink> given;
+  if (options.sink) {
+    given.emplace(options.sink);
+  } else {
+    disk.emplace(options.out_dir);
+  }
+  output::OutputSink& target = disk ? static_cast<output::OutputSink&>(*disk) : *given;
   const output::Precompression formats{options.precompress_gzip, options.precompress_brotli};
-  output::PrecompressingSink precompressing(disk, formats);
-  output::OutputSink& sink =
-      formats.any() ? static_cast<output::OutputSink&>(precompressing) : disk;
+  output::PrecompressingSink precompressing(target, formats);
+  output::OutputSink& sink = formats.any() ? precompressing : target;
   // Compressed copies go with a kept document, so whether there are any is part of its key.
   const auto salt =
       static_cast<std::uint64_t>(formats.gzip) | static_cast<std::uint64_t>(formats.brotli) << 1;
   pipeline::DocumentReuse reuse =
-      sources.render_cache_path.empty()
+      sources.render_cache_path.empty() || !disk
           ? pipeline::DocumentReuse()
           : pipeline::DocumentReuse(sources.render_cache_path, options.out_dir, salt, diagnostics);
   const pipeline::DocumentOutput documents{sink, reuse, progress};
@@ -66,8 +73,10 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   const std::set<std::string> used_media = plan.inputs.resolver.used_media();
   const std::size_t media = pipeline::write_media_files(used_media, options.store_path, sink);
   pipeline::write_redirect_files(model, plan.redirects, used_media, sink);
-  disk.commit();
-  reuse.save(disk, diagnostics);
+  if (disk) {
+    disk->commit();
+    reuse.save(*disk, diagnostics);
+  }
 
   for (const auto& warning : diagnostics.warnings()) {
     report << fmt::format("warning: {}: {}\n", warning.location, warning.message);
@@ -82,8 +91,9 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   report << fmt::format(
       "built {}: {} articles, {} pages, {} media files, {} files ({} unchanged), {} bytes, "
       "{} documents rendered, {} kept, in {:.2f} s\n",
-      options.out_dir.string(), model.articles.size(), model.pages.size(), media, disk.file_count(),
-      disk.unchanged_count(), disk.byte_count(), reuse.rendered_count(), reuse.kept_count(),
+      disk ? options.out_dir.string() : "in memory", model.articles.size(), model.pages.size(),
+      media, disk ? disk->file_count() : given->file_count(), disk ? disk->unchanged_count() : 0,
+      disk ? disk->byte_count() : given->byte_count(), reuse.rendered_count(), reuse.kept_count(),
       seconds);
   return CommandResult{static_cast<int>(diagnostics.warnings().size())};
 }
