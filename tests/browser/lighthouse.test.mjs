@@ -137,7 +137,9 @@ async function main() {
   } finally {
     if (chrome) await stop(chrome);
     for (const server of servers) server.kill();
-    rmSync(work, { recursive: true, force: true });
+    // Chromium's helper processes can still write into the profile for a moment after
+    // the browser itself exited; rmSync then meets a folder that just filled again.
+    rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
   if (problems.length > 0) {
     console.error(`${problems.length} scores below 100 in ${count} Lighthouse runs:\n${problems.join("\n")}`);
