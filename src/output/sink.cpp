@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <system_error>
@@ -39,20 +40,24 @@ bool has_bytes(const std::filesystem::path& path, std::string_view bytes) {
   if (fd < 0) {
     return false;
   }
-  std::string old(bytes.size(), '\0');
-  std::size_t read_total = 0;
-  while (read_total < old.size()) {
-    const ssize_t got = ::read(fd, old.data() + read_total, old.size() - read_total);
+  // In pieces: the search index's document store can be a hundred megabytes.
+  std::string old(std::min<std::size_t>(bytes.size(), std::size_t{1} << 20), '\0');
+  std::size_t compared = 0;
+  bool same = true;
+  while (same && compared < bytes.size()) {
+    const ssize_t got = ::read(fd, old.data(), std::min(old.size(), bytes.size() - compared));
     if (got < 0 && errno == EINTR) {
       continue;
     }
     if (got <= 0) {
       break;
     }
-    read_total += static_cast<std::size_t>(got);
+    const auto piece = static_cast<std::size_t>(got);
+    same = bytes.substr(compared, piece) == std::string_view(old.data(), piece);
+    compared += piece;
   }
   ::close(fd);
-  return read_total == bytes.size() && old == bytes;
+  return same && compared == bytes.size();
 }
 
 std::optional<FileStamp> stamp_of(const std::filesystem::path& path) {

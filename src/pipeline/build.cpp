@@ -64,7 +64,7 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
                                                         search ? &*search : nullptr);
   if (search) {
     search->finish(
-        [&](const std::string& path, const std::string& bytes) { sink.write(path, bytes); },
+        [&](const std::string& path, std::string_view bytes) { sink.write(path, bytes); },
         diagnostics, jobs);
   }
   pipeline::write_listing_documents(plan, summaries, jobs, documents);

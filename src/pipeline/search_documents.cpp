@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 #include "blogarchive/error.hpp"
 #include "content/html_tree.hpp"
 #include "core/content_hash.hpp"
@@ -108,8 +110,13 @@ std::uint64_t SearchCollector::index_key() const {
   return hash.digest();
 }
 
-std::vector<search::IndexFile> SearchCollector::build_index(int jobs) {
+void SearchCollector::build_index(const FileWriter& write, int jobs) {
   search::IndexBuilder builder(language_);
+  // Shards go out as they fill, documents straight into the store: neither the whole
+  // archive's postings nor a second copy of its documents is held.
+  search::IndexFileWriter files(language_, digests_.size(), [&](const search::IndexFile& file) {
+    write(file.path, file.bytes);
+  });
   std::map<std::string, std::string> stems;
   for (std::size_t number = 0; number < digests_.size(); ++number) {
     std::optional<search::AnalysedDocument> analysed = std::move(analysed_[number]);
@@ -125,12 +132,18 @@ std::vector<search::IndexFile> SearchCollector::build_index(int jobs) {
       stems.emplace(std::move(word), std::move(stem));
     }
     analysed->words.clear();
+    // The document goes into the store now, and its bytes are freed (not just cleared).
+    files.add_document(std::exchange(analysed->packed, {}));
     builder.add(static_cast<std::uint32_t>(number), std::move(*analysed));
   }
   analysed_.clear();
-  search::SearchIndex index = builder.finish(jobs);
-  index.stems.assign(std::make_move_iterator(stems.begin()), std::make_move_iterator(stems.end()));
-  return search::index_files(index);
+  // What finish gives back of the documents is empty: they went into the store above.
+  builder.finish([&](const std::string& term,
+                     const std::vector<search::Posting>& postings) { files.add(term, postings); },
+                 jobs);
+  const std::vector<std::pair<std::string, std::string>> stem_list(
+      std::make_move_iterator(stems.begin()), std::make_move_iterator(stems.end()));
+  files.finish(stem_list);
 }
 
 void SearchCollector::finish(const FileWriter& write, core::Diagnostics& diagnostics, int jobs) {
@@ -140,9 +153,7 @@ void SearchCollector::finish(const FileWriter& write, core::Diagnostics& diagnos
                                  cache_problem_));
   }
   if (!cache_) {
-    for (const auto& file : build_index(jobs)) {
-      write(file.path, file.bytes);
-    }
+    build_index(write, jobs);
     return;
   }
   // Documents analysed by earlier builds are only in the cache: a cache that fails
@@ -154,14 +165,14 @@ void SearchCollector::finish(const FileWriter& write, core::Diagnostics& diagnos
       cache_->keep_as_is();
       return;
     }
-    const std::vector<search::IndexFile> files = build_index(jobs);
-    std::vector<std::pair<std::string_view, std::string_view>> kept;
-    kept.reserve(files.size());
-    for (const auto& file : files) {
-      write(file.path, file.bytes);
-      kept.emplace_back(file.path, file.bytes);
-    }
-    cache_->save(key, kept, digests_);
+    cache_->begin_index();
+    build_index(
+        [&](const std::string& path, std::string_view bytes) {
+          write(path, bytes);
+          cache_->add_index_file(path, bytes);
+        },
+        jobs);
+    cache_->save(key, digests_);
   } catch (const StoreError& error) {
     throw StoreError(
         fmt::format("{}; the search cache holds only derived data: remove {} and build again",

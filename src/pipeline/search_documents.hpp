@@ -38,14 +38,14 @@ class SearchCollector {
   /// `write(path, bytes)` for every file of the index (index_files), from the cache when
   /// no document changed, else made in `jobs` threads. Problems with the cache become
   /// warnings in `diagnostics`; the index is made anyway.
-  using FileWriter = std::function<void(const std::string& path, const std::string& bytes)>;
+  using FileWriter = std::function<void(const std::string& path, std::string_view bytes)>;
   void finish(const FileWriter& write, core::Diagnostics& diagnostics, int jobs);
 
  private:
   search::SearchDocument document_of(const blog::Post& post, const std::string& path,
                                      const render::RenderedItem& item);
   std::uint64_t index_key() const;
-  std::vector<search::IndexFile> build_index(int jobs);
+  void build_index(const FileWriter& write, int jobs);
 
   const render::Catalog& catalog_;
   std::mutex catalog_mutex_;  ///< Catalog::date caches what it formats

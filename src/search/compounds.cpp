@@ -74,6 +74,9 @@ CompoundSplitter::CompoundSplitter(std::unordered_set<std::string> vocabulary)
   }
 }
 
+CompoundSplitter::CompoundSplitter(std::unordered_set<std::string_view> vocabulary)
+    : vocabulary_(std::move(vocabulary)) {}
+
 std::vector<std::string> CompoundSplitter::parts(std::string_view stem) const {
   if (stem.size() < kMinCompound || stem.size() > kMaxCompound) {
     return {};

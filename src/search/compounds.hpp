@@ -19,6 +19,9 @@ class CompoundSplitter {
  public:
   /// `vocabulary`: the stems that occur as words in the archive (not stop words).
   explicit CompoundSplitter(std::unordered_set<std::string> vocabulary);
+  /// The same over views of stems the caller keeps alive as long as the splitter: a
+  /// large archive's vocabulary is not copied.
+  explicit CompoundSplitter(std::unordered_set<std::string_view> vocabulary);
 
   /// The parts of a compound stem ("werkstattblog" → werkstatt, blog); empty when it
   /// is not one.

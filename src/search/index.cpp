@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <set>
 #include <thread>
 #include <unordered_set>
@@ -49,8 +50,8 @@ std::pair<std::size_t, std::size_t> SearchIndex::prefix_range(std::string_view p
           static_cast<std::size_t>(last - terms.begin())};
 }
 
-IndexBuilder::IndexBuilder(Language language, Scoring scoring)
-    : language_(language), scoring_(scoring) {}
+IndexBuilder::IndexBuilder(Language language, Scoring scoring, std::size_t partition_cells)
+    : language_(language), scoring_(scoring), partition_cells_(partition_cells) {}
 
 double IndexBuilder::weighted(const FieldCounts& counts) const {
   return scoring_.title * counts.title + scoring_.terms * counts.terms +
@@ -204,21 +205,37 @@ void IndexBuilder::add(std::uint32_t number, const SearchDocument& document,
   add(number, analyse_document(document, analyzer, false));
 }
 
+std::uint32_t IndexBuilder::term_id(std::string&& term) {
+  if (const auto found = term_ids_.find(term); found != term_ids_.end()) {
+    return found->second;
+  }
+  const auto id = static_cast<std::uint32_t>(terms_.size());
+  terms_.push_back(std::move(term));
+  term_ids_.emplace(terms_.back(), id);
+  word_documents_.push_back(0);
+  return id;
+}
+
 void IndexBuilder::add(std::uint32_t number, AnalysedDocument document) {
   const std::lock_guard lock(mutex_);
   if (packed_.size() <= number) {
     packed_.resize(number + 1);
     lengths_.resize(number + 1);
+    forward_.resize(number + 1);
   }
   packed_[number] = std::move(document.packed);
   lengths_[number] = weighted(document.lengths);
+  std::string terms;
+  terms.reserve(document.counts.size() * 6);
   for (auto& [term, counts] : document.counts) {
-    auto found = postings_.find(term);
-    if (found == postings_.end()) {
-      found = postings_.try_emplace(std::move(term)).first;
-    }
-    found->second.push_back({number, counts});
+    const std::uint32_t id = term_id(std::move(term));
+    ++word_documents_[id];
+    put_varint(terms, id);
+    put_varint(terms, counts.title);
+    put_varint(terms, counts.terms);
+    put_varint(terms, counts.body);
   }
+  forward_[number] = std::string(terms);  // a copy without the reserve's slack
 }
 
 void IndexBuilder::add_settings_to(core::ContentHash& hash) const {
@@ -234,30 +251,6 @@ void Scoring::hash_into(core::ContentHash& hash) const {
   for (const double value : {title, terms, body, compound_part, k1, b}) {
     hash.add(std::to_string(value));
   }
-}
-
-IndexBuilder::CompoundParts IndexBuilder::compound_parts() const {
-  std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, double>>> parts;
-  if (language_ != Language::German) {
-    return parts;
-  }
-  // Every term that occurs as a word is a possible part.
-  std::unordered_set<std::string> vocabulary;
-  vocabulary.reserve(postings_.size());
-  for (const auto& [term, list] : postings_) {
-    vocabulary.insert(term);
-  }
-  const CompoundSplitter splitter(std::move(vocabulary));
-  for (const auto& [term, list] : postings_) {
-    const auto split = splitter.parts(term);
-    for (const auto& part : std::set<std::string>(split.begin(), split.end())) {
-      auto& target = parts[part];
-      for (const auto& posting : list) {
-        target.emplace_back(posting.doc, weighted(posting.counts));
-      }
-    }
-  }
-  return parts;
 }
 
 namespace {
@@ -328,99 +321,261 @@ std::uint8_t quantized(double score, double scale) {
 
 }  // namespace
 
-std::vector<std::string> IndexBuilder::sorted_terms() const {
-  std::vector<std::string> terms;
-  terms.reserve(postings_.size());
-  for (const auto& [term, list] : postings_) {
-    terms.push_back(term);
+namespace {
+
+// Reads a varint that IndexBuilder::add wrote (so it is well-formed and in bounds).
+std::uint32_t next_number(const char*& at) {
+  std::uint32_t value = 0;
+  for (int shift = 0;; shift += 7) {
+    const auto byte = static_cast<unsigned char>(*at++);
+    value |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
+    if ((byte & 0x80) == 0) {
+      return value;
+    }
   }
-  std::sort(terms.begin(), terms.end());
-  return terms;
 }
 
-void IndexBuilder::score_term(const std::string& term, const Bm25Inputs& inputs,
-                              ScoredPostings& scratch) const {
-  auto& frequencies = scratch.frequencies;
-  auto& merged = scratch.merged;
-  frequencies.clear();
-  for (const auto& posting : postings_.at(term)) {
-    frequencies.emplace_back(posting.doc, weighted(posting.counts));
+}  // namespace
+
+IndexBuilder::TermOrder IndexBuilder::order_terms() const {
+  TermOrder order;
+  const auto count = static_cast<std::uint32_t>(terms_.size());
+  std::vector<std::uint32_t> ids(count);
+  std::iota(ids.begin(), ids.end(), 0);
+  std::sort(ids.begin(), ids.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return terms_[a] < terms_[b]; });
+  order.rank_of.resize(count);
+  order.text.resize(count);
+  for (std::uint32_t rank = 0; rank < count; ++rank) {
+    order.rank_of[ids[rank]] = rank;
+    order.text[rank] = terms_[ids[rank]];
   }
-  if (const auto from_compounds = inputs.parts.find(term); from_compounds != inputs.parts.end()) {
-    for (const auto& [doc, frequency] : from_compounds->second) {
-      frequencies.emplace_back(doc, scoring_.compound_part * frequency);
+  order.part_offsets.assign(count + 1, 0);
+  if (language_ != Language::German) {
+    return order;
+  }
+  // Every term that occurs as a word is a possible part.
+  const CompoundSplitter splitter(
+      std::unordered_set<std::string_view>(order.text.begin(), order.text.end()));
+  for (std::uint32_t rank = 0; rank < count; ++rank) {
+    order.part_offsets[rank] = static_cast<std::uint32_t>(order.part_ranks.size());
+    const auto split = splitter.parts(order.text[rank]);
+    for (const auto& part : std::set<std::string>(split.begin(), split.end())) {
+      const auto at = std::lower_bound(order.text.begin(), order.text.end(), part);
+      order.part_ranks.push_back(static_cast<std::uint32_t>(at - order.text.begin()));
     }
   }
-  std::sort(frequencies.begin(), frequencies.end());
+  order.part_offsets[count] = static_cast<std::uint32_t>(order.part_ranks.size());
+  return order;
+}
+
+std::vector<std::size_t> IndexBuilder::cells_by_rank(const TermOrder& order) const {
+  std::vector<std::size_t> words(order.text.size());
+  for (std::size_t id = 0; id < word_documents_.size(); ++id) {
+    words[order.rank_of[id]] = word_documents_[id];
+  }
+  std::vector<std::size_t> cells = words;
+  for (std::size_t rank = 0; rank < words.size(); ++rank) {
+    for (auto p = order.part_offsets[rank]; p < order.part_offsets[rank + 1]; ++p) {
+      cells[order.part_ranks[p]] += words[rank];
+    }
+  }
+  return cells;
+}
+
+std::vector<IndexBuilder::Range> IndexBuilder::plan_partitions(
+    const std::vector<std::size_t>& cells) const {
+  std::vector<Range> ranges;
+  const auto count = static_cast<std::uint32_t>(cells.size());
+  for (std::uint32_t first = 0; first < count;) {
+    std::uint32_t last = first;
+    std::size_t held = 0;
+    // A term is never split, so one with more cells than the limit gets a range alone.
+    while (last < count && (last == first || held + cells[last] <= partition_cells_)) {
+      held += cells[last++];
+    }
+    ranges.emplace_back(first, last);
+    first = last;
+  }
+  return ranges;
+}
+
+void IndexBuilder::sort_by_target(const TermOrder& order, int jobs) {
+  struct Entry {
+    std::uint32_t rank;
+    bool part;
+    FieldCounts counts;
+  };
+  in_ranges(forward_.size(), jobs, [&](std::size_t first, std::size_t last, std::size_t) {
+    std::vector<Entry> entries;
+    std::string encoded;
+    for (std::size_t doc = first; doc < last; ++doc) {
+      entries.clear();
+      const char* at = forward_[doc].data();
+      const char* const end = at + forward_[doc].size();
+      while (at < end) {
+        Entry word{order.rank_of[next_number(at)], false, {}};
+        word.counts.title = static_cast<std::uint16_t>(next_number(at));
+        word.counts.terms = static_cast<std::uint16_t>(next_number(at));
+        word.counts.body = static_cast<std::uint16_t>(next_number(at));
+        entries.push_back(word);
+        for (auto p = order.part_offsets[word.rank]; p < order.part_offsets[word.rank + 1]; ++p) {
+          entries.push_back({order.part_ranks[p], true, word.counts});
+        }
+      }
+      std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        return a.rank != b.rank ? a.rank < b.rank : a.part < b.part;
+      });
+      encoded.clear();
+      std::uint32_t previous = 0;
+      for (const auto& entry : entries) {
+        put_varint(encoded, std::uint64_t{entry.rank - previous} * 2 + (entry.part ? 1 : 0));
+        previous = entry.rank;
+        put_varint(encoded, entry.counts.title);
+        put_varint(encoded, entry.counts.terms);
+        put_varint(encoded, entry.counts.body);
+      }
+      forward_[doc] = std::string(encoded);  // exactly sized; the old entries are freed
+    }
+  });
+}
+
+IndexBuilder::Partition IndexBuilder::fill(Range range, const std::vector<std::size_t>& cells,
+                                           std::vector<Cursor>& cursors) const {
+  Partition partition;
+  partition.first = range.first;
+  partition.offsets.assign(1, 0);
+  for (auto rank = range.first; rank < range.second; ++rank) {
+    partition.offsets.push_back(partition.offsets.back() + cells[rank]);
+  }
+  partition.cells.resize(partition.offsets.back());
+  std::vector<std::size_t> next(partition.offsets.begin(), partition.offsets.end() - 1);
+  // Documents in number order: each term's cells come out sorted by document. Each
+  // document's entries are sorted by the term they count for, and ranges come in
+  // order, so a document's cursor only moves forward: all ranges together read every
+  // entry once.
+  for (std::uint32_t doc = 0; doc < forward_.size(); ++doc) {
+    Cursor& cursor = cursors[doc];
+    const char* const end = forward_[doc].data() + forward_[doc].size();
+    const char* at = forward_[doc].data() + cursor.offset;
+    while (at < end) {
+      const char* entry = at;
+      const std::uint32_t head = next_number(entry);
+      const std::uint32_t rank = cursor.rank + (head >> 1);
+      if (rank >= range.second) {
+        break;
+      }
+      FieldCounts counts;
+      counts.title = static_cast<std::uint16_t>(next_number(entry));
+      counts.terms = static_cast<std::uint16_t>(next_number(entry));
+      counts.body = static_cast<std::uint16_t>(next_number(entry));
+      const double frequency = weighted(counts);
+      partition.cells[next[rank - range.first]++] = {
+          doc, (head & 1) != 0 ? scoring_.compound_part * frequency : frequency};
+      cursor.rank = rank;
+      at = entry;
+    }
+    cursor.offset = static_cast<std::size_t>(at - forward_[doc].data());
+  }
+  return partition;
+}
+
+void IndexBuilder::score(Partition& partition, std::uint32_t rank,
+                         std::vector<Cell>& scores) const {
+  const auto begin = partition.cells.begin() +
+                     static_cast<std::ptrdiff_t>(partition.offsets[rank - partition.first]);
+  const auto end = partition.cells.begin() +
+                   static_cast<std::ptrdiff_t>(partition.offsets[rank - partition.first + 1]);
+  // Equal documents in ascending frequency, so that the sums below are the same
+  // whichever order the cells were filled in.
+  std::sort(begin, end);
   // A document may hold a term both as a word and as part of compounds: one posting.
-  merged.clear();
-  for (const auto& [doc, frequency] : frequencies) {
-    if (!merged.empty() && merged.back().first == doc) {
-      merged.back().second += frequency;
+  scores.clear();
+  for (auto cell = begin; cell != end; ++cell) {
+    if (!scores.empty() && scores.back().first == cell->first) {
+      scores.back().second += cell->second;
     } else {
-      merged.emplace_back(doc, frequency);
+      scores.push_back(*cell);
     }
   }
-  const double df = static_cast<double>(merged.size());
-  const double idf = std::log(1.0 + (inputs.documents - df + 0.5) / (df + 0.5));
-  for (auto& [doc, frequency] : merged) {
+  const auto documents = static_cast<double>(lengths_.size());
+  const auto df = static_cast<double>(scores.size());
+  const double idf = std::log(1.0 + (documents - df + 0.5) / (df + 0.5));
+  for (auto& [doc, frequency] : scores) {
     const double norm =
-        scoring_.k1 * (1.0 - scoring_.b + scoring_.b * lengths_[doc] / inputs.average_length);
+        scoring_.k1 * (1.0 - scoring_.b + scoring_.b * lengths_[doc] / average_length_);
     frequency = idf * frequency * (scoring_.k1 + 1.0) / (frequency + norm);
   }
 }
 
-IndexBuilder::Bm25Inputs IndexBuilder::bm25_inputs() const {
-  Bm25Inputs inputs{compound_parts(), static_cast<double>(packed_.size()), 1.0};
+std::vector<std::string> IndexBuilder::finish(const TermVisitor& visit, int jobs) {
+  const TermOrder order = order_terms();
+  const std::vector<std::size_t> cells = cells_by_rank(order);
+  const auto ranges = plan_partitions(cells);
+  sort_by_target(order, jobs);
+  std::vector<Cursor> cursors(forward_.size());
   double total_length = 0;
   for (const double length : lengths_) {
     total_length += length;
   }
-  if (inputs.documents > 0 && total_length > 0) {
-    inputs.average_length = total_length / inputs.documents;
+  if (!lengths_.empty() && total_length > 0) {
+    average_length_ = total_length / static_cast<double>(lengths_.size());
   }
-  return inputs;
+  // BM25F per posting, computed twice (to find the scale, then to quantize on it, so
+  // that impacts of all terms add up) instead of keeping every score. Terms are
+  // independent: each range's terms are scored in `jobs` threads, with the same bytes
+  // for any number.
+  std::vector<ScoreHistogram> histograms(static_cast<std::size_t>(std::max(jobs, 1)));
+  for (const auto& range : ranges) {
+    Partition partition = fill(range, cells, cursors);
+    in_ranges(range.second - range.first, jobs,
+              [&](std::size_t first, std::size_t last, std::size_t worker) {
+                std::vector<Cell> scores;
+                for (std::size_t t = first; t < last; ++t) {
+                  score(partition, range.first + static_cast<std::uint32_t>(t), scores);
+                  for (const auto& [doc, value] : scores) {
+                    histograms[worker].add(value);
+                  }
+                }
+              });
+  }
+  for (std::size_t i = 1; i < histograms.size(); ++i) {
+    histograms[0].merge(histograms[i]);
+  }
+  const double scale = histograms[0].scale();
+  cursors.assign(forward_.size(), Cursor{});
+  for (const auto& range : ranges) {
+    Partition partition = fill(range, cells, cursors);
+    std::vector<std::vector<Posting>> postings(range.second - range.first);
+    in_ranges(postings.size(), jobs, [&](std::size_t first, std::size_t last, std::size_t) {
+      std::vector<Cell> scores;
+      for (std::size_t t = first; t < last; ++t) {
+        score(partition, range.first + static_cast<std::uint32_t>(t), scores);
+        postings[t].reserve(scores.size());
+        for (const auto& [doc, value] : scores) {
+          postings[t].push_back({doc, quantized(value, scale)});
+        }
+      }
+    });
+    partition = {};
+    for (std::size_t t = 0; t < postings.size(); ++t) {
+      visit(std::string(order.text[range.first + t]), postings[t]);
+      std::vector<Posting>().swap(postings[t]);
+    }
+  }
+  forward_.clear();
+  return std::move(packed_);
 }
 
 SearchIndex IndexBuilder::finish(int jobs) {
   SearchIndex index;
   index.language = language_;
-  const Bm25Inputs inputs = bm25_inputs();
-  std::vector<std::string> terms = sorted_terms();
-  // BM25F per posting, computed twice (to find the scale, then to quantize on it, so
-  // that impacts of all terms add up) instead of keeping every score. Terms are
-  // independent: each pass runs in `jobs` threads, and gives the same bytes for any.
-  std::vector<ScoreHistogram> histograms(static_cast<std::size_t>(std::max(jobs, 1)));
-  in_ranges(terms.size(), jobs, [&](std::size_t first, std::size_t last, std::size_t worker) {
-    ScoredPostings scratch;
-    for (std::size_t t = first; t < last; ++t) {
-      score_term(terms[t], inputs, scratch);
-      for (const auto& [doc, score] : scratch.merged) {
-        histograms[worker].add(score);
-      }
-    }
-  });
-  for (std::size_t i = 1; i < histograms.size(); ++i) {
-    histograms[0].merge(histograms[i]);
-  }
-  const double scale = histograms[0].scale();
-  index.postings.resize(terms.size());
-  in_ranges(terms.size(), jobs, [&](std::size_t first, std::size_t last, std::size_t) {
-    ScoredPostings scratch;
-    for (std::size_t t = first; t < last; ++t) {
-      score_term(terms[t], inputs, scratch);
-      auto& out = index.postings[t];
-      out.reserve(scratch.merged.size());
-      for (const auto& [doc, score] : scratch.merged) {
-        out.push_back({doc, quantized(score, scale)});
-      }
-      // Its raw postings are no longer needed: memory stays level (this worker's term only).
-      std::vector<RawPosting>().swap(postings_.find(terms[t])->second);
-    }
-  });
-  postings_.clear();
-  index.terms = std::move(terms);
-  index.packed_documents = std::move(packed_);
+  index.packed_documents = finish(
+      [&](const std::string& term, const std::vector<Posting>& postings) {
+        index.terms.push_back(term);
+        index.postings.push_back(postings);
+      },
+      jobs);
   return index;
 }
 

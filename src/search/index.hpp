@@ -3,6 +3,8 @@
 // computed and quantized at build time, so a query only adds numbers) and the stored
 // documents results are shown from. Built in parallel from the published items.
 #include <cstdint>
+#include <deque>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -119,9 +121,17 @@ struct Scoring {
 };
 
 /// Collects documents (from any number of threads) and makes the index.
+///
+/// Memory is what bounds large archives, so a document is kept as compactly as it
+/// arrives (its terms as numbers, its counts as varints), and the postings are scored a
+/// range of terms at a time: only one range's postings are ever held unpacked
+/// (kPartitionCells), and the terms are handed on in order as they are scored.
 class IndexBuilder {
  public:
-  explicit IndexBuilder(Language language, Scoring scoring = {});
+  /// At most `partition_cells` (document, frequency) cells are unpacked at once while
+  /// scoring (16 bytes each): about 8 MiB by default, whatever the archive's size.
+  explicit IndexBuilder(Language language, Scoring scoring = {},
+                        std::size_t partition_cells = kPartitionCells);
 
   /// Analyzes `document` with the calling thread's `analyzer` and adds it as number
   /// `number` (numbers must be 0…n-1 without gaps once all are added).
@@ -133,49 +143,68 @@ class IndexBuilder {
   /// the index's format. Feed it the digests in document order to key a whole index.
   void add_settings_to(core::ContentHash& hash) const;
 
-  /// Splits German compounds, scores every posting and sorts the terms, in `jobs`
-  /// threads; the index is the same for any number.
+  /// Called once per term, in byte order, with its scored postings (by document).
+  using TermVisitor =
+      std::function<void(const std::string& term, const std::vector<Posting>& postings)>;
+  /// Splits German compounds, scores every posting and hands each term to `visit` in
+  /// byte order, scoring in `jobs` threads (the result is the same for any number);
+  /// then gives the packed documents, by number. The builder is spent afterwards.
+  std::vector<std::string> finish(const TermVisitor& visit, int jobs = 1);
+  /// The whole index in memory (tests and tools).
   SearchIndex finish(int jobs = 1);
 
+  static constexpr std::size_t kPartitionCells = std::size_t{1} << 19;
+
  private:
-  struct RawPosting {
-    std::uint32_t doc;
-    FieldCounts counts;
+  /// A term's rank is its position in byte order; parts are compound parts by rank.
+  struct TermOrder {
+    std::vector<std::uint32_t> rank_of;       ///< by term id
+    std::vector<std::string_view> text;       ///< by rank
+    std::vector<std::uint32_t> part_offsets;  ///< by rank, into part_ranks (n + 1)
+    std::vector<std::uint32_t> part_ranks;    ///< the parts of each compound
   };
-  struct TransparentHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const {
-      return std::hash<std::string_view>{}(text);
-    }
+  using Cell = std::pair<std::uint32_t, double>;          ///< (document, weighted frequency)
+  using Range = std::pair<std::uint32_t, std::uint32_t>;  ///< terms [first, last) by rank
+  /// A range's cells, each term's together (offsets by rank - first, size + 1).
+  struct Partition {
+    std::uint32_t first = 0;
+    std::vector<std::size_t> offsets;
+    std::vector<Cell> cells;
   };
-  using CompoundParts =
-      std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, double>>>;
-  /// What BM25 needs besides a term's postings.
-  struct Bm25Inputs {
-    CompoundParts parts;
-    double documents = 0;
-    double average_length = 1;
-  };
-  /// One term's (document, weighted frequency) pairs, then its merged scores; reused.
-  struct ScoredPostings {
-    std::vector<std::pair<std::uint32_t, double>> frequencies;
-    std::vector<std::pair<std::uint32_t, double>> merged;  ///< (document, BM25F score) by document
-  };
+
   double weighted(const FieldCounts& counts) const;
-  Bm25Inputs bm25_inputs() const;
-  std::vector<std::string> sorted_terms() const;
-  void score_term(const std::string& term, const Bm25Inputs& inputs, ScoredPostings& scratch) const;
-  /// For every part of every compound: the documents holding the compound, with the
-  /// weighted frequency they give the part.
-  CompoundParts compound_parts() const;
+  std::uint32_t term_id(std::string&& term);
+  TermOrder order_terms() const;
+  /// How many cells each term (by rank) gets: its documents and its compounds'.
+  std::vector<std::size_t> cells_by_rank(const TermOrder& order) const;
+  std::vector<Range> plan_partitions(const std::vector<std::size_t>& cells) const;
+  /// Where the next range's entries begin in a document's forward_ entries.
+  struct Cursor {
+    std::size_t offset = 0;
+    std::uint32_t rank = 0;  ///< of the entry before, which the next one counts from
+  };
+  /// Rewrites each document's entries as (term rank, word or compound part, counts),
+  /// sorted by rank, a compound's counts repeated for each of its parts.
+  void sort_by_target(const TermOrder& order, int jobs);
+  /// Unpacks the cells of `range`, the next after those `cursors` have passed.
+  Partition fill(Range range, const std::vector<std::size_t>& cells,
+                 std::vector<Cursor>& cursors) const;
+  /// The BM25F scores of the term at `rank` in a filled partition, by document.
+  void score(Partition& partition, std::uint32_t rank, std::vector<Cell>& scores) const;
 
   Language language_;
   Scoring scoring_;
+  std::size_t partition_cells_;
   std::mutex mutex_;
-  std::unordered_map<std::string, std::vector<RawPosting>, TransparentHash, std::equal_to<>>
-      postings_;
+  std::deque<std::string> terms_;  ///< by term id (first come); a deque keeps views valid
+  std::unordered_map<std::string_view, std::uint32_t> term_ids_;
+  std::vector<std::uint32_t> word_documents_;  ///< by term id: documents holding it as a word
+  /// By document: (term id, title, terms, body) for each of its terms, as varints;
+  /// sort_by_target rewrites them for scoring.
+  std::vector<std::string> forward_;
   std::vector<std::string> packed_;
   std::vector<double> lengths_;  ///< weighted length of each document
+  double average_length_ = 1;
 };
 
 }  // namespace blogarchive::search

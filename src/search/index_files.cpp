@@ -109,48 +109,61 @@ std::string json_text(std::string_view& json) {
 
 }  // namespace
 
-std::vector<IndexFile> index_files(const SearchIndex& index, std::size_t shard_target) {
-  std::vector<IndexFile> files;
-  std::vector<std::pair<std::string, std::string>> shards;  // first term, file name
-  std::string shard;
-  std::string previous;
-  std::string first;
-  std::size_t count = 0;
-  const auto flush = [&] {
-    if (count == 0) {
-      return;
-    }
-    std::string raw;
-    put_varint(raw, count);
-    raw += shard;
-    std::string packed = output::gzip(raw);
-    const std::string name = "search/t/" + hex_hash(packed) + ".bin";
-    shards.emplace_back(first, name);
-    files.push_back({name, std::move(packed)});
-    shard.clear();
-    previous.clear();
-    count = 0;
-  };
-  for (std::size_t t = 0; t < index.terms.size(); ++t) {
-    if (count == 0) {
-      first = index.terms[t];
-    }
-    put_term(shard, previous, index.terms[t], index.postings[t]);
-    previous = index.terms[t];
-    ++count;
-    if (shard.size() >= shard_target) {
-      flush();
-    }
-  }
-  flush();
+IndexFileWriter::IndexFileWriter(Language language, std::size_t documents, Write write,
+                                 std::size_t shard_target)
+    : language_(language),
+      write_(std::move(write)),
+      shard_target_(shard_target),
+      documents_(documents) {}
 
-  std::string store;
-  std::string table;
-  for (const auto& packed : index.packed_documents) {
-    put_u32(table, static_cast<std::uint32_t>(store.size()));
-    put_u32(table, static_cast<std::uint32_t>(packed.size()));
-    store += packed;
+void IndexFileWriter::add(const std::string& term, const std::vector<Posting>& postings) {
+  if (count_ == 0) {
+    first_ = term;
   }
+  put_term(shard_, previous_, term, postings);
+  previous_ = term;
+  ++count_;
+  if (shard_.size() >= shard_target_) {
+    flush_shard();
+  }
+}
+
+void IndexFileWriter::flush_shard() {
+  if (count_ == 0) {
+    return;
+  }
+  std::string raw;
+  put_varint(raw, count_);
+  raw += shard_;
+  std::string packed = output::gzip(raw);
+  std::string name = "search/t/" + hex_hash(packed) + ".bin";
+  shards_.emplace_back(first_, name);
+  write_({std::move(name), std::move(packed)});
+  shard_.clear();
+  previous_.clear();
+  count_ = 0;
+}
+
+void IndexFileWriter::add_document(std::string_view packed) {
+  put_u32(table_, static_cast<std::uint32_t>(store_.size()));
+  put_u32(table_, static_cast<std::uint32_t>(packed.size()));
+  if (store_.size() + packed.size() > store_.capacity()) {
+    // The store is one file of about 2 KB per document (100 MB at 50,000): growing it
+    // by doubling would hold it up to three times over while copying. Room is made for
+    // the documents still to come at the average size so far, and half again; pages
+    // reserved but never written do not take memory, so the margin costs nothing.
+    const std::size_t seen = table_.size() / 8;
+    const std::size_t average = (store_.size() + packed.size()) / seen + 1;
+    const std::size_t coming = documents_ > seen ? documents_ - seen : 0;
+    store_.reserve(store_.size() + packed.size() + coming * average * 3 / 2 + 4096);
+  }
+  store_ += packed;
+}
+
+void IndexFileWriter::finish(const std::vector<std::pair<std::string, std::string>>& stems) {
+  flush_shard();
+  std::string store = std::move(store_);
+  std::string table = std::move(table_);
   const std::string store_name = "search/docs-" + hex_hash(store) + ".bin";
   const std::string table_name = "search/docs-" + hex_hash(table) + ".idx";
 
@@ -158,23 +171,23 @@ std::vector<IndexFile> index_files(const SearchIndex& index, std::size_t shard_t
   manifest.begin_object()
       .key("version")
       .value(kFormatVersion)
-      .member("language", language_code(index.language))
-      .member("stemmer", stemmer_name(index.language))
+      .member("language", language_code(language_))
+      .member("stemmer", stemmer_name(language_))
       .key("documents")
-      .value(static_cast<std::uint64_t>(index.packed_documents.size()))
+      .value(static_cast<std::uint64_t>(table.size() / 8))
       .key("textLimit")
       .value(static_cast<std::uint64_t>(kStoredTextLimit))
       .key("stopWords")
       .begin_array();
-  for (const auto& word : stop_words(index.language)) {
+  for (const auto& word : stop_words(language_)) {
     manifest.value(word);
   }
   manifest.end_array();
-  if (!index.stems.empty()) {
+  if (!stems.empty()) {
     // "word\tstem\n" per line ("word\n" when it is its own stem), in the words' byte
     // order; one file, fetched once when the search opens (docs/formats/search-index.md).
     std::string lines;
-    for (const auto& [word, stem] : index.stems) {
+    for (const auto& [word, stem] : stems) {
       lines += word;
       if (word != stem) {
         lines.append("\t").append(stem);
@@ -182,22 +195,35 @@ std::vector<IndexFile> index_files(const SearchIndex& index, std::size_t shard_t
       lines += '\n';
     }
     std::string stems_file = output::gzip(lines);
-    const std::string stems_name = "search/stems-" + hex_hash(stems_file) + ".bin";
+    std::string stems_name = "search/stems-" + hex_hash(stems_file) + ".bin";
     manifest.member("stems", std::string_view(stems_name).substr(7));
-    files.push_back({stems_name, std::move(stems_file)});
+    write_({std::move(stems_name), std::move(stems_file)});
   }
   manifest.member("store", std::string_view(store_name).substr(7))
       .member("table", std::string_view(table_name).substr(7))
       .key("shards")
       .begin_array();
-  for (const auto& [term, name] : shards) {
+  for (const auto& [term, name] : shards_) {
     manifest.begin_array().value(term).value(std::string_view(name).substr(7)).end_array();
   }
   manifest.end_array().end_object();
-  std::string manifest_text = manifest.take() + "\n";
-  files.push_back({store_name, std::move(store)});
-  files.push_back({table_name, std::move(table)});
-  files.push_back({"search/manifest.json", std::move(manifest_text)});
+  write_({store_name, std::move(store)});
+  write_({table_name, std::move(table)});
+  write_({"search/manifest.json", manifest.take() + "\n"});
+}
+
+std::vector<IndexFile> index_files(const SearchIndex& index, std::size_t shard_target) {
+  std::vector<IndexFile> files;
+  IndexFileWriter writer(
+      index.language, index.packed_documents.size(),
+      [&](IndexFile file) { files.push_back(std::move(file)); }, shard_target);
+  for (const auto& packed : index.packed_documents) {
+    writer.add_document(packed);
+  }
+  for (std::size_t t = 0; t < index.terms.size(); ++t) {
+    writer.add(index.terms[t], index.postings[t]);
+  }
+  writer.finish(index.stems);
   return files;
 }
 

@@ -10,9 +10,11 @@
 namespace blogarchive::search {
 namespace {
 
-SearchIndex german_index(int jobs = 1) {
+// `reversed`: the documents arrive last first, as threads may hand them over.
+SearchIndex german_index(int jobs = 1, std::size_t partition_cells = IndexBuilder::kPartitionCells,
+                         bool reversed = false) {
   const Analyzer analyzer(Language::German);
-  IndexBuilder builder(Language::German);
+  IndexBuilder builder(Language::German, {}, partition_cells);
   const std::vector<SearchDocument> documents{
       {"/2010/01/werkstattblog/", "Das Werkstattblog ist eröffnet", "05.01.2010", "Allgemein",
        "Hier schreibe ich über Hobelbänke, Sägen und die Werkstatt im Keller."},
@@ -23,7 +25,8 @@ SearchIndex german_index(int jobs = 1) {
       {"/2010/04/hobel/", "Der Hobel", "04.04.2010", "Werkzeug",
        "Ein scharfer Hobel macht die Arbeit leicht. Mueller sagt: Hobeln ist Meditation."},
   };
-  for (std::uint32_t i = 0; i < documents.size(); ++i) {
+  for (std::uint32_t n = 0; n < documents.size(); ++n) {
+    const auto i = reversed ? static_cast<std::uint32_t>(documents.size()) - 1 - n : n;
     builder.add(i, documents[i], analyzer);
   }
   return builder.finish(jobs);
@@ -132,6 +135,27 @@ TEST(SearchIndex, IsTheSameFileForFileWhateverTheJobs) {
       EXPECT_EQ(many[i].bytes, one[i].bytes) << one[i].path << " with " << jobs << " jobs";
     }
   }
+}
+
+// Scoring a few terms at a time (down to one) must give what scoring all at once does,
+// also for compounds whose parts fall into another range than they do.
+TEST(SearchIndex, IsTheSameFileForFileWhateverThePartitionsAndArrivalOrder) {
+  const auto whole = index_files(german_index(), 64);
+  for (const std::size_t cells : {std::size_t{1}, std::size_t{3}, std::size_t{17}}) {
+    for (const bool reversed : {false, true}) {
+      const auto parts = index_files(german_index(2, cells, reversed), 64);
+      ASSERT_EQ(parts.size(), whole.size()) << cells;
+      for (std::size_t i = 0; i < whole.size(); ++i) {
+        EXPECT_EQ(parts[i].bytes, whole[i].bytes)
+            << whole[i].path << " with ranges of " << cells << " cells, reversed " << reversed;
+      }
+    }
+  }
+  // The compound really is found through a part scored in another range.
+  const auto one_by_one = german_index(1, 1);
+  EXPECT_EQ(search(one_by_one, "Bahn"), std::vector<std::string>{"/2010/03/strassenbahn/"});
+  EXPECT_EQ(search(one_by_one, "Blog"),
+            (std::vector<std::string>{"/2010/02/blog/", "/2010/01/werkstattblog/"}));
 }
 
 TEST(SearchIndex, SnippetsMarkTheMatchingWords) {

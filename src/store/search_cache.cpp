@@ -51,10 +51,10 @@ std::optional<std::string> SearchCache::analysed(std::uint64_t digest) {
 }
 
 void SearchCache::for_each_index_file(
-    const std::function<void(const std::string&, const std::string&)>& each) {
+    const std::function<void(const std::string&, std::string_view)>& each) {
   Statement files = db_.prepare("SELECT path, bytes FROM index_files ORDER BY position");
   while (files.step()) {
-    each(files.text(0), files.blob(1));
+    each(files.text(0), files.blob_view(1));  // the document store is large: not copied
   }
 }
 
@@ -77,9 +77,22 @@ void SearchCache::keep_as_is() {
   commit();
 }
 
-void SearchCache::save(std::uint64_t key,
-                       const std::vector<std::pair<std::string_view, std::string_view>>& files,
-                       const std::vector<std::uint64_t>& keep) {
+void SearchCache::begin_index() {
+  db_.execute("DELETE FROM index_files; DELETE FROM index_key;");
+  insert_file_.emplace(db_.prepare("INSERT INTO index_files VALUES (?, ?, ?)"));
+  file_position_ = 0;
+  index_key_ = 0;
+}
+
+void SearchCache::add_index_file(std::string_view path, std::string_view bytes) {
+  // The document store is large: written in pieces into a blob made to its size.
+  const std::int64_t position = file_position_++;
+  insert_file_->bind(1, position).bind(2, path).bind_zeroblob(3, bytes.size()).run();
+  db_.write_blob("index_files", "bytes", position, bytes);
+}
+
+void SearchCache::save(std::uint64_t key, const std::vector<std::uint64_t>& keep) {
+  insert_file_.reset();
   {
     db_.execute(
         "CREATE TEMP TABLE IF NOT EXISTS keep (digest INTEGER PRIMARY KEY); DELETE FROM keep;");
@@ -88,13 +101,7 @@ void SearchCache::save(std::uint64_t key,
       kept.bind(1, static_cast<std::int64_t>(digest)).run();
     }
     db_.execute(
-        "DELETE FROM analysed WHERE digest NOT IN (SELECT digest FROM keep); DELETE FROM keep;"
-        "DELETE FROM index_files; DELETE FROM index_key;");
-    Statement file = db_.prepare("INSERT INTO index_files VALUES (?, ?, ?)");
-    std::int64_t position = 0;
-    for (const auto& [path, bytes] : files) {
-      file.bind(1, position++).bind(2, path).bind_blob(3, bytes).run();
-    }
+        "DELETE FROM analysed WHERE digest NOT IN (SELECT digest FROM keep); DELETE FROM keep;");
     db_.prepare("INSERT INTO index_key VALUES (?)").bind(1, static_cast<std::int64_t>(key)).run();
   }
   commit();

@@ -34,17 +34,20 @@ class SearchCache {
 
   /// The key of the index whose files are kept, or 0 when none is.
   std::uint64_t index_key() const { return index_key_; }
-  /// `each(path, bytes)` for every file of the kept index, in the order they were saved.
-  void for_each_index_file(const std::function<void(const std::string&, const std::string&)>& each);
+  /// `each(path, bytes)` for every file of the kept index, in the order they were saved;
+  /// `bytes` are valid during the call.
+  void for_each_index_file(const std::function<void(const std::string&, std::string_view)>& each);
 
   /// Adds an analysis; not kept until save or keep_as_is. Not thread-safe.
   void put(std::uint64_t digest, const std::string& record);
 
-  /// Replaces the kept index with `files` under `key`, forgets every analysis whose
-  /// digest is not in `keep`, and makes what put added durable: one transaction.
-  void save(std::uint64_t key,
-            const std::vector<std::pair<std::string_view, std::string_view>>& files,
-            const std::vector<std::uint64_t>& keep);
+  /// Replaces the kept index: begin_index forgets it, add_index_file adds its files one
+  /// by one (so a large index is never held whole), and save keeps it under `key`,
+  /// forgets every analysis whose digest is not in `keep` and makes what put added
+  /// durable: one transaction.
+  void begin_index();
+  void add_index_file(std::string_view path, std::string_view bytes);
+  void save(std::uint64_t key, const std::vector<std::uint64_t>& keep);
   /// Ends the build's transaction with the kept index unchanged.
   void keep_as_is();
 
@@ -58,6 +61,8 @@ class SearchCache {
   Database db_;
   Statement select_analysed_;
   Statement insert_analysed_;
+  std::optional<Statement> insert_file_;  ///< while an index is being replaced
+  std::int64_t file_position_ = 0;
   bool open_ = true;  ///< the build's transaction, begun by the constructor
   std::unordered_set<std::uint64_t> digests_;
   std::uint64_t index_key_ = 0;

@@ -92,6 +92,13 @@ Statement& Statement::bind(int index, std::int64_t value) {
   return *this;
 }
 
+Statement& Statement::bind_zeroblob(int index, std::size_t size) {
+  if (sqlite3_bind_zeroblob64(stmt_, index, size) != SQLITE_OK) {
+    fail(db_, "store: bind");
+  }
+  return *this;
+}
+
 Statement& Statement::bind_null(int index) {
   if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) {
     fail(db_, "store: bind");
@@ -132,6 +139,34 @@ std::string Statement::blob(int column) const {
   const auto* value = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
   return value ? std::string(value, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
                : std::string{};
+}
+
+void Database::write_blob(const char* table, const char* column, std::int64_t rowid,
+                          std::string_view bytes) {
+  sqlite3_blob* blob = nullptr;
+  if (sqlite3_blob_open(db_, "main", table, column, rowid, 1, &blob) != SQLITE_OK) {
+    sqlite3_blob_close(blob);
+    fail(db_, "store: open blob");
+  }
+  constexpr std::size_t kPiece = std::size_t{1} << 20;
+  for (std::size_t at = 0; at < bytes.size(); at += kPiece) {
+    const std::size_t size = std::min(kPiece, bytes.size() - at);
+    if (sqlite3_blob_write(blob, bytes.data() + at, static_cast<int>(size), static_cast<int>(at)) !=
+        SQLITE_OK) {
+      sqlite3_blob_close(blob);
+      fail(db_, "store: write blob");
+    }
+  }
+  if (sqlite3_blob_close(blob) != SQLITE_OK) {
+    fail(db_, "store: write blob");
+  }
+}
+
+std::string_view Statement::blob_view(int column) const {
+  const auto* value = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+  return value ? std::string_view(value,
+                                  static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+               : std::string_view{};
 }
 
 std::optional<std::string> Statement::optional_text(int column) const {

@@ -29,6 +29,11 @@ class Database {
   /// SQLite rolls back on close anyway.
   void rollback_quietly() noexcept;
   sqlite3* handle() { return db_; }
+  /// Writes `bytes` into the blob `column` of `table`'s row `rowid` (made with
+  /// zeroblob of their size) in pieces: inserting a large blob as a value makes SQLite
+  /// build the whole row in memory once more.
+  void write_blob(const char* table, const char* column, std::int64_t rowid,
+                  std::string_view bytes);
 
  private:
   sqlite3* db_ = nullptr;
@@ -52,6 +57,8 @@ class Statement {
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, std::int64_t value);
   Statement& bind_null(int index);
+  /// A blob of `size` zero bytes, to be filled by Database::write_blob.
+  Statement& bind_zeroblob(int index, std::size_t size);
   Statement& bind_blob(int index, std::string_view bytes);
   /// Steps once; true while a row is available.
   bool step();
@@ -62,6 +69,8 @@ class Statement {
   std::string text(int column) const;
   std::optional<std::string> optional_text(int column) const;
   std::string blob(int column) const;
+  /// The blob where SQLite holds it: valid until the next step or reset.
+  std::string_view blob_view(int column) const;
   std::int64_t integer(int column) const;
 
  private:

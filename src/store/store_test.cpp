@@ -6,6 +6,7 @@
 
 #include "blogarchive/error.hpp"
 #include "core/files.hpp"
+#include "store/search_cache.hpp"
 #include "store/sqlite.hpp"
 #include "test_paths.hpp"
 
@@ -225,6 +226,80 @@ TEST(Store, RefusesFilesThatAreNotStores) {
   const auto dir = testing::fresh_temp_dir("store-not-db");
   { std::ofstream(dir / "x.db") << "this is not sqlite, just text that is long enough to matter"; }
   EXPECT_THROW(Store::open(dir / "x.db", false), StoreError);
+}
+
+}  // namespace blogarchive::store
+
+namespace blogarchive::store {
+namespace {
+
+// Three of write_blob's 1 MiB pieces and a last one that is not full.
+std::string large_blob() {
+  std::string bytes;
+  for (std::uint32_t i = 0; bytes.size() < (std::size_t{3} << 20) + 12345; ++i) {
+    bytes += std::to_string(i * 2654435761u) + ",";
+  }
+  return bytes;
+}
+
+std::vector<std::pair<std::string, std::string>> kept_files(SearchCache& cache) {
+  std::vector<std::pair<std::string, std::string>> files;
+  cache.for_each_index_file([&](const std::string& path, std::string_view bytes) {
+    files.emplace_back(path, std::string(bytes));
+  });
+  return files;
+}
+
+}  // namespace
+
+TEST(SearchCache, KeepsAnIndexAddedFileByFileAndForgetsOtherAnalyses) {
+  const auto path = testing::fresh_temp_dir("search-cache") / "blog.db-search-cache";
+  const std::string store = large_blob();
+  {
+    SearchCache cache(path);
+    cache.put(1, "eins");
+    cache.put(2, "zwei");
+    cache.begin_index();
+    cache.add_index_file("search/t/a.bin", "shard");
+    cache.add_index_file("search/docs-b.bin", store);
+    cache.add_index_file("search/manifest.json", "");
+    cache.save(42, {1});
+  }
+  SearchCache cache(path);
+  EXPECT_EQ(cache.index_key(), 42u);
+  EXPECT_TRUE(cache.has(1));
+  EXPECT_FALSE(cache.has(2));
+  EXPECT_EQ(cache.analysed(1), "eins");
+  const auto files = kept_files(cache);
+  ASSERT_EQ(files.size(), 3u);
+  EXPECT_EQ(files[0], (std::pair<std::string, std::string>{"search/t/a.bin", "shard"}));
+  EXPECT_EQ(files[1].first, "search/docs-b.bin");
+  EXPECT_TRUE(files[1].second == store)
+      << "the large file came back with " << files[1].second.size() << " bytes";
+  EXPECT_EQ(files[2], (std::pair<std::string, std::string>{"search/manifest.json", ""}));
+}
+
+TEST(SearchCache, ABuildThatFailsWhileReplacingTheIndexLeavesTheOldOne) {
+  const auto path = testing::fresh_temp_dir("search-cache-failed") / "blog.db-search-cache";
+  {
+    SearchCache cache(path);
+    cache.put(1, "eins");
+    cache.begin_index();
+    cache.add_index_file("search/manifest.json", "alt");
+    cache.save(7, {1});
+  }
+  {
+    SearchCache cache(path);
+    cache.put(2, "zwei");
+    cache.begin_index();
+    cache.add_index_file("search/manifest.json", "neu");
+  }  // no save: the build failed
+  SearchCache cache(path);
+  EXPECT_EQ(cache.index_key(), 7u);
+  EXPECT_FALSE(cache.has(2));
+  const auto files = kept_files(cache);
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].second, "alt");
 }
 
 }  // namespace blogarchive::store
