@@ -12,17 +12,26 @@
 namespace blogarchive::content {
 namespace {
 
+// What an image showed, as its author described it: the alt text, else the title
+// WordPress's media dialog put on it ("MySQL/Sun logo"); empty when neither says.
+std::string description_of(const HtmlNode& image) {
+  for (const char* attribute : {"alt", "title"}) {
+    if (const std::string* text = image.attribute(attribute);
+        text != nullptr && !core::trim(*text).empty()) {
+      return core::collapse_whitespace(*text);
+    }
+  }
+  return {};
+}
+
 // "Der Holzplatz (Bild auf saegewerk.example.com)": what the image showed and where
 // following the link will take the reader.
 std::string image_text(const HtmlNode& image, const std::string& src, std::string_view label) {
   const core::UrlParts parts = core::split_url(src);
   std::string where =
       std::string(label) + (parts.host.empty() ? src : core::host_without_www(parts.host));
-  if (const std::string* alt = image.attribute("alt");
-      alt != nullptr && !core::trim(*alt).empty()) {
-    return core::collapse_whitespace(*alt) + " (" + where + ")";
-  }
-  return where;
+  const std::string description = description_of(image);
+  return description.empty() ? where : description + " (" + where + ")";
 }
 
 // Keeps only the local candidates of a srcset; empty when none is local.
@@ -57,9 +66,8 @@ HtmlNode remote_replacement(const HtmlNode& image, const std::string& url, const
 // What a local image the archive lacks becomes: its description, so the reader knows
 // something was there, without a request that can only fail.
 HtmlNode missing_replacement(const HtmlNode& image, const ImageRules& rules) {
-  const std::string* alt = image.attribute("alt");
   HtmlNode note = make_element("span", "missing-image");
-  const std::string description = alt != nullptr ? core::collapse_whitespace(*alt) : std::string();
+  const std::string description = description_of(image);
   note.children.push_back(
       make_text(rules.missing_label + (description.empty() ? "–" : description)));
   return note;
@@ -147,9 +155,31 @@ void load_lazily_unless_first(HtmlNode& image, int& shown) {
 }
 
 // `gallery`: the columns of the gallery the nodes are in, 0 outside one.
+// Whether `text` starts (or, `at_end`, ends) with a letter or digit: a word that text
+// put beside an image would run into.
+bool word_at_edge(const HtmlNode& node, bool at_end) {
+  if (node.kind != HtmlNode::Kind::Text || node.text.empty()) {
+    return false;
+  }
+  const auto c = static_cast<unsigned char>(at_end ? node.text.back() : node.text.front());
+  return std::isalnum(c) != 0 || c >= 0x80;
+}
+
+// An image floated beside the text was often written right against it
+// ("<img class=alignleft …>Continuing with"): once it is text, the words need a space.
+void separate_from_words(std::vector<HtmlNode>& nodes, std::size_t replaced) {
+  if (replaced + 1 < nodes.size() && word_at_edge(nodes[replaced + 1], false)) {
+    nodes[replaced + 1].text.insert(0, " ");
+  }
+  if (replaced > 0 && word_at_edge(nodes[replaced - 1], true)) {
+    nodes[replaced - 1].text += ' ';
+  }
+}
+
 void contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_link, int gallery,
              int& shown) {
-  for (auto& node : nodes) {
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    HtmlNode& node = nodes[i];
     if (node.kind != HtmlNode::Kind::Element) {
       continue;
     }
@@ -166,6 +196,7 @@ void contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_
     if (is_remote_url(url)) {
       if (!rules.allow_remote) {
         node = remote_replacement(node, url, rules, inside_link);
+        separate_from_words(nodes, i);
       } else {
         load_lazily_unless_first(node, shown);
       }
@@ -173,6 +204,7 @@ void contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_
     }
     if (rules.local_file_exists && !rules.local_file_exists(url)) {
       node = missing_replacement(node, rules);
+      separate_from_words(nodes, i);
       continue;
     }
     if (const std::string* srcset = node.attribute("srcset");

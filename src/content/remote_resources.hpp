@@ -39,9 +39,11 @@ struct ImageRules {
 };
 
 /// Unless remote images are allowed, replaces each remote <img> by a link to it (its
-/// alt text and `remote_label` with the host), or by that text alone inside an existing
-/// link, and drops remote srcset candidates of local images. Replaces local images the
-/// archive does not have by their alt text, marked as missing. Every image that stays
+/// alt text, else its title, and `remote_label` with the host), or by that text alone
+/// inside an existing link, and drops remote srcset candidates of local images. Replaces
+/// local images the archive does not have by their alt text (else title), marked as
+/// missing. A replacement written right against a word is set apart by a space. Every
+/// image that stays
 /// after the first loads lazily (loading="lazy", decoding="async"). A local image the
 /// archive knows (`local_image`) gets its width and height when it has neither (so the
 /// page does not shift as it loads), and a srcset of its sizes of the same proportions

@@ -44,5 +44,29 @@ TEST(ContainImages, SizesAGalleryImageByItsColumnNotItsFile) {
   }
 }
 
+TEST(ContainImages, AReplacedImageDoesNotRunIntoTheWordsBesideIt) {
+  ImageRules rules;
+  rules.remote_label = "Bild auf ";
+  rules.missing_label = "Bild nicht im Archiv: ";
+  rules.local_file_exists = [](std::string_view) { return false; };
+  const auto replaced = [&](const std::string& html) {
+    auto nodes = parse_fragment(html);
+    contain_images(nodes, rules);
+    return serialize(nodes);
+  };
+  // A floated logo written against the paragraph's first word, with only a title.
+  EXPECT_EQ(replaced("<p><img class=\"alignleft\" title=\"MySQL logo\" alt=\"\" "
+                     "src=\"http://dev.mysql.com/logo.gif\">Continuing with</p>"),
+            "<p><a class=\"remote-image\" href=\"http://dev.mysql.com/logo.gif\">MySQL logo "
+            "(Bild auf dev.mysql.com)</a> Continuing with</p>");
+  EXPECT_EQ(replaced("<p>Werkbank<img src=\"/wp-content/fehlt.jpg\" alt=\"Hobel\">und mehr</p>"),
+            "<p>Werkbank <span class=\"missing-image\">Bild nicht im Archiv: Hobel</span> und "
+            "mehr</p>");
+  // Punctuation and spaces that are there already are left as they are.
+  EXPECT_EQ(replaced("<p>Siehe <img src=\"https://example.org/a.png\" alt=\"\">.</p>"),
+            "<p>Siehe <a class=\"remote-image\" href=\"https://example.org/a.png\">Bild auf "
+            "example.org</a>.</p>");
+}
+
 }  // namespace
 }  // namespace blogarchive::content
