@@ -165,27 +165,42 @@ bool word_at_edge(const HtmlNode& node, bool at_end) {
   return std::isalnum(c) != 0 || c >= 0x80;
 }
 
+// Which ends of a list of nodes are now text an image was replaced by (the image
+// itself, or the end of an element around it, such as the link a logo was in).
+struct ReplacedEdges {
+  bool first = false;
+  bool last = false;
+};
+
 // An image floated beside the text was often written right against it
-// ("<img class=alignleft …>Continuing with"): once it is text, the words need a space.
-void separate_from_words(std::vector<HtmlNode>& nodes, std::size_t replaced) {
-  if (replaced + 1 < nodes.size() && word_at_edge(nodes[replaced + 1], false)) {
-    nodes[replaced + 1].text.insert(0, " ");
+// ("<img class=alignleft …>Continuing with", or the same in a link): once it is text,
+// the words need a space on the side (`before`, `after`) where the replacement is.
+void separate_from_words(std::vector<HtmlNode>& nodes, std::size_t at, bool before, bool after) {
+  if (after && at + 1 < nodes.size() && word_at_edge(nodes[at + 1], false)) {
+    nodes[at + 1].text.insert(0, " ");
   }
-  if (replaced > 0 && word_at_edge(nodes[replaced - 1], true)) {
-    nodes[replaced - 1].text += ' ';
+  if (before && at > 0 && word_at_edge(nodes[at - 1], true)) {
+    nodes[at - 1].text += ' ';
   }
 }
 
-void contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_link, int gallery,
-             int& shown) {
+ReplacedEdges contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_link,
+                      int gallery, int& shown) {
+  ReplacedEdges edges;
+  const auto replaced = [&](std::size_t at, bool before, bool after) {
+    separate_from_words(nodes, at, before, after);
+    edges.first = edges.first || (at == 0 && before);
+    edges.last = edges.last || (at + 1 == nodes.size() && after);
+  };
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     HtmlNode& node = nodes[i];
     if (node.kind != HtmlNode::Kind::Element) {
       continue;
     }
     if (node.name != "img") {
-      contain(node.children, rules, inside_link || node.name == "a", gallery_columns(node, gallery),
-              shown);
+      const ReplacedEdges inner = contain(node.children, rules, inside_link || node.name == "a",
+                                          gallery_columns(node, gallery), shown);
+      replaced(i, inner.first, inner.last);
       continue;
     }
     const std::string* src = node.attribute("src");
@@ -196,7 +211,7 @@ void contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_
     if (is_remote_url(url)) {
       if (!rules.allow_remote) {
         node = remote_replacement(node, url, rules, inside_link);
-        separate_from_words(nodes, i);
+        replaced(i, true, true);
       } else {
         load_lazily_unless_first(node, shown);
       }
@@ -204,7 +219,7 @@ void contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_
     }
     if (rules.local_file_exists && !rules.local_file_exists(url)) {
       node = missing_replacement(node, rules);
-      separate_from_words(nodes, i);
+      replaced(i, true, true);
       continue;
     }
     if (const std::string* srcset = node.attribute("srcset");
@@ -222,6 +237,7 @@ void contain(std::vector<HtmlNode>& nodes, const ImageRules& rules, bool inside_
     }
     load_lazily_unless_first(node, shown);
   }
+  return edges;
 }
 
 }  // namespace

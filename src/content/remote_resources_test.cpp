@@ -62,6 +62,12 @@ TEST(ContainImages, AReplacedImageDoesNotRunIntoTheWordsBesideIt) {
   EXPECT_EQ(replaced("<p>Werkbank<img src=\"/wp-content/fehlt.jpg\" alt=\"Hobel\">und mehr</p>"),
             "<p>Werkbank <span class=\"missing-image\">Bild nicht im Archiv: Hobel</span> und "
             "mehr</p>");
+  // A logo in a link, the link written against the text (mikechristianson's Dropwizard
+  // article): the space goes after the link.
+  EXPECT_EQ(replaced("<p><a href=\"http://dropwizard.example/\"><img "
+                     "src=\"http://dropwizard.example/logo.png\"></a>Java developers</p>"),
+            "<p><a href=\"http://dropwizard.example/\"><span class=\"remote-image\">Bild auf "
+            "dropwizard.example</span></a> Java developers</p>");
   // Punctuation and spaces that are there already are left as they are.
   EXPECT_EQ(replaced("<p>Siehe <img src=\"https://example.org/a.png\" alt=\"\">.</p>"),
             "<p>Siehe <a class=\"remote-image\" href=\"https://example.org/a.png\">Bild auf "

@@ -22,17 +22,15 @@ constexpr std::size_t kExcerptWords = 55;
 // Change whenever the content pipeline's output changes for the same input (autop,
 // sanitizer, shortcodes, serializer): render caches made by older builds are then
 // ignored instead of reused.
-constexpr std::int64_t kContentVersion = 14;  // 2: embed placeholders, images contained; 3: caption
-                                              // tables → figures; 4: srcset candidates resolved,
-                                              // media brought home; 5: positional shortcode values
-                                              // kept whole; 6: code plugins' blocks, media plugins'
-                                              // placeholders; 7: summaries without archive labels,
-                                              // search text apart; 8: smilies, capital P, [[…]] and
-                                              // caption widths as WordPress; 9: WordPress's caption
-                                              // divs → figures; 10: forms left out; 11: lazy
-                                              // images, gallery columns and captions; 12: image
-                                              // width/height and srcset; 13: the post author's
-                                              // replies marked; 14: gallery images' sizes by column
+// 2: embed placeholders, images contained; 3: caption tables → figures; 4: srcset
+// candidates resolved, media brought home; 5: positional shortcode values kept whole;
+// 6: code plugins' blocks, media plugins' placeholders; 7: summaries without archive
+// labels, search text apart; 8: smilies, capital P, [[…]] and caption widths as
+// WordPress; 9: WordPress's caption divs → figures; 10: forms left out; 11: lazy images,
+// gallery columns and captions; 12: image width/height and srcset; 13: the post
+// author's replies marked; 14: gallery images' sizes by column; 15: replaced images set
+// apart from the words beside them, described by their title when they have no alt.
+constexpr std::int64_t kContentVersion = 15;
 
 // What decisions_hash adds for one answer of the site.
 void add_decision(core::ContentHash& hash, const content::LinkDecision& decision) {
