@@ -231,9 +231,7 @@ void IndexBuilder::add(std::uint32_t number, AnalysedDocument document) {
     const std::uint32_t id = term_id(std::move(term));
     ++word_documents_[id];
     put_varint(terms, id);
-    put_varint(terms, counts.title);
-    put_varint(terms, counts.terms);
-    put_varint(terms, counts.body);
+    put_counts(terms, counts);
   }
   forward_[number] = std::string(terms);  // a copy without the reserve's slack
 }
@@ -335,6 +333,15 @@ std::uint32_t next_number(const char*& at) {
   }
 }
 
+// The counts put_counts wrote, read as next_number does.
+FieldCounts next_counts(const char*& at) {
+  FieldCounts counts;
+  counts.title = static_cast<std::uint16_t>(next_number(at));
+  counts.terms = static_cast<std::uint16_t>(next_number(at));
+  counts.body = static_cast<std::uint16_t>(next_number(at));
+  return counts;
+}
+
 }  // namespace
 
 IndexBuilder::TermOrder IndexBuilder::order_terms() const {
@@ -414,10 +421,8 @@ void IndexBuilder::sort_by_target(const TermOrder& order, int jobs) {
       const char* at = forward_[doc].data();
       const char* const end = at + forward_[doc].size();
       while (at < end) {
-        Entry word{order.rank_of[next_number(at)], false, {}};
-        word.counts.title = static_cast<std::uint16_t>(next_number(at));
-        word.counts.terms = static_cast<std::uint16_t>(next_number(at));
-        word.counts.body = static_cast<std::uint16_t>(next_number(at));
+        const std::uint32_t rank = order.rank_of[next_number(at)];
+        const Entry word{rank, false, next_counts(at)};
         entries.push_back(word);
         for (auto p = order.part_offsets[word.rank]; p < order.part_offsets[word.rank + 1]; ++p) {
           entries.push_back({order.part_ranks[p], true, word.counts});
@@ -431,9 +436,7 @@ void IndexBuilder::sort_by_target(const TermOrder& order, int jobs) {
       for (const auto& entry : entries) {
         put_varint(encoded, std::uint64_t{entry.rank - previous} * 2 + (entry.part ? 1 : 0));
         previous = entry.rank;
-        put_varint(encoded, entry.counts.title);
-        put_varint(encoded, entry.counts.terms);
-        put_varint(encoded, entry.counts.body);
+        put_counts(encoded, entry.counts);
       }
       forward_[doc] = std::string(encoded);  // exactly sized; the old entries are freed
     }
@@ -465,11 +468,7 @@ IndexBuilder::Partition IndexBuilder::fill(Range range, const std::vector<std::s
       if (rank >= range.second) {
         break;
       }
-      FieldCounts counts;
-      counts.title = static_cast<std::uint16_t>(next_number(entry));
-      counts.terms = static_cast<std::uint16_t>(next_number(entry));
-      counts.body = static_cast<std::uint16_t>(next_number(entry));
-      const double frequency = weighted(counts);
+      const double frequency = weighted(next_counts(entry));
       partition.cells[next[rank - range.first]++] = {
           doc, (head & 1) != 0 ? scoring_.compound_part * frequency : frequency};
       cursor.rank = rank;

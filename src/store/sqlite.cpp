@@ -136,9 +136,7 @@ std::string Statement::text(int column) const {
 }
 
 std::string Statement::blob(int column) const {
-  const auto* value = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
-  return value ? std::string(value, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
-               : std::string{};
+  return std::string(blob_view(column));
 }
 
 void Database::write_blob(const char* table, const char* column, std::int64_t rowid,
