@@ -11,7 +11,7 @@ import { available } from '../support/fixtures.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const { Analyzer, fold, snippet, wordsOf } = await import(join(root, 'themes/default/static/search.js'));
+const { Analyzer, fold, latinWordSpans, snippet, wordsOf } = await import(join(root, 'themes/default/static/search.js'));
 
 const args = process.argv.slice(2);
 const tool = args[args.indexOf('--vocabulary') + 1];
@@ -83,5 +83,31 @@ if (early !== 'Der [Hobel] liegt auf …') fail('snippet of an early match: ' + 
 const none = render(snippet(german, 'Leim', 'Nur Holz und Wasser.', 30));
 if (none !== 'Nur Holz und Wasser') fail('snippet without a match: ' + none);
 
-console.log(`${cases} cases, ${words} words compared, ${failures} failure(s)`);
+// 5. The Latin shortcut (search.js skips ICU's costly set-up for Latin-1 text) gives
+// exactly Intl.Segmenter's words: on every line of the files above that it covers, and
+// on random strings of its letters, digits and punctuation, which meet each joining
+// rule in every neighbourhood.
+const icu = new Intl.Segmenter('en', { granularity: 'word' });
+const icuSpans = (line) => [...icu.segment(line)].filter((part) => part.isWordLike)
+  .map((part) => [part.index, part.index + part.segment.length]);
+let latinLines = 0;
+const compareLatin = (line) => {
+  const latin = latinWordSpans(line);
+  if (latin === null) return;
+  latinLines++;
+  if (JSON.stringify(latin) !== JSON.stringify(icuSpans(line))) {
+    fail(`Latin words of ${JSON.stringify(line.slice(0, 120))}: ${JSON.stringify(latin.map(([b, e]) => line.slice(b, e)))}`);
+  }
+};
+for (const file of [...filesFor('--de'), ...filesFor('--en')]) readFileSync(file, 'utf8').split('\n').forEach(compareLatin);
+const alphabet = [...'aZéº0 9_.\'‘’:·,;-!"„“–…×´²\n'];
+let seed = 1;
+const random = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+for (let i = 0; i < 20000; i++) {
+  compareLatin(Array.from({ length: 1 + random(8) }, () => alphabet[random(alphabet.length)]).join(''));
+}
+if (latinLines < 20000 + (allFiles ? 1000 : 10)) fail(`the Latin shortcut covered only ${latinLines} lines`);
+if (latinWordSpans('Wort\u00adtrennung') !== null || latinWordSpans('Ελληνικά') !== null) fail('the Latin shortcut took text it does not cover');
+
+console.log(`${cases} cases, ${words} words compared, ${latinLines} lines broken the Latin way, ${failures} failure(s)`);
 process.exit(failures === 0 && cases > 5 && words > (allFiles ? 1000 : 100) && !process.exitCode ? 0 : 1);

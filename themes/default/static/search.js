@@ -13,7 +13,10 @@ const PREFIX_WEIGHT = 0.5;
 // The [begin, end) offsets of the words of `text`, one at a time, so that a caller
 // that needs only the first words never breaks the rest.
 export function* eachWordSpan(text) {
-  if (typeof Intl !== 'undefined' && Intl.Segmenter) {
+  const latin = latinWordSpans(text);
+  if (latin) {
+    yield* latin;
+  } else if (typeof Intl !== 'undefined' && Intl.Segmenter) {
     // The same Unicode word break rules as ICU's BreakIterator at build time.
     for (const part of segmenter().segment(text)) {
       if (part.isWordLike) yield [part.index, part.index + part.segment.length];
@@ -29,6 +32,72 @@ let wordSegmenter = null;
 function segmenter() {
   wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
   return wordSegmenter;
+}
+
+// The first Intl.Segmenter of a page costs 25–80 ms of ICU set-up on the main thread
+// (Chromium 156, measured): the longest task of the search page. Most queries and
+// excerpts are Latin-1 letters, digits, spaces and common punctuation, and for those the
+// Unicode word rules (UAX #29) reduce to a few lines: letters, digits and underscores
+// join; "." and the apostrophes also join two letters (WB6/7), ":" joins only letters,
+// and "," and ";" join only digits (WB11/12), as "." and the apostrophes do. ICU calls a
+// lone underscore no word, but two or more are one. Any other character (a soft hyphen,
+// a letter beyond Latin-1, ...) leaves the text to ICU.
+const LETTER = 1;
+const DIGIT = 2;
+const MID_NUM_LET = 3;  // . ' ‘ ’
+const MID_LETTER = 4;  // : ·
+const MID_NUM = 5;  // , ;
+const BREAK = 6;  // spaces and punctuation that never join anything
+const UNDERSCORE = 7;
+const BREAKS = new Set([...'\t\n\v\f\r !"#$%&()*+-/<=>?@[\\]^`{|}~\u00a0¡¢£¤¥¦§¨©«¬®¯°±²³´¶¹¼½¾¿×÷–—“”„«»…•']
+  .map((c) => c.charCodeAt(0)));
+
+function latinClass(code) {
+  if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) return LETTER;
+  if (code >= 0x30 && code <= 0x39) return DIGIT;
+  if (code >= 0xc0 && code <= 0xff) return code === 0xd7 || code === 0xf7 ? BREAK : LETTER;
+  if (code === 0xaa || code === 0xb5 || code === 0xba) return LETTER;  // ª µ º
+  if (code === 0x2e || code === 0x27 || code === 0x2018 || code === 0x2019) return MID_NUM_LET;
+  if (code === 0x3a || code === 0xb7) return MID_LETTER;
+  if (code === 0x2c || code === 0x3b) return MID_NUM;
+  if (code === 0x5f) return UNDERSCORE;
+  return BREAKS.has(code) ? BREAK : 0;
+}
+
+// The word spans of `text` by those rules, or null when a character is not covered.
+export function latinWordSpans(text) {
+  const classes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    classes[i] = latinClass(text.charCodeAt(i));
+    if (classes[i] === 0) return null;
+  }
+  const joins = (i) => {
+    const before = classes[i - 1];
+    const after = classes[i + 1];
+    switch (classes[i]) {
+      case MID_NUM_LET: return (before === LETTER && after === LETTER) || (before === DIGIT && after === DIGIT);
+      case MID_LETTER: return before === LETTER && after === LETTER;
+      case MID_NUM: return before === DIGIT && after === DIGIT;
+      default: return false;
+    }
+  };
+  const spans = [];
+  let begin = -1;
+  let alphanumeric = false;
+  const end = (i) => {
+    if (alphanumeric || i - begin > 1) spans.push([begin, i]);
+    begin = -1;
+    alphanumeric = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const kind = classes[i];
+    const isWordPart = kind === LETTER || kind === DIGIT || kind === UNDERSCORE || (begin >= 0 && joins(i));
+    if (isWordPart && begin < 0) begin = i;
+    if (!isWordPart && begin >= 0) end(i);
+    if (kind === LETTER || kind === DIGIT) alphanumeric = true;
+  }
+  if (begin >= 0) end(text.length);
+  return spans;
 }
 
 export function wordSpans(text) {
@@ -89,10 +158,19 @@ export class Analyzer {
   constructor(language, stopWords, stems = null) {
     this.language = language;
     this.stopWords = new Set(stopWords);
+    this.stems = new Map();
     this.stemmer = language === 'de' ? stemGerman : language === 'en' ? stemEnglish
       : stems ? tableStemmer(stems) : (w) => w;
   }
-  stem(folded) { return this.stemmer(folded); }
+  // Excerpts repeat their words, and a results page stems every word it shows.
+  stem(folded) {
+    let stem = this.stems.get(folded);
+    if (stem === undefined) {
+      stem = this.stemmer(folded);
+      this.stems.set(folded, stem);
+    }
+    return stem;
+  }
   isStopWord(folded) { return this.stopWords.has(folded); }
   terms(text) {
     const terms = [];
@@ -127,38 +205,100 @@ function compareBytes(a, b) {
   return x.length - y.length;
 }
 
-function parseShard(bytes) {
-  let at = 0;
-  const varint = () => {
+// A term of a shard; its postings are decoded when a query first reads them. A shard
+// holds thousands of terms and a query reads a few: decoding them all up front was the
+// search page's longest task on a phone.
+class ShardTerm {
+  constructor(term, bytes, at, df) {
+    this.term = term;
+    this.df = df;  // how many documents hold the term
+    this.bytes = bytes;
+    this.at = at;  // where its postings begin in `bytes`
+    this.postings = null;
+  }
+
+  get docs() { return this.decoded().docs; }
+  get impacts() { return this.decoded().impacts; }
+
+  decoded() {
+    if (this.postings === null) {
+      const reader = new VarintReader(this.bytes, this.at);
+      const docs = new Uint32Array(this.df);
+      const impacts = new Uint8Array(this.df);
+      let doc = 0;
+      for (let i = 0; i < this.df; i++) {
+        doc += reader.varint();
+        docs[i] = doc;
+        impacts[i] = this.bytes[reader.at++];
+      }
+      this.postings = { docs, impacts };
+    }
+    return this.postings;
+  }
+}
+
+class VarintReader {
+  constructor(bytes, at = 0) {
+    this.bytes = bytes;
+    this.at = at;
+  }
+
+  varint() {
     let value = 0;
     let scale = 1;
     for (;;) {
-      const byte = bytes[at++];
+      const byte = this.bytes[this.at++];
       value += (byte & 0x7f) * scale;
       if (byte < 0x80) return value;
       scale *= 128;
     }
-  };
-  const terms = [];
-  let previous = new Uint8Array(0);
-  for (let count = varint(); count > 0; count--) {
-    const shared = varint();
-    const suffix = varint();
-    const term = new Uint8Array(shared + suffix);
-    term.set(previous.subarray(0, shared));
-    term.set(bytes.subarray(at, at + suffix), shared);
-    at += suffix;
-    previous = term;
-    const df = varint();
-    const docs = new Uint32Array(df);
-    const impacts = new Uint8Array(df);
-    let doc = 0;
-    for (let i = 0; i < df; i++) {
-      doc += varint();
-      docs[i] = doc;
-      impacts[i] = bytes[at++];
+  }
+
+  // Past `count` postings (a varint and an impact byte each) without decoding them.
+  skipPostings(count) {
+    for (let i = 0; i < count; i++) {
+      while (this.bytes[this.at++] >= 0x80);
+      this.at++;
     }
-    terms.push({ term: utf8(term), docs, impacts });
+  }
+}
+
+function isAscii(bytes, begin, end) {
+  for (let i = begin; i < end; i++) if (bytes[i] >= 0x80) return false;
+  return true;
+}
+
+// The terms of a shard, in its order. Terms are front-coded: each shares `shared` bytes
+// with the one before. Most terms are ASCII, whose bytes are their characters, so they
+// are cut and joined as strings; the others are put together as bytes and decoded.
+function parseShard(bytes) {
+  const reader = new VarintReader(bytes);
+  const terms = [];
+  let previous = '';
+  let previousBytes = new Uint8Array(0);
+  let previousIsAscii = true;
+  for (let count = reader.varint(); count > 0; count--) {
+    const shared = reader.varint();
+    const suffix = reader.varint();
+    const begin = reader.at;
+    reader.at += suffix;
+    let term;
+    if (previousIsAscii && isAscii(bytes, begin, reader.at)) {
+      term = previous.slice(0, shared) + String.fromCharCode.apply(null, bytes.subarray(begin, reader.at));
+      previousBytes = null;
+    } else {
+      previousBytes ??= new TextEncoder().encode(previous);
+      const joined = new Uint8Array(shared + suffix);
+      joined.set(previousBytes.subarray(0, shared));
+      joined.set(bytes.subarray(begin, reader.at), shared);
+      term = utf8(joined);
+      previousBytes = joined;
+    }
+    previousIsAscii = previousBytes === null || isAscii(previousBytes, 0, previousBytes.length);
+    previous = term;
+    const df = reader.varint();
+    terms.push(new ShardTerm(term, bytes, reader.at, df));
+    reader.skipPostings(df);
   }
   return terms;
 }
@@ -283,7 +423,7 @@ async function termsOf(word, index) {
   const key = prefixKey(word.folded, analyzer.language);
   if (word.prefix && Array.from(new TextEncoder().encode(key)).length >= 2) {
     const found = (await index.withPrefix(key)).filter((t) => t !== exact);  // shards are parsed once: one object per term
-    found.sort((a, b) => b.docs.length - a.docs.length || compareBytes(a.term, b.term));
+    found.sort((a, b) => b.df - a.df || compareBytes(a.term, b.term));
     for (const t of found.slice(0, PREFIX_EXPANSIONS)) terms.push([t, PREFIX_WEIGHT]);
   }
   return terms;
@@ -354,8 +494,9 @@ export function snippet(analyzer, query, text, words = 30) {
   const prefixes = parsed.words.filter((w) => w.prefix).map((w) => prefixKey(w.folded, analyzer.language));
   const matches = ([b, e]) => {
     const folded = fold(text.slice(b, e), analyzer.language);
+    if (analyzer.isStopWord(folded)) return false;
     const stem = analyzer.stem(folded);
-    return !analyzer.isStopWord(folded) && (stems.has(stem) || prefixes.some((p) => stem.startsWith(p)));
+    return stems.has(stem) || prefixes.some((p) => stem.startsWith(p));
   };
   const lead = Math.floor(words / 3);
   const spans = [];
@@ -388,6 +529,38 @@ function pieces(text, spans, matched, begin, words) {
 
 // ---- the search page ----------------------------------------------------------------
 
+const yieldToBrowser = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield()
+  : new Promise((resolve) => setTimeout(resolve, 0)));
+
+// A result: its linked title, its date, and the excerpt with the matched words marked.
+function resultItem(stored, excerptPieces) {
+  const item = document.createElement('li');
+  const link = document.createElement('a');
+  link.href = stored.url;
+  link.textContent = stored.title;
+  const heading = document.createElement('h2');
+  heading.append(link);
+  item.append(heading);
+  if (stored.date) {
+    const date = document.createElement('p');
+    date.className = 'meta';
+    date.textContent = stored.date;
+    item.append(date);
+  }
+  const excerpt = document.createElement('p');
+  for (const [piece, match] of excerptPieces) {
+    if (match) {
+      const mark = document.createElement('mark');
+      mark.textContent = piece;
+      excerpt.append(mark);
+    } else {
+      excerpt.append(piece);
+    }
+  }
+  item.append(excerpt);
+  return item;
+}
+
 function startPage() {
   const page = document.querySelector('[data-search]');
   if (!page) return;
@@ -404,33 +577,12 @@ function startPage() {
 
   const render = async (results, query, from, mine) => {
     const found = await Promise.all(results.hits.slice(from).map((hit) => index.document(hit.doc)));
-    if (mine !== generation) return;
     for (const stored of found) {
-      const item = document.createElement('li');
-      const link = document.createElement('a');
-      link.href = stored.url;
-      link.textContent = stored.title;
-      const heading = document.createElement('h2');
-      heading.append(link);
-      item.append(heading);
-      if (stored.date) {
-        const date = document.createElement('p');
-        date.className = 'meta';
-        date.textContent = stored.date;
-        item.append(date);
-      }
-      const excerpt = document.createElement('p');
-      for (const [piece, match] of snippet(index.analyzer, query, stored.text)) {
-        if (match) {
-          const mark = document.createElement('mark');
-          mark.textContent = piece;
-          excerpt.append(mark);
-        } else {
-          excerpt.append(piece);
-        }
-      }
-      item.append(excerpt);
-      list.append(item);
+      // One result per task: excerpts are broken into words and stemmed here, and ten
+      // of them at once held a phone's main thread longer than a tap may wait.
+      await yieldToBrowser();
+      if (mine !== generation) return;
+      list.append(resultItem(stored, snippet(index.analyzer, query, stored.text)));
     }
   };
 
