@@ -21,11 +21,15 @@ import { available } from "../support/fixtures.mjs";
 const CHROMIUM = process.env.BLOGARCHIVE_CHROMIUM || "/usr/bin/chromium";
 const FORM_FACTORS = { phone: undefined, desktop: desktopConfig };
 // Performance is the one score measured rather than derived from the page: the
-// simulated phone multiplies each main-thread task the real browser ran by four, so a
-// task that a busy two-core CI machine happened to delay can cost a point. Such a page
-// is measured again, up to this many times in all, and keeps its best score; the other
-// three categories are judged on the first run.
-const PERFORMANCE_RUNS = 3;
+// simulated phone multiplies each main-thread task the real browser ran by four, and
+// what a fresh renderer spends on its first layout depends on this machine. The Theme
+// Unit Test's markup article sets text in nine font faces, and each face's first use
+// costs this machine about 3 ms of layout (measured in Chromium 156: 32 ms against 11 ms
+// for the same three lines in one face); its phone score is 99 in about one run of six
+// on a quiet machine, from total blocking time alone. Such a page is measured again, up
+// to this many times in all, and keeps its best score: a page that got slower scores
+// below 100 in every run. The other three categories are judged on the first run.
+const PERFORMANCE_RUNS = 5;
 
 const SAMPLE_PAGES = {
   overview: "/",
