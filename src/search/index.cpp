@@ -317,28 +317,12 @@ std::uint8_t quantized(double score, double scale) {
   return static_cast<std::uint8_t>(std::clamp<long>(impact, 1, 255));
 }
 
-}  // namespace
-
-namespace {
-
-// Reads a varint that IndexBuilder::add wrote (so it is well-formed and in bounds).
-std::uint32_t next_number(const char*& at) {
-  std::uint32_t value = 0;
-  for (int shift = 0;; shift += 7) {
-    const auto byte = static_cast<unsigned char>(*at++);
-    value |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
-    if ((byte & 0x80) == 0) {
-      return value;
-    }
-  }
-}
-
-// The counts put_counts wrote, read as next_number does.
+// The counts put_counts wrote.
 FieldCounts next_counts(const char*& at) {
   FieldCounts counts;
-  counts.title = static_cast<std::uint16_t>(next_number(at));
-  counts.terms = static_cast<std::uint16_t>(next_number(at));
-  counts.body = static_cast<std::uint16_t>(next_number(at));
+  counts.title = static_cast<std::uint16_t>(next_varint(at));
+  counts.terms = static_cast<std::uint16_t>(next_varint(at));
+  counts.body = static_cast<std::uint16_t>(next_varint(at));
   return counts;
 }
 
@@ -421,7 +405,7 @@ void IndexBuilder::sort_by_target(const TermOrder& order, int jobs) {
       const char* at = forward_[doc].data();
       const char* const end = at + forward_[doc].size();
       while (at < end) {
-        const std::uint32_t rank = order.rank_of[next_number(at)];
+        const std::uint32_t rank = order.rank_of[next_varint(at)];
         const Entry word{rank, false, next_counts(at)};
         entries.push_back(word);
         for (auto p = order.part_offsets[word.rank]; p < order.part_offsets[word.rank + 1]; ++p) {
@@ -463,7 +447,7 @@ IndexBuilder::Partition IndexBuilder::fill(Range range, const std::vector<std::s
     const char* at = forward_[doc].data() + cursor.offset;
     while (at < end) {
       const char* entry = at;
-      const std::uint32_t head = next_number(entry);
+      const std::uint32_t head = next_varint(entry);
       const std::uint32_t rank = cursor.rank + (head >> 1);
       if (rank >= range.second) {
         break;

@@ -16,6 +16,20 @@ inline void put_varint(std::string& out, std::uint64_t value) {
   out += static_cast<char>(value);
 }
 
+/// Reads, at `at`, a number that put_varint wrote into a buffer this process built, and
+/// moves `at` past it. No bounds check: for the hot loops over the index builder's own
+/// buffers. Bytes from a file go through ByteReader.
+inline std::uint32_t next_varint(const char*& at) {
+  std::uint32_t value = 0;
+  for (int shift = 0;; shift += 7) {
+    const auto byte = static_cast<unsigned char>(*at++);
+    value |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
+    if ((byte & 0x80) == 0) {
+      return value;
+    }
+  }
+}
+
 /// Reads what put_varint and plain byte runs wrote; throws InputError when the bytes
 /// end early or a number is too long.
 class ByteReader {
