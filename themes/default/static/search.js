@@ -608,7 +608,8 @@ function startPage() {
       : text(results.total === 1 ? 'countOne' : 'count', { count: results.total, query }) +
         (results.partial ? ' ' + text('partial') : '');
     await render({ hits: results.hits.slice(0, shown) }, query, 0, mine);
-    more.hidden = results.hits.length <= shown;
+    // A newer query (or an emptied box) owns the button now.
+    if (mine === generation) more.hidden = results.hits.length <= shown;
   };
 
   let timer = null;
@@ -625,8 +626,9 @@ function startPage() {
     if (!current) return;
     const from = shown;
     shown += 10;
-    await render({ hits: current.results.hits.slice(0, shown) }, current.query, from, generation);
-    more.hidden = current.results.hits.length <= shown;
+    const mine = generation;
+    await render({ hits: current.results.hits.slice(0, shown) }, current.query, from, mine);
+    if (mine === generation) more.hidden = current.results.hits.length <= shown;
   });
   ready.catch(() => { status.textContent = text('unavailable'); });
   const initial = new URL(window.location.href).searchParams.get('q');
