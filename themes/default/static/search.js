@@ -13,9 +13,9 @@ const PREFIX_WEIGHT = 0.5;
 // The [begin, end) offsets of the words of `text`, one at a time, so that a caller
 // that needs only the first words never breaks the rest.
 export function* eachWordSpan(text) {
-  const latin = latinWordSpans(text);
-  if (latin) {
-    yield* latin;
+  const classes = latinClasses(text);
+  if (classes) {
+    yield* latinSpans(classes);
   } else if (typeof Intl !== 'undefined' && Intl.Segmenter) {
     // The same Unicode word break rules as ICU's BreakIterator at build time.
     for (const part of segmenter().segment(text)) {
@@ -49,7 +49,7 @@ const MID_LETTER = 4;  // : ·
 const MID_NUM = 5;  // , ;
 const BREAK = 6;  // spaces and punctuation that never join anything
 const UNDERSCORE = 7;
-const BREAKS = new Set([...'\t\n\v\f\r !"#$%&()*+-/<=>?@[\\]^`{|}~\u00a0¡¢£¤¥¦§¨©«¬®¯°±²³´¶¹¼½¾¿×÷–—“”„«»…•']
+const BREAKS = new Set([...'\t\n\v\f\r !"#$%&()*+-/<=>?@[\\]^`{|}~\u00a0¡¢£¤¥¦§¨©«¬®¯°±²³´¶¹¼½¾¿×÷–—“”„»…•']
   .map((c) => c.charCodeAt(0)));
 
 function latinClass(code) {
@@ -64,13 +64,18 @@ function latinClass(code) {
   return BREAKS.has(code) ? BREAK : 0;
 }
 
-// The word spans of `text` by those rules, or null when a character is not covered.
-export function latinWordSpans(text) {
+// The class of each character of `text`, or null when one is not covered.
+function latinClasses(text) {
   const classes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     classes[i] = latinClass(text.charCodeAt(i));
     if (classes[i] === 0) return null;
   }
+  return classes;
+}
+
+// The word spans of text with these classes, one at a time.
+function* latinSpans(classes) {
   const joins = (i) => {
     const before = classes[i - 1];
     const after = classes[i + 1];
@@ -81,23 +86,25 @@ export function latinWordSpans(text) {
       default: return false;
     }
   };
-  const spans = [];
   let begin = -1;
   let alphanumeric = false;
-  const end = (i) => {
-    if (alphanumeric || i - begin > 1) spans.push([begin, i]);
-    begin = -1;
-    alphanumeric = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const kind = classes[i];
+  for (let i = 0; i <= classes.length; i++) {
+    const kind = classes[i];  // undefined past the end: no word part
     const isWordPart = kind === LETTER || kind === DIGIT || kind === UNDERSCORE || (begin >= 0 && joins(i));
     if (isWordPart && begin < 0) begin = i;
-    if (!isWordPart && begin >= 0) end(i);
+    if (!isWordPart && begin >= 0) {
+      if (alphanumeric || i - begin > 1) yield [begin, i];
+      begin = -1;
+      alphanumeric = false;
+    }
     if (kind === LETTER || kind === DIGIT) alphanumeric = true;
   }
-  if (begin >= 0) end(text.length);
-  return spans;
+}
+
+// The word spans of `text` by those rules, or null when a character is not covered.
+export function latinWordSpans(text) {
+  const classes = latinClasses(text);
+  return classes ? [...latinSpans(classes)] : null;
 }
 
 export function wordSpans(text) {
@@ -275,26 +282,23 @@ function parseShard(bytes) {
   const reader = new VarintReader(bytes);
   const terms = [];
   let previous = '';
-  let previousBytes = new Uint8Array(0);
-  let previousIsAscii = true;
+  let previousBytes = null;  // the previous term's bytes, kept only when it is not ASCII
   for (let count = reader.varint(); count > 0; count--) {
     const shared = reader.varint();
     const suffix = reader.varint();
     const begin = reader.at;
     reader.at += suffix;
     let term;
-    if (previousIsAscii && isAscii(bytes, begin, reader.at)) {
+    if (previousBytes === null && isAscii(bytes, begin, reader.at)) {
       term = previous.slice(0, shared) + String.fromCharCode.apply(null, bytes.subarray(begin, reader.at));
-      previousBytes = null;
     } else {
       previousBytes ??= new TextEncoder().encode(previous);
       const joined = new Uint8Array(shared + suffix);
       joined.set(previousBytes.subarray(0, shared));
       joined.set(bytes.subarray(begin, reader.at), shared);
       term = utf8(joined);
-      previousBytes = joined;
+      previousBytes = isAscii(joined, 0, joined.length) ? null : joined;
     }
-    previousIsAscii = previousBytes === null || isAscii(previousBytes, 0, previousBytes.length);
     previous = term;
     const df = reader.varint();
     terms.push(new ShardTerm(term, bytes, reader.at, df));
