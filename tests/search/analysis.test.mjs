@@ -32,8 +32,10 @@ const fail = (message) => {
 };
 
 const vocabularies = {};
+const textFiles = {};  // per language, those present
 for (const language of ['de', 'en', 'xx']) {
   const files = filesFor('--' + language);
+  textFiles[language] = files;
   vocabularies[language] = JSON.parse(execFileSync(tool, [language, ...(files.length ? files : [join(here, 'analysis.cases')])],
     { maxBuffer: 1 << 28 }).toString());
 }
@@ -99,7 +101,7 @@ const compareLatin = (line) => {
     fail(`Latin words of ${JSON.stringify(line.slice(0, 120))}: ${JSON.stringify(latin.map(([b, e]) => line.slice(b, e)))}`);
   }
 };
-for (const file of [...filesFor('--de'), ...filesFor('--en')]) readFileSync(file, 'utf8').split('\n').forEach(compareLatin);
+for (const file of [...textFiles.de, ...textFiles.en]) readFileSync(file, 'utf8').split('\n').forEach(compareLatin);
 const alphabet = [...'aZéº0 9_.\'‘’:·,;-!"„“–…×´²\n'];
 let seed = 1;
 const random = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
