@@ -60,15 +60,19 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
                    plan.config.search.comments,
                    options.use_render_cache ? store::search_cache_path(options.store_path) : "");
   }
-  const auto summaries = pipeline::write_item_documents(plan, sources, documents, diagnostics,
-                                                        search ? &*search : nullptr);
+  {
+    // The summaries (every post's excerpt) die with this scope, before the search merge
+    // below reaches its peak: at 50,000 posts that is about 50 MiB off the build's peak.
+    const auto summaries = pipeline::write_item_documents(plan, sources, documents, diagnostics,
+                                                          search ? &*search : nullptr);
+    pipeline::write_listing_documents(plan, summaries, jobs, documents);
+    pipeline::write_site_files(plan, summaries, documents);
+  }
   if (search) {
     search->finish(
         [&](const std::string& path, std::string_view bytes) { sink.write(path, bytes); },
         diagnostics, jobs);
   }
-  pipeline::write_listing_documents(plan, summaries, jobs, documents);
-  pipeline::write_site_files(plan, summaries, documents);
   // After every article, page and listing: only then does the resolver know all media used.
   const std::set<std::string> used_media = plan.inputs.resolver.used_media();
   const std::size_t media = pipeline::write_media_files(used_media, options.store_path, sink);
