@@ -137,6 +137,8 @@ void SearchCollector::build_index(const FileWriter& write, int jobs) {
     builder.add(static_cast<std::uint32_t>(number), std::move(*analysed));
   }
   analysed_.clear();
+  // The store is complete: out it goes, before the merge below reaches its peak.
+  files.finish_documents();
   // What finish gives back of the documents is empty: they went into the store above.
   builder.finish([&](const std::string& term,
                      const std::vector<search::Posting>& postings) { files.add(term, postings); },

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <utility>
 
 #include "blogarchive/error.hpp"
 #include "core/content_hash.hpp"
@@ -160,12 +161,22 @@ void IndexFileWriter::add_document(std::string_view packed) {
   store_ += packed;
 }
 
+void IndexFileWriter::finish_documents() {
+  if (!store_name_.empty()) {
+    return;
+  }
+  std::string store = std::exchange(store_, {});
+  std::string table = std::exchange(table_, {});
+  store_name_ = "search/docs-" + hex_hash(store) + ".bin";
+  table_name_ = "search/docs-" + hex_hash(table) + ".idx";
+  document_count_ = table.size() / 8;
+  write_({store_name_, std::move(store)});
+  write_({table_name_, std::move(table)});
+}
+
 void IndexFileWriter::finish(const std::vector<std::pair<std::string, std::string>>& stems) {
   flush_shard();
-  std::string store = std::move(store_);
-  std::string table = std::move(table_);
-  const std::string store_name = "search/docs-" + hex_hash(store) + ".bin";
-  const std::string table_name = "search/docs-" + hex_hash(table) + ".idx";
+  finish_documents();
 
   core::JsonWriter manifest;
   manifest.begin_object()
@@ -174,7 +185,7 @@ void IndexFileWriter::finish(const std::vector<std::pair<std::string, std::strin
       .member("language", language_code(language_))
       .member("stemmer", stemmer_name(language_))
       .key("documents")
-      .value(static_cast<std::uint64_t>(table.size() / 8))
+      .value(static_cast<std::uint64_t>(document_count_))
       .key("textLimit")
       .value(static_cast<std::uint64_t>(kStoredTextLimit))
       .key("stopWords")
@@ -199,16 +210,14 @@ void IndexFileWriter::finish(const std::vector<std::pair<std::string, std::strin
     manifest.member("stems", std::string_view(stems_name).substr(7));
     write_({std::move(stems_name), std::move(stems_file)});
   }
-  manifest.member("store", std::string_view(store_name).substr(7))
-      .member("table", std::string_view(table_name).substr(7))
+  manifest.member("store", std::string_view(store_name_).substr(7))
+      .member("table", std::string_view(table_name_).substr(7))
       .key("shards")
       .begin_array();
   for (const auto& [term, name] : shards_) {
     manifest.begin_array().value(term).value(std::string_view(name).substr(7)).end_array();
   }
   manifest.end_array().end_object();
-  write_({store_name, std::move(store)});
-  write_({table_name, std::move(table)});
   write_({"search/manifest.json", manifest.take() + "\n"});
 }
 

@@ -33,7 +33,12 @@ class IndexFileWriter {
   void add_document(std::string_view packed);
   /// The next term, in byte order, with its postings (IndexBuilder::finish's visitor).
   void add(const std::string& term, const std::vector<Posting>& postings);
-  /// The stems file (when `stems` is not empty), the document store and the manifest.
+  /// Writes the document store and its table once the last document is in, and frees
+  /// them: called before the postings are merged, it keeps the store (about 2 KB per
+  /// document) out of the merge's peak memory. No add_document after it.
+  void finish_documents();
+  /// The stems file (when `stems` is not empty), the document store and its table (unless
+  /// finish_documents wrote them) and the manifest.
   void finish(const std::vector<std::pair<std::string, std::string>>& stems);
 
  private:
@@ -45,6 +50,9 @@ class IndexFileWriter {
   std::size_t documents_;
   std::string store_;
   std::string table_;
+  std::string store_name_;  ///< set by finish_documents
+  std::string table_name_;
+  std::size_t document_count_ = 0;
   std::vector<std::pair<std::string, std::string>> shards_;  ///< first term, file name
   std::string shard_;
   std::string previous_;

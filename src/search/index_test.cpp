@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "search/index_files.hpp"
 #include "search/query.hpp"
 
@@ -135,6 +137,39 @@ TEST(SearchIndex, IsTheSameFileForFileWhateverTheJobs) {
       EXPECT_EQ(many[i].bytes, one[i].bytes) << one[i].path << " with " << jobs << " jobs";
     }
   }
+}
+
+// The build writes the document store before the postings are merged, to keep it out
+// of the merge's peak memory: the files must be those of writing it last.
+TEST(SearchIndex, WritingTheStoreFirstGivesTheSameFiles) {
+  const auto index = german_index();
+  std::map<std::string, std::string> early;
+  std::vector<std::string> order;
+  IndexFileWriter writer(
+      index.language, index.packed_documents.size(),
+      [&](IndexFile file) {
+        order.push_back(file.path);
+        early.emplace(std::move(file.path), std::move(file.bytes));
+      },
+      64);
+  for (const auto& packed : index.packed_documents) {
+    writer.add_document(packed);
+  }
+  writer.finish_documents();
+  ASSERT_EQ(order.size(), 2u);
+  EXPECT_TRUE(order[0].starts_with("search/docs-") && order[0].ends_with(".bin")) << order[0];
+  EXPECT_TRUE(order[1].starts_with("search/docs-") && order[1].ends_with(".idx")) << order[1];
+  for (std::size_t t = 0; t < index.terms.size(); ++t) {
+    writer.add(index.terms[t], index.postings[t]);
+  }
+  writer.finish(index.stems);
+  EXPECT_EQ(order.back(), "search/manifest.json");
+  std::map<std::string, std::string> last;
+  for (auto& file : index_files(index, 64)) {
+    last.emplace(std::move(file.path), std::move(file.bytes));
+  }
+  EXPECT_EQ(order.size(), last.size()) << "a file was written twice";
+  EXPECT_EQ(early, last);
 }
 
 // Scoring a few terms at a time (down to one) must give what scoring all at once does,
