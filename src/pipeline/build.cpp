@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <ostream>
 
@@ -23,12 +24,12 @@ namespace blogarchive {
 
 // The whole build, top to bottom: config → store outline → site model → articles and
 // pages (content from the store or the render cache) → listings → feed and other site
-// files, swapped into place only when complete.
+// files → media and redirects → search index, swapped into place only when complete.
 CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   const auto started = std::chrono::steady_clock::now();
-  const pipeline::SitePlan plan(options.store_path, options.config_path);
-  const site::SiteModel& model = plan.model;
-  core::Diagnostics diagnostics = plan.diagnostics;  // the model's warnings come first
+  // Freed before the search merge (below), so that the merge reuses its heap.
+  auto plan = std::make_unique<const pipeline::SitePlan>(options.store_path, options.config_path);
+  core::Diagnostics diagnostics = plan->diagnostics;  // the model's warnings come first
   const int jobs = options.jobs > 0 ? options.jobs : pipeline::default_jobs();
   const pipeline::DocumentSources sources{
       options.store_path,
@@ -55,28 +56,33 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
           : pipeline::DocumentReuse(sources.render_cache_path, options.out_dir, salt, diagnostics);
   const pipeline::DocumentOutput documents{sink, reuse, progress};
   std::optional<pipeline::SearchCollector> search;
-  if (plan.config.search.enabled) {
-    search.emplace(search::language_of(plan.config.language), plan.catalog,
-                   plan.config.search.comments,
+  if (plan->config.search.enabled) {
+    search.emplace(search::language_of(plan->config.language), plan->catalog,
+                   plan->config.search.comments,
                    options.use_render_cache ? store::search_cache_path(options.store_path) : "");
   }
   {
     // The summaries (every post's excerpt) die with this scope, before the search merge
     // below reaches its peak: at 50,000 posts that is about 50 MiB off the build's peak.
-    const auto summaries = pipeline::write_item_documents(plan, sources, documents, diagnostics,
+    const auto summaries = pipeline::write_item_documents(*plan, sources, documents, diagnostics,
                                                           search ? &*search : nullptr);
-    pipeline::write_listing_documents(plan, summaries, jobs, documents);
-    pipeline::write_site_files(plan, summaries, documents);
+    pipeline::write_listing_documents(*plan, summaries, jobs, documents);
+    pipeline::write_site_files(*plan, summaries, documents);
   }
+  // After every article, page and listing: only then does the resolver know all media used.
+  const std::set<std::string> used_media = plan->inputs.resolver.used_media();
+  const std::size_t media = pipeline::write_media_files(used_media, options.store_path, sink);
+  pipeline::write_redirect_files(plan->model, plan->redirects, used_media, sink);
+  const std::size_t articles = plan->model.articles.size();
+  const std::size_t pages = plan->model.pages.size();
+  // Nothing below needs the outline, the site model or the redirect table (over 100 MiB
+  // at 50,000 posts): the search merge, the build's peak, allocates into their place.
+  plan.reset();
   if (search) {
     search->finish(
         [&](const std::string& path, std::string_view bytes) { sink.write(path, bytes); },
         diagnostics, jobs);
   }
-  // After every article, page and listing: only then does the resolver know all media used.
-  const std::set<std::string> used_media = plan.inputs.resolver.used_media();
-  const std::size_t media = pipeline::write_media_files(used_media, options.store_path, sink);
-  pipeline::write_redirect_files(model, plan.redirects, used_media, sink);
   if (disk) {
     disk->commit();
     reuse.save(*disk, diagnostics);
@@ -95,8 +101,8 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   report << fmt::format(
       "built {}: {} articles, {} pages, {} media files, {} files ({} unchanged), {} bytes, "
       "{} documents rendered, {} kept, in {:.2f} s\n",
-      disk ? options.out_dir.string() : "in memory", model.articles.size(), model.pages.size(),
-      media, disk ? disk->file_count() : given->file_count(), disk ? disk->unchanged_count() : 0,
+      disk ? options.out_dir.string() : "in memory", articles, pages, media,
+      disk ? disk->file_count() : given->file_count(), disk ? disk->unchanged_count() : 0,
       disk ? disk->byte_count() : given->byte_count(), reuse.rendered_count(), reuse.kept_count(),
       seconds);
   return CommandResult{static_cast<int>(diagnostics.warnings().size())};

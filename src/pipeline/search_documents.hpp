@@ -27,7 +27,8 @@ namespace blogarchive::pipeline {
 /// few changed documents analyses only those.
 class SearchCollector {
  public:
-  /// `cache_path` empty: no cache, everything is analysed.
+  /// `cache_path` empty: no cache, everything is analysed. Only add() uses `catalog`:
+  /// the build frees its plan, catalog included, before finish().
   SearchCollector(search::Language language, const render::Catalog& catalog, bool with_comments,
                   const std::filesystem::path& cache_path = {});
 
