@@ -88,7 +88,7 @@ def main():
     for line in open(path, encoding="utf-8"):
         fields = line.split()
         posts, name = int(fields[0]), fields[1]
-        if name.startswith("files-") or name == "rewritten":
+        if name.startswith(("files-", "rewritten")):
             trees[(posts, name)] = [int(x) for x in fields[2:]]
         else:
             samples[(posts, name)].append(tuple(float(x) for x in fields[2:5]))
