@@ -26,7 +26,7 @@ void print_error(const std::exception& error, int depth = 0) {
 // to the size of each such block freed, up to 32 MiB. A build frees large buffers all
 // the time (bodies, growing vectors, SQLite blobs): once the limit has risen they come
 // from the heap, and the holes they leave stay resident. Keeping the limit fixed gives
-// them back on free: at 50,000 posts the build's peak falls from 420 to 375 MiB, at
+// them back on free: at 50,000 posts the build's peak falls from 410 to 366 MiB, at
 // the same speed (bench/analysis.md).
 void keep_large_blocks_out_of_the_heap() {
 #ifdef __GLIBC__
