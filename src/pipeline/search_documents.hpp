@@ -27,8 +27,7 @@ namespace blogarchive::pipeline {
 /// few changed documents analyses only those.
 class SearchCollector {
  public:
-  /// `cache_path` empty: no cache, everything is analysed. Only add() uses `catalog`:
-  /// the build frees its plan, catalog included, before finish().
+  /// `cache_path` empty: no cache, everything is analysed.
   SearchCollector(search::Language language, const render::Catalog& catalog, bool with_comments,
                   const std::filesystem::path& cache_path = {});
 
@@ -48,7 +47,9 @@ class SearchCollector {
   std::uint64_t index_key() const;
   void build_index(const FileWriter& write, int jobs);
 
-  const render::Catalog& catalog_;
+  /// A copy (a few messages): the build frees its plan, whose catalog this was,
+  /// before finish().
+  const render::Catalog catalog_;
   std::mutex catalog_mutex_;  ///< Catalog::date caches what it formats
   bool with_comments_;
   /// Words the archive put into bodies ("Bild nicht im Archiv: "): not the author's.
