@@ -107,6 +107,7 @@ SitePlan::SitePlan(const std::filesystem::path& store_path, site::SiteConfig sit
       redirects(redirects::build_redirect_table(model, model.config.search.enabled)),
       inputs(model, redirects, content_settings(*this), media_files(store)) {
   model.icon_links = site_icon_links(outline.site.icon_url, inputs.resolver, inputs.media_files);
+  store.release_memory();  // the plan is made; the store is not read again
 }
 
 }  // namespace blogarchive::pipeline

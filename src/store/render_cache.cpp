@@ -29,7 +29,9 @@ std::filesystem::path render_cache_path(const std::filesystem::path& store_path)
 RenderCacheReader::RenderCacheReader(const std::filesystem::path& cache_path)
     : db_(cache_path, false),
       select_(
-          db_.prepare("SELECT key, links, links_hash, payload FROM rendered WHERE post_id = ?")) {}
+          db_.prepare("SELECT key, links, links_hash, payload FROM rendered WHERE post_id = ?")) {
+  db_.limit_page_cache(kSmallPageCacheKiB);
+}
 
 std::optional<CachedRender> RenderCacheReader::find(std::int64_t post_id) {
   select_.bind(1, post_id);

@@ -43,6 +43,15 @@ void Database::execute(std::string_view sql) {
   }
 }
 
+void Database::limit_page_cache(int kib) {
+  // A negative cache_size is in KiB, a positive one in pages.
+  execute(fmt::format("PRAGMA cache_size = -{}", kib));
+}
+
+void Database::release_memory() {
+  sqlite3_db_release_memory(db_);
+}
+
 Statement Database::prepare(std::string_view sql) {
   return Statement(db_, sql);
 }
@@ -190,6 +199,7 @@ Database open_disposable(const std::filesystem::path& path, int version, std::st
   auto open = [&] {
     Database db(path, true);
     db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;");
+    db.limit_page_cache(kSmallPageCacheKiB);
     if (db.user_version() != version) {
       db.execute(schema);
       db.execute("PRAGMA user_version = " + std::to_string(version));

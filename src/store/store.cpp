@@ -454,7 +454,9 @@ BodyReader::BodyReader(const std::filesystem::path& path)
     : db_(path, false),
       select_body_(db_.prepare("SELECT content, excerpt FROM posts WHERE id = ?")),
       select_comments_(
-          db_.prepare(std::string(kCommentColumns) + " WHERE post_id = ? ORDER BY date, id")) {}
+          db_.prepare(std::string(kCommentColumns) + " WHERE post_id = ? ORDER BY date, id")) {
+  db_.limit_page_cache(kSmallPageCacheKiB);
+}
 
 void BodyReader::read(blog::Post& post) {
   select_body_.bind(1, post.id);

@@ -73,6 +73,9 @@ class Store {
   /// One value the export said about the blog as a whole ("language", "title", …);
   /// empty when it said nothing.
   std::string site_value(const std::string& key);
+  /// Frees the page cache that reading the outline filled, when the store stays open
+  /// but is read no more.
+  void release_memory() { db_.release_memory(); }
 
  private:
   explicit Store(Database db) : db_(std::move(db)) {}
