@@ -117,7 +117,7 @@ ArticleSummaries write_item_documents(const SitePlan& plan, const DocumentSource
   }
   std::vector<std::unique_ptr<Worker>> workers(static_cast<std::size_t>(std::max(1, used.jobs)));
   ArticleSummaries summaries;
-  summaries.entries.resize(articles);
+  summaries.entries = core::PackedStrings(articles);
   summaries.feed_excerpts.resize(std::min(articles, render::kFeedEntries));
   std::vector<std::vector<std::string>> warnings(total);
   progress.start("articles and pages", total);
@@ -142,7 +142,7 @@ ArticleSummaries write_item_documents(const SitePlan& plan, const DocumentSource
         search->add(static_cast<std::uint32_t>(i), outline, path, entry.item, worker->analyzer);
       }
       if (is_article && output.documents) {
-        summaries.entries[i] = worker->renderer.listing_entry(i, entry.item.excerpt_html);
+        summaries.entries.set(i, worker->renderer.listing_entry(i, entry.item.excerpt_html));
         if (i < summaries.feed_excerpts.size()) {
           summaries.feed_excerpts[i] = std::move(entry.item.excerpt_html);
         }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "core/packed_strings.hpp"
 #include "output/sink.hpp"
 #include "pipeline/content_rendering.hpp"
 #include "pipeline/document_reuse.hpp"
@@ -35,7 +36,7 @@ struct DocumentOutput {
 
 /// What listings and the feed need of the articles once their documents are written.
 struct ArticleSummaries {
-  std::vector<std::string> entries;        ///< listing entry HTML, by article index
+  core::PackedStrings entries;             ///< listing entry HTML, by article index
   std::vector<std::string> feed_excerpts;  ///< excerpt HTML of the newest articles
 };
 

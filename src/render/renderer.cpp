@@ -450,7 +450,7 @@ View archive_index(const Context& context) {
 }
 
 Document render_listing_page(const Context& context, const site::Listing& listing, int number,
-                             const std::vector<std::string>& entries,
+                             const core::PackedStrings& entries,
                              const std::string& description_html) {
   const auto& model = context.model();
   const int pages = model.page_count(listing);
@@ -460,7 +460,7 @@ Document render_listing_page(const Context& context, const site::Listing& listin
   const std::size_t first = static_cast<std::size_t>(number - 1) * per_page;
   std::vector<std::string> titles;
   for (std::size_t k = first; k < std::min(listing.articles.size(), first + per_page); ++k) {
-    entries_html += entries.at(listing.articles[k]);
+    entries_html += entries[listing.articles[k]];
     titles.push_back(model.articles[listing.articles[k]].post->title);
   }
   const bool home = listing.kind == site::Listing::Kind::Overview && number == 1;
@@ -604,7 +604,7 @@ std::string PageRenderer::listing_entry(std::size_t index, const std::string& ex
 }
 
 Document PageRenderer::listing_page(const site::Listing& listing, int number,
-                                    const std::vector<std::string>& entries,
+                                    const core::PackedStrings& entries,
                                     const std::string& description_html) const {
   return render_listing_page(*context_, listing, number, entries, description_html);
 }

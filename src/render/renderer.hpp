@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/packed_strings.hpp"
 #include "render/theme.hpp"
 #include "render/views.hpp"
 #include "site/site_model.hpp"
@@ -49,7 +50,7 @@ class PageRenderer {
   /// `description_html`: the term's description, already through the content pipeline;
   /// shown above the first page's entries.
   Document listing_page(const site::Listing& listing, int number,
-                        const std::vector<std::string>& entries,
+                        const core::PackedStrings& entries,
                         const std::string& description_html = {}) const;
   /// The list of all categories or all tags (terms.html), each with its article count.
   Document term_index(const site::TermIndex& index) const;
