@@ -88,14 +88,20 @@ void SearchCollector::add(std::uint32_t number, const blog::Post& post, const st
   const std::lock_guard lock(mutex_);
   if (digests_.size() <= number) {
     digests_.resize(number + 1);
-    analysed_.resize(number + 1);
   }
   digests_[number] = digest;
-  if (cache_ && analysed) {
-    cache_->put(digest, record);
-  } else {
-    analysed_[number] = std::move(analysed);
+  if (cache_) {
+    if (analysed) {
+      cache_->put(digest, record);
+    }
+    return;
   }
+  // Without a cache the analyses wait here for finish (a slot each, about 100 bytes:
+  // not made when the cache holds them).
+  if (analysed_.size() <= number) {
+    analysed_.resize(number + 1);
+  }
+  analysed_[number] = std::move(analysed);
 }
 
 std::uint64_t SearchCollector::index_key() const {
@@ -119,7 +125,10 @@ void SearchCollector::build_index(const FileWriter& write, int jobs) {
   });
   std::map<std::string, std::string> stems;
   for (std::size_t number = 0; number < digests_.size(); ++number) {
-    std::optional<search::AnalysedDocument> analysed = std::move(analysed_[number]);
+    std::optional<search::AnalysedDocument> analysed;
+    if (number < analysed_.size()) {  // made without a cache
+      analysed = std::move(analysed_[number]);
+    }
     if (!analysed && cache_) {
       const auto record = cache_->analysed(digests_[number]);
       analysed = record ? search::decode_analysed(*record) : std::nullopt;
