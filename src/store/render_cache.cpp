@@ -30,7 +30,9 @@ RenderCacheReader::RenderCacheReader(const std::filesystem::path& cache_path)
     : db_(cache_path, false),
       select_(
           db_.prepare("SELECT key, links, links_hash, payload FROM rendered WHERE post_id = ?")) {
-  db_.limit_page_cache(kSmallPageCacheKiB);
+  // SQLite's default page cache, unlike the body readers (Database::limit_page_cache):
+  // capped at 256 KiB, a warm build at 50,000 posts took about 15 % longer, most of it
+  // in the kernel, for 2 MiB less at its peak.
 }
 
 std::optional<CachedRender> RenderCacheReader::find(std::int64_t post_id) {

@@ -29,12 +29,12 @@ class Database {
   void execute(std::string_view sql);
   Statement prepare(std::string_view sql);
   int user_version();
-  /// Caps this connection's page cache (SQLite's default is 2 MiB). A build touches
-  /// each row once: the bodies and cached renders each thread reads, the cache rows
-  /// it writes. A cache then only holds pages nobody asks for again (re-read pages
-  /// come from the kernel's page cache, written ones go to the WAL sooner), and a build
-  /// has several such connections per thread: at 10,000 posts their default caches
-  /// were about 9 MiB of the build's peak.
+  /// Caps this connection's page cache (SQLite's default is 2 MiB), for connections
+  /// that touch each row once per build: the body reader of each build thread, the
+  /// cache files a build writes. Their caches only held pages nobody asked for again
+  /// (written pages go to the WAL sooner): at 10,000 posts about 7 MiB of the build's
+  /// peak. Measure before capping another: a capped render-cache reader cost a warm
+  /// 50,000-post build over a second of system time.
   void limit_page_cache(int kib);
   /// Frees what this connection's page cache holds, for a connection that has done
   /// its reading but stays open.
