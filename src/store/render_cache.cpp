@@ -49,7 +49,9 @@ std::optional<CachedRender> RenderCacheReader::find(std::int64_t post_id) {
 RenderCacheWriter::RenderCacheWriter(const std::filesystem::path& cache_path)
     : db_(open_cache(cache_path)),
       upsert_((db_.execute("BEGIN IMMEDIATE"),
-               db_.prepare("INSERT OR REPLACE INTO rendered VALUES (?, ?, ?, ?, ?)"))) {}
+               db_.prepare("INSERT OR REPLACE INTO rendered VALUES (?, ?, ?, ?, ?)"))) {
+  db_.limit_page_cache(kSmallPageCacheKiB);
+}
 
 RenderCacheWriter::~RenderCacheWriter() {
   if (open_) {

@@ -199,7 +199,6 @@ Database open_disposable(const std::filesystem::path& path, int version, std::st
   auto open = [&] {
     Database db(path, true);
     db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;");
-    db.limit_page_cache(kSmallPageCacheKiB);
     if (db.user_version() != version) {
       db.execute(schema);
       db.execute("PRAGMA user_version = " + std::to_string(version));

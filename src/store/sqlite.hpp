@@ -30,11 +30,12 @@ class Database {
   Statement prepare(std::string_view sql);
   int user_version();
   /// Caps this connection's page cache (SQLite's default is 2 MiB), for connections
-  /// that touch each row once per build: the body reader of each build thread, the
-  /// cache files a build writes. Their caches only held pages nobody asked for again
-  /// (written pages go to the WAL sooner): at 10,000 posts about 7 MiB of the build's
-  /// peak. Measure before capping another: a capped render-cache reader cost a warm
-  /// 50,000-post build over a second of system time.
+  /// that touch each row once per build, in order: the body reader of each build
+  /// thread, the render-cache writer. Their caches only held pages nobody asked for
+  /// again (written pages go to the WAL sooner): at 10,000 posts about 5 MiB of the
+  /// build's peak. Measure before capping another: capped, the render-cache reader
+  /// cost a warm 50,000-post build over a second of system time, and the search cache
+  /// (read by digest, in no order) a 100,000-post incremental build 12–15 s.
   void limit_page_cache(int kib);
   /// Frees what this connection's page cache holds, for a connection that has done
   /// its reading but stays open.
