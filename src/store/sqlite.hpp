@@ -34,8 +34,9 @@ class Database {
   /// thread, the render-cache writer. Their caches only held pages nobody asked for
   /// again (written pages go to the WAL sooner): at 10,000 posts about 5 MiB of the
   /// build's peak. Measure before capping another: capped, the render-cache reader
-  /// cost a warm 50,000-post build over a second of system time, and the search cache
-  /// (read by digest, in no order) a 100,000-post incremental build 12–15 s.
+  /// cost a warm 50,000-post build over a second of system time. The search cache
+  /// (read by digest, in no order) is left at the default too, untested: a cap there
+  /// was undone for a slowdown that an A/B later showed to be the machine's.
   void limit_page_cache(int kib);
   /// Frees what this connection's page cache holds, for a connection that has done
   /// its reading but stays open.
