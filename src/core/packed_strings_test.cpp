@@ -26,7 +26,7 @@ TEST(PackedStrings, KeepsStringsLongerThanABlockAndThoseAcrossBlockEnds) {
   // Strings that do not fit the rest of a block start a new one; one longer than a
   // block gets its own. Every earlier string must stay where it was.
   const std::string huge(PackedStrings::kBlockSize + 17, 'x');
-  const std::string large(PackedStrings::kBlockSize / 3, 'y');
+  const std::string large(PackedStrings::kBlockSize / 3 + 1, 'y');
   PackedStrings strings(6);
   strings.set(0, large);
   strings.set(1, large);
