@@ -7,18 +7,17 @@
 #include <string_view>
 #include <vector>
 
+#include "core/string_arena.hpp"
+
 namespace blogarchive::core {
 
 /// A fixed number of strings, set once each (from any thread) and then read. Why not
 /// a std::vector<std::string>: a build makes one listing entry per article while it
 /// renders the articles, and those small blocks, each kept to the end between the
 /// short-lived blocks of rendering, scatter through the threads' heaps, which then
-/// cannot give their free memory back. Blocks of kBlockSize are above glibc's mmap
-/// threshold, so they stay out of those heaps and leave whole when the strings do.
+/// cannot give their free memory back; a StringArena keeps them out of those heaps.
 class PackedStrings {
  public:
-  static constexpr std::size_t kBlockSize = std::size_t{1} << 20;
-
   explicit PackedStrings(std::size_t count = 0)
       : mutex_(std::make_unique<std::mutex>()), views_(count) {}
 
@@ -31,9 +30,7 @@ class PackedStrings {
 
  private:
   std::unique_ptr<std::mutex> mutex_;  ///< a pointer, so that a set can be returned
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  std::size_t used_ = kBlockSize;      ///< bytes used of the last block
-  std::size_t capacity_ = kBlockSize;  ///< size of the last block
+  StringArena arena_;
   std::vector<std::string_view> views_;
 };
 

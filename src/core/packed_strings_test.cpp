@@ -22,26 +22,6 @@ TEST(PackedStrings, GivesBackWhatWasSetByIndexAndEmptyForTheRest) {
   EXPECT_THROW(strings.set(4, "too far"), std::out_of_range);
 }
 
-TEST(PackedStrings, KeepsStringsLongerThanABlockAndThoseAcrossBlockEnds) {
-  // Strings that do not fit the rest of a block start a new one; one longer than a
-  // block gets its own. Every earlier string must stay where it was.
-  const std::string huge(PackedStrings::kBlockSize + 17, 'x');
-  const std::string large(PackedStrings::kBlockSize / 3 + 1, 'y');
-  PackedStrings strings(6);
-  strings.set(0, large);
-  strings.set(1, large);
-  strings.set(2, large);  // does not fit behind the first two
-  strings.set(3, huge);
-  strings.set(4, "klein");
-  strings.set(5, large);
-  EXPECT_EQ(strings[0], large);
-  EXPECT_EQ(strings[1], large);
-  EXPECT_EQ(strings[2], large);
-  EXPECT_EQ(strings[3], huge);
-  EXPECT_EQ(strings[4], "klein");
-  EXPECT_EQ(strings[5], large);
-}
-
 TEST(PackedStrings, TakesStringsFromSeveralThreadsAtOnce) {
   constexpr std::size_t kPerThread = 5000;
   constexpr std::size_t kThreads = 4;
