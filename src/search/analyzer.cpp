@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <limits>
 #include <mutex>
 #include <optional>
 
@@ -276,7 +278,7 @@ const std::set<std::string>& stop_words(Language language) {
   return entry == nullptr ? kNoStopWords : *entry->stop_words;
 }
 
-Analyzer::Analyzer(Language language) : language_(language), slots_(1024) {
+Analyzer::Analyzer(Language language) : language_(language), word_slots_(1024), term_slots_(1024) {
   if (const auto name = stemmer_name(language); !name.empty()) {
     stemmer_ = sb_stemmer_new(std::string(name).c_str(), "UTF_8");
   }
@@ -307,55 +309,91 @@ bool Analyzer::is_stop_word(std::string_view folded) const {
          stop_words(language_).contains(std::string(folded));
 }
 
+namespace {
+
+std::uint32_t hash32(std::string_view text) {
+  return static_cast<std::uint32_t>(std::hash<std::string_view>{}(text));
+}
+
+}  // namespace
+
 const Term* Analyzer::term_of(std::string_view word) const {
-  const std::uint64_t hash = std::hash<std::string_view>{}(word);
-  std::size_t at = hash & (slots_.size() - 1);
-  for (; slots_[at].length != 0; at = (at + 1) & (slots_.size() - 1)) {
-    const Slot& slot = slots_[at];
+  const std::uint32_t hash = hash32(word);
+  const std::size_t mask = word_slots_.size() - 1;
+  std::size_t at = hash & mask;
+  for (; word_slots_[at].length != 0; at = (at + 1) & mask) {
+    const WordSlot& slot = word_slots_[at];
     if (slot.hash == hash && std::string_view(words_).substr(slot.word, slot.length) == word) {
-      return slot.term;
+      return slot.term == 0 ? nullptr : &terms_[slot.term - 1];
     }
   }
   const std::string folded = fold(word, language_);
-  const Term* term = nullptr;
-  if (!is_stop_word(folded)) {
-    std::string text = stem(folded);
-    if (const auto known = by_text_.find(text); known != by_text_.end()) {
-      term = known->second;
-    } else {
-      term = &terms_.emplace_back(Term{std::move(text)});
-      by_text_.emplace(term->text, term);
-    }
+  const std::uint32_t index = is_stop_word(folded) ? 0 : term_with_text(stem(folded));
+  const Term* term = index == 0 ? nullptr : &terms_[index - 1];
+  if (word.empty() || word.size() > 0xFFFF ||
+      words_.size() + word.size() > std::numeric_limits<std::uint32_t>::max()) {
+    return term;  // not worth keeping, or no room left to keep it
   }
-  if (word.empty() || word.size() > 0xFFFF) {
-    return term;  // not worth keeping
-  }
-  slots_[at] = {hash, static_cast<std::uint32_t>(words_.size()),
-                static_cast<std::uint32_t>(word.size()), term};
+  word_slots_[at] = {hash, static_cast<std::uint32_t>(words_.size()), index,
+                     static_cast<std::uint16_t>(word.size())};
   words_.append(word);
-  if (++used_ * 2 > slots_.size()) {
-    grow();
+  if (++words_used_ * 2 > word_slots_.size()) {
+    grow_words();
   }
   return term;
 }
 
-void Analyzer::grow() const {
-  std::vector<Slot> old(slots_.size() * 2);
-  old.swap(slots_);
-  for (const Slot& slot : old) {
+std::uint32_t Analyzer::term_with_text(std::string_view text) const {
+  const std::size_t mask = term_slots_.size() - 1;
+  std::size_t at = hash32(text) & mask;
+  for (; term_slots_[at] != 0; at = (at + 1) & mask) {
+    if (terms_[term_slots_[at] - 1].text == text) {
+      return term_slots_[at];
+    }
+  }
+  terms_.push_back(Term{term_texts_.copy(text)});
+  const auto index = static_cast<std::uint32_t>(terms_.size());
+  term_slots_[at] = index;
+  if (terms_.size() * 2 > term_slots_.size()) {
+    grow_terms();
+  }
+  return index;
+}
+
+void Analyzer::grow_words() const {
+  std::vector<WordSlot> old(word_slots_.size() * 2);
+  old.swap(word_slots_);
+  const std::size_t mask = word_slots_.size() - 1;
+  for (const WordSlot& slot : old) {
     if (slot.length != 0) {
-      std::size_t at = slot.hash & (slots_.size() - 1);
-      while (slots_[at].length != 0) {
-        at = (at + 1) & (slots_.size() - 1);
+      std::size_t at = slot.hash & mask;
+      while (word_slots_[at].length != 0) {
+        at = (at + 1) & mask;
       }
-      slots_[at] = slot;
+      word_slots_[at] = slot;
+    }
+  }
+}
+
+void Analyzer::grow_terms() const {
+  // Term slots keep no hash: the texts are hashed again, a few times per build.
+  std::vector<std::uint32_t> old(term_slots_.size() * 2);
+  old.swap(term_slots_);
+  const std::size_t mask = term_slots_.size() - 1;
+  for (const std::uint32_t index : old) {
+    if (index != 0) {
+      std::size_t at = hash32(terms_[index - 1].text) & mask;
+      while (term_slots_[at] != 0) {
+        at = (at + 1) & mask;
+      }
+      term_slots_[at] = index;
     }
   }
 }
 
 std::vector<std::string> Analyzer::terms(std::string_view text) const {
   std::vector<std::string> terms;
-  for_each_term(text, [&](const Term& term) { terms.push_back(term.text); });
+  for_each_term(text, [&](const Term& term) { terms.emplace_back(term.text); });
   return terms;
 }
 

@@ -15,8 +15,9 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "core/string_arena.hpp"
 
 struct sb_stemmer;  // libstemmer's, kept out of this header
 
@@ -70,9 +71,9 @@ std::string fold(std::string_view word, Language language);
 const std::set<std::string>& stop_words(Language language);
 
 /// An index term as an analyzer hands it out: one object per distinct term per
-/// analyzer, so that its address identifies it.
+/// analyzer, so that its address identifies it. Its text lives as long as the analyzer.
 struct Term {
-  std::string text;
+  std::string_view text;
 };
 
 /// One analyzer per thread: libstemmer's stemmers keep state, and so does the cache.
@@ -105,25 +106,30 @@ class Analyzer {
  private:
   /// The term of a word as written; nullptr for a stop word. Cached: words repeat.
   const Term* term_of(std::string_view word) const;
+  /// The index in terms_, plus one, of the term whose text is `text`; made if new.
+  std::uint32_t term_with_text(std::string_view text) const;
 
-  // An open-addressing table of the words met so far (words are short and many;
-  // std::unordered_map's nodes cost a cache miss each).
-  struct Slot {
-    std::uint64_t hash = 0;
+  // The memo is two open-addressing tables of 32-bit numbers (words are short and
+  // many: an archive of 10,000 posts meets about 50,000, and every build thread has
+  // its own memo, so std::unordered_map's node per entry and a std::string per term
+  // cost a build's peak several MiB).
+  struct WordSlot {
+    std::uint32_t hash = 0;    ///< the low half of the word's hash
     std::uint32_t word = 0;    ///< offset in words_
-    std::uint32_t length = 0;  ///< 0: empty slot
-    const Term* term = nullptr;
+    std::uint32_t term = 0;    ///< index in terms_ + 1; 0: a stop word
+    std::uint16_t length = 0;  ///< 0: empty slot
   };
-  void grow() const;
+  void grow_words() const;
+  void grow_terms() const;
 
   Language language_;
   ::sb_stemmer* stemmer_ = nullptr;
-  mutable std::vector<Slot> slots_;
-  mutable std::size_t used_ = 0;
+  mutable std::vector<WordSlot> word_slots_;  ///< each word met, as written
+  mutable std::size_t words_used_ = 0;
   mutable std::string words_;
-  mutable std::deque<Term> terms_;  ///< stable addresses
-  mutable std::unordered_map<std::string_view, const Term*>
-      by_text_;  ///< stems are shared by words
+  mutable std::deque<Term> terms_;                 ///< stable addresses
+  mutable core::StringArena term_texts_;           ///< what terms_ views
+  mutable std::vector<std::uint32_t> term_slots_;  ///< index in terms_ + 1; 0: empty
 };
 
 }  // namespace blogarchive::search
