@@ -19,7 +19,7 @@ import { join, relative, sep } from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, run, serve } from "./site.mjs";
 import { available, SKIPPED } from "../support/fixtures.mjs";
-import { checkAccessibility, checkFocusNotObscured, checkPrint, horizontalOverflow, pagesOfEachKind }
+import { checkAccessibility, checkFocusNotObscured, checkPrint, horizontalOverflow, pagesOfEachKind, squeezedText }
   from "./visitor.mjs";
 
 const CHROMIUM = process.env.BLOGARCHIVE_CHROMIUM || "/usr/bin/chromium";
@@ -128,7 +128,7 @@ async function visitEveryPage(browser, origin, paths, problems, visitor) {
     for (const call of dialogs) problems.push(`${path}: script called ${call}`);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').count();
     if (csp !== 1) problems.push(`${path}: no Content-Security-Policy meta element`);
-    if (visitor) problems.push(...(await horizontalOverflow(page, path)));
+    if (visitor) problems.push(...(await horizontalOverflow(page, path)), ...(await squeezedText(page, path)));
   }
   await context.close();
 }

@@ -1,5 +1,6 @@
 // What a visitor would notice in the default theme, checked in Chromium on a served
-// archive: pages wider than the screen, a focused element hidden behind the privacy
+// archive: pages wider than the screen, text squeezed beside a float, a focused element
+// hidden behind the privacy
 // notice, accessibility violations (axe-core) in the light and the dark scheme, and a
 // print-out cluttered with the archive's controls.
 import { createRequire } from "node:module";
@@ -21,6 +22,24 @@ export async function horizontalOverflow(page, path) {
     if (overflow > 0) found.push(`${path} at ${viewport.width} px: the page is ${overflow} px wider than the screen`);
   }
   return found;
+}
+
+// At a desktop's width, text beside a floated image or caption keeps at least a third
+// of the column: a float as wide as its content (a long caption, the text that stands
+// for an image the archive does not have) would leave a column one word wide.
+export async function squeezedText(page, path) {
+  await page.setViewportSize(DESKTOP);
+  const squeezed = await page.evaluate(() =>
+    [...document.querySelectorAll(".content *")]
+      .filter((element) => getComputedStyle(element).float !== "none")
+      .map((element) => {
+        const column = element.closest(".content").getBoundingClientRect().width;
+        return { tag: element.tagName.toLowerCase(), className: element.className, share: element.getBoundingClientRect().width / column };
+      })
+      .filter((float) => float.share > 2 / 3),
+  );
+  return squeezed.map((float) =>
+    `${path}: a floated ${float.tag}.${float.className} takes ${Math.round(float.share * 100)} % of the column, leaving the text beside it too narrow`);
 }
 
 // Tabbing through a page on a phone with the privacy notice showing: every focused
