@@ -18,7 +18,8 @@ TEST(WordPressText, TurnsASmileyThatStandsAloneIntoItsEmoji) {
   EXPECT_EQ(filtered(":-D am Anfang"), "\xF0\x9F\x98\x80 am Anfang");
   EXPECT_EQ(filtered("am Ende ;)"), "am Ende \xF0\x9F\x98\x89");
   EXPECT_EQ(filtered("8-)"), "\xF0\x9F\x98\x8E");
-  EXPECT_EQ(filtered("nach dem geschützten\xC2\xA0:("), "nach dem geschützten&nbsp;\xF0\x9F\x99\x81");
+  EXPECT_EQ(filtered("nach dem geschützten\xC2\xA0:("),
+            "nach dem geschützten&nbsp;\xF0\x9F\x99\x81");
   EXPECT_EQ(filtered(":) :) :)"), "\xF0\x9F\x99\x82 \xF0\x9F\x99\x82 \xF0\x9F\x99\x82");
 }
 
