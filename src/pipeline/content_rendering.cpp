@@ -228,6 +228,10 @@ content::LinkDecision SiteLinkResolver::resolve(std::string_view url) const {
   return to_old_site(url);
 }
 
+bool SiteLinkResolver::answers(const std::string& path) const {
+  return own_files_.count(path) > 0 || (redirects_ != nullptr && redirects_->redirects_path(path));
+}
+
 content::LinkDecision SiteLinkResolver::to_old_site(std::string_view url) const {
   using Decision = content::LinkDecision;
   const core::UrlParts parts = core::split_url(url);
@@ -235,10 +239,9 @@ content::LinkDecision SiteLinkResolver::to_old_site(std::string_view url) const 
     return {};  // another site's: not ours to change
   }
   const auto path = site::normalize_path(core::percent_decode(parts.path));
-  const bool answered =
-      path && parts.query.empty() &&
-      (answered_paths_.count(*path) > 0 || media_.find(*path) ||
-       (path->size() > 1 && answered_paths_.count(path->substr(0, path->size() - 1)) > 0));
+  const bool answered = path && parts.query.empty() &&
+                        (answers(*path) || media_.find(*path) ||
+                         (path->size() > 1 && answers(path->substr(0, path->size() - 1))));
   if (answered) {
     return {};  // the archive's own file or redirect answers it where it is written
   }
@@ -256,19 +259,13 @@ content::LinkDecision SiteLinkResolver::to_old_site(std::string_view url) const 
 
 namespace {
 
-// Root-relative paths the archive answers besides its routes and media: its own files
-// and every old URL form of the redirect table. A link to one stays local.
-std::set<std::string> answered_paths(const redirects::RedirectTable& redirects,
-                                     const ContentInputs::Settings& settings) {
+// Root-relative paths the archive writes besides its routes and media: its own files.
+// A link to one stays local (as does one to an old URL form of the redirect table).
+std::set<std::string> own_files(const ContentInputs::Settings& settings) {
   std::set<std::string> paths(settings.published_files.begin(), settings.published_files.end());
   for (const char* file : {site::kFeedPath, site::kSitemapPath, "/robots.txt", "/404.html",
                            "/search/", "/favicon.svg"}) {
     paths.insert(file);
-  }
-  for (const auto& redirect : redirects.redirects) {
-    if (!redirect.is_query()) {
-      paths.insert(redirect.from_path);
-    }
   }
   return paths;
 }
@@ -278,7 +275,7 @@ std::set<std::string> answered_paths(const redirects::RedirectTable& redirects,
 ContentInputs::ContentInputs(const site::SiteModel& model,
                              const redirects::RedirectTable& redirects, Settings content_settings,
                              site::MediaFiles files)
-    : resolver(model, files, answered_paths(redirects, content_settings)),
+    : resolver(model, files, own_files(content_settings), &redirects),
       media(*model.snapshot),
       settings(std::move(content_settings)),
       media_files(std::move(files)) {

@@ -249,6 +249,14 @@ void add_site_forms(TableBuilder& table, const site::SiteModel& model, Platform 
 
 }  // namespace
 
+bool RedirectTable::redirects_path(std::string_view path) const {
+  const auto found = std::lower_bound(redirects.begin(), redirects.end(), path,
+                                      [](const Redirect& redirect, std::string_view wanted) {
+                                        return redirect.from_path < wanted;
+                                      });
+  return found != redirects.end() && found->from_path == path && !found->is_query();
+}
+
 RedirectTable build_redirect_table(const site::SiteModel& model, bool search_enabled) {
   TableBuilder table(model);
   const Platform platform = platform_of(model.snapshot->site);

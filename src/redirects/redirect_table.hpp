@@ -3,6 +3,7 @@
 // archive page that answers it now. One table; redirect_formats.hpp writes it for each
 // kind of host, and `serve` answers from it.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "site/site_model.hpp"
@@ -23,11 +24,16 @@ struct Redirect {
   bool is_query() const { return !query_key.empty(); }
 };
 
-/// The redirects of one site, sorted by source so that every output is stable.
+/// The redirects of one site, sorted by source (path, query key, query value) so that
+/// every output is stable.
 struct RedirectTable {
   std::vector<Redirect> redirects;
   /// WordPress's search (`?s=WORDS`) goes on to the archive's search page with the words.
   bool search = false;
+
+  /// True when a redirect answers `path` (a normalized old path) without a query. A
+  /// binary search: a path's form without a query sorts before its query forms.
+  bool redirects_path(std::string_view path) const;
 };
 
 /// Where WordPress's `?s=` search goes: this path + "?q=" + the words.

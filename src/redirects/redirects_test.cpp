@@ -108,6 +108,22 @@ TEST(RedirectTable, NeverLeadsToOrFromAnythingUnpublishedOrExisting) {
   }
 }
 
+TEST(RedirectTable, SaysWhichPathsItRedirectsWithoutAQuery) {
+  const Fixture f;
+  // Every path redirect is found by the binary search, no query form is.
+  for (const auto& r : f.table.redirects) {
+    EXPECT_EQ(f.table.redirects_path(r.from_path), !r.is_query() || f.find(r.from_path) != nullptr)
+        << r.from_path << "?" << r.query_key;
+  }
+  EXPECT_TRUE(f.table.redirects_path("/feed/"));
+  EXPECT_TRUE(f.table.redirects_path("/alt/hobelbank.html"));
+  EXPECT_FALSE(f.table.redirects_path("/")) << "only query forms start at /";
+  EXPECT_FALSE(f.table.redirects_path("/2010/01/hobelbank/")) << "a page, not a redirect";
+  EXPECT_FALSE(f.table.redirects_path("/geheim/"));
+  EXPECT_FALSE(f.table.redirects_path("/zzz-after-every-path/"));
+  EXPECT_FALSE(f.table.redirects_path(""));
+}
+
 TEST(RedirectFormats, EveryFormatWritesQueryFormsBeforeThePathRuleThatWouldShadowThem) {
   const Fixture f;
   const std::string netlify = netlify_redirects(f.table);
