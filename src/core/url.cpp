@@ -1,5 +1,6 @@
 #include "core/url.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "core/text.hpp"
@@ -85,17 +86,28 @@ std::string percent_decode(std::string_view text) {
   return out;
 }
 
+namespace {
+
+bool stays_in_path(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~' || c == '/';
+}
+
+}  // namespace
+
 std::string percent_encode_path(std::string_view path) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(path.size());
-  for (const char c : path) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
-                            c == '~' || c == '/';
-    if (unreserved) {
-      out += c;
+  // Most paths need no escape (a build encodes hundreds of thousands): copied whole.
+  const auto first = std::find_if_not(path.begin(), path.end(), stays_in_path);
+  std::string out(path.begin(), first);
+  if (first == path.end()) {
+    return out;
+  }
+  out.reserve(path.size() + 16);
+  for (auto at = first; at != path.end(); ++at) {
+    const auto byte = static_cast<unsigned char>(*at);
+    if (stays_in_path(*at)) {
+      out += *at;
     } else {
       out += '%';
       out += kHex[byte >> 4];

@@ -23,6 +23,11 @@ TEST(SplitUrl, LeavesRelativeUrlsWithoutHost) {
 TEST(PercentCoding, RoundTripsUtf8Paths) {
   EXPECT_EQ(percent_decode("/%e6%97%a5%E6%9C%AC/"), "/日本/");
   EXPECT_EQ(percent_encode_path("/über uns/"), "/%C3%BCber%20uns/");
+  // Paths that need no escape come back whole; the first escape may be anywhere.
+  EXPECT_EQ(percent_encode_path("/2010/01/hobel-bank_2.0~/"), "/2010/01/hobel-bank_2.0~/");
+  EXPECT_EQ(percent_encode_path(""), "");
+  EXPECT_EQ(percent_encode_path("ä"), "%C3%A4");
+  EXPECT_EQ(percent_encode_path("/a?b#c%"), "/a%3Fb%23c%25");
   EXPECT_EQ(percent_decode("100%"), "100%");
   EXPECT_EQ(percent_decode("%zz"), "%zz");
 }
