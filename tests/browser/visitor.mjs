@@ -1,8 +1,7 @@
 // What a visitor would notice in the default theme, checked in Chromium on a served
 // archive: pages wider than the screen, text squeezed beside a float, a focused element
-// hidden behind the privacy
-// notice, accessibility violations (axe-core) in the light and the dark scheme, and a
-// print-out cluttered with the archive's controls.
+// hidden behind the privacy notice, accessibility violations (axe-core) in the light and
+// the dark scheme, and a print-out cluttered with the archive's controls.
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
