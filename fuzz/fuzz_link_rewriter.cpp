@@ -62,9 +62,12 @@ void check_links(const std::vector<blogarchive::content::HtmlNode>& nodes,
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const World world;
-  // One media file, so that fuzzed references into the uploads folder are resolved too.
+  // One media file, so that fuzzed references into the uploads folder are resolved too,
+  // and the world's redirect table, so that links to its old URL forms are as well.
+  static const auto redirects = blogarchive::redirects::build_redirect_table(world.model, true);
   static const blogarchive::pipeline::SiteLinkResolver resolver(
-      world.model, blogarchive::site::MediaFiles({"/wp-content/uploads/2009/03/bild.jpg"}, ""));
+      world.model, blogarchive::site::MediaFiles({"/wp-content/uploads/2009/03/bild.jpg"}, ""), {},
+      redirects);
   blogarchive::content::BodyOptions options;
   options.resolver = &resolver;
   options.markup = blogarchive::content::Markup::Html;

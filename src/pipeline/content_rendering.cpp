@@ -229,7 +229,7 @@ content::LinkDecision SiteLinkResolver::resolve(std::string_view url) const {
 }
 
 bool SiteLinkResolver::answers(const std::string& path) const {
-  return own_files_.count(path) > 0 || (redirects_ != nullptr && redirects_->redirects_path(path));
+  return own_files_.count(path) > 0 || redirects_.redirects_path(path);
 }
 
 content::LinkDecision SiteLinkResolver::to_old_site(std::string_view url) const {
@@ -275,7 +275,7 @@ std::set<std::string> own_files(const ContentInputs::Settings& settings) {
 ContentInputs::ContentInputs(const site::SiteModel& model,
                              const redirects::RedirectTable& redirects, Settings content_settings,
                              site::MediaFiles files)
-    : resolver(model, files, own_files(content_settings), &redirects),
+    : resolver(model, files, own_files(content_settings), redirects),
       media(*model.snapshot),
       settings(std::move(content_settings)),
       media_files(std::move(files)) {

@@ -25,8 +25,7 @@ class SiteLinkResolver : public content::LinkResolver {
   /// the old site: `own_files` (what the build writes besides pages) and the old URL
   /// forms of `redirects`, which must outlive the resolver (a SitePlan holds both).
   SiteLinkResolver(const site::SiteModel& model, site::MediaFiles media,
-                   std::set<std::string> own_files = {},
-                   const redirects::RedirectTable* redirects = nullptr)
+                   std::set<std::string> own_files, const redirects::RedirectTable& redirects)
       : resolver_(model),
         media_(std::move(media)),
         media_hosts_(site::wordpress_com_media_hosts(*model.snapshot)),
@@ -56,7 +55,7 @@ class SiteLinkResolver : public content::LinkResolver {
   std::set<std::string> own_files_;
   /// Not a copy of its paths: at 10,000 posts they are 75,000 strings, 3 MiB of the
   /// build's peak.
-  const redirects::RedirectTable* redirects_;
+  const redirects::RedirectTable& redirects_;
   mutable std::mutex mutex_;  ///< resolve() runs on every build thread
   mutable std::set<std::string> used_;
 };
