@@ -27,10 +27,11 @@ namespace blogarchive {
 // files → media and redirects → search index, swapped into place only when complete.
 CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   const auto started = std::chrono::steady_clock::now();
-  // Freed before the search merge (below), so that the merge reuses its heap.
-  auto plan = std::make_unique<const pipeline::SitePlan>(options.store_path, options.config_path);
-  core::Diagnostics diagnostics = plan->diagnostics;  // the model's warnings come first
   const int jobs = options.jobs > 0 ? options.jobs : pipeline::default_jobs();
+  // Freed before the search merge (below), so that the merge reuses its heap.
+  auto plan =
+      std::make_unique<const pipeline::SitePlan>(options.store_path, options.config_path, jobs);
+  core::Diagnostics diagnostics = plan->diagnostics;  // the model's warnings come first
   const pipeline::DocumentSources sources{
       options.store_path,
       options.use_render_cache ? store::render_cache_path(options.store_path) : "", jobs};
@@ -72,7 +73,7 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   // After every article, page and listing: only then does the resolver know all media used.
   const std::set<std::string> used_media = plan->inputs.resolver.used_media();
   const std::size_t media = pipeline::write_media_files(used_media, options.store_path, sink);
-  pipeline::write_redirect_files(plan->model, plan->redirects, used_media, sink);
+  pipeline::write_redirect_files(plan->model, plan->redirects, used_media, jobs, sink);
   const std::size_t articles = plan->model.articles.size();
   const std::size_t pages = plan->model.pages.size();
   // Nothing below needs the outline, the site model or the redirect table (over 100 MiB

@@ -66,6 +66,6 @@ std::size_t write_media_files(const std::set<std::string>& used,
 /// `serve`), `.htaccess` (Apache) and, unless switched off, a static redirect page at each
 /// old page path that is not one of the `media` files written.
 void write_redirect_files(const site::SiteModel& model, const redirects::RedirectTable& table,
-                          const std::set<std::string>& media, output::OutputSink& sink);
+                          const std::set<std::string>& media, int jobs, output::OutputSink& sink);
 
 }  // namespace blogarchive::pipeline

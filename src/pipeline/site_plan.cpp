@@ -89,10 +89,10 @@ ContentInputs::Settings content_settings(const SitePlan& plan) {
 }  // namespace
 
 SitePlan::SitePlan(const std::filesystem::path& store_path,
-                   const std::filesystem::path& config_path)
-    : SitePlan(store_path, site::load_config(config_path)) {}
+                   const std::filesystem::path& config_path, int jobs)
+    : SitePlan(store_path, site::load_config(config_path), jobs) {}
 
-SitePlan::SitePlan(const std::filesystem::path& store_path, site::SiteConfig site_config)
+SitePlan::SitePlan(const std::filesystem::path& store_path, site::SiteConfig site_config, int jobs)
     : store(open_existing(store_path)),
       config(site::with_export_language(std::move(site_config), store.site_value("language"),
                                         diagnostics, store.setting("text_language"))),
@@ -104,7 +104,7 @@ SitePlan::SitePlan(const std::filesystem::path& store_path, site::SiteConfig sit
           site::build_site_model(outline, config, diagnostics,
                                  site::load_privacy_page(config, catalog.get("cookie_privacy_link"),
                                                          privacy_notes(config, catalog)))),
-      redirects(redirects::build_redirect_table(model, model.config.search.enabled)),
+      redirects(redirects::build_redirect_table(model, model.config.search.enabled, jobs)),
       inputs(model, redirects, content_settings(*this), media_files(store)) {
   model.icon_links = site_icon_links(outline.site.icon_url, inputs.resolver, inputs.media_files);
   store.release_memory();  // the plan is made; the store is not read again

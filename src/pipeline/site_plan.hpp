@@ -15,10 +15,12 @@
 namespace blogarchive::pipeline {
 
 struct SitePlan {
-  /// Throws InputError for a bad config or a store that does not exist.
-  SitePlan(const std::filesystem::path& store_path, const std::filesystem::path& config_path);
+  /// Throws InputError for a bad config or a store that does not exist. `jobs` is how
+  /// many threads may make it.
+  SitePlan(const std::filesystem::path& store_path, const std::filesystem::path& config_path,
+           int jobs = 1);
   /// The same with a config that is not a file (check without --config).
-  SitePlan(const std::filesystem::path& store_path, site::SiteConfig site_config);
+  SitePlan(const std::filesystem::path& store_path, site::SiteConfig site_config, int jobs = 1);
   SitePlan(const SitePlan&) = delete;
   SitePlan& operator=(const SitePlan&) = delete;
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "core/text.hpp"
 #include "core/url.hpp"
@@ -56,6 +57,7 @@ constexpr const char* kNeverPublished = "!404";
 // `text` with a backslash before each character of `special`.
 std::string backslashed(std::string_view text, std::string_view special) {
   std::string out;
+  out.reserve(text.size() + 4);
   for (const char c : text) {
     if (special.find(c) != std::string_view::npos) {
       out += '\\';
@@ -71,7 +73,10 @@ std::string regex_escaped(std::string_view text) {
 
 // nginx and Caddy tokens in double quotes, with \" and \\ escaped.
 std::string double_quoted(std::string_view text) {
-  return "\"" + backslashed(text, "\"\\") + "\"";
+  std::string out = "\"";
+  out += backslashed(text, "\"\\");
+  out += '"';
+  return out;
 }
 
 // The forms a path answers in: itself and, for a folder, without its trailing slash.
@@ -118,7 +123,7 @@ std::string netlify_redirects(const RedirectTable& table) {
   std::string out = "# The old blog's URLs, answered with 301 (written by blogarchive build).\n";
   if (table.search) {
     for (const char* path : kQueryPaths) {
-      out += fmt::format("{}  s=:s  {}?q=:s  301\n", path, kSearchTarget);
+      fmt::format_to(std::back_inserter(out), "{}  s=:s  {}?q=:s  301\n", path, kSearchTarget);
     }
   }
   for_each_in_order(
@@ -127,17 +132,18 @@ std::string netlify_redirects(const RedirectTable& table) {
         const std::string to = site::href(r.to);
         if (r.is_query()) {
           for (const char* path : kQueryPaths) {
-            out += fmt::format("{}  {}={}  {}  301\n", path, r.query_key,
-                               encoded_value(r.query_value), to);
+            fmt::format_to(std::back_inserter(out), "{}  {}={}  {}  301\n", path, r.query_key,
+                           encoded_value(r.query_value), to);
           }
         } else {
-          out += fmt::format("{}  {}  301\n", site::href(r.from_path), to);
+          fmt::format_to(std::back_inserter(out), "{}  {}  301\n", site::href(r.from_path), to);
         }
       },
       [&] {
         for (const auto& key : query_keys(table)) {
           for (const char* path : kQueryPaths) {
-            out += fmt::format("{}  {}=:{}  {}  404\n", path, key, key, kNotFoundPage);
+            fmt::format_to(std::back_inserter(out), "{}  {}=:{}  {}  404\n", path, key, key,
+                           kNotFoundPage);
           }
         }
       });
@@ -150,10 +156,10 @@ std::string apache_htaccess(const RedirectTable& table) {
       "# Needs mod_rewrite and AllowOverride FileInfo for this directory.\n"
       "RewriteEngine On\n";
   if (table.search) {
-    out += fmt::format(
-        "RewriteCond %{{QUERY_STRING}} (?:^|&)s=([^&]+)\n"
-        "RewriteRule ^(?:index\\.php)?$ {}?q=%1 [R=301,L,NE]\n",
-        kSearchTarget);
+    fmt::format_to(std::back_inserter(out),
+                   "RewriteCond %{{QUERY_STRING}} (?:^|&)s=([^&]+)\n"
+                   "RewriteRule ^(?:index\\.php)?$ {}?q=%1 [R=301,L,NE]\n",
+                   kSearchTarget);
   }
   for_each_in_order(
       table,
@@ -163,14 +169,15 @@ std::string apache_htaccess(const RedirectTable& table) {
         }
         const std::string to = apache_substitution(site::href(r.to));
         if (r.is_query()) {
-          out += fmt::format(
-              "RewriteCond %{{QUERY_STRING}} (?:^|&){}={}(?:&|$)\n"
-              "RewriteRule ^(?:index\\.php)?$ {} [R=301,L,NE,QSD]\n",
-              regex_escaped(r.query_key), regex_escaped(encoded_value(r.query_value)), to);
+          fmt::format_to(std::back_inserter(out),
+                         "RewriteCond %{{QUERY_STRING}} (?:^|&){}={}(?:&|$)\n"
+                         "RewriteRule ^(?:index\\.php)?$ {} [R=301,L,NE,QSD]\n",
+                         regex_escaped(r.query_key), regex_escaped(encoded_value(r.query_value)),
+                         to);
         } else {
           // In .htaccess, mod_rewrite matches the decoded path without its leading slash.
-          out += fmt::format("RewriteRule ^{}$ {} [R=301,L,NE,QSD]\n",
-                             path_pattern(r.from_path.substr(1)), to);
+          fmt::format_to(std::back_inserter(out), "RewriteRule ^{}$ {} [R=301,L,NE,QSD]\n",
+                         path_pattern(r.from_path.substr(1)), to);
         }
       },
       [&] {
@@ -180,13 +187,14 @@ std::string apache_htaccess(const RedirectTable& table) {
         }
         std::string alternatives;
         for (const auto& key : keys) {
-          alternatives += (alternatives.empty() ? "" : "|") + regex_escaped(key);
+          alternatives += alternatives.empty() ? "" : "|";
+          alternatives += regex_escaped(key);
         }
-        out += fmt::format(
-            "# Any other value of these keys named something never published: 404.\n"
-            "RewriteCond %{{QUERY_STRING}} (?:^|&)(?:{})=[^&]\n"
-            "RewriteRule ^(?:index\\.php)?$ - [R=404,L]\n",
-            alternatives);
+        fmt::format_to(std::back_inserter(out),
+                       "# Any other value of these keys named something never published: 404.\n"
+                       "RewriteCond %{{QUERY_STRING}} (?:^|&)(?:{})=[^&]\n"
+                       "RewriteRule ^(?:index\\.php)?$ - [R=404,L]\n",
+                       alternatives);
       });
   return out;
 }

@@ -44,6 +44,7 @@ inline constexpr const char* kSearchTarget = "/search/";
 /// `?feed=`; old permalinks and aliases that differ from the new path; `/index.php/…`
 /// permalinks; per-item, per-archive and site feeds; day archives; author archives;
 /// attachment pages. A source that is itself a page of the archive is never redirected.
-RedirectTable build_redirect_table(const site::SiteModel& model, bool search_enabled);
+/// With more than one job, two threads make it; the table is the same.
+RedirectTable build_redirect_table(const site::SiteModel& model, bool search_enabled, int jobs = 1);
 
 }  // namespace blogarchive::redirects

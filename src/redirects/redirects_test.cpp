@@ -1,4 +1,8 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <tuple>
 
 #include "redirects/redirect_formats.hpp"
 #include "redirects/redirect_table.hpp"
@@ -122,6 +126,41 @@ TEST(RedirectTable, SaysWhichPathsItRedirectsWithoutAQuery) {
   EXPECT_FALSE(f.table.redirects_path("/geheim/"));
   EXPECT_FALSE(f.table.redirects_path("/zzz-after-every-path/"));
   EXPECT_FALSE(f.table.redirects_path(""));
+}
+
+// Two threads each collect half of the articles' forms; the table must not show it.
+TEST(RedirectTable, IsTheSameWhetherOneOrTwoThreadsMakeIt) {
+  blog::Snapshot snapshot;
+  snapshot.site.link = "http://old.example.org";
+  snapshot.site.format = "wxr 1.2";
+  for (int i = 1; i <= 9; ++i) {
+    const std::string slug = "beitrag-" + std::to_string(i);
+    auto article = item(i, "post", slug.c_str());
+    article.date = core::parse_datetime(fmt::format("2010-01-{:02} 10:00:00", i));
+    article.aliases = {"/gemeinsam/", "/alt/" + slug + ".html"};  // the first is everyone's
+    snapshot.posts.push_back(article);
+  }
+  site::SiteConfig config;
+  config.base_url = "https://archiv.example.org/";
+  core::Diagnostics diagnostics;
+  const auto model = site::build_site_model(snapshot, config, diagnostics);
+  const auto alone = build_redirect_table(model, true, 1);
+  const auto shared = build_redirect_table(model, true, 2);
+  const auto fields = [](const Redirect& r) {
+    return std::tie(r.from_path, r.query_key, r.query_value, r.to, r.has_stub_page);
+  };
+  ASSERT_EQ(alone.redirects.size(), shared.redirects.size());
+  for (std::size_t i = 0; i < alone.redirects.size(); ++i) {
+    EXPECT_EQ(fields(alone.redirects[i]), fields(shared.redirects[i])) << i;
+  }
+  // A source several articles claim leads to the first of them, in both.
+  const auto shared_alias =
+      std::find_if(shared.redirects.begin(), shared.redirects.end(),
+                   [](const Redirect& r) { return r.from_path == "/gemeinsam/"; });
+  ASSERT_NE(shared_alias, shared.redirects.end());
+  EXPECT_EQ(shared_alias->to, model.articles.front().path);
+  EXPECT_TRUE(shared.redirects_path("/alt/beitrag-9.html"));
+  EXPECT_TRUE(shared.redirects_path("/alt/beitrag-1.html"));
 }
 
 TEST(RedirectFormats, EveryFormatWritesQueryFormsBeforeThePathRuleThatWouldShadowThem) {
