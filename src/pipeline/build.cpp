@@ -86,7 +86,7 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   }
   if (disk) {
     disk->commit();
-    reuse.save(*disk, diagnostics);
+    reuse.save(*disk, jobs, diagnostics);
   }
 
   for (const auto& warning : diagnostics.warnings()) {

@@ -4,6 +4,7 @@
 
 #include "blogarchive/error.hpp"
 #include "core/content_hash.hpp"
+#include "pipeline/parallel.hpp"
 
 namespace blogarchive::pipeline {
 
@@ -57,16 +58,25 @@ void DocumentReuse::write(output::OutputSink& sink, const std::string& path,
   }
 }
 
-void DocumentReuse::save(const output::DiskSink& disk, core::Diagnostics& diagnostics) const {
+void DocumentReuse::save(const output::DiskSink& disk, int jobs,
+                         core::Diagnostics& diagnostics) const {
   if (!enabled_) {
     return;
   }
+  // A stat of every document (path lookups through the whole tree), on every thread.
+  std::vector<std::optional<output::FileStamp>> stamps(written_.size());
+  parallel_chunks(written_.size(), jobs, 1024, [&](int, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      stamps[i] = disk.stamp(written_[i].first);
+    }
+  });
   std::vector<std::pair<std::string, store::WrittenDocument>> documents;
   documents.reserve(written_.size());
-  for (const auto& [path, key] : written_) {
-    if (const auto stamp = disk.stamp(path)) {
+  for (std::size_t i = 0; i < written_.size(); ++i) {
+    if (const auto& stamp = stamps[i]) {
       documents.emplace_back(
-          path, store::WrittenDocument{key, stamp->size, stamp->mtime_ns, stamp->inode});
+          written_[i].first,
+          store::WrittenDocument{written_[i].second, stamp->size, stamp->mtime_ns, stamp->inode});
     }
   }
   try {

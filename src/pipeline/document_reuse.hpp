@@ -34,8 +34,9 @@ class DocumentReuse {
   /// document there, else its rendered bytes.
   void write(output::OutputSink& sink, const std::string& path, const render::Document& document);
 
-  /// Once the new tree is in place: records this build's documents for the next one.
-  void save(const output::DiskSink& disk, core::Diagnostics& diagnostics) const;
+  /// Once the new tree is in place: records this build's documents for the next one,
+  /// looking at their files on `jobs` threads.
+  void save(const output::DiskSink& disk, int jobs, core::Diagnostics& diagnostics) const;
 
   std::size_t rendered_count() const { return reasons_.size(); }
   std::size_t kept_count() const { return written_.size() - reasons_.size(); }
