@@ -50,8 +50,7 @@ TEST(SideBySide, WaitsForTheOtherPartBeforeRethrowing) {
 TEST(SideBySide, RethrowsTheFirstPartsErrorWhenBothFail) {
   try {
     side_by_side(
-        2, [] { throw std::runtime_error("first"); },
-        [] { throw std::logic_error("second"); });
+        2, [] { throw std::runtime_error("first"); }, [] { throw std::logic_error("second"); });
     FAIL() << "nothing was thrown";
   } catch (const std::runtime_error& error) {
     EXPECT_STREQ(error.what(), "first");

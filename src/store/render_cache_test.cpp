@@ -15,9 +15,8 @@ TEST(WrittenDocuments, AreReadBackAsSavedForTheirOwnSiteOnly) {
   const auto cache = testing::fresh_temp_dir("written-documents") / "blog.db-render-cache";
   EXPECT_TRUE(read_written_documents(cache, "/srv/site").empty());
   const WrittenDocument article{0xFEDCBA9876543210ULL, 5120, 1733600000123456789, 4242};
-  save_written_documents(
-      cache, "/srv/site",
-      {{"2010/01/ein-regal/index.html", article}, {"index.html", {7, 0, 1, 2}}});
+  save_written_documents(cache, "/srv/site",
+                         {{"2010/01/ein-regal/index.html", article}, {"index.html", {7, 0, 1, 2}}});
   save_written_documents(cache, "/srv/other", {{"index.html", {8, 9, 10, 11}}});
 
   const auto site = read_written_documents(cache, "/srv/site");
