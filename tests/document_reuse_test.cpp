@@ -130,8 +130,13 @@ TEST_P(DocumentReuse, RendersExactlyTheDocumentsWhoseBytesChange) {
 bool nothing(const std::string&) {
   return false;
 }
-bool every(const std::string&) {
-  return true;
+// The search index's files are documents too, but hold only the posts' text: what a
+// page around them shows (title, notices) is not in them.
+bool is_search_data(const std::string& path) {
+  return path.rfind("search/", 0) == 0 && path != "search/index.html";
+}
+bool every(const std::string& path) {
+  return !is_search_data(path);
 }
 bool articles(const std::string& path) {
   return path.size() > 4 && path[0] == '2' && path[4] == '/' &&
@@ -141,7 +146,7 @@ std::function<bool(const std::string&)> one(std::string wanted) {
   return [wanted](const std::string& path) { return path == wanted; };
 }
 std::function<bool(const std::string&)> all_but(std::string spared) {
-  return [spared](const std::string& path) { return path != spared; };
+  return [spared](const std::string& path) { return path != spared && every(path); };
 }
 
 const std::string kSummer = "2009/07/sommer-in-der-werkstatt/index.html";

@@ -80,9 +80,9 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   // at 50,000 posts): the search merge, the build's peak, allocates into their place.
   plan.reset();
   if (search) {
-    search->finish(
-        [&](const std::string& path, std::string_view bytes) { sink.write(path, bytes); },
-        diagnostics, jobs);
+    // Its files are documents too: kept from the last build when their digest is.
+    search->finish([&](const store::LazyFile& file) { reuse.write(sink, file); }, diagnostics,
+                   jobs);
   }
   if (disk) {
     disk->commit();

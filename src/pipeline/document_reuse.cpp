@@ -44,12 +44,21 @@ const char* DocumentReuse::keep_or_why_not(output::OutputSink& sink, const std::
 
 void DocumentReuse::write(output::OutputSink& sink, const std::string& path,
                           const render::Document& document) {
+  put(sink, path, document.key, [&] { sink.write(path, document.render()); });
+}
+
+void DocumentReuse::write(output::OutputSink& sink, const store::LazyFile& file) {
+  put(sink, file.path, file.digest, [&] { sink.write(file.path, file.bytes()); });
+}
+
+void DocumentReuse::put(output::OutputSink& sink, const std::string& path, std::uint64_t inputs_key,
+                        const std::function<void()>& write_file) {
   core::ContentHash hash;
-  hash.add(static_cast<std::int64_t>(document.key)).add(static_cast<std::int64_t>(salt_));
+  hash.add(static_cast<std::int64_t>(inputs_key)).add(static_cast<std::int64_t>(salt_));
   const std::uint64_t key = hash.digest();
   const char* why = keep_or_why_not(sink, path, key);
   if (why != nullptr) {
-    sink.write(path, document.render());
+    write_file();
   }
   const std::lock_guard lock(mutex_);
   written_.emplace_back(path, key);

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -12,6 +13,7 @@
 #include "output/sink.hpp"
 #include "render/renderer.hpp"
 #include "store/render_cache.hpp"
+#include "store/search_cache.hpp"
 
 namespace blogarchive::pipeline {
 
@@ -33,6 +35,9 @@ class DocumentReuse {
   /// Puts `document` at `path` in the site: the old file when the last build left the same
   /// document there, else its rendered bytes.
   void write(output::OutputSink& sink, const std::string& path, const render::Document& document);
+  /// The same for a file that is read, not rendered (the search index's): kept when
+  /// the last build left a file of the same digest at its path, its bytes then unread.
+  void write(output::OutputSink& sink, const store::LazyFile& file);
 
   /// Once the new tree is in place: records this build's documents for the next one,
   /// looking at their files on `jobs` threads.
@@ -46,6 +51,9 @@ class DocumentReuse {
  private:
   const char* keep_or_why_not(output::OutputSink& sink, const std::string& path,
                               std::uint64_t key) const;
+  /// Keeps the old file at `path` or calls `write_file`, and records the document.
+  void put(output::OutputSink& sink, const std::string& path, std::uint64_t inputs_key,
+           const std::function<void()>& write_file);
 
   bool enabled_ = false;
   std::filesystem::path cache_path_;

@@ -96,8 +96,8 @@ CommandResult search_archive(const SearchOptions& options, std::ostream& out) {
                                  &collector);
   std::vector<search::IndexFile> files;
   collector.finish(
-      [&](const std::string& path, std::string_view bytes) {
-        files.push_back({path, std::string(bytes)});
+      [&](const store::LazyFile& file) {
+        files.push_back({file.path, std::string(file.bytes())});
       },
       diagnostics, jobs);
   const search::SearchIndex index = search::read_index_files(files);

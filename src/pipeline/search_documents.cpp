@@ -121,7 +121,9 @@ void SearchCollector::build_index(const FileWriter& write, int jobs) {
   // Shards go out as they fill, documents straight into the store: neither the whole
   // archive's postings nor a second copy of its documents is held.
   search::IndexFileWriter files(language_, digests_.size(), [&](const search::IndexFile& file) {
-    write(file.path, file.bytes);
+    core::ContentHash digest;
+    digest.add(file.bytes);
+    write({file.path, digest.digest(), [&] { return std::string_view(file.bytes); }});
   });
   std::map<std::string, std::string> stems;
   for (std::size_t number = 0; number < digests_.size(); ++number) {
@@ -178,9 +180,9 @@ void SearchCollector::finish(const FileWriter& write, core::Diagnostics& diagnos
     }
     cache_->begin_index();
     build_index(
-        [&](const std::string& path, std::string_view bytes) {
-          write(path, bytes);
-          cache_->add_index_file(path, bytes);
+        [&](const store::LazyFile& file) {
+          write(file);
+          cache_->add_index_file(file.path, file.digest, file.bytes());
         },
         jobs);
     cache_->save(key, digests_);

@@ -35,10 +35,11 @@ class SearchCollector {
   void add(std::uint32_t number, const blog::Post& post, const std::string& path,
            const render::RenderedItem& item, const search::Analyzer& analyzer);
 
-  /// `write(path, bytes)` for every file of the index (index_files), from the cache when
-  /// no document changed, else made in `jobs` threads. Problems with the cache become
-  /// warnings in `diagnostics`; the index is made anyway.
-  using FileWriter = std::function<void(const std::string& path, std::string_view bytes)>;
+  /// `write(file)` for every file of the index (index_files), from the cache when no
+  /// document changed (its bytes read only if the writer asks), else made in `jobs`
+  /// threads. Problems with the cache become warnings in `diagnostics`; the index is
+  /// made anyway.
+  using FileWriter = std::function<void(const store::LazyFile& file)>;
   void finish(const FileWriter& write, core::Diagnostics& diagnostics, int jobs);
 
  private:

@@ -17,6 +17,15 @@
 
 namespace blogarchive::store {
 
+/// A file of the search index whose bytes are read only when asked for: a build that
+/// keeps the file from the last one never reads them. `bytes()` is valid until it is
+/// called again or the file goes.
+struct LazyFile {
+  std::string path;
+  std::uint64_t digest = 0;  ///< of the bytes, as the index builder gave it
+  std::function<std::string_view()> bytes;
+};
+
 std::filesystem::path search_cache_path(const std::filesystem::path& store_path);
 
 class SearchCache {
@@ -34,9 +43,9 @@ class SearchCache {
 
   /// The key of the index whose files are kept, or 0 when none is.
   std::uint64_t index_key() const { return index_key_; }
-  /// `each(path, bytes)` for every file of the kept index, in the order they were saved;
-  /// `bytes` are valid during the call.
-  void for_each_index_file(const std::function<void(const std::string&, std::string_view)>& each);
+  /// `each(file)` for every file of the kept index, in the order they were saved; the
+  /// file's bytes are read from the cache when the callee asks, during the call.
+  void for_each_index_file(const std::function<void(const LazyFile&)>& each);
 
   /// Adds an analysis; not kept until save or keep_as_is. Not thread-safe.
   void put(std::uint64_t digest, const std::string& record);
@@ -46,7 +55,7 @@ class SearchCache {
   /// forgets every analysis whose digest is not in `keep` and makes what put added
   /// durable: one transaction.
   void begin_index();
-  void add_index_file(std::string_view path, std::string_view bytes);
+  void add_index_file(std::string_view path, std::uint64_t digest, std::string_view bytes);
   void save(std::uint64_t key, const std::vector<std::uint64_t>& keep);
   /// Ends the build's transaction with the kept index unchanged.
   void keep_as_is();

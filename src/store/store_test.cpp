@@ -244,9 +244,8 @@ std::string large_blob() {
 
 std::vector<std::pair<std::string, std::string>> kept_files(SearchCache& cache) {
   std::vector<std::pair<std::string, std::string>> files;
-  cache.for_each_index_file([&](const std::string& path, std::string_view bytes) {
-    files.emplace_back(path, std::string(bytes));
-  });
+  cache.for_each_index_file(
+      [&](const LazyFile& file) { files.emplace_back(file.path, std::string(file.bytes())); });
   return files;
 }
 
@@ -260,9 +259,9 @@ TEST(SearchCache, KeepsAnIndexAddedFileByFileAndForgetsOtherAnalyses) {
     cache.put(1, "eins");
     cache.put(2, "zwei");
     cache.begin_index();
-    cache.add_index_file("search/t/a.bin", "shard");
-    cache.add_index_file("search/docs-b.bin", store);
-    cache.add_index_file("search/manifest.json", "");
+    cache.add_index_file("search/t/a.bin", 11, "shard");
+    cache.add_index_file("search/docs-b.bin", 12, store);
+    cache.add_index_file("search/manifest.json", 13, "");
     cache.save(42, {1});
   }
   SearchCache cache(path);
@@ -277,6 +276,10 @@ TEST(SearchCache, KeepsAnIndexAddedFileByFileAndForgetsOtherAnalyses) {
   EXPECT_TRUE(files[1].second == store)
       << "the large file came back with " << files[1].second.size() << " bytes";
   EXPECT_EQ(files[2], (std::pair<std::string, std::string>{"search/manifest.json", ""}));
+  // A build that keeps the files from the last one only needs their digests.
+  std::vector<std::uint64_t> digests;
+  cache.for_each_index_file([&](const LazyFile& file) { digests.push_back(file.digest); });
+  EXPECT_EQ(digests, (std::vector<std::uint64_t>{11, 12, 13}));
 }
 
 TEST(SearchCache, ABuildThatFailsWhileReplacingTheIndexLeavesTheOldOne) {
@@ -285,14 +288,14 @@ TEST(SearchCache, ABuildThatFailsWhileReplacingTheIndexLeavesTheOldOne) {
     SearchCache cache(path);
     cache.put(1, "eins");
     cache.begin_index();
-    cache.add_index_file("search/manifest.json", "alt");
+    cache.add_index_file("search/manifest.json", 1, "alt");
     cache.save(7, {1});
   }
   {
     SearchCache cache(path);
     cache.put(2, "zwei");
     cache.begin_index();
-    cache.add_index_file("search/manifest.json", "neu");
+    cache.add_index_file("search/manifest.json", 2, "neu");
   }  // no save: the build failed
   SearchCache cache(path);
   EXPECT_EQ(cache.index_key(), 7u);
