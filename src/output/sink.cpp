@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "blogarchive/error.hpp"
+#include "core/files.hpp"
 
 namespace blogarchive::output {
 namespace {
@@ -85,14 +86,15 @@ void MemorySink::write(const std::string& path, std::string_view bytes) {
   files_[path] = std::string(bytes);
 }
 
-DiskSink::DiskSink(std::filesystem::path target) : target_(std::move(target)) {
+DiskSink::DiskSink(std::filesystem::path target, int jobs)
+    : target_(std::move(target)), jobs_(jobs) {
   if (target_.filename().empty()) {
     target_ = target_.parent_path();
   }
   staging_ = target_;
   staging_ += fmt::format(".tmp-{}", ::getpid());
+  core::remove_tree(staging_, jobs_);  // left by an earlier build that had this pid
   std::error_code error;
-  std::filesystem::remove_all(staging_, error);
   if (std::filesystem::exists(target_) && !std::filesystem::is_directory(target_)) {
     throw OutputError(fmt::format("'{}' exists and is not a directory", target_.string()));
   }
@@ -105,8 +107,7 @@ DiskSink::DiskSink(std::filesystem::path target) : target_(std::move(target)) {
 
 DiskSink::~DiskSink() {
   if (!committed_) {
-    std::error_code ignored;
-    std::filesystem::remove_all(staging_, ignored);
+    core::remove_tree(staging_, 1);  // one thread: a destructor must not fail to start one
   }
 }
 
@@ -223,7 +224,10 @@ void DiskSink::commit() {
         fmt::format("cannot move the new site into '{}': {}", target_.string(), error.message()));
   }
   committed_ = true;
-  std::filesystem::remove_all(previous, error);
+  // Every file of the old tree: in a rebuild that keeps most documents, linked into
+  // the new one, so this only drops a link each. A failure leaves litter, not a
+  // broken site: the next build into the folder is not affected by it.
+  core::remove_tree(previous, jobs_);
 }
 
 }  // namespace blogarchive::output

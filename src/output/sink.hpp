@@ -64,14 +64,15 @@ class MemorySink : public OutputSink {
 };
 
 /// Writes into "<target>.tmp-<pid>" and replaces `target` only on commit(). Destroying
-/// it uncommitted removes the temporary tree, so a failed build leaves no trace.
+/// it uncommitted removes the temporary tree, so a failed build leaves no trace. Trees
+/// are removed on `jobs` threads.
 ///
 /// A file whose bytes equal the one already at `target` is not written again: the old
 /// file is hard-linked into the new tree, so it keeps its modification time (and
 /// rsync, web caches and backups see that it did not change).
 class DiskSink : public OutputSink {
  public:
-  explicit DiskSink(std::filesystem::path target);
+  explicit DiskSink(std::filesystem::path target, int jobs = 1);
   DiskSink(const DiskSink&) = delete;
   DiskSink& operator=(const DiskSink&) = delete;
   ~DiskSink() override;
@@ -97,6 +98,7 @@ class DiskSink : public OutputSink {
 
   std::filesystem::path target_;
   std::filesystem::path staging_;
+  int jobs_ = 1;
   bool has_previous_ = false;
   std::mutex mutex_;
   std::set<std::string> directories_;  ///< already created below staging_

@@ -9,11 +9,11 @@
 
 #include "blogarchive/blogarchive.hpp"
 #include "core/content_hash.hpp"
+#include "core/parallel.hpp"
 #include "output/precompress.hpp"
 #include "output/sink.hpp"
 #include "pipeline/document_reuse.hpp"
 #include "pipeline/documents.hpp"
-#include "pipeline/parallel.hpp"
 #include "pipeline/progress.hpp"
 #include "pipeline/search_documents.hpp"
 #include "pipeline/site_plan.hpp"
@@ -27,7 +27,7 @@ namespace blogarchive {
 // files → media and redirects → search index, swapped into place only when complete.
 CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   const auto started = std::chrono::steady_clock::now();
-  const int jobs = options.jobs > 0 ? options.jobs : pipeline::default_jobs();
+  const int jobs = options.jobs > 0 ? options.jobs : core::default_jobs();
   // Freed before the search merge (below), so that the merge reuses its heap.
   auto plan =
       std::make_unique<const pipeline::SitePlan>(options.store_path, options.config_path, jobs);
@@ -42,7 +42,7 @@ CommandResult build_site(const BuildOptions& options, std::ostream& report) {
   if (options.sink) {
     given.emplace(options.sink);
   } else {
-    disk.emplace(options.out_dir);
+    disk.emplace(options.out_dir, jobs);
   }
   output::OutputSink& target = disk ? static_cast<output::OutputSink&>(*disk) : *given;
   const output::Precompression formats{options.precompress_gzip, options.precompress_brotli};

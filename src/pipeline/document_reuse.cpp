@@ -4,7 +4,7 @@
 
 #include "blogarchive/error.hpp"
 #include "core/content_hash.hpp"
-#include "pipeline/parallel.hpp"
+#include "core/parallel.hpp"
 
 namespace blogarchive::pipeline {
 
@@ -74,7 +74,7 @@ void DocumentReuse::save(const output::DiskSink& disk, int jobs,
   }
   // A stat of every document (path lookups through the whole tree), on every thread.
   std::vector<std::optional<output::FileStamp>> stamps(written_.size());
-  parallel_chunks(written_.size(), jobs, 1024, [&](int, std::size_t begin, std::size_t end) {
+  core::parallel_chunks(written_.size(), jobs, 1024, [&](int, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       stamps[i] = disk.stamp(written_[i].first);
     }

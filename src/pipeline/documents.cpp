@@ -7,9 +7,8 @@
 #include <optional>
 
 #include "blogarchive/error.hpp"
-#include "core/side_by_side.hpp"
+#include "core/parallel.hpp"
 #include "core/text.hpp"
-#include "pipeline/parallel.hpp"
 #include "redirects/redirect_formats.hpp"
 #include "render/renderer.hpp"
 #include "site/paths.hpp"
@@ -122,36 +121,37 @@ ArticleSummaries write_item_documents(const SitePlan& plan, const DocumentSource
   summaries.feed_excerpts.resize(std::min(articles, render::kFeedEntries));
   std::vector<std::vector<std::string>> warnings(total);
   progress.start("articles and pages", total);
-  parallel_chunks(total, used.jobs, kItemChunk, [&](int index, std::size_t begin, std::size_t end) {
-    auto& worker = workers[static_cast<std::size_t>(index)];
-    if (!worker) {
-      worker = std::make_unique<Worker>(model, theme, used);
-    }
-    for (std::size_t i = begin; i < end; ++i) {
-      const bool is_article = i < articles;
-      const blog::Post& outline =
-          is_article ? *model.articles[i].post : *model.pages[i - articles].post;
-      RenderedEntry entry = content_of(outline, inputs, *worker, cache_writer.get());
-      const std::string& path =
-          is_article ? model.articles[i].path : model.pages[i - articles].path;
-      if (output.documents) {
-        output.reuse.write(output.sink, site::output_file(path),
-                           is_article ? worker->renderer.article(i, entry.item)
-                                      : worker->renderer.page(i - articles, entry.item));
-      }
-      if (search != nullptr) {
-        search->add(static_cast<std::uint32_t>(i), outline, path, entry.item, worker->analyzer);
-      }
-      if (is_article && output.documents) {
-        summaries.entries.set(i, worker->renderer.listing_entry(i, entry.item.excerpt_html));
-        if (i < summaries.feed_excerpts.size()) {
-          summaries.feed_excerpts[i] = std::move(entry.item.excerpt_html);
+  core::parallel_chunks(
+      total, used.jobs, kItemChunk, [&](int index, std::size_t begin, std::size_t end) {
+        auto& worker = workers[static_cast<std::size_t>(index)];
+        if (!worker) {
+          worker = std::make_unique<Worker>(model, theme, used);
         }
-      }
-      warnings[i] = std::move(entry.warnings);
-    }
-    progress.advance(end - begin);
-  });
+        for (std::size_t i = begin; i < end; ++i) {
+          const bool is_article = i < articles;
+          const blog::Post& outline =
+              is_article ? *model.articles[i].post : *model.pages[i - articles].post;
+          RenderedEntry entry = content_of(outline, inputs, *worker, cache_writer.get());
+          const std::string& path =
+              is_article ? model.articles[i].path : model.pages[i - articles].path;
+          if (output.documents) {
+            output.reuse.write(output.sink, site::output_file(path),
+                               is_article ? worker->renderer.article(i, entry.item)
+                                          : worker->renderer.page(i - articles, entry.item));
+          }
+          if (search != nullptr) {
+            search->add(static_cast<std::uint32_t>(i), outline, path, entry.item, worker->analyzer);
+          }
+          if (is_article && output.documents) {
+            summaries.entries.set(i, worker->renderer.listing_entry(i, entry.item.excerpt_html));
+            if (i < summaries.feed_excerpts.size()) {
+              summaries.feed_excerpts[i] = std::move(entry.item.excerpt_html);
+            }
+          }
+          warnings[i] = std::move(entry.warnings);
+        }
+        progress.advance(end - begin);
+      });
   workers.clear();  // readers let go of the cache before the writer commits
   if (cache_writer) {
     cache_writer->commit();
@@ -193,7 +193,7 @@ void write_listing_documents(const SitePlan& plan, const ArticleSummaries& summa
   std::vector<std::unique_ptr<render::PageRenderer>> renderers(
       static_cast<std::size_t>(std::max(1, jobs)));
   progress.start("listing pages", pages.size());
-  parallel_chunks(
+  core::parallel_chunks(
       pages.size(), jobs, kListingChunk, [&](int index, std::size_t begin, std::size_t end) {
         auto& renderer = renderers[static_cast<std::size_t>(index)];
         if (!renderer) {

@@ -5,9 +5,9 @@
 
 #include "blogarchive/blogarchive.hpp"
 #include "core/json_writer.hpp"
+#include "core/parallel.hpp"
 #include "core/text.hpp"
 #include "pipeline/documents.hpp"
-#include "pipeline/parallel.hpp"
 #include "pipeline/site_plan.hpp"
 #include "search/index_files.hpp"
 #include "search/query.hpp"
@@ -82,7 +82,7 @@ site::SiteConfig search_config(const std::filesystem::path& config_path) {
 CommandResult search_archive(const SearchOptions& options, std::ostream& out) {
   const pipeline::SitePlan plan(options.store_path, search_config(options.config_path));
   core::Diagnostics diagnostics;
-  const int jobs = pipeline::default_jobs();
+  const int jobs = core::default_jobs();
   const pipeline::DocumentSources sources{options.store_path,
                                           store::render_cache_path(options.store_path), jobs};
   pipeline::Progress quiet(out, false);

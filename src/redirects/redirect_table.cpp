@@ -7,7 +7,7 @@
 #include <span>
 #include <tuple>
 
-#include "core/side_by_side.hpp"
+#include "core/parallel.hpp"
 #include "core/text.hpp"
 #include "site/paths.hpp"
 

@@ -1,7 +1,9 @@
-#include "core/side_by_side.hpp"
+#include "core/parallel.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <stdexcept>
 #include <string>
@@ -10,6 +12,33 @@
 
 namespace blogarchive::core {
 namespace {
+
+TEST(ParallelChunks, HandsOutEveryIndexOnceAcrossTheThreads) {
+  std::vector<int> seen(1000, 0);
+  std::vector<int> workers(1000, -1);
+  parallel_chunks(seen.size(), 3, 7, [&](int worker, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      ++seen[i];
+      workers[i] = worker;
+    }
+  });
+  EXPECT_EQ(std::count(seen.begin(), seen.end(), 1), 1000);
+  EXPECT_TRUE(std::all_of(workers.begin(), workers.end(), [](int w) { return w >= 0 && w < 3; }));
+}
+
+TEST(ParallelChunks, StopsHandingOutAndRethrowsTheFirstFailure) {
+  std::atomic<int> chunks{0};
+  EXPECT_THROW(parallel_chunks(100, 2, 1,
+                               [&](int, std::size_t begin, std::size_t) {
+                                 ++chunks;
+                                 if (begin == 3) {
+                                   throw std::runtime_error("chunk 3");
+                                 }
+                                 std::this_thread::sleep_for(std::chrono::milliseconds(2));
+                               }),
+               std::runtime_error);
+  EXPECT_LT(chunks.load(), 100);
+}
 
 TEST(SideBySide, RunsBothPartsOnTwoThreads) {
   std::thread::id first_thread;

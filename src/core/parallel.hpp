@@ -1,4 +1,5 @@
 #pragma once
+// Work spread over the build threads: chunks of a range, or two independent parts.
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
@@ -7,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-namespace blogarchive::pipeline {
+namespace blogarchive::core {
 
 /// How many threads a build uses when the user does not say: one per core.
 inline int default_jobs() {
@@ -59,4 +60,38 @@ void parallel_chunks(std::size_t count, int jobs, std::size_t chunk, Work&& work
   }
 }
 
-}  // namespace blogarchive::pipeline
+/// Runs `first` and `second` at the same time, `first` on a new thread, and returns once
+/// both have finished; with one job, one after the other. For the serial stretches of a
+/// build made of two independent parts. The first exception (`first`'s when both throw)
+/// is rethrown once both have finished, so neither outlives what it refers to.
+template <typename First, typename Second>
+void side_by_side(int jobs, First&& first, Second&& second) {
+  if (jobs <= 1) {
+    first();
+    second();
+    return;
+  }
+  std::exception_ptr first_failure;
+  std::thread thread([&] {
+    try {
+      first();
+    } catch (...) {
+      first_failure = std::current_exception();
+    }
+  });
+  std::exception_ptr second_failure;
+  try {
+    second();
+  } catch (...) {
+    second_failure = std::current_exception();
+  }
+  thread.join();
+  if (first_failure) {
+    std::rethrow_exception(first_failure);
+  }
+  if (second_failure) {
+    std::rethrow_exception(second_failure);
+  }
+}
+
+}  // namespace blogarchive::core
