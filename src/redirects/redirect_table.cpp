@@ -3,9 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
+#include <compare>
 #include <span>
 #include <tuple>
+#include <unordered_set>
 
 #include "core/parallel.hpp"
 #include "core/text.hpp"
@@ -58,12 +59,14 @@ class Routes {
   bool contains(const std::string& path) const { return paths_.count(path) > 0; }
 
  private:
-  std::set<std::string> paths_;
+  std::unordered_set<std::string> paths_;  ///< asked once per redirect added: hashed
 };
 
-// A redirect's source: what the table is sorted and searched by.
-auto source_of(const Redirect& r) {
-  return std::tie(r.from_path, r.query_key, r.query_value);
+// A redirect's source: what the table is sorted and searched by. Compared three-way,
+// one string comparison per field (a tuple's < makes two for every field that ties).
+std::strong_ordering compare_sources(const Redirect& a, const Redirect& b) {
+  return std::tie(a.from_path, a.query_key, a.query_value) <=>
+         std::tie(b.from_path, b.query_key, b.query_value);
 }
 
 // Collects redirects; the first one added for a source wins, so callers add the most
@@ -91,11 +94,11 @@ class TableBuilder {
     // Collected in a vector and sorted once: a map node per redirect (about 100,000 at
     // 10,000 posts, each key a copy of three strings) was a twentieth of a warm build.
     std::stable_sort(added_.begin(), added_.end(), [](const Redirect& a, const Redirect& b) {
-      return source_of(a) < source_of(b);
+      return compare_sources(a, b) < 0;
     });
     added_.erase(std::unique(added_.begin(), added_.end(),
                              [](const Redirect& a, const Redirect& b) {
-                               return source_of(a) == source_of(b);
+                               return compare_sources(a, b) == 0;
                              }),
                  added_.end());
     return std::move(added_);
@@ -113,28 +116,31 @@ class TableBuilder {
 // what is added repeats a source (an item's old permalink is mostly its new path, and
 // both add the same /index.php and feed forms), and spare capacity would stay resident.
 std::vector<Redirect> merged(std::vector<Redirect> earlier, std::vector<Redirect> later) {
+  // Which of the two goes next: -1 `earlier`'s, 1 `later`'s, 0 both (the same source).
+  const auto next = [&](auto a, auto b) {
+    if (b == later.end()) {
+      return -1;
+    }
+    if (a == earlier.end()) {
+      return 1;
+    }
+    const auto order = compare_sources(*a, *b);
+    return order < 0 ? -1 : order > 0 ? 1 : 0;
+  };
   std::size_t count = 0;
   for (auto a = earlier.begin(), b = later.begin(); a != earlier.end() || b != later.end();
        ++count) {
-    if (b == later.end() || (a != earlier.end() && source_of(*a) < source_of(*b))) {
-      ++a;
-    } else if (a == earlier.end() || source_of(*b) < source_of(*a)) {
-      ++b;
-    } else {
-      ++a, ++b;
-    }
+    const int which = next(a, b);
+    a += which <= 0 ? 1 : 0;
+    b += which >= 0 ? 1 : 0;
   }
   std::vector<Redirect> table;
   table.reserve(count);
   for (auto a = earlier.begin(), b = later.begin(); a != earlier.end() || b != later.end();) {
-    if (b == later.end() || (a != earlier.end() && source_of(*a) < source_of(*b))) {
-      table.push_back(std::move(*a++));
-    } else if (a == earlier.end() || source_of(*b) < source_of(*a)) {
-      table.push_back(std::move(*b++));
-    } else {
-      table.push_back(std::move(*a++));
-      ++b;
-    }
+    const int which = next(a, b);
+    table.push_back(std::move(which <= 0 ? *a : *b));
+    a += which <= 0 ? 1 : 0;
+    b += which >= 0 ? 1 : 0;
   }
   return table;
 }
@@ -165,14 +171,17 @@ void add_item(TableBuilder& table, const blog::Post& post, const std::string& to
       table.add_query("page_id", id, to);
     }
   }
+  // Mostly the old permalink is the new path: each form is added once, not twice and
+  // then sorted away (it was half of what the table sorted).
   std::vector<std::string> old_paths{to};
-  if (const auto old_path = site::path_of_url(post.link)) {
-    old_paths.push_back(*old_path);
-  }
-  for (const auto& alias : post.aliases) {
-    if (const auto alias_path = site::path_of_url(alias)) {
-      old_paths.push_back(*alias_path);
+  const auto add_old_path = [&](std::optional<std::string> path) {
+    if (path && std::find(old_paths.begin(), old_paths.end(), *path) == old_paths.end()) {
+      old_paths.push_back(std::move(*path));
     }
+  };
+  add_old_path(site::path_of_url(post.link));
+  for (const auto& alias : post.aliases) {
+    add_old_path(site::path_of_url(alias));
   }
   for (const auto& path : old_paths) {
     if (path == "/") {
