@@ -31,6 +31,17 @@ class SiteLinkResolver : public content::LinkResolver {
         media_hosts_(site::wordpress_com_media_hosts(*model.snapshot)),
         own_files_(std::move(own_files)),
         redirects_(redirects) {}
+  /// Moves a resolver nobody has asked yet (SitePlan makes it on one thread and moves it
+  /// into place): its state, not its lock.
+  SiteLinkResolver(SiteLinkResolver&& other) noexcept
+      : content::LinkResolver(other),
+        resolver_(std::move(other.resolver_)),
+        media_(std::move(other.media_)),
+        media_hosts_(std::move(other.media_hosts_)),
+        own_files_(std::move(other.own_files_)),
+        redirects_(other.redirects_),
+        used_(std::move(other.used_)) {}
+  SiteLinkResolver& operator=(SiteLinkResolver&&) = delete;
   content::LinkDecision resolve(std::string_view url) const override;
   /// True when `url` is in the blog's media folder but the store has no such file.
   bool is_missing_media(std::string_view url) const;

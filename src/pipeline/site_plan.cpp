@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "blogarchive/error.hpp"
 #include "content/summary.hpp"
+#include "core/parallel.hpp"
 #include "core/text.hpp"
 #include "pipeline/site_icon.hpp"
 #include "site/privacy_page.hpp"
@@ -86,6 +89,24 @@ ContentInputs::Settings content_settings(const SitePlan& plan) {
            plan.catalog.get("masked_phone")}};
 }
 
+// The content inputs, made while the redirect table is made beside them: both start
+// from the site model, and the link resolver only keeps a reference to the table (it
+// asks it nothing before the build renders), so neither waits for the other. At 50,000
+// posts each takes a quarter of a second of a serial stretch.
+ContentInputs inputs_beside_redirects(SitePlan& plan, int jobs) {
+  std::optional<ContentInputs> inputs;
+  core::side_by_side(
+      jobs,
+      [&] {
+        plan.redirects =
+            redirects::build_redirect_table(plan.model, plan.model.config.search.enabled, jobs);
+      },
+      [&] {
+        inputs.emplace(plan.model, plan.redirects, content_settings(plan), media_files(plan.store));
+      });
+  return std::move(*inputs);
+}
+
 }  // namespace
 
 SitePlan::SitePlan(const std::filesystem::path& store_path,
@@ -104,8 +125,7 @@ SitePlan::SitePlan(const std::filesystem::path& store_path, site::SiteConfig sit
           site::build_site_model(outline, config, diagnostics,
                                  site::load_privacy_page(config, catalog.get("cookie_privacy_link"),
                                                          privacy_notes(config, catalog)))),
-      redirects(redirects::build_redirect_table(model, model.config.search.enabled, jobs)),
-      inputs(model, redirects, content_settings(*this), media_files(store)) {
+      inputs(inputs_beside_redirects(*this, jobs)) {
   model.icon_links = site_icon_links(outline.site.icon_url, inputs.resolver, inputs.media_files);
   store.release_memory();  // the plan is made; the store is not read again
 }

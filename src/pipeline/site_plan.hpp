@@ -31,8 +31,8 @@ struct SitePlan {
   render::Catalog catalog;
   blog::Snapshot outline;  ///< the model points into it: a plan never moves
   site::SiteModel model;
-  redirects::RedirectTable
-      redirects;  ///< built once: links resolve against it, the build writes it
+  /// Built once, beside the content inputs: links resolve against it, the build writes it.
+  redirects::RedirectTable redirects;
   ContentInputs inputs;
 };
 
