@@ -37,8 +37,8 @@ bool has_markup(std::string_view title) {
   return false;
 }
 
-blog::Snapshot outline_with_titles(store::Store& store, const render::Catalog& catalog) {
-  blog::Snapshot outline = store.load_outline();
+blog::Snapshot outline_with_titles(store::Store& store, const render::Catalog& catalog, int jobs) {
+  blog::Snapshot outline = store.load_outline(jobs);
   for (auto& post : outline.posts) {
     if (has_markup(post.title)) {
       post.title = content::text_of_html(post.title);
@@ -120,7 +120,7 @@ SitePlan::SitePlan(const std::filesystem::path& store_path, site::SiteConfig sit
       theme(render::Theme::load(config.theme_dir)),
       catalog(
           render::Catalog::parse(theme.file("i18n/" + config.language + ".toml"), config.language)),
-      outline(outline_with_titles(store, catalog)),
+      outline(outline_with_titles(store, catalog, jobs)),
       model(
           site::build_site_model(outline, config, diagnostics,
                                  site::load_privacy_page(config, catalog.get("cookie_privacy_link"),

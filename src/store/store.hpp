@@ -62,8 +62,10 @@ class Store {
   /// Everything, bodies and comments included.
   blog::Snapshot load_snapshot();
   /// Everything but post bodies, excerpts and comments (read those with a BodyReader):
-  /// a 100,000-post blog's outline fits in a few dozen megabytes.
-  blog::Snapshot load_outline();
+  /// a 100,000-post blog's outline fits in a few dozen megabytes. With more than one
+  /// job, what belongs to the posts is read on a second connection beside them: not
+  /// inside an open import transaction, whose writes only this connection sees.
+  blog::Snapshot load_outline(int jobs = 1);
   /// The URL paths of all media files in the store, sorted.
   std::vector<std::string> media_paths();
   /// The pixel size of each image among them (read from its header at import), by path.
@@ -78,8 +80,9 @@ class Store {
   void release_memory() { db_.release_memory(); }
 
  private:
-  explicit Store(Database db) : db_(std::move(db)) {}
+  Store(Database db, std::filesystem::path path) : db_(std::move(db)), path_(std::move(path)) {}
   Database db_;
+  std::filesystem::path path_;  ///< for a second connection
 };
 
 /// Reads media files one at a time through its own connection.

@@ -95,6 +95,50 @@ TEST(Store, OutlineLeavesBodiesToTheBodyReader) {
   EXPECT_EQ(blog::body_hash(loaded), loaded.body_hash);  // what was read is what was hashed
 }
 
+// With two jobs the posts' terms, aliases and comment counts come from a second
+// connection; the outline must not show which.
+TEST(Store, OutlineIsTheSameReadWithOneOrTwoConnections) {
+  const auto dir = testing::fresh_temp_dir("store-outline-two");
+  {
+    auto store = Store::open(dir / "s.db", true);
+    auto import = store.begin_import();
+    for (std::int64_t id = 1; id <= 30; ++id) {
+      blog::Post post = sample_post(id, "Beitrag " + std::to_string(id));
+      post.terms.push_back({blog::TermKind::Tag, "z" + std::to_string(id), "Z"});
+      if (id % 3 == 0) {
+        post.aliases = {"/alt/" + std::to_string(id) + ".html", "/b/" + std::to_string(id)};
+      }
+      for (std::int64_t c = 1; c <= id % 4; ++c) {  // 0 to 3 more: threads, replies, pings
+        blog::Comment comment = post.comments[0];
+        comment.id = id * 10 + c;
+        comment.parent_id = c == 2 ? id * 10 : 0;
+        comment.type = c == 3 ? "pingback" : "comment";
+        post.comments.push_back(comment);
+      }
+      import->post(post);
+    }
+    import->commit();
+  }
+  auto store = Store::open(dir / "s.db", false);
+  const auto alone = store.load_outline(1);
+  const auto beside = store.load_outline(2);
+  ASSERT_EQ(alone.posts.size(), 30u);
+  ASSERT_EQ(beside.posts.size(), 30u);
+  for (std::size_t i = 0; i < alone.posts.size(); ++i) {
+    const blog::Post& a = alone.posts[i];
+    const blog::Post& b = beside.posts[i];
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.terms, b.terms) << a.id;
+    EXPECT_EQ(a.aliases, b.aliases) << a.id;
+    EXPECT_EQ(a.top_level_comments, b.top_level_comments) << a.id;
+  }
+  const blog::Post& third = beside.posts[2];  // id 3: the first comment, one thread more
+  EXPECT_EQ(third.top_level_comments, 2);     // and a pingback, which WordPress did not page
+  EXPECT_EQ(third.terms.size(), 3u);
+  EXPECT_EQ(third.terms.back().slug, "z3");
+  EXPECT_EQ(third.aliases, (std::vector<std::string>{"/alt/3.html", "/b/3"}));
+}
+
 TEST(Store, ReimportUpdatesInPlaceWithoutDuplicates) {
   auto store = Store::open(":memory:", true);
   for (const char* title : {"alt", "neu"}) {
