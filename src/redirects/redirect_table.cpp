@@ -112,9 +112,9 @@ class TableBuilder {
 };
 
 // Two sorted tables as one, sorted, each source once: `earlier`'s redirect where both
-// have it, since it was added first. The result is made at its final size: over half of
-// what is added repeats a source (an item's old permalink is mostly its new path, and
-// both add the same /index.php and feed forms), and spare capacity would stay resident.
+// have it, since it was added first. The result is made at its final size: sources
+// still repeat (a day's archive is added for each of its articles), and spare capacity
+// would stay resident.
 std::vector<Redirect> merged(std::vector<Redirect> earlier, std::vector<Redirect> later) {
   // Which of the two goes next: -1 `earlier`'s, 1 `later`'s, 0 both (the same source).
   const auto next = [&](auto a, auto b) {
