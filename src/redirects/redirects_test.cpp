@@ -128,7 +128,8 @@ TEST(RedirectTable, SaysWhichPathsItRedirectsWithoutAQuery) {
   EXPECT_FALSE(f.table.redirects_path(""));
 }
 
-// Two threads each collect half of the articles' forms; the table must not show it.
+// Two threads collect the items' forms and the archives' beside each other; the table
+// must not show it.
 TEST(RedirectTable, IsTheSameWhetherOneOrTwoThreadsMakeIt) {
   blog::Snapshot snapshot;
   snapshot.site.link = "http://old.example.org";
@@ -138,6 +139,9 @@ TEST(RedirectTable, IsTheSameWhetherOneOrTwoThreadsMakeIt) {
     auto article = item(i, "post", slug.c_str());
     article.date = core::parse_datetime(fmt::format("2010-01-{:02} 10:00:00", i));
     article.aliases = {"/gemeinsam/", "/alt/" + slug + ".html"};  // the first is everyone's
+    if (i == 5) {
+      article.aliases.push_back("/2010/01/03/");  // also the old day archive of the 3rd
+    }
     snapshot.posts.push_back(article);
   }
   site::SiteConfig config;
@@ -159,6 +163,11 @@ TEST(RedirectTable, IsTheSameWhetherOneOrTwoThreadsMakeIt) {
                    [](const Redirect& r) { return r.from_path == "/gemeinsam/"; });
   ASSERT_NE(shared_alias, shared.redirects.end());
   EXPECT_EQ(shared_alias->to, model.articles.front().path);
+  // An item's own form is added before the archives' and wins over the day archive.
+  const auto day = std::find_if(shared.redirects.begin(), shared.redirects.end(),
+                                [](const Redirect& r) { return r.from_path == "/2010/01/03/"; });
+  ASSERT_NE(day, shared.redirects.end());
+  EXPECT_EQ(day->to, "/2010/01/beitrag-5/");
   EXPECT_TRUE(shared.redirects_path("/alt/beitrag-9.html"));
   EXPECT_TRUE(shared.redirects_path("/alt/beitrag-1.html"));
 }
