@@ -468,7 +468,6 @@ blog::Snapshot Store::load_outline(int jobs) {
   // store in a file has a second connection; an import reads its own writes on this one.
   const bool beside = jobs > 1 && std::filesystem::is_regular_file(path_);
   PostExtras extras;
-  std::vector<blog::Post> posts;
   core::side_by_side(
       beside ? 2 : 1,
       [&] {
@@ -479,8 +478,7 @@ blog::Snapshot Store::load_outline(int jobs) {
           extras = read_post_extras(db_);
         }
       },
-      [&] { posts = read_outline_posts(db_); });
-  snapshot.posts = std::move(posts);
+      [&] { snapshot.posts = read_outline_posts(db_); });
   attach(extras, snapshot.posts);
   return snapshot;
 }
